@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAutoCollectClient, servers } from '../src/index.js';
+import { sendJson, startServer, type TestServer } from './support/server.js';
+import { specExample } from './support/spec.js';
+
+const organizationId = '0d87bfbd-f478-451c-aa73-91c208ce3e09';
+const invoiceId = '7073c4a6-24b4-4059-9653-58cb3a64e377';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('createAutoCollectClient', () => {
+  it('sends a typed GetInvoiceById request and returns the parsed body', async () => {
+    const invoice = specExample('InvoicePaymentReminderOpen');
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { accessToken: 'token-for-tests' },
+    });
+
+    const { data, error, response } = await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+    });
+
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toEqual(invoice);
+    // The generated types reach the caller: this line only compiles if `data` is the invoice envelope.
+    expect(data?.data.ocrReferenceNumber).toBe(invoice.data.ocrReferenceNumber);
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe(`/collection/v1/orgs/${organizationId}/invoices/${invoiceId}`);
+    expect(request?.headers.authorization).toBe('Bearer token-for-tests');
+  });
+
+  it('asks a token function for the current token on every request', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, specExample('InvoiceBatchSucceeded')));
+    let calls = 0;
+    const client = createAutoCollectClient({
+      baseUrl: server.origin,
+      auth: { accessToken: async () => `token-${++calls}` },
+    });
+    const path = { organizationId, batchId: 'ae257e86-dc53-4865-9c97-5b125a3a5ac2' };
+    await client.GET('/orgs/{organizationId}/batches/{batchId}', { params: { path } });
+    await client.GET('/orgs/{organizationId}/batches/{batchId}', { params: { path } });
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('sends the extra headers given at construction', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, specExample('InvoiceBatchSucceeded')));
+    const client = createAutoCollectClient({
+      baseUrl: server.origin,
+      auth: { accessToken: 'token-for-tests' },
+      headers: { 'X-Integration': 'erp-connector/1.4' },
+    });
+    await client.GET('/orgs/{organizationId}/batches/{batchId}', {
+      params: { path: { organizationId, batchId: 'ae257e86-dc53-4865-9c97-5b125a3a5ac2' } },
+    });
+    expect(server.requests[0]?.headers['x-integration']).toBe('erp-connector/1.4');
+  });
+
+  it('returns the typed error body of a failed request', async () => {
+    const problem = { title: 'Not Found', status: 404, detail: `Invoice ${invoiceId} was not found.` };
+    server = await startServer((_request, response) => {
+      response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify(problem));
+    });
+    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: 'token-for-tests' } });
+    const { data, error, response } = await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+    });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    expect(error).toEqual(problem);
+  });
+
+  it('defaults to the production server from the spec', () => {
+    expect(servers.production).toBe('https://api.amili.no/collection/v1');
+    expect(servers.staging).toBe('https://api.staging.amili.no/collection/v1');
+  });
+
+  it('refuses bad options at construction, saying what to pass', () => {
+    // @ts-expect-error auth is required
+    expect(() => createAutoCollectClient({})).toThrow(/"auth" option is missing/);
+    expect(() => createAutoCollectClient({ auth: { accessToken: '' } })).toThrow(/non-empty string or a function/);
+    expect(() => createAutoCollectClient({ baseUrl: 'api.amili.no', auth: { accessToken: 't' } })).toThrow(
+      /baseUrl must be an absolute URL/,
+    );
+  });
+
+  it('never puts the token in a construction error', () => {
+    const secret = 'super-secret-token-value';
+    let message = '';
+    try {
+      createAutoCollectClient({ baseUrl: 'not a url', auth: { accessToken: secret } });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(/baseUrl/);
+    expect(message).not.toContain(secret);
+  });
+});
