@@ -1,4 +1,5 @@
 // Redocly plugin with the rules that configurable rules cannot express.
+import OperationList from './rules/operation-list.js';
 import ProvenanceReason from './rules/provenance-reason.js';
 
 export default function autocollectPlugin() {
@@ -6,6 +7,7 @@ export default function autocollectPlugin() {
     id: 'autocollect',
     rules: {
       oas3: {
+        'operation-list': OperationList,
         'provenance-reason': ProvenanceReason,
       },
     },
