@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listApis } from './support/bundle.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 const redocly = join(repo, 'node_modules/@redocly/cli/bin/cli.js');
@@ -21,7 +22,7 @@ function lint(root: string, format = 'stylish') {
 function copyOfSpec(): string {
   const dir = mkdtempSync(join(tmpdir(), 'autocollect-lint-'));
   cpSync(join(repo, 'redocly.yaml'), join(dir, 'redocly.yaml'));
-  for (const part of ['openapi.yaml', 'paths', 'components', 'lint']) {
+  for (const part of ['openapi.yaml', 'paths', 'components', 'webhooks', 'identity', 'legacy', 'lint']) {
     cpSync(join(repo, 'spec', part), join(dir, 'spec', part), { recursive: true });
   }
   return dir;
@@ -31,11 +32,15 @@ const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('redocly lint', () => {
-  it('passes the description with no errors and no warnings', () => {
+  it('passes every description with no errors and no warnings', () => {
     const { status, stdout } = lint(repo, 'json');
-    const report = JSON.parse(stdout);
-    expect(report.problems).toEqual([]);
-    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    // One JSON report per API description, printed back to back.
+    const reports = JSON.parse(`[${stdout.trim().replace(/\}\s*\{/g, '},{')}]`);
+    expect(reports).toHaveLength(listApis().length);
+    for (const report of reports) {
+      expect(report.problems).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    }
     expect(status).toBe(0);
   });
 

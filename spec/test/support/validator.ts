@@ -17,7 +17,7 @@ export interface SchemaValidator {
  * schema is checked exactly where the document puts it and its $refs resolve in place.
  */
 export function createValidator(document: object): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   // The document's own top-level keys are no-op keywords: ajv compiles the root when
   // it resolves a pointer into it, but only the schemas pointed at are validated.

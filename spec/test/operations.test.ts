@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { listApis, listOperations, loadApi } from './support/bundle.js';
+
+// Amili's operations and webhooks, under Amili's own names.
+const EXPECTED: Record<string, { operationIds: string[]; webhooks?: string[] }> = {
+  'autocollect@v1': {
+    operationIds: [
+      'GetBatchById', 'GetBatchesByOrganization', 'GetBatchByIdLegacy',
+      'CreateInvoices', 'GetInvoicesByOrganization', 'GetInvoiceById',
+      'CreatePayments',
+      'CreateCorrections',
+      'AcceptDebtCollectionList', 'RejectDebtCollectionList', 'PauseCase', 'WithdrawCase', 'ResumeCase',
+      'GetCasesByOrganization', 'AcceptEvictionRequest', 'RejectEvictionRequest',
+      'AcceptEvictionConfirmation', 'RejectEvictionConfirmation',
+      'GetSettlements', 'GetSettlementById',
+    ],
+    webhooks: ['BATCH_COMPLETED', 'SETTLEMENT_CREATED', 'CASE', 'CASE_UPDATED'],
+  },
+  'identity@v1': { operationIds: ['RequestAccessToken'] },
+  'legacy@v1': { operationIds: ['LegacyGetBatch', 'LegacyPostBatch', 'LegacyAttachment', 'LegacyPing'] },
+};
+
+const TAGS: Record<string, string> = {
+  GetBatchById: 'Batches', GetBatchesByOrganization: 'Batches', GetBatchByIdLegacy: 'Batches',
+  CreateInvoices: 'Invoice', GetInvoicesByOrganization: 'Invoice', GetInvoiceById: 'Invoice',
+  CreatePayments: 'Payment', CreateCorrections: 'Correction',
+  AcceptDebtCollectionList: 'Collections', RejectDebtCollectionList: 'Collections', PauseCase: 'Collections',
+  WithdrawCase: 'Collections', ResumeCase: 'Collections', GetCasesByOrganization: 'Collections',
+  AcceptEvictionRequest: 'Collections', RejectEvictionRequest: 'Collections',
+  AcceptEvictionConfirmation: 'Collections', RejectEvictionConfirmation: 'Collections',
+  GetSettlements: 'Settlement', GetSettlementById: 'Settlement',
+};
+
+const sorted = (names: string[]) => [...names].sort();
+
+describe('operations of each bundled description', () => {
+  it('covers every description in redocly.yaml', () => {
+    expect(sorted(listApis().map((api) => api.name))).toEqual(sorted(Object.keys(EXPECTED)));
+  });
+
+  describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
+    const document = loadApi(name);
+    const operations = listOperations(document);
+
+    it('has exactly the listed operationIds', () => {
+      expect(sorted(operations.map((op) => op.operationId))).toEqual(sorted(expected.operationIds));
+    });
+
+    it('has exactly the listed webhooks', () => {
+      expect(sorted(Object.keys(document.webhooks ?? {}))).toEqual(sorted(expected.webhooks ?? []));
+    });
+
+    it('says for every operation whether Amili documents it', () => {
+      for (const { operation } of [...operations, ...listOperations(document, 'webhooks')]) {
+        expect(['documented', 'inferred'], operation.operationId).toContain(operation['x-provenance']);
+      }
+    });
+  });
+
+  it('tags the AutoCollect operations as Amili groups them', () => {
+    const tags = Object.fromEntries(listOperations(loadApi('autocollect@v1')).map((op) => [op.operationId, op.operation.tags]));
+    expect(tags).toEqual(Object.fromEntries(Object.entries(TAGS).map(([id, tag]) => [id, [tag]])));
+  });
+
+  it('names the organization path parameter organizationId everywhere', () => {
+    const document = loadApi('autocollect@v1');
+    const orgPaths = Object.keys(document.paths).filter((path) => path.startsWith('/orgs/'));
+    expect(orgPaths.length).toBeGreaterThan(15);
+    for (const path of orgPaths) expect(path).toMatch(/^\/orgs\/\{organizationId\}/);
+  });
+
+  it('marks the legacy batch path deprecated', () => {
+    const [legacy] = listOperations(loadApi('autocollect@v1')).filter((op) => op.operationId === 'GetBatchByIdLegacy');
+    expect(legacy).toMatchObject({ method: 'get', path: '/batches/{batchId}', operation: { deprecated: true } });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { deref, listOperations, loadApi } from './support/bundle.js';
+import { SEEN_ENUMS, SEEN_PROPERTIES, SEEN_QUERY_PARAMETERS, SEEN_URLS, SEEN_WEBHOOK_HEADERS } from './fixtures/seen.js';
+
+/** The schema at `Component.prop.prop[]`, following $refs and allOf. */
+function schemaAt(document: any, location: string): any {
+  const [component, ...steps] = location.split('.');
+  let schema = deref(document, document.components.schemas[component!]);
+  for (const step of steps) {
+    const name = step.replace(/\[\]$/, '');
+    schema = deref(document, properties(document, schema)[name]);
+    if (step.endsWith('[]')) schema = deref(document, schema.items);
+  }
+  if (!schema) throw new Error(`No schema at ${location}.`);
+  return schema;
+}
+
+function properties(document: any, schema: any): Record<string, any> {
+  const resolved = deref(document, schema) ?? {};
+  return Object.assign({}, ...(resolved.allOf ?? []).map((part: any) => properties(document, part)), resolved.properties);
+}
+
+describe('everything Amili shows is in the spec', () => {
+  describe.each(Object.entries(SEEN_PROPERTIES))('%s properties', (api, schemas) => {
+    const document = loadApi(api);
+    it.each(Object.entries(schemas))('%s', (location, names) => {
+      const present = Object.keys(properties(document, schemaAt(document, location)));
+      expect(names.filter((name) => !present.includes(name))).toEqual([]);
+    });
+  });
+
+  describe('enum values', () => {
+    const document = loadApi('autocollect@v1');
+    it.each(Object.entries(SEEN_ENUMS))('%s', (location, values) => {
+      expect(schemaAt(document, location).enum).toEqual(expect.arrayContaining(values));
+    });
+  });
+
+  describe.each(Object.entries(SEEN_QUERY_PARAMETERS))('%s query parameters, with Amili\'s casing', (api, byOperation) => {
+    const operations = listOperations(loadApi(api));
+    const document = loadApi(api);
+    it.each(Object.entries(byOperation))('%s', (operationId, names) => {
+      const operation = operations.find((op) => op.operationId === operationId)!.operation;
+      const query = (operation.parameters ?? []).map((p: any) => deref(document, p)).filter((p: any) => p.in === 'query');
+      expect(query.map((p: any) => p.name)).toEqual(expect.arrayContaining(names));
+    });
+  });
+
+  it('webhook deliveries carry the documented headers', () => {
+    const document = loadApi('autocollect@v1');
+    for (const { operationId, operation } of listOperations(document, 'webhooks')) {
+      const headers = operation.parameters.map((p: any) => deref(document, p)).filter((p: any) => p.in === 'header');
+      expect(headers.map((h: any) => h.name), operationId).toEqual(SEEN_WEBHOOK_HEADERS);
+    }
+  });
+
+  it('the servers, token URLs and the known scope', () => {
+    const document = loadApi('autocollect@v1');
+    expect(document.servers.map((s: any) => s.url)).toEqual(SEEN_URLS.servers);
+    const schemes = Object.values<any>(document.components.securitySchemes);
+    expect(schemes.map((s) => s.flows.clientCredentials.tokenUrl)).toEqual(SEEN_URLS.tokenUrls);
+    for (const scheme of schemes) expect(Object.keys(scheme.flows.clientCredentials.scopes)).toContain(SEEN_URLS.scope);
+    expect(loadApi('identity@v1').servers.map((s: any) => s.url)).toEqual(SEEN_URLS.identityServers);
+  });
+});
