@@ -1,18 +1,19 @@
-// Renders the bundled API description into one self-contained page, dist/index.html,
-// and ships the bundle it was built from beside it (dist/openapi.json, dist/openapi.yaml).
-// The Redoc script is inlined (--inlineBundle), so the page needs no network.
-import { execFileSync } from 'node:child_process';
+// Renders every API description listed in redocly.yaml into one self-contained page
+// (the AutoCollect API as dist/index.html, the others as dist/<name>.html) and ships
+// each bundle beside its page (dist/<name>.json, dist/<name>.yaml). The Redoc script
+// is inlined (--inlineBundle), so the pages need no network.
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(packageDir, '../..');
 const dist = resolve(packageDir, 'dist');
-const bundleJson = require.resolve('@autocollect/spec/openapi.json');
-const bundleYaml = require.resolve('@autocollect/spec/openapi.yaml');
 const redocly = require.resolve('@redocly/cli/bin/cli.js');
 
 // Redoc's "API docs by Redocly" footer loads its logo from Redocly's CDN once the page
@@ -31,17 +32,27 @@ function keepOffline(html) {
   return result;
 }
 
+async function renderPage(bundleJson, page) {
+  const { info } = JSON.parse(readFileSync(bundleJson, 'utf8'));
+  const output = resolve(dist, page);
+  await promisify(execFile)(
+    process.execPath,
+    [redocly, 'build-docs', bundleJson, '--config', resolve(root, 'redocly.yaml'), '--inlineBundle',
+      '--template', resolve(packageDir, 'template.hbs'), '--title', `${info.title} reference`, '--output', output],
+    { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+  );
+  writeFileSync(output, keepOffline(readFileSync(output, 'utf8')));
+}
+
 mkdirSync(dist, { recursive: true });
-const { info } = JSON.parse(readFileSync(bundleJson, 'utf8'));
-execFileSync(
-  process.execPath,
-  [redocly, 'build-docs', bundleJson, '--config', resolve(root, 'redocly.yaml'), '--inlineBundle',
-    '--template', resolve(packageDir, 'template.hbs'), '--title', `${info.title} reference`,
-    '--output', resolve(dist, 'index.html')],
-  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
-);
-const page = resolve(dist, 'index.html');
-writeFileSync(page, keepOffline(readFileSync(page, 'utf8')));
-copyFileSync(bundleJson, resolve(dist, 'openapi.json'));
-copyFileSync(bundleYaml, resolve(dist, 'openapi.yaml'));
-console.log('docs: dist/index.html, dist/openapi.json, dist/openapi.yaml');
+const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
+const pages = Object.values(apis).map(async (api) => {
+  const bundleJson = resolve(root, api.output);
+  const name = basename(bundleJson, '.json');
+  const page = name === 'openapi' ? 'index.html' : `${name}.html`;
+  await renderPage(bundleJson, page);
+  copyFileSync(bundleJson, resolve(dist, `${name}.json`));
+  copyFileSync(bundleJson.replace(/\.json$/, '.yaml'), resolve(dist, `${name}.yaml`));
+  return `dist/${page} (+ ${name}.json, ${name}.yaml)`;
+});
+for (const line of await Promise.all(pages)) console.log(`docs: ${line}`);

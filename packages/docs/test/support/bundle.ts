@@ -1,13 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
-const require = createRequire(import.meta.url);
-
-/** The bundled description the docs were built from. */
-export const bundle = JSON.parse(readFileSync(require.resolve('@autocollect/spec/openapi.json'), 'utf8'));
-
+const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
-export const operations: { operationId: string; summary: string; tags: string[] }[] = Object.values<any>(bundle.paths).flatMap(
-  (item) => METHODS.filter((method) => item[method]).map((method) => item[method]),
-);
+export interface DocsPage {
+  /** The API's name in redocly.yaml. */
+  api: string;
+  /** The page's file name: index.html for the AutoCollect API, <bundle>.html for the others. */
+  page: string;
+  /** The bundle's file name beside the page, without extension. */
+  bundleName: string;
+  document: any;
+  /** Operations and webhooks, with the summary the navigation shows. */
+  operations: { operationId: string; summary: string; tags: string[] }[];
+}
+
+const { apis } = parse(readFileSync(`${repo}redocly.yaml`, 'utf8'));
+
+/** Every page the docs build renders, from the same list the build reads. */
+export const pages: DocsPage[] = Object.entries<any>(apis).map(([api, { output }]) => {
+  const document = JSON.parse(readFileSync(`${repo}${output}`, 'utf8'));
+  const bundleName = basename(output, '.json');
+  const items = [...Object.values<any>(document.paths ?? {}), ...Object.values<any>(document.webhooks ?? {})];
+  return {
+    api,
+    page: bundleName === 'openapi' ? 'index.html' : `${bundleName}.html`,
+    bundleName,
+    document,
+    operations: items.flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m])),
+  };
+});
