@@ -21,8 +21,18 @@ function header(apiName) {
   ].join('\n');
 }
 
-/** Values from the description that the client needs at run time. */
-function metadataModule(document) {
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Follows a local $ref (`#/components/...`) in the bundle. */
+function deref(document, node) {
+  let current = node;
+  while (current?.$ref) {
+    current = current.$ref.slice(2).split('/').reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  }
+  return current;
+}
+
+function serverNames(document) {
   const servers = {};
   for (const server of document.servers ?? []) {
     const key = (server.description ?? '').trim().toLowerCase();
@@ -31,7 +41,47 @@ function metadataModule(document) {
     }
     servers[key] = server.url;
   }
-  return `/** The API's servers, by the name their description gives them. */\nexport const servers = ${JSON.stringify(servers, null, 2)} as const;\n`;
+  return servers;
+}
+
+/** What the client needs to know of each operation, keyed by "METHOD /path/{template}". */
+function operationMetadata(document) {
+  const operations = {};
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS.filter((m) => item[m])) {
+      const operation = item[method];
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
+      const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
+      operations[`${method.toUpperCase()} ${path}`] = {
+        operationId: operation.operationId,
+        ...(idempotencyKey && { idempotencyKey }),
+        ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
+        ...(operation['x-batch'] && { batch: operation['x-batch'] }),
+      };
+    }
+  }
+  return operations;
+}
+
+/** Values from the description that the client needs at run time, as a TypeScript module. */
+function metadataModule(document) {
+  const operations = operationMetadata(document);
+  const paginated = Object.keys(operations).filter((key) => operations[key].pagination && key.startsWith('GET '));
+  const json = (value) => JSON.stringify(value, null, 2);
+  return [
+    "/** The API's servers, by the name their description gives them. */",
+    `export const servers = ${json(serverNames(document))} as const;`,
+    '',
+    '/** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */',
+    `export const operations = ${json(operations)} as const;`,
+    '',
+    '/** The paths whose GET pages through results (`x-pagination`). */',
+    `export type PaginatedPath = ${paginated.map((key) => JSON.stringify(key.slice(4))).join(' | ') || 'never'};`,
+    '',
+    '/** The names of the webhooks the spec describes. */',
+    `export const webhookNames = ${JSON.stringify(Object.keys(document.webhooks ?? {}))} as const;`,
+    '',
+  ].join('\n');
 }
 
 /** Returns the files to write: [{ path (relative to the repo root), content }]. */

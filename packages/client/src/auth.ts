@@ -1,6 +1,16 @@
-import type { Middleware } from 'openapi-fetch';
+// Where the bearer token comes from: a string or function you supply, or the
+// client-credentials grant against Amili's token endpoint (typed from the
+// identity description in spec/identity/).
+import { AuthenticationError } from './errors.js';
+import type { components } from './generated/identity.js';
+import { operations as identityOperations, servers as identityServers } from './generated/identity.meta.js';
+import type { RetryPolicy } from './retry.js';
+import { sendWithRetries, type FetchLike } from './send.js';
 
-/** An access token, or a function that returns the current one (called before every request). */
+type TokenRequest = components['schemas']['TokenRequest'];
+type TokenResponse = components['schemas']['TokenResponse'];
+
+/** An access token, or a function that returns the current one (called before every attempt). */
 export type AccessTokenSource = string | (() => string | Promise<string>);
 
 /** Authenticate with a bearer token you obtain yourself. */
@@ -8,32 +18,154 @@ export interface AccessTokenAuth {
   accessToken: AccessTokenSource;
 }
 
-export type AuthOptions = AccessTokenAuth;
+/** Let the client fetch, cache and refresh tokens with the client-credentials grant. */
+export interface ClientCredentialsAuth {
+  clientId: string;
+  clientSecret: string;
+  /** The token endpoint; defaults to the identity service of the environment `baseUrl` points at. */
+  tokenUrl?: string;
+  /** Fetch a new token this long before the current one expires. Default 60 s. */
+  refreshMarginMs?: number;
+}
+
+export type AuthOptions = AccessTokenAuth | ClientCredentialsAuth;
+
+export interface TokenProvider {
+  getToken(): Promise<string>;
+  /** Forgets a token the API refused; true when a fresh one can be had, so the request is worth replaying. */
+  invalidate(token: string): boolean;
+}
+
+const TOKEN_PATH = Object.entries(identityOperations).find(([, op]) => op.operationId === 'RequestAccessToken')![0].split(' ')[1];
+
+/** The token endpoint of the identity service for the environment of `baseUrl`. */
+export function defaultTokenUrl(apiBaseUrl: string, apiServers: Record<string, string>): string {
+  const environment = Object.entries(apiServers).find(([, url]) => apiBaseUrl.startsWith(url))?.[0];
+  const identity = identityServers[environment as keyof typeof identityServers] ?? identityServers.production;
+  return `${identity}${TOKEN_PATH}`;
+}
 
 /** Checks the auth option at construction, so a mistake fails early and says what to pass. */
 export function assertAuthOptions(auth: unknown): asserts auth is AuthOptions {
-  const hint = 'Pass auth: { accessToken: "<token>" } or auth: { accessToken: () => getToken() }.';
+  const hint =
+    'Pass auth: { clientId, clientSecret } to let the client fetch tokens, or auth: { accessToken } with a token or a function returning one.';
   if (auth === null || typeof auth !== 'object') {
     throw new TypeError(`createAutoCollectClient: the "auth" option is missing. ${hint}`);
   }
-  const { accessToken } = auth as { accessToken?: unknown };
-  if (typeof accessToken === 'function') return;
-  if (typeof accessToken !== 'string' || accessToken.trim() === '') {
+  const { accessToken, clientId, clientSecret } = auth as Record<string, unknown>;
+  if ('accessToken' in auth) {
+    if (typeof accessToken === 'function') return;
+    if (typeof accessToken === 'string' && accessToken.trim() !== '') return;
     throw new TypeError(`createAutoCollectClient: auth.accessToken must be a non-empty string or a function. ${hint}`);
+  }
+  for (const [name, value] of [['clientId', clientId], ['clientSecret', clientSecret]] as const) {
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new TypeError(`createAutoCollectClient: auth.${name} must be a non-empty string. ${hint}`);
+    }
   }
 }
 
-/** Sets `Authorization: Bearer <token>` on every request. */
-export function bearerAuth(auth: AuthOptions): Middleware {
-  const source = auth.accessToken;
+export function staticTokenProvider(source: AccessTokenSource): TokenProvider {
   return {
-    async onRequest({ request }) {
+    async getToken() {
       const token = typeof source === 'function' ? await source() : source;
       if (typeof token !== 'string' || token === '') {
-        throw new TypeError('AutoCollect client: the auth.accessToken function returned no token.');
+        throw new AuthenticationError('The auth.accessToken function returned no token.');
       }
-      request.headers.set('Authorization', `Bearer ${token}`);
-      return request;
+      return token;
+    },
+    // A function may return a new token next time; a fixed string will not.
+    invalidate: () => typeof source === 'function',
+  };
+}
+
+interface CachedToken {
+  token: string;
+  refreshAt: number;
+}
+
+export interface ClientCredentialsDeps {
+  fetch: FetchLike;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  tokenUrl: string;
+}
+
+/** Fetches tokens on demand, caches them until shortly before expiry, and shares one request among concurrent callers. */
+export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: ClientCredentialsDeps): TokenProvider {
+  const margin = auth.refreshMarginMs ?? 60_000;
+  let cached: CachedToken | undefined;
+  let pending: Promise<string> | undefined;
+
+  async function requestToken(): Promise<string> {
+    const form: TokenRequest = { grant_type: 'client_credentials', client_id: auth.clientId, client_secret: auth.clientSecret };
+    const response = await sendWithRetries(
+      deps.tokenUrl,
+      {
+        method: 'POST',
+        headers: new Headers({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }),
+        body: new URLSearchParams(form).toString(),
+      },
+      { fetch: deps.fetch, policy: deps.retry, timeoutMs: deps.timeoutMs, retryable: true },
+    );
+    const text = await response.text();
+    const body = parseJson(text);
+    if (!response.ok) {
+      throw new AuthenticationError(
+        `The token endpoint refused the client credentials with ${response.status}: ${redact(tokenErrorMessage(body, text), auth.clientSecret)}`,
+        response.status,
+      );
+    }
+    const token = body as Partial<TokenResponse> | undefined;
+    if (typeof token?.access_token !== 'string' || token.access_token === '') {
+      throw new AuthenticationError(`The token endpoint answered ${response.status} without an access_token.`, response.status);
+    }
+    const now = Date.now();
+    const expiresAt = seconds(token.expires_on) * 1000 || now + (seconds(token.expires_in) || 300) * 1000;
+    const lifetime = expiresAt - now;
+    cached = { token: token.access_token, refreshAt: lifetime > 2 * margin ? expiresAt - margin : now + lifetime / 2 };
+    return token.access_token;
+  }
+
+  return {
+    async getToken() {
+      if (cached && Date.now() < cached.refreshAt) return cached.token;
+      pending ??= requestToken().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined;
+      return true;
     },
   };
+}
+
+/** The token response's numbers may come as JSON numbers or as strings of digits. */
+function seconds(value: number | string | undefined): number {
+  const number = typeof value === 'string' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : 0;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function tokenErrorMessage(body: unknown, text: string): string {
+  if (body && typeof body === 'object') {
+    const { error, error_description: description } = body as Record<string, unknown>;
+    const parts = [error, description].filter((part) => typeof part === 'string' && part !== '');
+    if (parts.length > 0) return parts.join(': ');
+  }
+  return /^\s*</.test(text) ? '(an HTML page)' : text.trim().slice(0, 200) || '(no body)';
+}
+
+/** Never let a secret through, even if a server echoes it. */
+function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('[redacted]') : text;
 }

@@ -5,3 +5,112 @@ export const servers = {
   "production": "https://api.amili.no/collection/v1",
   "staging": "https://api.staging.amili.no/collection/v1"
 } as const;
+
+/** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
+export const operations = {
+  "GET /orgs/{organizationId}/batches": {
+    "operationId": "GetBatchesByOrganization",
+    "pagination": {
+      "tokenParameter": "PageToken",
+      "sizeParameter": "PageSize",
+      "nextToken": "/summary/nextPageToken",
+      "items": "/data"
+    }
+  },
+  "GET /orgs/{organizationId}/batches/{batchId}": {
+    "operationId": "GetBatchById"
+  },
+  "GET /batches/{batchId}": {
+    "operationId": "GetBatchByIdLegacy"
+  },
+  "GET /orgs/{organizationId}/invoices": {
+    "operationId": "GetInvoicesByOrganization",
+    "pagination": {
+      "tokenParameter": "PageToken",
+      "sizeParameter": "PageSize",
+      "nextToken": "/summary/nextPageToken",
+      "items": "/data"
+    }
+  },
+  "POST /orgs/{organizationId}/invoices": {
+    "operationId": "CreateInvoices",
+    "idempotencyKey": "IdempotencyKey",
+    "batch": {
+      "reference": "/data",
+      "statusOperation": "GetBatchById"
+    }
+  },
+  "GET /orgs/{organizationId}/invoices/{invoiceId}": {
+    "operationId": "GetInvoiceById"
+  },
+  "POST /orgs/{organizationId}/payments": {
+    "operationId": "CreatePayments",
+    "idempotencyKey": "IdempotencyKey",
+    "batch": {
+      "reference": "/data",
+      "statusOperation": "GetBatchById"
+    }
+  },
+  "POST /orgs/{organizationId}/corrections": {
+    "operationId": "CreateCorrections",
+    "idempotencyKey": "IdempotencyKey",
+    "batch": {
+      "reference": "/data",
+      "statusOperation": "GetBatchById"
+    }
+  },
+  "GET /orgs/{organizationId}/cases": {
+    "operationId": "GetCasesByOrganization",
+    "pagination": {
+      "tokenParameter": "PageToken",
+      "sizeParameter": "PageSize",
+      "nextToken": "/summary/nextPageToken",
+      "items": "/data"
+    }
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/accept-debt-collection-list": {
+    "operationId": "AcceptDebtCollectionList"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/reject-debt-collection-list": {
+    "operationId": "RejectDebtCollectionList"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/pause": {
+    "operationId": "PauseCase"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/withdraw": {
+    "operationId": "WithdrawCase"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/resume": {
+    "operationId": "ResumeCase"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/accept-eviction-request": {
+    "operationId": "AcceptEvictionRequest"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/reject-eviction-request": {
+    "operationId": "RejectEvictionRequest"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/accept-eviction-confirmation": {
+    "operationId": "AcceptEvictionConfirmation"
+  },
+  "POST /orgs/{organizationId}/cases/{caseId}/reject-eviction-confirmation": {
+    "operationId": "RejectEvictionConfirmation"
+  },
+  "GET /orgs/{organizationId}/settlements": {
+    "operationId": "GetSettlements",
+    "pagination": {
+      "tokenParameter": "pageToken",
+      "sizeParameter": "pageSize",
+      "nextToken": "/summary/nextPageToken",
+      "items": "/data"
+    }
+  },
+  "GET /orgs/{organizationId}/settlements/{settlementId}": {
+    "operationId": "GetSettlementById"
+  }
+} as const;
+
+/** The paths whose GET pages through results (`x-pagination`). */
+export type PaginatedPath = "/orgs/{organizationId}/batches" | "/orgs/{organizationId}/invoices" | "/orgs/{organizationId}/cases" | "/orgs/{organizationId}/settlements";
+
+/** The names of the webhooks the spec describes. */
+export const webhookNames = ["BATCH_COMPLETED","SETTLEMENT_CREATED","CASE","CASE_UPDATED"] as const;

@@ -5,3 +5,16 @@ export const servers = {
   "production": "https://auth.amili.no",
   "staging": "https://auth.staging.amili.no"
 } as const;
+
+/** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
+export const operations = {
+  "POST /token": {
+    "operationId": "RequestAccessToken"
+  }
+} as const;
+
+/** The paths whose GET pages through results (`x-pagination`). */
+export type PaginatedPath = never;
+
+/** The names of the webhooks the spec describes. */
+export const webhookNames = [] as const;

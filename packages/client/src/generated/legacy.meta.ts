@@ -4,3 +4,25 @@
 export const servers = {
   "production": "https://api.amili.no"
 } as const;
+
+/** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
+export const operations = {
+  "GET /webapi/api/Attachment": {
+    "operationId": "LegacyAttachment"
+  },
+  "GET /webapi/api/Batch": {
+    "operationId": "LegacyGetBatch"
+  },
+  "POST /webapi/api/Batch": {
+    "operationId": "LegacyPostBatch"
+  },
+  "GET /webapi/api/Ping": {
+    "operationId": "LegacyPing"
+  }
+} as const;
+
+/** The paths whose GET pages through results (`x-pagination`). */
+export type PaginatedPath = never;
+
+/** The names of the webhooks the spec describes. */
+export const webhookNames = [] as const;

@@ -1,0 +1,60 @@
+// Waits for the batch a create operation answered with.
+import { deadline } from './deadline.js';
+import { TimeoutError } from './errors.js';
+import type { components } from './generated/autocollect.js';
+import { DEFAULT_RETRY, retryAfterDelay, sleep } from './retry.js';
+import { unwrap } from './unwrap.js';
+
+type Batch = components['schemas']['Batch'];
+type BatchStatus = components['schemas']['BatchStatus'];
+
+/** The states a batch ends in; anything else (QUEUED) means keep waiting. */
+export const FINAL_BATCH_STATUSES: ReadonlySet<BatchStatus> = new Set<BatchStatus>(['SUCCESS', 'PARTIAL', 'FAILED']);
+
+export interface BatchRef {
+  organizationId: string;
+  batchId: string;
+}
+
+export interface WaitForBatchOptions {
+  /** Give up after this long with a TimeoutError. Default 120 000 ms. */
+  timeoutMs?: number;
+  /** Stops waiting when aborted. */
+  signal?: AbortSignal;
+  /** The first wait between polls; it doubles up to `maxIntervalMs`. Default 1 000 ms. */
+  initialIntervalMs?: number;
+  /** The longest wait between polls. Default 10 000 ms. */
+  maxIntervalMs?: number;
+}
+
+export type WaitForBatch = (batch: BatchRef, options?: WaitForBatchOptions) => Promise<Batch>;
+
+type BatchGetter = (
+  path: '/orgs/{organizationId}/batches/{batchId}',
+  init: { params: { path: BatchRef }; signal: AbortSignal },
+) => Promise<{ data?: { data: Batch }; error?: unknown; response: Response }>;
+
+/** Polls GetBatchById, backing off between polls and honouring Retry-After, until the batch is final. */
+export async function waitForBatch(client: { GET: unknown }, batch: BatchRef, options: WaitForBatchOptions = {}): Promise<Batch> {
+  const { timeoutMs = 120_000, initialIntervalMs = 1_000, maxIntervalMs = 10_000 } = options;
+  const giveUpAt = Date.now() + timeoutMs;
+  const timedOut = (status: string) =>
+    new TimeoutError(`Batch ${batch.batchId} did not finish within ${timeoutMs} ms (last status: ${status}).`);
+  let lastStatus = 'not read yet';
+  const limit = deadline(options.signal, timeoutMs, () => timedOut(lastStatus));
+  const { signal } = limit;
+  const get = client.GET as BatchGetter;
+  try {
+    for (let interval = initialIntervalMs; ; interval = Math.min(interval * 2, maxIntervalMs)) {
+      const result = await get('/orgs/{organizationId}/batches/{batchId}', { params: { path: batch }, signal });
+      const current = unwrap(result).data;
+      if (current.status && FINAL_BATCH_STATUSES.has(current.status)) return current;
+      lastStatus = current.status ?? 'unknown';
+      const wait = retryAfterDelay(result.response.headers, DEFAULT_RETRY) ?? interval;
+      if (Date.now() + wait >= giveUpAt) throw timedOut(lastStatus);
+      await sleep(wait, signal);
+    }
+  } finally {
+    limit.clear();
+  }
+}

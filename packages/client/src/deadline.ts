@@ -1,0 +1,35 @@
+// A signal that aborts when the caller's does, or when time is up.
+//
+// Not AbortSignal.any: on Node 20 its combined signal is only weakly held, and can be
+// garbage-collected while a fetch waits on it, so the abort never arrives. Here the
+// timer holds the controller, and the controller's signal is what fetch gets.
+
+export interface Deadline {
+  signal: AbortSignal;
+  /** True when the time ran out (not when the caller aborted). */
+  expired(): boolean;
+  /** Stops the timer and lets go of the caller's signal. */
+  clear(): void;
+}
+
+export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
+  const controller = new AbortController();
+  let expired = false;
+  const onParentAbort = () => controller.abort(parent!.reason);
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  const timer = setTimeout(() => {
+    expired = !controller.signal.aborted;
+    controller.abort(reason());
+  }, ms);
+  // Never keep a process alive just to time out a request that already finished.
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    clear() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    },
+  };
+}

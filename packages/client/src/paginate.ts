@@ -1,0 +1,53 @@
+// Walks a list operation page by page, following the spec's `x-pagination`.
+import type { MaybeOptionalInit } from 'openapi-fetch';
+import type { paths } from './generated/autocollect.js';
+import { operations, type PaginatedPath } from './generated/autocollect.meta.js';
+import { apiError, unwrap } from './unwrap.js';
+
+type ListBody<P extends PaginatedPath> = paths[P]['get']['responses'][200]['content']['application/json'];
+/** The type of one item of a list operation. */
+export type PageItem<P extends PaginatedPath> = ListBody<P>['data'][number];
+export type PaginateInit<P extends PaginatedPath> = MaybeOptionalInit<paths[P], 'get'>;
+export type Paginate = <P extends PaginatedPath>(path: P, init: PaginateInit<P>) => AsyncGenerator<PageItem<P>, void, undefined>;
+
+interface Pagination {
+  tokenParameter: string;
+  nextToken: string;
+  items: string;
+}
+
+type Getter = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** Yields the items one at a time; only the current page is held. Throws ApiError when a page fails. */
+export async function* paginate<P extends PaginatedPath>(
+  client: { GET: unknown },
+  path: P,
+  init: PaginateInit<P>,
+): AsyncGenerator<PageItem<P>, void, undefined> {
+  const pagination = (operations as Record<string, { pagination?: Pagination }>)[`GET ${path}`]?.pagination;
+  if (!pagination) throw new TypeError(`paginate: GET ${path} is not a list operation (it has no x-pagination in the spec).`);
+  const get = client.GET as Getter;
+  const params = (init as { params?: { query?: object } }).params ?? {};
+  let token: unknown;
+  do {
+    const query = { ...params.query, ...(token !== undefined && { [pagination.tokenParameter]: token }) };
+    const result = await get(path, { ...init, params: { ...params, query } });
+    const body = unwrap(result);
+    const items = pointer(body, pagination.items);
+    if (!Array.isArray(items)) throw apiError(result.response, body, `the page has no list at ${pagination.items}`);
+    yield* items as PageItem<P>[];
+    const next = pointer(body, pagination.nextToken);
+    if (next !== undefined && next !== null && next !== '' && next === token) {
+      throw apiError(result.response, body, `the API returned the same ${pagination.tokenParameter} twice, which would loop forever`);
+    }
+    token = next === null || next === '' ? undefined : next;
+  } while (token !== undefined);
+}
+
+/** Reads a JSON pointer (RFC 6901) such as `/summary/nextPageToken`. */
+function pointer(value: unknown, path: string): unknown {
+  return path
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], value);
+}

@@ -1,0 +1,68 @@
+// When and how long to wait before trying a request again.
+
+export interface RetryOptions {
+  /** How many times to retry after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** The first backoff delay; it doubles on each retry. Default 500 ms. */
+  initialDelayMs?: number;
+  /** The longest backoff delay. Default 8 s. */
+  maxDelayMs?: number;
+  /** The longest wait a `Retry-After` header can ask for. Default 60 s. */
+  maxRetryAfterMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+export const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxRetries: 0 };
+
+/** Statuses worth another attempt: timeouts, rate limits and passing server failures. */
+export const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Methods that are safe to repeat; others only with an idempotency key. */
+export const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+export function retryPolicy(option: RetryOptions | false | undefined): RetryPolicy {
+  if (option === false) return NO_RETRY;
+  if (option !== undefined && (option === null || typeof option !== 'object')) {
+    throw new TypeError('createAutoCollectClient: retry must be an object such as { maxRetries: 2 }, or false.');
+  }
+  const policy = { ...DEFAULT_RETRY, ...option };
+  for (const [key, value] of Object.entries(policy)) {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new TypeError(`createAutoCollectClient: retry.${key} must be a number of at least 0; got ${JSON.stringify(value)}.`);
+    }
+  }
+  return policy;
+}
+
+/** Exponential backoff with jitter: about initialDelayMs × 2^retry, at most maxDelayMs. */
+export function backoffDelay(retry: number, policy: RetryPolicy): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** The wait a `Retry-After` header asks for (seconds or an HTTP date), capped; undefined if absent or unreadable. */
+export function retryAfterDelay(headers: Headers, policy: RetryPolicy, now = Date.now()): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  if (Number.isNaN(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), policy.maxRetryAfterMs);
+}
+
+/** Waits, unless the signal aborts first (then rejects with its reason). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

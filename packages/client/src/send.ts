@@ -1,0 +1,99 @@
+// Sends one request, with a timeout per attempt and retries where they are safe.
+import { deadline } from './deadline.js';
+import { AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
+import { backoffDelay, RETRYABLE_STATUSES, retryAfterDelay, sleep, type RetryPolicy } from './retry.js';
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+export interface RequestParts {
+  method: string;
+  headers: Headers;
+  body?: ArrayBuffer | string | undefined;
+  redirect?: RequestRedirect;
+}
+
+export interface SendOptions {
+  fetch: FetchLike;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  /** Whether the request may be sent more than once. */
+  retryable: boolean;
+  /** The caller's signal: aborting it stops the request and any waiting, without retry. */
+  signal?: AbortSignal | null | undefined;
+  /** Completes each attempt's headers (such as the current token). */
+  prepare?: (headers: Headers) => void | Promise<void>;
+  /** Returns true to send the request again at once, outside the retry count (such as after refreshing a token). */
+  replay?: (response: Response) => boolean;
+}
+
+export async function sendWithRetries(url: string, parts: RequestParts, options: SendOptions): Promise<Response> {
+  const { policy, signal: callerSignal } = options;
+  let retries = 0;
+  for (;;) {
+    // The deadline also bounds reading the body, so it is left running after the headers arrive.
+    const limit = deadline(callerSignal, options.timeoutMs, () => new TimeoutError(`${parts.method} ${describeUrl(url)} took longer than ${options.timeoutMs} ms.`));
+    const headers = new Headers(parts.headers);
+    await options.prepare?.(headers);
+
+    // undici follows a Request's signal only while the Request is alive: keep this one
+    // referenced until its fetch settles (and then for as long as its response lives),
+    // or a timeout can be lost to garbage collection.
+    const request = new Request(url, { method: parts.method, headers, body: parts.body ?? null, redirect: parts.redirect ?? 'follow', signal: limit.signal });
+    let response: Response;
+    try {
+      response = await options.fetch(request);
+    } catch (error) {
+      limit.clear();
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      const failure = limit.expired()
+        ? (limit.signal.reason as TimeoutError)
+        : error instanceof AutoCollectError
+          ? error
+          : new ConnectionError(`${request.method} ${describeUrl(url)} failed: ${describeCause(error)}.`, { cause: error });
+      if (!options.retryable || retries >= policy.maxRetries || !(failure instanceof TimeoutError || failure instanceof ConnectionError)) throw failure;
+      await sleep(backoffDelay(retries++, policy), callerSignal ?? undefined);
+      continue;
+    } finally {
+      keepAlive(request);
+    }
+
+    requestOf.set(response, request);
+    if (options.replay?.(response)) {
+      await discard(response);
+      continue;
+    }
+    if (options.retryable && RETRYABLE_STATUSES.has(response.status) && retries < policy.maxRetries) {
+      const wait = retryAfterDelay(response.headers, policy) ?? backoffDelay(retries, policy);
+      retries++;
+      await discard(response);
+      await sleep(wait, callerSignal ?? undefined);
+      continue;
+    }
+    return response;
+  }
+}
+
+/** Does nothing, visibly: holds a reference until the point where it is called. */
+function keepAlive(_value: unknown): void {}
+
+/** Keeps each request alive while its response body may still be read, so the deadline can still abort it. */
+const requestOf = new WeakMap<Response, Request>();
+
+/** Frees the connection of a response that will not be read. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** Origin and path only: query strings are left out of messages. */
+function describeUrl(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return `${origin}${pathname}`;
+}
+
+/** The most telling part of a fetch failure, such as ECONNREFUSED. */
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const message = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${code} (${message})` : message;
+}

@@ -1,0 +1,43 @@
+// Turns openapi-fetch's { data, error, response } into the data, or an ApiError.
+import { ApiError } from './errors.js';
+
+/** What a response answered: the method, path template and operation of its call. */
+export interface CallInfo {
+  method: string;
+  path: string;
+  operationId: string | undefined;
+}
+
+const calls = new WeakMap<Response, CallInfo>();
+
+export function recordCall(response: Response, call: CallInfo): void {
+  calls.set(response, call);
+}
+
+/** Returns `data`, or throws an ApiError carrying the status, operation, body and request id. */
+export function unwrap<Data>(result: { data?: Data; error?: unknown; response: Response }): Data {
+  const { response } = result;
+  if (result.error === undefined && response.ok) return result.data as Data;
+  throw apiError(response, result.error);
+}
+
+export function apiError(response: Response, body: unknown, reason?: string): ApiError {
+  const call = calls.get(response) ?? { method: '?', path: new URL(response.url || 'http://unknown/').pathname, operationId: undefined };
+  return new ApiError({
+    status: response.status,
+    method: call.method,
+    path: call.path,
+    operationId: call.operationId,
+    body,
+    requestId: requestId(response.headers, body),
+    ...(reason !== undefined && { reason }),
+  });
+}
+
+/** Amili's request id. Which header carries it is not documented, so the usual ones are tried, then the problem's traceId. */
+function requestId(headers: Headers, body: unknown): string | undefined {
+  const fromHeader = headers.get('x-amili-request-id') ?? headers.get('x-request-id') ?? headers.get('request-id');
+  if (fromHeader) return fromHeader;
+  const traceId = (body as { traceId?: unknown } | undefined)?.traceId;
+  return typeof traceId === 'string' ? traceId : undefined;
+}

@@ -1,0 +1,144 @@
+// Verifying and parsing Amili's webhook deliveries. A separate entry point
+// (`@autocollect/client/webhooks`): it uses only WebCrypto and TextEncoder, and
+// pulls in nothing of the HTTP client.
+import { AutoCollectError } from './errors.js';
+import type { webhooks } from './generated/autocollect.js';
+import { webhookNames } from './generated/autocollect.meta.js';
+
+/** A webhook delivery failed verification or could not be read; answer it with 400 or 401. */
+export class WebhookVerificationError extends AutoCollectError {
+  override name = 'WebhookVerificationError';
+}
+
+export type WebhookPayload = string | Uint8Array | ArrayBuffer;
+export type SignatureAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SHA-1';
+export type SignatureEncoding = 'hex' | 'base64';
+
+/**
+ * How `X-Webhook-Signature` is checked. Amili does not publish its scheme; the
+ * default, HMAC-SHA256 of the raw body, hex-encoded (with or without a
+ * `sha256=` prefix), is inferred. Change it here if Amili tells you otherwise.
+ */
+export interface SignatureScheme {
+  /** Default 'SHA-256'. */
+  algorithm?: SignatureAlgorithm;
+  /** Default 'hex'. */
+  encoding?: SignatureEncoding;
+}
+
+export interface VerifyWebhookSignatureOptions extends SignatureScheme {
+  /** The raw request body, exactly as received (not re-serialised JSON). */
+  payload: WebhookPayload;
+  /** The `X-Webhook-Signature` header. */
+  signature: string | null | undefined;
+  /** Your webhook secret. */
+  secret: string | Uint8Array;
+}
+
+/** True when the signature is the HMAC of the payload under the secret. The comparison is WebCrypto's, in constant time. */
+export async function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): Promise<boolean> {
+  const { payload, signature, secret, algorithm = 'SHA-256', encoding = 'hex' } = options;
+  if (typeof secret === 'string' ? secret === '' : secret.byteLength === 0) {
+    throw new TypeError('verifyWebhookSignature: the secret is empty; pass the webhook secret Amili gave you.');
+  }
+  const expected = typeof signature === 'string' ? decodeSignature(signature, encoding) : undefined;
+  if (!expected) return false;
+  const key = await crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: algorithm }, false, ['verify']);
+  return crypto.subtle.verify('HMAC', key, expected, bytes(payload));
+}
+
+type WebhookName = keyof webhooks;
+type PayloadOf<N extends WebhookName> = NonNullable<webhooks[N]['post']['requestBody']>['content']['application/json'];
+
+/** What Amili said about the delivery, from its headers. */
+export interface WebhookDelivery {
+  /** Unique per event: drop a delivery whose key you have handled. */
+  idempotencyKey: string | undefined;
+  /** Unique per HTTP delivery: quote it to Amili's support. */
+  requestId: string | undefined;
+}
+
+/** A verified event. `type` is the event's name whether Amili sent it as `type` or as `eventType`. */
+export type KnownWebhookEvent = {
+  [N in WebhookName]: { type: N; payload: PayloadOf<N>; delivery: WebhookDelivery };
+}[WebhookName];
+
+/** A verified event of a kind the spec does not describe (yet): returned, not thrown. */
+export interface UnknownWebhookEvent {
+  type: 'UNKNOWN';
+  /** The name Amili gave it, if any. */
+  name: string | undefined;
+  payload: unknown;
+  delivery: WebhookDelivery;
+}
+
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
+
+export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
+
+export interface ParseWebhookEventOptions extends SignatureScheme {
+  /** The raw request body, exactly as received. */
+  payload: WebhookPayload;
+  /** The request headers (a Headers object, or Node's `request.headers`). */
+  headers: WebhookHeaders;
+  /** Your webhook secret. */
+  secret: string | Uint8Array;
+}
+
+/** Verifies the signature, parses the body, and returns the typed event. Throws WebhookVerificationError on a bad signature or body. */
+export async function parseWebhookEvent(options: ParseWebhookEventOptions): Promise<WebhookEvent> {
+  const signature = header(options.headers, 'x-webhook-signature');
+  if (!signature) throw new WebhookVerificationError('The delivery has no X-Webhook-Signature header.');
+  if (!(await verifyWebhookSignature({ ...options, signature }))) {
+    throw new WebhookVerificationError('The X-Webhook-Signature does not match the body: check the webhook secret, and verify the raw body.');
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(typeof options.payload === 'string' ? options.payload : new TextDecoder().decode(options.payload));
+  } catch {
+    throw new WebhookVerificationError('The delivery body is not valid JSON.');
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new WebhookVerificationError('The delivery body is not a JSON object.');
+  }
+  const delivery: WebhookDelivery = {
+    idempotencyKey: header(options.headers, 'idempotencykey'),
+    requestId: header(options.headers, 'x-amili-request-id'),
+  };
+  // Amili names BATCH_COMPLETED and SETTLEMENT_CREATED in `type`, CASE and CASE_UPDATED in `eventType`.
+  const { type, eventType } = payload as { type?: unknown; eventType?: unknown };
+  const named = [type, eventType, header(options.headers, 'x-amili-event')].find((value) => typeof value === 'string');
+  const name = named as string | undefined;
+  if (name !== undefined && (webhookNames as readonly string[]).includes(name)) {
+    return { type: name, payload, delivery } as KnownWebhookEvent;
+  }
+  return { type: 'UNKNOWN', name, payload, delivery };
+}
+
+function header(headers: WebhookHeaders, name: string): string | undefined {
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  return Array.isArray(entry) ? entry[0] : entry;
+}
+
+function bytes(value: WebhookPayload): Uint8Array<ArrayBuffer> {
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  // Views an ArrayBuffer; copies a Uint8Array, as WebCrypto takes no shared memory.
+  return new Uint8Array(value);
+}
+
+/** The signature's bytes, or undefined when it is not valid in the encoding. A `sha256=`-style prefix is dropped. */
+function decodeSignature(signature: string, encoding: SignatureEncoding): Uint8Array<ArrayBuffer> | undefined {
+  const value = signature.trim().replace(/^[a-z][a-z0-9-]*=(?=[^=])/i, '');
+  if (encoding === 'hex') {
+    if (!/^(?:[0-9a-f]{2})+$/i.test(value)) return undefined;
+    return Uint8Array.from(value.match(/../g)!, (pair) => parseInt(pair, 16));
+  }
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return undefined;
+  try {
+    const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,220 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
+import { batchId, caseId, invoiceId, organizationId, testClient } from './support/fixtures.js';
+import { sendJson, startServer, type Handler, type TestServer } from './support/server.js';
+import { specExample } from './support/spec.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: Handler) {
+  server = await startServer(handler);
+  return server;
+}
+
+/** Answers each attempt in turn with the next handler; the last one repeats. */
+function inTurn(...handlers: Handler[]): Handler {
+  let attempt = 0;
+  return (request, response) => handlers[Math.min(attempt++, handlers.length - 1)]!(request, response);
+}
+
+const invoice = specExample('InvoicePaymentReminderOpen');
+const getInvoice = (client: ReturnType<typeof testClient>, init: { signal?: AbortSignal } = {}) =>
+  client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } }, ...init });
+const fail = (status: number, body = '') => ((_request, response) => response.writeHead(status).end(body)) as Handler;
+
+describe('retries', () => {
+  it('retries a GET after 503 twice and returns the third answer', async () => {
+    const { origin, requests } = await serve(inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 200, invoice)));
+    const { data } = await getInvoice(testClient(origin));
+    expect(data).toEqual(invoice);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('waits as long as Retry-After says on 429', async () => {
+    const times: number[] = [];
+    const { origin, requests } = await serve((request, response) => {
+      times.push(Date.now());
+      if (times.length === 1) response.writeHead(429, { 'Retry-After': '1' }).end();
+      else sendJson(response, 200, invoice);
+    });
+    const { data } = await getInvoice(testClient(origin));
+    expect(data).toEqual(invoice);
+    expect(requests).toHaveLength(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up after maxRetries and returns the last error response', async () => {
+    const { origin, requests } = await serve(fail(500, '{"title":"Internal Server Error","status":500}'));
+    const result = await getInvoice(testClient(origin));
+    expect(requests).toHaveLength(3);
+    expect(() => unwrap(result)).toThrow(ApiError);
+  });
+
+  it('does not retry other 4xx statuses', async () => {
+    const { origin, requests } = await serve(fail(400, '{"title":"Bad Request","status":400}'));
+    const result = await getInvoice(testClient(origin));
+    expect(result.response.status).toBe(400);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('does not retry at all with retry: false', async () => {
+    const { origin, requests } = await serve(fail(503));
+    await getInvoice(testClient(origin, { retry: false }));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('retries a POST whose operation declares IdempotencyKey, with one key on every attempt', async () => {
+    const accepted = specExample('BatchReferenceAccepted');
+    const { origin, requests } = await serve(inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 202, accepted)));
+    const { data } = await testClient(origin).POST('/orgs/{organizationId}/invoices', {
+      params: { path: { organizationId } },
+      body: specExample('CreateInvoicesTwoInvoices'),
+    });
+    expect(data).toEqual(accepted);
+    expect(requests).toHaveLength(3);
+    const keys = requests.map((r) => r.headers.idempotencykey);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+    expect(new Set(requests.map((r) => r.body)).size).toBe(1);
+  });
+
+  it('keeps an IdempotencyKey the caller chose', async () => {
+    const { origin, requests } = await serve((_q, r) => sendJson(r, 202, specExample('BatchReferenceAccepted')));
+    await testClient(origin).POST('/orgs/{organizationId}/payments', {
+      params: { path: { organizationId }, header: { IdempotencyKey: 'payment-run-2025-03-12' } },
+      body: specExample('CreatePaymentsDirectPayment'),
+    });
+    expect(requests[0]?.headers.idempotencykey).toBe('payment-run-2025-03-12');
+  });
+
+  it('does not retry a POST without an idempotency key', async () => {
+    const { origin, requests } = await serve(fail(503));
+    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/pause', {
+      params: { path: { organizationId, caseId } },
+    });
+    expect(result.response.status).toBe(503);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers.idempotencykey).toBeUndefined();
+  });
+});
+
+describe('connection faults and timeouts', () => {
+  it('a reset connection is retried, then gives ConnectionError', async () => {
+    const { origin, requests } = await serve((_request, response) => response.socket?.destroy());
+    const error = await getInvoice(testClient(origin)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(new RegExp(`GET ${origin}/collection/v1/orgs/`));
+    expect(requests).toHaveLength(3);
+  });
+
+  it('a refused connection gives ConnectionError', async () => {
+    const { origin } = await serve(fail(200));
+    await server!.close();
+    server = undefined;
+    const error = await getInvoice(testClient(origin, { retry: false })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('ECONNREFUSED');
+  });
+
+  it('a response stalled past timeoutMs gives TimeoutError after the retries', async () => {
+    const { origin, requests } = await serve(() => undefined);
+    const client = testClient(origin, { timeoutMs: 100, retry: { maxRetries: 1, initialDelayMs: 1 } });
+    const error = await getInvoice(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/took longer than 100 ms/);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('a body that stalls after the headers also times out', async () => {
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"summary":');
+    });
+    const error = await getInvoice(testClient(origin, { timeoutMs: 150, retry: false })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it("the caller's abort stops the call at once, without retry", async () => {
+    const { origin, requests } = await serve(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await getInvoice(testClient(origin), { signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AbortError');
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('bodies', () => {
+  it('malformed JSON in a success response becomes an ApiError, not a crash', async () => {
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"summary": {"status": "SUCCESS"}, "data": {');
+    });
+    const error = await getInvoice(testClient(origin)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, method: 'GET', path: '/orgs/{organizationId}/invoices/{invoiceId}', operationId: 'GetInvoiceById' });
+    expect((error as Error).message).toMatch(/not valid JSON/);
+  });
+
+  it('an HTML 502 page is retried, then surfaces as an ApiError with the page as its body', async () => {
+    const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    const { origin, requests } = await serve((_request, response) => response.writeHead(502, { 'content-type': 'text/html' }).end(page));
+    const result = await getInvoice(testClient(origin));
+    expect(requests).toHaveLength(3);
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 502, body: page });
+    expect((error as Error).message).toBe('GET /orgs/{organizationId}/invoices/{invoiceId} (GetInvoiceById) failed with 502');
+  });
+
+  it('an empty 202 answers with no data', async () => {
+    const { origin } = await serve((_request, response) => response.writeHead(202).end());
+    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/resume', { params: { path: { organizationId, caseId } } });
+    expect(result.response.status).toBe(202);
+    expect(unwrap(result)).toBeUndefined();
+  });
+
+  it('an empty 204 answers with no data', async () => {
+    const { origin } = await serve((_request, response) => response.writeHead(204).end());
+    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/withdraw', { params: { path: { organizationId, caseId } } });
+    expect(result.response.status).toBe(204);
+    expect(unwrap(result)).toBeUndefined();
+  });
+});
+
+describe('ApiError', () => {
+  it('carries status, method, path template, operationId, parsed body and request id', async () => {
+    const problem = specExample('InvoicePaymentReminderOpen') && { title: 'Not Found', status: 404, detail: `Batch ${batchId} was not found.` };
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(404, { 'content-type': 'application/problem+json', 'x-request-id': 'req-7f3a' }).end(JSON.stringify(problem));
+    });
+    const result = await testClient(origin).GET('/orgs/{organizationId}/batches/{batchId}', { params: { path: { organizationId, batchId } } });
+    let error: unknown;
+    try {
+      unwrap(result);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 404,
+      method: 'GET',
+      path: '/orgs/{organizationId}/batches/{batchId}',
+      operationId: 'GetBatchById',
+      body: problem,
+      requestId: 'req-7f3a',
+    });
+    expect((error as Error).message).toBe(
+      `GET /orgs/{organizationId}/batches/{batchId} (GetBatchById) failed with 404: Batch ${batchId} was not found. [request id req-7f3a]`,
+    );
+  });
+});
