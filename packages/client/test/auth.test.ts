@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, AuthenticationError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
+import { FAST_RETRY, invoiceId, organizationId } from './support/fixtures.js';
+import { sendJson, startServer, type RecordedRequest, type TestServer } from './support/server.js';
+import { specExample } from './support/spec.js';
+
+const clientId = '5e2d8c1a-9b7f-4a36-8d20-c4e1f0a9b372';
+const clientSecret = 'client-secret-for-tests-7Hq2L';
+const invoice = specExample('InvoicePaymentReminderOpen');
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+interface IdentityOptions {
+  /** Seconds each token lives. */
+  lifetime?: number;
+  /** Which tokens the API accepts; default all. */
+  accepts?: (token: string) => boolean;
+  /** How the token endpoint answers, instead of issuing a token. */
+  tokenFailure?: { status: number; body: string };
+}
+
+/** A server that is both Amili's token endpoint (/token) and the API. */
+async function identityAndApi({ lifetime = 3600, accepts = () => true, tokenFailure }: IdentityOptions = {}) {
+  let issued = 0;
+  server = await startServer(async (request, response) => {
+    if (request.url === '/token') {
+      if (tokenFailure) return response.writeHead(tokenFailure.status, { 'content-type': 'application/json' }).end(tokenFailure.body);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // a token endpoint is never instant
+      const now = Math.floor(Date.now() / 1000);
+      const token = `token-${++issued}`;
+      return sendJson(response, 200, { access_token: token, token_type: 'Bearer', not_before: String(now), expires_in: String(lifetime), expires_on: String(now + lifetime), resource: '80f1aa79-c7f8-481f-94af-4f87ef78153d' });
+    }
+    const token = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
+    if (!accepts(token)) return response.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"title":"Unauthorized","status":401}');
+    sendJson(response, 200, invoice);
+  });
+  const client = (refreshMarginMs?: number) =>
+    createAutoCollectClient({
+      baseUrl: `${server!.origin}/collection/v1`,
+      auth: { clientId, clientSecret, tokenUrl: `${server!.origin}/token`, ...(refreshMarginMs !== undefined && { refreshMarginMs }) },
+      retry: FAST_RETRY,
+    });
+  const tokenRequests = () => server!.requests.filter((r) => r.url === '/token');
+  const apiRequests = () => server!.requests.filter((r) => r.url !== '/token');
+  return { client, tokenRequests, apiRequests };
+}
+
+const getInvoice = (client: ReturnType<typeof createAutoCollectClient>) =>
+  client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } } });
+
+describe('client credentials', () => {
+  it('posts the grant as a form and sends the token it gets', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi();
+    expect(unwrap(await getInvoice(client()))).toEqual(invoice);
+    const [tokenRequest] = tokenRequests() as [RecordedRequest];
+    expect(tokenRequest.method).toBe('POST');
+    expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    expect(apiRequests()[0]?.headers.authorization).toBe('Bearer token-1');
+  });
+
+  it('50 concurrent calls without a token make exactly one token request', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi();
+    const shared = client();
+    const results = await Promise.all(Array.from({ length: 50 }, () => getInvoice(shared)));
+    expect(results.every((r) => r.response.status === 200)).toBe(true);
+    expect(tokenRequests()).toHaveLength(1);
+    expect(new Set(apiRequests().map((r) => r.headers.authorization))).toEqual(new Set(['Bearer token-1']));
+  });
+
+  it('reuses the token until it nears expiry, then fetches a new one', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ lifetime: 1 });
+    const shared = client(0);
+    await getInvoice(shared);
+    await getInvoice(shared);
+    expect(tokenRequests()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await getInvoice(shared);
+    expect(tokenRequests()).toHaveLength(2);
+    expect(apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('a 401 refreshes the token and replays the request once', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ accepts: (token) => token !== 'token-1' });
+    expect(unwrap(await getInvoice(client()))).toEqual(invoice);
+    expect(tokenRequests()).toHaveLength(2);
+    expect(apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('a second 401 is returned, not replayed again', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ accepts: () => false });
+    const result = await getInvoice(client());
+    expect(() => unwrap(result)).toThrow(ApiError);
+    expect(result.response.status).toBe(401);
+    expect(apiRequests()).toHaveLength(2);
+    expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it('a failing token endpoint gives AuthenticationError with its status and message', async () => {
+    const { client, apiRequests } = await identityAndApi({
+      tokenFailure: { status: 401, body: '{"error":"invalid_client","error_description":"Client authentication failed."}' },
+    });
+    const error = await getInvoice(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 401 });
+    expect((error as Error).message).toContain('invalid_client: Client authentication failed.');
+    expect(apiRequests()).toHaveLength(0);
+  });
+
+  it('a token response without access_token gives AuthenticationError', async () => {
+    const { client } = await identityAndApi({ tokenFailure: { status: 200, body: '{"token_type":"Bearer"}' } });
+    const error = await getInvoice(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/without an access_token/);
+  });
+});
+
+describe('token functions', () => {
+  it('a 401 asks the function again and replays once', async () => {
+    server = await startServer((request, response) =>
+      request.headers.authorization === 'Bearer fresh' ? sendJson(response, 200, invoice) : response.writeHead(401).end(),
+    );
+    const tokens = ['stale', 'fresh'];
+    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: () => tokens.shift()! }, retry: FAST_RETRY });
+    expect(unwrap(await getInvoice(client))).toEqual(invoice);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
+  });
+
+  it('a fixed token is not replayed on 401', async () => {
+    server = await startServer((_request, response) => response.writeHead(401).end());
+    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: 'fixed' }, retry: FAST_RETRY });
+    expect((await getInvoice(client)).response.status).toBe(401);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('safety at construction', () => {
+  it('refuses a non-https baseUrl or tokenUrl unless the host is loopback', () => {
+    const auth = { clientId, clientSecret };
+    expect(() => createAutoCollectClient({ baseUrl: 'http://api.amili.no/collection/v1', auth })).toThrow(/must use https/);
+    expect(() => createAutoCollectClient({ baseUrl: servers.staging, auth: { ...auth, tokenUrl: 'http://auth.example.com/token' } })).toThrow(
+      /auth.tokenUrl must use https/,
+    );
+    expect(() => createAutoCollectClient({ baseUrl: 'http://127.0.0.1:8080', auth })).not.toThrow();
+    expect(() => createAutoCollectClient({ baseUrl: 'http://localhost:8080', auth })).not.toThrow();
+    expect(() => createAutoCollectClient({ baseUrl: 'http://[::1]:8080', auth })).not.toThrow();
+  });
+
+  it('refuses bad options with what to pass instead', () => {
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret: '' } })).toThrow(/auth.clientSecret must be a non-empty string/);
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, timeoutMs: 0 })).toThrow(/timeoutMs must be a positive number/);
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, retry: { maxRetries: -1 } })).toThrow(/retry.maxRetries/);
+    // @ts-expect-error fetch must be a function
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, fetch: 'node-fetch' })).toThrow(/fetch must be a function/);
+  });
+
+  it('uses the token endpoint of the environment baseUrl points at', async () => {
+    const seen: string[] = [];
+    const fetch = async (request: Request) => {
+      seen.push(request.url);
+      throw new TypeError('offline');
+    };
+    for (const baseUrl of [servers.production, servers.staging]) {
+      const client = createAutoCollectClient({ baseUrl, auth: { clientId, clientSecret }, fetch, retry: false });
+      await getInvoice(client).catch(() => undefined);
+    }
+    expect(seen).toEqual(['https://auth.amili.no/token', 'https://auth.staging.amili.no/token']);
+  });
+});

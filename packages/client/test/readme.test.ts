@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const packageDir = fileURLToPath(new URL('../', import.meta.url));
+const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+
+// The values the examples take from the reader's own code.
+const PRELUDE = `
+declare const clientId: string;
+declare const clientSecret: string;
+declare const organizationId: string;
+declare const invoiceId: string;
+declare const batchId: string;
+declare const webhookSecret: string;
+declare function getToken(): Promise<string>;
+`;
+
+/** Type-checks the given files as a user's project would, against the client's source. */
+function typeCheck(name: string, files: string[]): { status: number | null; output: string } {
+  const dir = `${packageDir}test-results/readme-${name}/`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}prelude.d.ts`, PRELUDE);
+  files.forEach((code, i) => writeFileSync(`${dir}example-${i + 1}.ts`, `${code}\nexport {};\n`));
+  writeFileSync(
+    `${dir}tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [`${packageDir}node_modules/@types`, `${packageDir}../../node_modules/@types`],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        paths: {
+          '@autocollect/client': [`${packageDir}src/index.ts`],
+          '@autocollect/client/webhooks': [`${packageDir}src/webhooks.ts`],
+        },
+      },
+      include: ['*.ts'],
+    }),
+  );
+  const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+describe('the README examples', () => {
+  it('show every client feature', () => {
+    const all = blocks.join('\n');
+    for (const feature of ['createAutoCollectClient', 'clientSecret', 'unwrap(', 'ApiError', 'TimeoutError', 'ConnectionError', 'AuthenticationError', 'retry:', 'timeoutMs', '.paginate(', '.waitForBatch(', 'parseWebhookEvent', 'WebhookVerificationError']) {
+      expect(all, feature).toContain(feature);
+    }
+  });
+
+  it('type-check against the client', () => {
+    const { status, output } = typeCheck('examples', blocks);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 60_000);
+
+  it('a broken example fails the check', () => {
+    const broken = blocks.map((code) => code.replace("'/orgs/{organizationId}/invoices/{invoiceId}'", "'/orgs/{organizationId}/invoice/{invoiceId}'"));
+    expect(broken).not.toEqual(blocks);
+    const { status, output } = typeCheck('broken', broken);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/invoice\/\{invoiceId\}/);
+  }, 60_000);
+});

@@ -1,0 +1,119 @@
+import { inspect } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAutoCollectClient, unwrap } from '../src/index.js';
+import { parseWebhookEvent } from '../src/webhooks.js';
+import { batchId, FAST_RETRY, invoiceId, organizationId } from './support/fixtures.js';
+import { sendJson, startServer, type Handler, type TestServer } from './support/server.js';
+
+const ACCESS_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.access-token-never-shown';
+const CLIENT_SECRET = 'client-secret-never-shown-Zq81';
+const WEBHOOK_SECRET = 'webhook-secret-never-shown-Lp42';
+const SECRETS = [ACCESS_TOKEN, CLIENT_SECRET, WEBHOOK_SECRET, 'Authorization', 'authorization'];
+
+const errors: unknown[] = [];
+const logLines: string[] = [];
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(() => {
+  process.on('unhandledRejection', onUnhandled);
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logLines.push(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 10 }))).join(' '));
+    });
+  }
+});
+afterAll(() => {
+  process.off('unhandledRejection', onUnhandled);
+  vi.restoreAllMocks();
+});
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Runs a scenario that must fail, and keeps its error for the scan. */
+async function failure(run: () => Promise<unknown>) {
+  const error = await run().then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  );
+  errors.push(error);
+}
+
+const tokenClient = (origin: string, options: object = {}) =>
+  createAutoCollectClient({ baseUrl: origin, auth: { accessToken: ACCESS_TOKEN }, retry: FAST_RETRY, ...options });
+const credentialsClient = (origin: string, options: object = {}) =>
+  createAutoCollectClient({ baseUrl: origin, auth: { clientId: 'client-1', clientSecret: CLIENT_SECRET, tokenUrl: `${origin}/token` }, retry: FAST_RETRY, ...options });
+const getInvoice = (client: ReturnType<typeof createAutoCollectClient>, init: object = {}) =>
+  client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } }, ...init });
+const serve = async (handler: Handler) => (server = await startServer(handler)).origin;
+
+describe('the fault suite leaks no secret', () => {
+  it('runs every fault with a known token and secrets', async () => {
+    // The token endpoint echoes the secret back in its error.
+    let origin = await serve((request, response) =>
+      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: `bad secret ${CLIENT_SECRET} in ${request.body}` })),
+    );
+    await failure(() => getInvoice(credentialsClient(origin)));
+    await server!.close();
+    // Unreachable token endpoint and API.
+    await failure(() => getInvoice(credentialsClient(origin)));
+    await failure(() => getInvoice(tokenClient(origin)));
+    // Reset, stall, malformed JSON, error statuses, 401 twice, abort.
+    origin = await serve((_request, response) => response.socket?.destroy());
+    await failure(() => getInvoice(tokenClient(origin)));
+    await server!.close();
+    origin = await serve(() => undefined);
+    await failure(() => getInvoice(tokenClient(origin, { timeoutMs: 50 })));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    await failure(() => getInvoice(tokenClient(origin), { signal: controller.signal }));
+    await failure(() => tokenClient(origin, { timeoutMs: 300 }).waitForBatch({ organizationId, batchId }, { timeoutMs: 100 }));
+    await server!.close();
+    origin = await serve((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": '));
+    await failure(() => getInvoice(tokenClient(origin)));
+    await server!.close();
+    for (const status of [401, 403, 404, 429, 500, 503]) {
+      origin = await serve((_request, response) => response.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'Failed', status })));
+      await failure(async () => unwrap(await getInvoice(tokenFunctionClient(origin))));
+      await failure(async () => unwrap(await getInvoice(tokenClient(origin))));
+      await server!.close();
+    }
+    origin = await serve((_request, response) => sendJson(response, 500, { title: 'Internal Server Error', status: 500 }));
+    await failure(async () => {
+      for await (const _ of tokenClient(origin).paginate('/orgs/{organizationId}/invoices', { params: { path: { organizationId } } }));
+    });
+    // A webhook with a wrong signature.
+    await failure(() =>
+      parseWebhookEvent({ payload: '{"type":"BATCH_COMPLETED"}', secret: WEBHOOK_SECRET, headers: { 'x-webhook-signature': 'sha256=00ff' } }),
+    );
+    server = undefined;
+    expect(errors.length).toBeGreaterThanOrEqual(20);
+    expect(errors.every((error) => error instanceof Error)).toBe(true);
+  }, 30_000);
+
+  it('no error, however it is printed, contains a token, a secret or the Authorization header', () => {
+    const renderings = errors.flatMap((error) => [
+      String(error),
+      (error as Error).message,
+      (error as Error).stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    ]);
+    const leaks = renderings.filter((text) => SECRETS.some((secret) => text.includes(secret)));
+    expect(leaks).toEqual([]);
+  });
+
+  it('no log line contains one either, and nothing was left unhandled', () => {
+    expect(logLines.filter((line) => SECRETS.some((secret) => line.includes(secret)))).toEqual([]);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+/** A client whose token comes from a function. */
+function tokenFunctionClient(origin: string) {
+  return createAutoCollectClient({ baseUrl: origin, auth: { accessToken: () => ACCESS_TOKEN }, retry: FAST_RETRY });
+}

@@ -1,0 +1,101 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { parseWebhookEvent, verifyWebhookSignature, WebhookVerificationError, type WebhookEvent } from '../src/webhooks.js';
+import { AutoCollectError } from '../src/index.js';
+import { specExample } from './support/spec.js';
+
+const secret = 'whsec-test-3b5f1e2c9a7d';
+const sign = (body: string, key = secret, algorithm = 'sha256', encoding: 'hex' | 'base64' = 'hex') =>
+  createHmac(algorithm, key).update(body).digest(encoding);
+
+const EXAMPLES = {
+  BATCH_COMPLETED: 'WebhookBatchCompleted',
+  SETTLEMENT_CREATED: 'WebhookSettlementCreated',
+  CASE: 'WebhookCase',
+  CASE_UPDATED: 'WebhookCaseUpdated',
+} as const;
+
+function delivery(name: string, body: string, signature = `sha256=${sign(body)}`) {
+  return {
+    payload: body,
+    secret,
+    headers: { 'x-amili-event': name, idempotencykey: `key-${name}`, 'x-amili-request-id': `req-${name}`, 'x-webhook-signature': signature },
+  };
+}
+
+/** Flips one byte of a string (keeping it the same length). */
+function flipOneByte(text: string, at: number): string {
+  const char = text.charCodeAt(at);
+  return text.slice(0, at) + String.fromCharCode(char ^ 1) + text.slice(at + 1);
+}
+
+describe('verifyWebhookSignature', () => {
+  const body = JSON.stringify(specExample('WebhookBatchCompleted'));
+
+  it('accepts a valid HMAC-SHA256 hex signature, with or without the sha256= prefix', async () => {
+    expect(await verifyWebhookSignature({ payload: body, signature: sign(body), secret })).toBe(true);
+    expect(await verifyWebhookSignature({ payload: body, signature: `sha256=${sign(body)}`, secret })).toBe(true);
+    expect(await verifyWebhookSignature({ payload: new TextEncoder().encode(body), signature: sign(body).toUpperCase(), secret })).toBe(true);
+  });
+
+  it('rejects a one-byte change to the body or to the signature', async () => {
+    const signature = sign(body);
+    for (const at of [0, Math.floor(body.length / 2), body.length - 1]) {
+      expect(await verifyWebhookSignature({ payload: flipOneByte(body, at), signature, secret })).toBe(false);
+    }
+    for (const at of [0, 31, signature.length - 1]) {
+      const changed = signature.slice(0, at) + (signature[at] === '0' ? '1' : '0') + signature.slice(at + 1);
+      expect(await verifyWebhookSignature({ payload: body, signature: changed, secret })).toBe(false);
+    }
+  });
+
+  it('rejects a wrong secret, a missing or malformed signature', async () => {
+    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, 'another-secret'), secret })).toBe(false);
+    expect(await verifyWebhookSignature({ payload: body, signature: undefined, secret })).toBe(false);
+    expect(await verifyWebhookSignature({ payload: body, signature: 'not-hex!', secret })).toBe(false);
+    expect(await verifyWebhookSignature({ payload: body, signature: sign(body).slice(0, 40), secret })).toBe(false);
+  });
+
+  it('can check other algorithms and base64, since Amili does not publish its scheme', async () => {
+    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, secret, 'sha512', 'base64'), secret, algorithm: 'SHA-512', encoding: 'base64' })).toBe(true);
+    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, secret, 'sha512', 'base64'), secret, encoding: 'base64' })).toBe(false);
+  });
+
+  it('refuses an empty secret at once', async () => {
+    await expect(verifyWebhookSignature({ payload: body, signature: sign(body), secret: '' })).rejects.toThrow(/secret is empty/);
+  });
+});
+
+describe('parseWebhookEvent', () => {
+  it.each(Object.entries(EXAMPLES))("parses Amili's %s example into its typed event", async (name, example) => {
+    const payload = specExample(example);
+    const event = await parseWebhookEvent(delivery(name, JSON.stringify(payload)));
+    expect(event).toEqual({ type: name, payload, delivery: { idempotencyKey: `key-${name}`, requestId: `req-${name}` } });
+  });
+
+  it('smooths type and eventType into one discriminant that narrows the payload', async () => {
+    const body = JSON.stringify(specExample('WebhookCaseUpdated'));
+    const event = await parseWebhookEvent({ ...delivery('CASE_UPDATED', body), headers: new Headers(delivery('CASE_UPDATED', body).headers) });
+    expectTypeOf(event).toEqualTypeOf<WebhookEvent>();
+    if (event.type !== 'CASE_UPDATED') throw new Error(`expected CASE_UPDATED, got ${event.type}`);
+    expect(event.payload.eventType).toBe('CASE_UPDATED');
+    expect(event.payload.data?.fields).toEqual(['status']);
+    expect(event.payload.data?.orgId).toBe('0d87bfbd-f478-451c-aa73-91c208ce3e09');
+  });
+
+  it('returns an event of an unknown type as UNKNOWN instead of throwing', async () => {
+    const body = JSON.stringify({ id: 'e1', type: 'INVOICE_PAID', data: { invoiceId: 'x' } });
+    const event = await parseWebhookEvent(delivery('INVOICE_PAID', body));
+    expect(event).toMatchObject({ type: 'UNKNOWN', name: 'INVOICE_PAID', payload: JSON.parse(body) });
+  });
+
+  it('throws WebhookVerificationError on a bad signature, a missing one, or a body that is not JSON', async () => {
+    const body = JSON.stringify(specExample('WebhookCase'));
+    const tampered = delivery('CASE', flipOneByte(body, 10), `sha256=${sign(body)}`);
+    await expect(parseWebhookEvent(tampered)).rejects.toThrow(WebhookVerificationError);
+    await expect(parseWebhookEvent({ ...delivery('CASE', body), headers: {} })).rejects.toThrow(/no X-Webhook-Signature/);
+    await expect(parseWebhookEvent(delivery('CASE', '{"id": '))).rejects.toThrow(/not valid JSON/);
+    await expect(parseWebhookEvent(delivery('CASE', '[1,2]'))).rejects.toThrow(/not a JSON object/);
+    expect(new WebhookVerificationError('x')).toBeInstanceOf(AutoCollectError);
+  });
+});
