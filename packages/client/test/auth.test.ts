@@ -63,13 +63,15 @@ describe('client credentials', () => {
     expect(apiRequests()[0]?.headers.authorization).toBe('Bearer token-1');
   });
 
-  it('50 concurrent calls without a token make exactly one token request', async () => {
-    const { client, tokenRequests, apiRequests } = await identityAndApi();
-    const shared = client();
+  it('50 concurrent calls with an expired token make exactly one token request', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ lifetime: 1 });
+    const shared = client(0);
+    await getInvoice(shared);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const results = await Promise.all(Array.from({ length: 50 }, () => getInvoice(shared)));
     expect(results.every((r) => r.response.status === 200)).toBe(true);
-    expect(tokenRequests()).toHaveLength(1);
-    expect(new Set(apiRequests().map((r) => r.headers.authorization))).toEqual(new Set(['Bearer token-1']));
+    expect(tokenRequests()).toHaveLength(2);
+    expect(apiRequests().slice(1).map((r) => r.headers.authorization)).toEqual(Array(50).fill('Bearer token-2'));
   });
 
   it('reuses the token until it nears expiry, then fetches a new one', async () => {
