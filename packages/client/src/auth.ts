@@ -46,21 +46,21 @@ export function defaultTokenUrl(apiBaseUrl: string, apiServers: Record<string, s
 }
 
 /** Checks the auth option at construction, so a mistake fails early and says what to pass. */
-export function assertAuthOptions(auth: unknown): asserts auth is AuthOptions {
+export function assertAuthOptions(auth: unknown, caller: string): asserts auth is AuthOptions {
   const hint =
     'Pass auth: { clientId, clientSecret } to let the client fetch tokens, or auth: { accessToken } with a token or a function returning one.';
   if (auth === null || typeof auth !== 'object') {
-    throw new TypeError(`createAutoCollectClient: the "auth" option is missing. ${hint}`);
+    throw new TypeError(`${caller}: the "auth" option is missing. ${hint}`);
   }
   const { accessToken, clientId, clientSecret } = auth as Record<string, unknown>;
   if ('accessToken' in auth) {
     if (typeof accessToken === 'function') return;
     if (typeof accessToken === 'string' && accessToken.trim() !== '') return;
-    throw new TypeError(`createAutoCollectClient: auth.accessToken must be a non-empty string or a function. ${hint}`);
+    throw new TypeError(`${caller}: auth.accessToken must be a non-empty string or a function. ${hint}`);
   }
   for (const [name, value] of [['clientId', clientId], ['clientSecret', clientSecret]] as const) {
     if (typeof value !== 'string' || value.trim() === '') {
-      throw new TypeError(`createAutoCollectClient: auth.${name} must be a non-empty string. ${hint}`);
+      throw new TypeError(`${caller}: auth.${name} must be a non-empty string. ${hint}`);
     }
   }
 }

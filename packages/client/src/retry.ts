@@ -22,15 +22,15 @@ export const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** Methods that are safe to repeat; others only with an idempotency key. */
 export const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
-export function retryPolicy(option: RetryOptions | false | undefined): RetryPolicy {
+export function retryPolicy(option: RetryOptions | false | undefined, caller: string): RetryPolicy {
   if (option === false) return NO_RETRY;
   if (option !== undefined && (option === null || typeof option !== 'object')) {
-    throw new TypeError('createAutoCollectClient: retry must be an object such as { maxRetries: 2 }, or false.');
+    throw new TypeError(`${caller}: retry must be an object such as { maxRetries: 2 }, or false.`);
   }
   const policy = { ...DEFAULT_RETRY, ...option };
   for (const [key, value] of Object.entries(policy)) {
     if (!Number.isFinite(value) || value < 0) {
-      throw new TypeError(`createAutoCollectClient: retry.${key} must be a number of at least 0; got ${JSON.stringify(value)}.`);
+      throw new TypeError(`${caller}: retry.${key} must be a number of at least 0; got ${JSON.stringify(value)}.`);
     }
   }
   return policy;

@@ -1,0 +1,18 @@
+// A client for the legacy /webapi/api API (`@autocollect/client/legacy`), with the
+// same tokens, retries, timeouts and errors as the AutoCollect client.
+import createClient, { type Client } from 'openapi-fetch';
+import { instrument } from './call.js';
+import type { paths } from './generated/legacy.js';
+import { operations, servers } from './generated/legacy.meta.js';
+import { resolveOptions, type ClientOptions } from './options.js';
+
+export type LegacyClientOptions = ClientOptions;
+export type LegacyClient = Client<paths>;
+export { servers as legacyServers };
+export type { components as LegacyComponents, paths as LegacyPaths } from './generated/legacy.js';
+
+export function createAutoCollectLegacyClient(options: LegacyClientOptions): LegacyClient {
+  const resolved = resolveOptions(options, servers, 'createAutoCollectLegacyClient');
+  const base = createClient<paths>({ baseUrl: resolved.baseUrl, ...(resolved.headers && { headers: resolved.headers }) });
+  return instrument(base, operations, resolved);
+}
