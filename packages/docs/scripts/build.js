@@ -1,7 +1,9 @@
 // Renders every API description listed in redocly.yaml into one self-contained page
-// (the AutoCollect API as dist/index.html, the others as dist/<name>.html) and ships
-// each bundle beside its page (dist/<name>.json, dist/<name>.yaml). The Redoc script
-// is inlined (--inlineBundle), so the pages need no network.
+// (the AutoCollect API as dist/index.html, the others as dist/<name>.html), after
+// decorating it (guides, code samples, inferred marks, links: see decorate.js), and
+// ships beside each page its bundle (dist/<name>.json, .yaml) and what the page
+// renders (dist/<name>.docs.json). The Redoc script is inlined, so no page needs
+// the network.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +11,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { decoratePages } from './decorate.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,13 +35,12 @@ function keepOffline(html) {
   return result;
 }
 
-async function renderPage(bundleJson, page) {
-  const { info } = JSON.parse(readFileSync(bundleJson, 'utf8'));
+async function renderPage(definition, title, page) {
   const output = resolve(dist, page);
   await promisify(execFile)(
     process.execPath,
-    [redocly, 'build-docs', bundleJson, '--config', resolve(root, 'redocly.yaml'), '--inlineBundle',
-      '--template', resolve(packageDir, 'template.hbs'), '--title', `${info.title} reference`, '--output', output],
+    [redocly, 'build-docs', definition, '--config', resolve(root, 'redocly.yaml'), '--inlineBundle',
+      '--template', resolve(packageDir, 'template.hbs'), '--title', `${title} reference`, '--output', output],
     { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
   writeFileSync(output, keepOffline(readFileSync(output, 'utf8')));
@@ -46,13 +48,19 @@ async function renderPage(bundleJson, page) {
 
 mkdirSync(dist, { recursive: true });
 const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
-const pages = Object.values(apis).map(async (api) => {
-  const bundleJson = resolve(root, api.output);
-  const name = basename(bundleJson, '.json');
-  const page = name === 'openapi' ? 'index.html' : `${name}.html`;
-  await renderPage(bundleJson, page);
-  copyFileSync(bundleJson, resolve(dist, `${name}.json`));
-  copyFileSync(bundleJson.replace(/\.json$/, '.yaml'), resolve(dist, `${name}.yaml`));
-  return `dist/${page} (+ ${name}.json, ${name}.yaml)`;
+const pages = Object.entries(apis).map(([api, { output }]) => {
+  const bundle = resolve(root, output);
+  const name = basename(bundle, '.json');
+  return { api, name, bundle, page: name === 'openapi' ? 'index.html' : `${name}.html`, document: JSON.parse(readFileSync(bundle, 'utf8')) };
 });
-for (const line of await Promise.all(pages)) console.log(`docs: ${line}`);
+const decorated = decoratePages(pages, new URL('../guides/', import.meta.url));
+
+const built = pages.map(async ({ name, bundle, page, document }, i) => {
+  copyFileSync(bundle, resolve(dist, `${name}.json`));
+  copyFileSync(bundle.replace(/\.json$/, '.yaml'), resolve(dist, `${name}.yaml`));
+  const definition = resolve(dist, `${name}.docs.json`);
+  writeFileSync(definition, `${JSON.stringify(decorated[i], null, 2)}\n`);
+  await renderPage(definition, document.info.title, page);
+  return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
+});
+for (const line of await Promise.all(built)) console.log(`docs: ${line}`);

@@ -37,15 +37,16 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
     await tab.goto(`${server.origin}/${page}`, { waitUntil: 'networkidle' });
 
     const navigation = tab.locator('.menu-content');
-    await expect.poll(() => navigation.innerText()).toContain(document.info.title);
+    await expect.poll(() => navigation.innerText(), { timeout: 10_000 }).toContain(document.info.title);
     // Opening a tag closes the one open before, so check each tag's operations as it opens.
     const tags: string[] = (document.tags ?? []).map((t: { name: string }) => t.name);
     expect(operations.filter((op) => !op.tags.some((tag) => tags.includes(tag))).map((op) => op.operationId)).toEqual([]);
-    for (const tag of tags) {
-      await navigation.getByText(tag, { exact: true }).first().click();
+    // Guides are tags without operations; a tag group may share a tag's name, so take the last match.
+    for (const tag of tags.filter((name) => operations.some((op) => op.tags.includes(name)))) {
+      await navigation.getByText(tag, { exact: true }).last().click();
       const summaries = operations.filter((op) => op.tags.includes(tag)).map((op) => op.summary);
       await expect
-        .poll(async () => { const text = await navigation.innerText(); return summaries.filter((s) => !text.includes(s)); }, { message: `${page}: ${tag}` })
+        .poll(async () => { const text = await navigation.innerText(); return summaries.filter((s) => !text.includes(s)); }, { message: `${page}: ${tag}`, timeout: 10_000 })
         .toEqual([]);
     }
     await tab.screenshot({ path: `${artifacts}${page.replace('.html', '.png')}` });
@@ -56,3 +57,38 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
     await tab.close();
   }, 30_000);
 });
+
+describe('reading the main page as an integrator would', () => {
+  it('searches for CreateInvoices, opens it, reads the TypeScript sample, then follows the link to the legacy API', async () => {
+    const main = pages.find((p) => p.page === 'index.html')!;
+    const legacy = pages.find((p) => p.page === 'legacy.html')!;
+    const createInvoices = main.operations.find((op) => op.operationId === 'CreateInvoices')!;
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    tab.on('request', (request) => requests.push(request.url()));
+    await tab.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+
+    await tab.getByText('Search', { exact: false }).first().click();
+    await tab.keyboard.type('CreateInvoices');
+    const dialog = tab.getByTestId('search-dialog');
+    await dialog.getByText(createInvoices.summary, { exact: true }).first().click();
+    await expect.poll(() => tab.url(), { timeout: 10_000 }).toMatch(/#\/invoice\/createinvoices$/);
+
+    // The generated TypeScript sample is the one shown first, with curl beside it.
+    await expect.poll(() => tab.getByRole('button', { name: 'TypeScript' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const shownSample = async () =>
+      (await tab.locator('pre').allInnerTexts()).find((text) => text.includes("client.POST('/orgs/{organizationId}/invoices'")) ?? '';
+    await expect.poll(shownSample, { timeout: 10_000 }).toContain("from '@autocollect/client'");
+    await tab.screenshot({ path: `${artifacts}create-invoices.png` });
+
+    await tab.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    await tab.getByRole('link', { name: legacy.document.info.title }).first().click();
+    await expect.poll(() => tab.url(), { timeout: 10_000 }).toBe(`${server.origin}/legacy.html`);
+    await expect.poll(() => tab.locator('.menu-content').innerText(), { timeout: 10_000 }).toContain(legacy.document.info.title);
+    await tab.screenshot({ path: `${artifacts}legacy-from-link.png` });
+
+    expect(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
+    await tab.close();
+  }, 60_000);
+});
+

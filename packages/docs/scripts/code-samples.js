@@ -1,0 +1,154 @@
+// Generates, for every operation of a description, a TypeScript sample that uses
+// @autocollect/client and a curl command, from the operation's own parameters,
+// examples and extensions. Nothing here is written per operation.
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/** How each description's samples create their client. */
+const CLIENTS = {
+  'autocollect@v1': { module: '@autocollect/client', factory: 'createAutoCollectClient' },
+  'legacy@v1': { module: '@autocollect/client/legacy', factory: 'createAutoCollectLegacyClient' },
+};
+
+const CREDENTIALS = 'auth: { clientId: process.env.AMILI_CLIENT_ID!, clientSecret: process.env.AMILI_CLIENT_SECRET! }';
+
+function deref(document, node) {
+  let current = node;
+  while (current?.$ref) current = current.$ref.slice(2).split('/').reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  return current;
+}
+
+function exampleOf(document, mediaType) {
+  if (!mediaType) return undefined;
+  if ('example' in mediaType) return mediaType.example;
+  const [first] = Object.values(mediaType.examples ?? {});
+  return deref(document, first)?.value;
+}
+
+/** A TypeScript literal of a JSON value: bare keys where they are identifiers, indented to fit. */
+const literal = (value, indent = 0) =>
+  JSON.stringify(value, null, 2)
+    .replace(/"([A-Za-z_$][\w$]*)":/g, '$1:')
+    .replaceAll('\n', `\n${' '.repeat(indent)}`);
+const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/** The parameters a sample passes: path parameters and required query parameters, with their examples. */
+function sampleParameters(document, item, operation) {
+  const all = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
+  const pick = (where) => Object.fromEntries(all.filter((p) => p.in === where && (where === 'path' || p.required)).map((p) => [p.name, p.example]));
+  return { path: pick('path'), query: pick('query') };
+}
+
+function paramsLiteral({ path, query }) {
+  const parts = [];
+  const inline = (value) => literal(value).replaceAll(/\n\s*/g, ' ').replace(/^\{ /, '{ ').replace(/ \}$/, ' }');
+  if (Object.keys(path).length) parts.push(`path: ${inline(path)}`);
+  if (Object.keys(query).length) parts.push(`query: ${inline(query)}`);
+  return parts.length ? `params: { ${parts.join(', ')} }` : undefined;
+}
+
+/** How openapi-fetch should read the success body, from the operation's success media type. */
+function parseAs(document, operation) {
+  const success = Object.entries(operation.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1];
+  const types = Object.keys(deref(document, success)?.content ?? {});
+  if (types.length === 0 || types.some((type) => type.includes('json'))) return undefined;
+  return types.some((type) => type.startsWith('text/')) ? 'text' : 'blob';
+}
+
+function typeScriptSample(document, api, method, path, item, operation) {
+  const { module, factory } = CLIENTS[api];
+  const params = sampleParameters(document, item, operation);
+  const init = [paramsLiteral(params)];
+  const body = exampleOf(document, Object.values(operation.requestBody?.content ?? {})[0]);
+  if (body !== undefined) init.push(`body: ${literal(body, 2)}`);
+  const as = parseAs(document, operation);
+  if (as) init.push(`parseAs: '${as}'`);
+  const options = init.filter(Boolean);
+  const initText = options.length ? `, {\n  ${options.join(',\n  ')},\n}` : '';
+  const usesUnwrap = !operation['x-pagination'];
+  const lines =
+    module === '@autocollect/client'
+      ? [`import { ${usesUnwrap ? `${factory}, unwrap` : factory} } from '${module}';`]
+      : [...(usesUnwrap ? ["import { unwrap } from '@autocollect/client';"] : []), `import { ${factory} } from '${module}';`];
+  lines.push('', `const client = ${factory}({`, `  ${CREDENTIALS},`, '});', '');
+  if (operation['x-pagination']) {
+    lines.push(`for await (const item of client.paginate('${path}'${initText})) {`, '  console.log(item);', '}');
+  } else {
+    lines.push(`const result = await client.${method.toUpperCase()}('${path}'${initText});`);
+    lines.push(`const data = unwrap(result);`);
+    if (operation['x-batch']) {
+      const organizationId = JSON.stringify(params.path.organizationId);
+      lines.push(`// The work happens later, in a batch: wait for it to finish.`);
+      lines.push(`const batch = await client.waitForBatch({ organizationId: ${organizationId}, batchId: data.data.batchId });`);
+      lines.push(`console.log(batch.status, batch.succeeded, batch.failed);`);
+    } else {
+      lines.push('console.log(data);');
+    }
+  }
+  return lines.join('\n');
+}
+
+function webhookSample(name) {
+  return [
+    "import { parseWebhookEvent } from '@autocollect/client/webhooks';",
+    '',
+    '// Call this from your HTTP handler with the raw body and the request headers.',
+    'export async function onAmiliWebhook(rawBody: string, headers: Headers) {',
+    '  const event = await parseWebhookEvent({ payload: rawBody, headers, secret: process.env.AMILI_WEBHOOK_SECRET! });',
+    `  if (event.type === '${name}') {`,
+    '    console.log(event.payload.data);',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+function curlSample(document, method, path, item, operation) {
+  const params = sampleParameters(document, item, operation);
+  const server = document.servers[0].url;
+  const url = new URL(server + path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params.path[name])));
+  for (const [name, value] of Object.entries(params.query)) url.searchParams.set(name, String(value));
+  const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url.toString())}`];
+  const content = operation.requestBody?.content ?? {};
+  const [contentType] = Object.keys(content);
+  const isTokenRequest = contentType === 'application/x-www-form-urlencoded';
+  if (!isTokenRequest) lines.push('-H "Authorization: Bearer $AMILI_TOKEN"');
+  const idempotent = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p)).find((p) => p.in === 'header' && /idempotency/i.test(p.name));
+  if (idempotent) lines.push(`-H "${idempotent.name}: $(uuidgen)"`);
+  const body = exampleOf(document, content[contentType]);
+  if (isTokenRequest) {
+    lines.push('-d grant_type=client_credentials', '-d "client_id=$AMILI_CLIENT_ID"', '-d "client_secret=$AMILI_CLIENT_SECRET"');
+  } else if (body !== undefined) {
+    lines.push(`-H 'Content-Type: ${contentType}'`, `-d ${shellQuote(JSON.stringify(body))}`);
+  }
+  return lines.join(' \\\n  ');
+}
+
+/** Adds `x-codeSamples` (TypeScript and curl) to every operation and webhook of a description. */
+export function addCodeSamples(document, api) {
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS.filter((m) => item[m])) {
+      const operation = item[method];
+      const samples = [];
+      if (CLIENTS[api]) samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, method, path, item, operation) });
+      else if (api === 'identity@v1') samples.push({ lang: 'TypeScript', label: 'TypeScript', source: tokenSample() });
+      samples.push({ lang: 'curl', label: 'curl', source: curlSample(document, method, path, item, operation) });
+      operation['x-codeSamples'] = samples;
+    }
+  }
+  for (const [name, item] of Object.entries(document.webhooks ?? {})) {
+    item.post['x-codeSamples'] = [{ lang: 'TypeScript', label: 'TypeScript', source: webhookSample(name) }];
+  }
+  return document;
+}
+
+function tokenSample() {
+  return [
+    "import { createAutoCollectClient, servers } from '@autocollect/client';",
+    '',
+    '// The client requests this token itself, caches it until shortly before',
+    '// expires_on, and fetches a new one when it nears expiry or the API answers 401.',
+    'const client = createAutoCollectClient({',
+    '  baseUrl: servers.production,',
+    `  ${CREDENTIALS},`,
+    '});',
+  ].join('\n');
+}

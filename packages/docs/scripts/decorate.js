@@ -1,0 +1,39 @@
+// Turns a bundled description into what its page renders: code samples for every
+// operation, visible marks on everything inferred, links between the pages, and
+// (on the main page) the guides. The bundle itself ships unchanged.
+import { addCodeSamples } from './code-samples.js';
+import { addGuides, INFERRED_GUIDE, inferredGuide, loadGuides } from './guides.js';
+import { markInferred } from './provenance.js';
+
+/**
+ * @param {{ api: string, page: string, document: object }[]} pages every page of the site
+ * @param {URL} guidesDir the folder of the hand-written guides
+ * @returns the decorated document of each page, in the same order
+ */
+export function decoratePages(pages, guidesDir) {
+  const main = pages.find((page) => page.page === 'index.html');
+  return pages.map(({ api, page, document: bundle }) => {
+    const document = structuredClone(bundle);
+    addCodeSamples(document, api);
+    showOperationIds(document);
+    const others = pages.filter((other) => other.page !== page);
+    const links = others.map((other) => `[${other.document.info.title}](${other.page})`).join(' · ');
+    document.info.description = `${document.info.description ?? ''}\n\n**See also:** ${links}`;
+    if (page === main?.page) {
+      const inferred = inferredGuide(pages.map((p) => ({ title: p.document.info.title, document: p.document })));
+      addGuides(document, [...loadGuides(guidesDir), { name: INFERRED_GUIDE, markdown: inferred }]);
+    }
+    return markInferred(document);
+  });
+}
+
+/** Amili titles its pages by operationId: show it, so readers (and the search) find operations by that name. */
+function showOperationIds(document) {
+  for (const item of [...Object.values(document.paths ?? {}), ...Object.values(document.webhooks ?? {})]) {
+    for (const operation of Object.values(item)) {
+      if (operation && typeof operation === 'object' && typeof operation.operationId === 'string') {
+        operation.description = `${operation.description ?? ''}\n\nOperation id: \`${operation.operationId}\``;
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { pages } from './support/bundle.js';
+
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const packageDir = fileURLToPath(new URL('../', import.meta.url));
+
+interface Sample {
+  where: string;
+  source: string;
+}
+
+/** The TypeScript samples each page renders (from dist/<name>.docs.json), and those in the guides. */
+function renderedSamples(): Sample[] {
+  const samples: Sample[] = [];
+  for (const { bundleName } of pages) {
+    const rendered = JSON.parse(readFileSync(`${packageDir}dist/${bundleName}.docs.json`, 'utf8'));
+    for (const item of [...Object.values<any>(rendered.paths ?? {}), ...Object.values<any>(rendered.webhooks ?? {})]) {
+      for (const operation of Object.values<any>(item)) {
+        for (const sample of operation?.['x-codeSamples'] ?? []) {
+          if (sample.lang === 'TypeScript') samples.push({ where: `${bundleName} ${operation.operationId}`, source: sample.source });
+        }
+      }
+    }
+    for (const tag of rendered.tags ?? []) {
+      for (const [i, match] of [...(tag.description ?? '').matchAll(/```ts\n([\s\S]*?)```/g)].entries()) {
+        samples.push({ where: `guide "${tag.name}" #${i + 1}`, source: match[1]! });
+      }
+    }
+  }
+  return samples;
+}
+
+/** Type-checks samples as a user's project that installed @autocollect/client would: against its built package. */
+function typeCheck(name: string, samples: Sample[]) {
+  const dir = `${packageDir}test-results/samples-${name}/`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  samples.forEach((sample, i) => writeFileSync(`${dir}sample-${i}.ts`, `// ${sample.where}\n${sample.source}\nexport {};\n`));
+  writeFileSync(
+    `${dir}tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: ['node'], strict: true, noEmit: true, skipLibCheck: true },
+      include: ['*.ts'],
+    }),
+  );
+  const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+const samples = renderedSamples();
+
+describe('the generated code samples', () => {
+  it('cover every operation and webhook of every page, and the guides', () => {
+    const operationCount = pages.reduce((sum, page) => sum + page.operations.length, 0);
+    expect(samples.filter((s) => !s.where.startsWith('guide')).length).toBe(operationCount);
+    expect(samples.filter((s) => s.where.startsWith('guide')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('type-check against the built @autocollect/client', () => {
+    const { status, output } = typeCheck('all', samples);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 120_000);
+
+  it('a sample with a broken call fails the check', () => {
+    const [first] = samples.filter((s) => s.source.includes("client.GET('/orgs/{organizationId}/invoices/{invoiceId}'"));
+    const broken = { ...first!, source: first!.source.replace('invoiceId: ', 'invoiceNumber: ') };
+    expect(broken.source).not.toBe(first!.source);
+    const { status, output } = typeCheck('broken', [broken]);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/invoiceNumber/);
+  }, 60_000);
+});
