@@ -1,14 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 export const packsDir = fileURLToPath(new URL('../../test-results/packs/', import.meta.url));
+const consumerDir = fileURLToPath(new URL('../../test-results/consumer/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/consumer/', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
     tarballs: { client: string; docs: string };
+    /** A project that installed the packed client as a user would, with the consumer fixtures in it. */
+    consumerDir: string;
   }
 }
 
@@ -20,8 +24,20 @@ function pack(workspace: string): string {
   return `${packsDir}${result!.filename.replace(/^@autocollect\//, 'autocollect-').replace('/', '-')}`;
 }
 
+/** Installs the client tarball (and openapi-fetch from the registry or npm's cache) into a fresh project. */
+function installConsumer(clientTarball: string): void {
+  rmSync(consumerDir, { recursive: true, force: true });
+  mkdirSync(consumerDir, { recursive: true });
+  writeFileSync(`${consumerDir}package.json`, JSON.stringify({ name: 'consumer', private: true, dependencies: { '@autocollect/client': `file:${clientTarball}` } }));
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], { cwd: consumerDir, stdio: 'inherit' });
+  cpSync(fixtures, consumerDir, { recursive: true });
+}
+
 export default function setup(project: TestProject) {
   rmSync(packsDir, { recursive: true, force: true });
   mkdirSync(packsDir, { recursive: true });
-  project.provide('tarballs', { client: pack('@autocollect/client'), docs: pack('@autocollect/docs') });
+  const tarballs = { client: pack('@autocollect/client'), docs: pack('@autocollect/docs') };
+  installConsumer(tarballs.client);
+  project.provide('tarballs', tarballs);
+  project.provide('consumerDir', consumerDir);
 }
