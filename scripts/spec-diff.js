@@ -1,0 +1,221 @@
+// Lists what changed in the API descriptions since a git ref, and which changes
+// break users of the generated client; fails when a breaking change has no major
+// changeset for @autocollect/client.
+//
+//   npm run spec:diff -- --base <git ref>
+//
+// Breaking: a removed or renamed operation or webhook; a removed parameter; a new
+// required parameter or request property; a removed request or response property;
+// a removed enum value; a narrowed type.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const GATED_PACKAGE = '@autocollect/client';
+
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+/** Bundles every API description as it was at `ref`; returns { [api]: document }. */
+function bundlesAt(ref) {
+  const dir = mkdtempSync(join(tmpdir(), 'spec-diff-'));
+  try {
+    const files = git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml').split('\n').filter(Boolean);
+    if (!files.includes('redocly.yaml')) throw new Error(`${ref} has no redocly.yaml: pick a ref that has the spec.`);
+    for (const file of files.filter((f) => f === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(f))) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
+    }
+    execFileSync(process.execPath, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'bundle', '--config', join(dir, 'redocly.yaml')], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    });
+    return readBundles(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The bundles redocly.yaml in `dir` lists, by API name. */
+function readBundles(dir) {
+  const { apis } = parse(readFileSync(join(dir, 'redocly.yaml'), 'utf8'));
+  return Object.fromEntries(
+    Object.entries(apis)
+      .filter(([, api]) => existsSync(join(dir, api.output)))
+      .map(([name, api]) => [name, JSON.parse(readFileSync(join(dir, api.output), 'utf8'))]),
+  );
+}
+
+function deref(document, node) {
+  let current = node;
+  for (let hops = 0; current?.$ref && hops < 50; hops++) {
+    current = current.$ref.slice(2).split('/').reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  }
+  return current ?? {};
+}
+
+function operationsOf(document) {
+  const operations = new Map();
+  for (const [section, label] of [['paths', ''], ['webhooks', 'webhook ']]) {
+    for (const [path, item] of Object.entries(document[section] ?? {})) {
+      for (const method of METHODS.filter((m) => item[m])) {
+        const operation = item[method];
+        const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
+        operations.set(`${label}${method.toUpperCase()} ${path}`, { operation, parameters });
+      }
+    }
+  }
+  return operations;
+}
+
+const types = (schema) => new Set([schema.type ?? [], (schema.anyOf ?? schema.oneOf ?? []).map((s) => s.type ?? [])].flat(2));
+
+/**
+ * Compares two schemas. `direction` is 'request' (what users send) or 'response' (what
+ * they read); both treat removals and narrowing as breaking, requests also new requirements.
+ */
+function compareSchemas(before, after, where, direction, changes, docs, seen = new Set()) {
+  const [a, b] = [deref(docs.before, before), deref(docs.after, after)];
+  const key = `${where}`;
+  if (seen.has(key) || where.split('.').length > 12) return;
+  seen.add(key);
+  const [typesA, typesB] = [types(a), types(b)];
+  const lost = [...typesA].filter((t) => typesB.size > 0 && !typesB.has(t) && !(t === 'integer' && typesB.has('number')));
+  if (lost.length) changes.push({ breaking: true, text: `${where}: type narrowed (no longer ${lost.join(', ')})` });
+  if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
+    const removed = a.enum.filter((v) => !b.enum.includes(v));
+    const added = b.enum.filter((v) => !a.enum.includes(v));
+    if (removed.length) changes.push({ breaking: true, text: `${where}: enum value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed` });
+    if (added.length) changes.push({ breaking: false, text: `${where}: enum value${added.length > 1 ? 's' : ''} ${added.join(', ')} added` });
+  }
+  const propsA = propertiesOf(docs.before, a);
+  const propsB = propertiesOf(docs.after, b);
+  const requiredB = new Set(requiredOf(docs.after, b));
+  const requiredA = new Set(requiredOf(docs.before, a));
+  for (const name of Object.keys(propsA)) {
+    if (!(name in propsB)) changes.push({ breaking: true, text: `${where}: property ${name} removed` });
+  }
+  for (const name of Object.keys(propsB)) {
+    if (name in propsA) continue;
+    const required = requiredB.has(name);
+    changes.push({ breaking: required && direction === 'request', text: `${where}: ${required ? 'required' : 'optional'} property ${name} added` });
+  }
+  if (direction === 'request') {
+    for (const name of requiredB) if (name in propsA && !requiredA.has(name)) changes.push({ breaking: true, text: `${where}: property ${name} became required` });
+  }
+  for (const name of Object.keys(propsA)) {
+    if (name in propsB) compareSchemas(propsA[name], propsB[name], `${where}.${name}`, direction, changes, docs, seen);
+  }
+  if (a.items && b.items) compareSchemas(a.items, b.items, `${where}[]`, direction, changes, docs, seen);
+}
+
+function propertiesOf(document, schema) {
+  const resolved = deref(document, schema);
+  return Object.assign({}, ...(resolved.allOf ?? []).map((part) => propertiesOf(document, part)), resolved.properties);
+}
+
+function requiredOf(document, schema) {
+  const resolved = deref(document, schema);
+  return [...(resolved.required ?? []), ...(resolved.allOf ?? []).flatMap((part) => requiredOf(document, part))];
+}
+
+function jsonSchema(document, holder) {
+  const content = deref(document, holder)?.content ?? {};
+  const mediaType = Object.keys(content).find((type) => type.includes('json')) ?? Object.keys(content)[0];
+  return mediaType ? content[mediaType].schema : undefined;
+}
+
+/** Every change between two versions of one description. */
+export function diffDescriptions(before, after) {
+  const changes = [];
+  const docs = { before, after };
+  const [opsA, opsB] = [operationsOf(before), operationsOf(after)];
+  for (const [key, { operation }] of opsA) {
+    if (!opsB.has(key)) changes.push({ breaking: true, text: `${key} (${operation.operationId}) removed` });
+  }
+  for (const [key, { operation }] of opsB) {
+    if (!opsA.has(key)) changes.push({ breaking: false, text: `${key} (${operation.operationId}) added` });
+  }
+  for (const [key, a] of opsA) {
+    const b = opsB.get(key);
+    if (!b) continue;
+    if (a.operation.operationId !== b.operation.operationId) {
+      changes.push({ breaking: true, text: `${key}: operationId ${a.operation.operationId} renamed to ${b.operation.operationId}` });
+    }
+    const id = (p) => `${p.in} ${p.name}`;
+    for (const p of a.parameters) {
+      const match = b.parameters.find((q) => id(q) === id(p));
+      if (!match) changes.push({ breaking: true, text: `${key}: ${id(p)} parameter removed` });
+      else {
+        if (match.required && !p.required) changes.push({ breaking: true, text: `${key}: ${id(p)} parameter became required` });
+        compareSchemas(p.schema, match.schema, `${key}: ${id(p)} parameter`, 'request', changes, docs);
+      }
+    }
+    for (const q of b.parameters.filter((q) => !a.parameters.some((p) => id(p) === id(q)))) {
+      changes.push({ breaking: Boolean(q.required), text: `${key}: ${q.required ? 'required' : 'optional'} ${id(q)} parameter added` });
+    }
+    const [bodyA, bodyB] = [jsonSchema(before, a.operation.requestBody), jsonSchema(after, b.operation.requestBody)];
+    if (bodyA && bodyB) compareSchemas(bodyA, bodyB, `${key}: request body`, 'request', changes, docs);
+    for (const [status, response] of Object.entries(a.operation.responses ?? {})) {
+      if (!status.startsWith('2')) continue;
+      const [schemaA, schemaB] = [jsonSchema(before, response), jsonSchema(after, b.operation.responses?.[status])];
+      if (schemaA && !b.operation.responses?.[status]) changes.push({ breaking: true, text: `${key}: response ${status} removed` });
+      else if (schemaA && schemaB) compareSchemas(schemaA, schemaB, `${key}: response ${status}`, 'response', changes, docs);
+    }
+  }
+  return dedupe(changes);
+}
+
+function dedupe(changes) {
+  const seen = new Set();
+  return changes.filter((change) => !seen.has(change.text) && seen.add(change.text));
+}
+
+/** Whether a pending changeset (.changeset/*.md) bumps the package a major version. */
+function hasMajorChangeset(name) {
+  const dir = join(root, '.changeset');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .some((file) => new RegExp(`^["']?${name.replace('/', '\\/')}["']?:\\s*major\\s*$`, 'm').test(readFileSync(join(dir, file), 'utf8').split('---')[1] ?? ''));
+}
+
+function main() {
+  const flag = process.argv.indexOf('--base');
+  const base = flag === -1 ? undefined : process.argv[flag + 1];
+  if (!base) {
+    console.error('Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)');
+    process.exit(2);
+  }
+  const before = bundlesAt(base);
+  const after = readBundles(root);
+  if (Object.keys(after).length === 0) {
+    console.error('No bundles in spec/dist/: run `npm run build` first.');
+    process.exit(2);
+  }
+  let breaking = 0;
+  for (const api of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!after[api]) {
+      console.log(`${api}: BREAKING: the whole description was removed`);
+      breaking++;
+      continue;
+    }
+    const changes = before[api] ? diffDescriptions(before[api], after[api]) : [{ breaking: false, text: 'new description' }];
+    console.log(`${api}: ${changes.length ? `${changes.length} change${changes.length > 1 ? 's' : ''} since ${base}` : `no change since ${base}`}`);
+    for (const change of changes) console.log(`  ${change.breaking ? 'BREAKING' : 'ok      '}  ${change.text}`);
+    breaking += changes.filter((change) => change.breaking).length;
+  }
+  if (breaking === 0) return console.log('\nNo breaking change.');
+  if (hasMajorChangeset(GATED_PACKAGE)) return console.log(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`);
+  console.error(
+    `\n${breaking} breaking change(s) without a major changeset for ${GATED_PACKAGE}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
+  );
+  process.exit(1);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) main();
