@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+// The repository's README and the package's own (what npm shows).
+const readmes = ['../../../README.md', '../README.md'].map((path) => readFileSync(new URL(path, import.meta.url), 'utf8'));
+const blocks = readmes.flatMap((readme) => [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!));
 
 // The values the examples take from the reader's own code.
 const PRELUDE = `
