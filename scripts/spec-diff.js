@@ -1,4 +1,5 @@
-// Lists what changed in the API descriptions since a git ref, and which changes
+// Lists what changed in the API descriptions (as they are in the working tree)
+// since a git ref, and which changes
 // break users of the generated client; fails when a breaking change has no major
 // changeset for @autocollect/client.
 //
@@ -20,15 +21,21 @@ const GATED_PACKAGE = '@autocollect/client';
 
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-/** Bundles every API description as it was at `ref`; returns { [api]: document }. */
+const SPEC_FILE = (file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
+
+/** Bundles every API description as it was at `ref` (or, with no ref, as it is in the working tree); returns { [api]: document }. */
 function bundlesAt(ref) {
   const dir = mkdtempSync(join(tmpdir(), 'spec-diff-'));
   try {
-    const files = git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml').split('\n').filter(Boolean);
-    if (!files.includes('redocly.yaml')) throw new Error(`${ref} has no redocly.yaml: pick a ref that has the spec.`);
-    for (const file of files.filter((f) => f === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(f))) {
+    const listed = ref
+      ? git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml')
+      : git('ls-files', '--cached', '--others', '--exclude-standard', '--', 'spec', 'redocly.yaml');
+    const files = listed.split('\n').filter(SPEC_FILE);
+    if (!files.includes('redocly.yaml')) throw new Error(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
+    for (const file of files) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
+      const content = ref ? execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }) : readFileSync(join(root, file));
+      writeFileSync(join(dir, file), content);
     }
     execFileSync(process.execPath, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'bundle', '--config', join(dir, 'redocly.yaml')], {
       cwd: dir,
@@ -192,12 +199,9 @@ function main() {
     console.error('Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)');
     process.exit(2);
   }
+  // Both sides are bundled here, so the comparison never uses a stale build.
   const before = bundlesAt(base);
-  const after = readBundles(root);
-  if (Object.keys(after).length === 0) {
-    console.error('No bundles in spec/dist/: run `npm run build` first.');
-    process.exit(2);
-  }
+  const after = bundlesAt(undefined);
   let breaking = 0;
   for (const api of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (!after[api]) {
