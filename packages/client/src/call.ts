@@ -12,20 +12,25 @@ export interface OperationInfo {
   idempotencyKey?: string;
 }
 
-type Method = (path: string, init?: { fetch?: FetchLike; signal?: AbortSignal | null }) => Promise<{ response: Response }>;
+type CallInit = { fetch?: FetchLike; signal?: AbortSignal | null; parseAs?: string };
+type Method = (path: string, init?: CallInit) => Promise<{ response: Response }>;
+type Call = CallInfo & { response?: Response; clearDeadline?: () => void };
 
 /** A copy of an openapi-fetch client whose calls authenticate, time out, retry and fail with typed errors. */
 export function instrument<C extends object>(base: C, operations: Record<string, OperationInfo>, options: ResolvedOptions): C {
   const client = { ...base } as Record<string, unknown>;
   for (const method of METHODS) {
     const send = (base as Record<string, Method>)[method]!.bind(base);
-    client[method] = async (path: string, init: { fetch?: FetchLike; signal?: AbortSignal | null } = {}) => {
+    client[method] = async (path: string, init: CallInit = {}) => {
       const operation = operations[`${method} ${path}`];
-      const call: CallInfo & { response?: Response } = { method, path, operationId: operation?.operationId };
+      const call: Call = { method, path, operationId: operation?.operationId };
       const transport = callTransport(call, operation?.idempotencyKey, init.signal, { ...options, fetch: init.fetch ?? options.fetch });
       try {
         const result = await send(path, { ...init, fetch: transport });
         recordCall(result.response, call);
+        // openapi-fetch has read the body by now (unless it hands back a stream): stop the timeout,
+        // so that no timer keeps the finished request's state alive for timeoutMs.
+        if (init.parseAs !== 'stream') call.clearDeadline?.();
         return result;
       } catch (error) {
         // openapi-fetch parses a success body with JSON.parse; a malformed one is the API's fault, not a crash.
@@ -43,7 +48,7 @@ export function instrument<C extends object>(base: C, operations: Record<string,
 
 /** The fetch openapi-fetch uses for one call: auth, idempotency key, timeouts and retries. */
 function callTransport(
-  call: CallInfo & { response?: Response },
+  call: Call,
   idempotencyHeader: string | undefined,
   callerSignal: AbortSignal | null | undefined,
   options: ResolvedOptions,
@@ -72,6 +77,9 @@ function callTransport(
         },
         // A 401 may mean the token expired early: fetch a new one and replay, once.
         replay: (response) => response.status === 401 && !replayed && (replayed = options.tokens.invalidate(token)),
+        onDeadline: (clear) => {
+          call.clearDeadline = clear;
+        },
       },
     );
     call.response = response;

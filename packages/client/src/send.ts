@@ -24,6 +24,8 @@ export interface SendOptions {
   prepare?: (headers: Headers) => void | Promise<void>;
   /** Returns true to send the request again at once, outside the retry count (such as after refreshing a token). */
   replay?: (response: Response) => boolean;
+  /** Receives a function that stops the returned response's timeout, for once its body has been read. */
+  onDeadline?: (clear: () => void) => void;
 }
 
 export async function sendWithRetries(url: string, parts: RequestParts, options: SendOptions): Promise<Response> {
@@ -58,13 +60,16 @@ export async function sendWithRetries(url: string, parts: RequestParts, options:
     }
 
     requestOf.set(response, request);
+    options.onDeadline?.(limit.clear);
     if (options.replay?.(response)) {
+      limit.clear();
       await discard(response);
       continue;
     }
     if (options.retryable && RETRYABLE_STATUSES.has(response.status) && retries < policy.maxRetries) {
       const wait = retryAfterDelay(response.headers, policy) ?? backoffDelay(retries, policy);
       retries++;
+      limit.clear();
       await discard(response);
       await sleep(wait, callerSignal ?? undefined);
       continue;

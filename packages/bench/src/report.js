@@ -1,0 +1,109 @@
+// Turns the measurements into results.json and a markdown table: each figure beside
+// its target, and whether it is met.
+import { cpus, freemem, release, totalmem, type } from 'node:os';
+
+const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
+const kb = (bytes) => `${fmt(bytes / 1000, 1)} kB`;
+const ms = (value) => (value >= 1000 ? `${fmt(value / 1000, 2)} s` : `${fmt(value, 0)} ms`);
+
+export function machine() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Number(fmt(totalmem() / 2 ** 30, 1)),
+    freeMemoryGb: Number(fmt(freemem() / 2 ** 30, 1)),
+    os: `${type()} ${release()}`,
+    node: process.version,
+  };
+}
+
+/** Rows of [measure, figure, target, met] per section, from the results. */
+export function rows(results) {
+  const sections = [];
+  const { network, inProcess } = results.requestCost;
+  const client = network['@autocollect/client'];
+  sections.push({
+    title: 'Request cost: GetInvoiceById over loopback, ratio to raw fetch (median of interleaved rounds)',
+    rows: Object.entries(network).map(([name, value]) => [
+      name,
+      `${fmt(value.ratio)}× (${fmt(value.microseconds, 0)} µs/request, ±${fmt(value.spread * 50, 1)}%)`,
+      name === '@autocollect/client' ? '≤ 1.15×, and below openapi-fetch and axios' : '',
+      name === '@autocollect/client' ? client.ratio <= 1.15 && client.ratio < network['openapi-fetch'].ratio && client.ratio < network.axios.ratio : '',
+    ]),
+  });
+  sections.push({
+    title: 'Per-call overhead in process (fetch stubbed), µs per call',
+    rows: Object.entries(inProcess).map(([name, value]) => [
+      name,
+      `${fmt(value.microseconds)} µs (${fmt(value.ratio)}× raw fetch)`,
+      name === '@autocollect/client' ? '≤ openapi-fetch alone' : '',
+      name === '@autocollect/client' ? value.microseconds <= inProcess['openapi-fetch'].microseconds : '',
+    ]),
+  });
+  const sizes = results.bundleSizes;
+  const main = sizes['@autocollect/client (main entry, openapi-fetch included)'];
+  const webhooks = sizes['@autocollect/client/webhooks'];
+  sections.push({
+    title: 'Bundle size (esbuild, browser, minified / minified + gzip)',
+    rows: Object.entries(sizes).map(([name, size]) => {
+      const target = size === main ? '≤ 10 kB / ≤ 4 kB' : size === webhooks ? '≤ 2 kB gzip' : '';
+      const met = size === main ? size.minified <= 10_000 && size.gzip <= 4_000 : size === webhooks ? size.gzip <= 2_000 : '';
+      return [name, `${kb(size.minified)} / ${kb(size.gzip)}`, target, met];
+    }),
+  });
+  const { steps, build, growth } = results.regeneration;
+  sections.push({
+    title: 'Regeneration on our spec (median of runs)',
+    rows: [
+      ...Object.entries(steps).map(([name, value]) => [name, ms(value), '', '']),
+      ...Object.entries(build).map(([name, value]) => [name, ms(value), name.includes('warm') ? '≤ 2 s' : '', name.includes('warm') ? value <= 2000 : '']),
+    ],
+  });
+  const scales = Object.keys(growth);
+  const largest = growth[scales.at(-1)];
+  const middle = growth[scales.at(-2)];
+  sections.push({
+    title: `Growth: the same steps on synthetic specs (${scales.map((s) => `${s} = ${growth[s].operations} operations`).join(', ')}), time per operation`,
+    rows: Object.keys(largest.perOperation).map((step) => [
+      step,
+      scales.map((scale) => `${scale}: ${fmt(growth[scale].perOperation[step])} ms`).join(', '),
+      `flat: ${scales.at(-1)} no more than ${scales.at(-2)} per operation`,
+      largest.perOperation[step] <= middle.perOperation[step] * 1.1,
+    ]),
+  });
+  sections.push({
+    title: `Consumer type-check: tsc --noEmit on a file that calls every operation (${results.typecheck.operations} operations)`,
+    rows: Object.entries(results.typecheck)
+      .filter(([key]) => key !== 'operations')
+      .map(([name, value]) => [`${name} (${value.version})`, `${ms(value.milliseconds)}, ${value.instantiations.toLocaleString('en')} instantiations, ${value.types.toLocaleString('en')} types`, '', '']),
+  });
+  const memory = results.memory;
+  sections.push({
+    title: 'Memory: walking 100,000 items against 1,000 (each walk its own process)',
+    rows: Object.entries(memory).map(([name, value]) => [
+      name,
+      `peak RSS ${fmt(value.small.peakRssMb, 1)} → ${fmt(value.large.peakRssMb, 1)} MB (+${fmt(value.peakRssGrowthMb, 1)}); heap after GC ${fmt(value.small.heapAfterGcMb, 1)} → ${fmt(value.large.heapAfterGcMb, 1)} MB (+${fmt(value.retainedGrowthMb, 1)})`,
+      name === 'client.paginate' ? 'peak RSS within 10 MB of 1,000' : '',
+      name === 'client.paginate' ? value.peakRssGrowthMb <= 10 : '',
+    ]),
+  });
+  return sections;
+}
+
+export function markdown(results, notes) {
+  const m = results.machine;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured ${results.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, ${m.os}, Node ${m.node}. Run with \`npm run bench\`; took ${ms(results.durationMs)}.`,
+    'Ratios are measured side by side in one run; timings vary between machines, ratios much less.',
+    '',
+  ];
+  for (const section of rows(results)) {
+    lines.push(`## ${section.title}`, '', '| Measure | Figure | Target | Met |', '| --- | --- | --- | --- |');
+    for (const [measure, figure, target, met] of section.rows) lines.push(`| ${measure} | ${figure} | ${target} | ${met === '' ? '' : met ? 'yes' : '**no**'} |`);
+    lines.push('');
+  }
+  if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${note}`), '');
+  return lines.join('\n');
+}
