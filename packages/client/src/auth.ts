@@ -85,7 +85,7 @@ interface CachedToken {
 }
 
 export interface ClientCredentialsDeps {
-  fetch: FetchLike;
+  fetch: FetchLike | undefined;
   retry: RetryPolicy;
   timeoutMs: number;
   tokenUrl: string;

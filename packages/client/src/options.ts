@@ -21,7 +21,8 @@ export interface ClientOptions {
 export interface ResolvedOptions {
   baseUrl: string;
   headers: Record<string, string> | undefined;
-  fetch: FetchLike;
+  /** The fetch the caller gave; undefined means the global fetch, called directly. */
+  fetch: FetchLike | undefined;
   policy: RetryPolicy;
   timeoutMs: number;
   tokens: TokenProvider;
@@ -43,8 +44,7 @@ export function resolveOptions(options: ClientOptions, servers: { production: st
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`${caller}: fetch must be a function like globalThis.fetch.`);
   }
-  const fetch: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
-  const { auth } = options;
+  const { fetch, auth } = options;
   let tokens: TokenProvider;
   if ('accessToken' in auth) {
     tokens = staticTokenProvider(auth.accessToken);

@@ -7,13 +7,16 @@ export type FetchLike = (request: Request) => Promise<Response>;
 
 export interface RequestParts {
   method: string;
+  /** Owned by this request: each attempt sets its Authorization here. */
   headers: Headers;
-  body?: ArrayBuffer | string | undefined;
-  redirect?: RequestRedirect;
+  body?: BodyInit | null | undefined;
+  /** Other RequestInit fields the caller passed (credentials, cache, …). */
+  init?: RequestInit;
 }
 
 export interface SendOptions {
-  fetch: FetchLike;
+  /** A fetch to send Request objects to; without one, the global fetch is called with (url, init). */
+  fetch?: FetchLike | undefined;
   policy: RetryPolicy;
   timeoutMs: number;
   /** Whether the request may be sent more than once. */
@@ -32,18 +35,17 @@ export async function sendWithRetries(url: string, parts: RequestParts, options:
   const { policy, signal: callerSignal } = options;
   let retries = 0;
   for (;;) {
-    // The deadline also bounds reading the body, so it is left running after the headers arrive.
+    // The deadline also bounds reading the body, so it runs until the caller has read it.
     const limit = deadline(callerSignal, options.timeoutMs, () => new TimeoutError(`${parts.method} ${describeUrl(url)} took longer than ${options.timeoutMs} ms.`));
-    const headers = new Headers(parts.headers);
-    await options.prepare?.(headers);
-
-    // undici follows a Request's signal only while the Request is alive: keep this one
-    // referenced until its fetch settles (and then for as long as its response lives),
-    // or a timeout can be lost to garbage collection.
-    const request = new Request(url, { method: parts.method, headers, body: parts.body ?? null, redirect: parts.redirect ?? 'follow', signal: limit.signal });
+    await options.prepare?.(parts.headers);
+    const init: RequestInit = { redirect: 'follow', ...parts.init, method: parts.method, headers: parts.headers, body: parts.body ?? null, signal: limit.signal };
+    // undici follows a Request's signal only while the Request is alive: a Request made here
+    // is kept referenced until its fetch settles and while its response lives, or a timeout
+    // could be lost to garbage collection. The global fetch is given (url, init): no Request.
+    const request = options.fetch ? new Request(url, init) : undefined;
     let response: Response;
     try {
-      response = await options.fetch(request);
+      response = request ? await options.fetch!(request) : await fetch(url, init);
     } catch (error) {
       limit.clear();
       if (callerSignal?.aborted) throw callerSignal.reason;
@@ -51,7 +53,7 @@ export async function sendWithRetries(url: string, parts: RequestParts, options:
         ? (limit.signal.reason as TimeoutError)
         : error instanceof AutoCollectError
           ? error
-          : new ConnectionError(`${request.method} ${describeUrl(url)} failed: ${describeCause(error)}.`, { cause: error });
+          : new ConnectionError(`${parts.method} ${describeUrl(url)} failed: ${describeCause(error)}.`, { cause: error });
       if (!options.retryable || retries >= policy.maxRetries || !(failure instanceof TimeoutError || failure instanceof ConnectionError)) throw failure;
       await sleep(backoffDelay(retries++, policy), callerSignal ?? undefined);
       continue;
@@ -59,7 +61,7 @@ export async function sendWithRetries(url: string, parts: RequestParts, options:
       keepAlive(request);
     }
 
-    requestOf.set(response, request);
+    if (request) requestOf.set(response, request);
     options.onDeadline?.(limit.clear);
     if (options.replay?.(response)) {
       limit.clear();
