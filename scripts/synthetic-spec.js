@@ -29,7 +29,7 @@ export function operationCount(document) {
   return Object.values(document.paths).reduce((sum, item) => sum + Object.values(item).filter((op) => op && typeof op === 'object' && 'operationId' in op).length, 0);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [copies, output] = [Number(process.argv[2]), process.argv[3]];
   if (!Number.isInteger(copies) || copies < 1 || !output) {
     console.error('Usage: node scripts/synthetic-spec.js <N, a whole number of at least 1> <output.json>');

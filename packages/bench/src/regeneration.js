@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { operationCount, syntheticSpec } from '../../../scripts/synthetic-spec.js';
-import { median, now } from './support.js';
+import { timeIt } from './support.js';
 
 const require = createRequire(import.meta.url);
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,39 +17,19 @@ const env = { ...process.env, REDOCLY_TELEMETRY: 'off', TURBO_TELEMETRY_DISABLED
 
 const run = (command, args, cwd = repo) => execFileSync(command, args, { cwd, env, stdio: 'ignore', maxBuffer: 1 << 26 });
 
-function timed(fn, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = now();
-    fn();
-    times.push(now() - start);
-  }
-  return median(times);
-}
-
-async function timedAsync(fn, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = now();
-    await fn();
-    times.push(now() - start);
-  }
-  return median(times);
-}
-
 export async function regeneration({ quick = false } = {}) {
   const runs = quick ? 1 : 3;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const steps = {
-    'lint (3 descriptions)': timed(() => run(process.execPath, [redocly, 'lint', '--config', 'redocly.yaml']), runs),
-    'bundle (3 descriptions)': timed(() => run(process.execPath, ['spec/scripts/bundle.js']), runs),
-    'type generation': timed(() => run(process.execPath, ['packages/client/scripts/generate.js', '--out-dir', work]), runs),
-    'docs build (3 pages)': timed(() => run(process.execPath, ['packages/docs/scripts/build.js']), runs),
+    'lint (3 descriptions)': await timeIt(() => run(process.execPath, [redocly, 'lint', '--config', 'redocly.yaml']), runs),
+    'bundle (3 descriptions)': await timeIt(() => run(process.execPath, ['spec/scripts/bundle.js']), runs),
+    'type generation': await timeIt(() => run(process.execPath, ['packages/client/scripts/generate.js', '--out-dir', work]), runs),
+    'docs build (3 pages)': await timeIt(() => run(process.execPath, ['packages/docs/scripts/build.js']), runs),
   };
   const build = {
-    'npm run build, cold (no cache)': timed(() => run('npx', ['turbo', 'run', 'build', '--force']), 1),
-    'npm run build, warm (all cache hits)': timed(() => run('npx', ['turbo', 'run', 'build']), runs),
+    'npm run build, cold (no cache)': await timeIt(() => run('npx', ['turbo', 'run', 'build', '--force']), 1),
+    'npm run build, warm (all cache hits)': await timeIt(() => run('npx', ['turbo', 'run', 'build']), runs),
   };
 
   // The same steps on synthetic specs: one config that lints with the recommended rules.
@@ -61,10 +41,10 @@ export async function regeneration({ quick = false } = {}) {
     const file = `${work}synthetic-${copies}.json`;
     writeFileSync(file, JSON.stringify(document));
     const times = {
-      lint: timed(() => run(process.execPath, [redocly, 'lint', file, '--config', `${work}redocly.yaml`], work), 1),
-      bundle: timed(() => run(process.execPath, [redocly, 'bundle', file, '--output', `${work}bundled-${copies}.json`, '--config', `${work}redocly.yaml`], work), 1),
-      'type generation': await timedAsync(async () => astToString(await openapiTS(structuredClone(document), { silent: true })), 1),
-      'docs build': timed(() => run(process.execPath, [redocly, 'build-docs', file, '--output', `${work}docs-${copies}.html`, '--config', `${work}redocly.yaml`], work), 1),
+      lint: await timeIt(() => run(process.execPath, [redocly, 'lint', file, '--config', `${work}redocly.yaml`], work), 1),
+      bundle: await timeIt(() => run(process.execPath, [redocly, 'bundle', file, '--output', `${work}bundled-${copies}.json`, '--config', `${work}redocly.yaml`], work), 1),
+      'type generation': await timeIt(async () => astToString(await openapiTS(structuredClone(document), { silent: true })), 1),
+      'docs build': await timeIt(() => run(process.execPath, [redocly, 'build-docs', file, '--output', `${work}docs-${copies}.html`, '--config', `${work}redocly.yaml`], work), 1),
     };
     growth[`${copies}×`] = { operations, milliseconds: times, perOperation: Object.fromEntries(Object.entries(times).map(([step, ms]) => [step, ms / operations])) };
   }

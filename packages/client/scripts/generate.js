@@ -114,7 +114,7 @@ export function write(files, baseDir = root) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const outDirFlag = process.argv.indexOf('--out-dir');
   const baseDir = outDirFlag === -1 ? root : resolve(process.argv[outDirFlag + 1]);
   const files = await generate();
