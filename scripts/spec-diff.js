@@ -11,12 +11,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deref as follow, HTTP_METHODS, readApis, repoRoot as root } from '../spec/scripts/description.js';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const GATED_PACKAGE = '@autocollect/client';
 
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -50,27 +48,17 @@ function bundlesAt(ref) {
 
 /** The bundles redocly.yaml in `dir` lists, by API name. */
 function readBundles(dir) {
-  const { apis } = parse(readFileSync(join(dir, 'redocly.yaml'), 'utf8'));
-  return Object.fromEntries(
-    Object.entries(apis)
-      .filter(([, api]) => existsSync(join(dir, api.output)))
-      .map(([name, api]) => [name, JSON.parse(readFileSync(join(dir, api.output), 'utf8'))]),
-  );
+  return Object.fromEntries(readApis(dir).filter(({ bundle }) => existsSync(bundle)).map(({ name, bundle }) => [name, JSON.parse(readFileSync(bundle, 'utf8'))]));
 }
 
-function deref(document, node) {
-  let current = node;
-  for (let hops = 0; current?.$ref && hops < 50; hops++) {
-    current = current.$ref.slice(2).split('/').reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-  }
-  return current ?? {};
-}
+/** A $ref followed, or an empty schema when there is nothing at the end of it. */
+const deref = (document, node) => follow(document, node) ?? {};
 
 function operationsOf(document) {
   const operations = new Map();
   for (const [section, label] of [['paths', ''], ['webhooks', 'webhook ']]) {
     for (const [path, item] of Object.entries(document[section] ?? {})) {
-      for (const method of METHODS.filter((m) => item[m])) {
+      for (const method of HTTP_METHODS.filter((m) => item[m])) {
         const operation = item[method];
         const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
         operations.set(`${label}${method.toUpperCase()} ${path}`, { operation, parameters });

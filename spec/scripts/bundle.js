@@ -2,11 +2,10 @@
 // `output` of its `apis` entry) and writes a YAML copy beside it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse, stringify } from 'yaml';
+import { resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { readApis, repoRoot as root } from './description.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const configPath = resolve(root, 'redocly.yaml');
 const redocly = resolve(root, 'node_modules/@redocly/cli/bin/cli.js');
 
@@ -16,13 +15,7 @@ execFileSync(process.execPath, [redocly, 'bundle', '--config', configPath], {
   env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
 });
 
-const { apis } = parse(readFileSync(configPath, 'utf8'));
-for (const [name, api] of Object.entries(apis)) {
-  if (!api.output?.endsWith('.json')) {
-    throw new Error(`redocly.yaml: api "${name}" needs an "output" ending in .json for its bundle.`);
-  }
-  const jsonPath = resolve(root, api.output);
-  const document = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  writeFileSync(jsonPath.replace(/\.json$/, '.yaml'), stringify(document, { lineWidth: 0 }));
-  console.log(`${name}: ${api.output} (+ .yaml)`);
+for (const { name, output, bundle, bundleYaml } of readApis()) {
+  writeFileSync(bundleYaml, stringify(JSON.parse(readFileSync(bundle, 'utf8')), { lineWidth: 0 }));
+  console.log(`${name}: ${output} (+ .yaml)`);
 }

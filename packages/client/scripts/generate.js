@@ -7,11 +7,9 @@
 //   node scripts/generate.js --out-dir DIR   write the same files under DIR (drift check)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { deref, HTTP_METHODS, readApis, repoRoot as root } from '@autocollect/spec/description';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function header(apiName) {
   return [
@@ -19,17 +17,6 @@ function header(apiName) {
     '// Do not edit: change the spec, then run `npm run generate`.',
     '',
   ].join('\n');
-}
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** Follows a local $ref (`#/components/...`) in the bundle. */
-function deref(document, node) {
-  let current = node;
-  while (current?.$ref) {
-    current = current.$ref.slice(2).split('/').reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-  }
-  return current;
 }
 
 function serverNames(document) {
@@ -48,7 +35,7 @@ function serverNames(document) {
 function operationMetadata(document) {
   const operations = {};
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of METHODS.filter((m) => item[m])) {
+    for (const method of HTTP_METHODS.filter((m) => item[m])) {
       const operation = item[method];
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
       const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
@@ -86,18 +73,14 @@ function metadataModule(document) {
 
 /** Returns the files to write: [{ path (relative to the repo root), content }]. */
 export async function generate() {
-  const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
   const files = [];
-  for (const [name, api] of Object.entries(apis)) {
-    const output = api['x-openapi-ts']?.output;
+  for (const { name, output: bundleOutput, bundle, typesOutput: output } of readApis()) {
     if (!output) continue;
-    if (!api.output) throw new Error(`redocly.yaml: api "${name}" has x-openapi-ts.output but no bundle "output".`);
-    const bundlePath = resolve(root, api.output);
     let document;
     try {
-      document = JSON.parse(readFileSync(bundlePath, 'utf8'));
+      document = JSON.parse(readFileSync(bundle, 'utf8'));
     } catch (cause) {
-      throw new Error(`Cannot read the bundle ${api.output}: run \`npm run build\` (or \`turbo run bundle\`) first.`, { cause });
+      throw new Error(`Cannot read the bundle ${bundleOutput}: run \`npm run build\` (or \`turbo run bundle\`) first.`, { cause });
     }
     const ast = await openapiTS(document, { silent: true });
     files.push({ path: output, content: header(name) + astToString(ast) });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
+import { readApis } from '@autocollect/spec/description';
 import { decoratePages } from './decorate.js';
 
 const require = createRequire(import.meta.url);
@@ -47,17 +47,15 @@ async function renderPage(definition, title, page) {
 }
 
 mkdirSync(dist, { recursive: true });
-const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
-const pages = Object.entries(apis).map(([api, { output }]) => {
-  const bundle = resolve(root, output);
+const pages = readApis(root).map(({ name: api, bundle, bundleYaml }) => {
   const name = basename(bundle, '.json');
-  return { api, name, bundle, page: name === 'openapi' ? 'index.html' : `${name}.html`, document: JSON.parse(readFileSync(bundle, 'utf8')) };
+  return { api, name, bundle, bundleYaml, page: name === 'openapi' ? 'index.html' : `${name}.html`, document: JSON.parse(readFileSync(bundle, 'utf8')) };
 });
 const decorated = decoratePages(pages, new URL('../guides/', import.meta.url));
 
-const built = pages.map(async ({ name, bundle, page, document }, i) => {
+const built = pages.map(async ({ name, bundle, bundleYaml, page, document }, i) => {
   copyFileSync(bundle, resolve(dist, `${name}.json`));
-  copyFileSync(bundle.replace(/\.json$/, '.yaml'), resolve(dist, `${name}.yaml`));
+  copyFileSync(bundleYaml, resolve(dist, `${name}.yaml`));
   const definition = resolve(dist, `${name}.docs.json`);
   writeFileSync(definition, `${JSON.stringify(decorated[i], null, 2)}\n`);
   await renderPage(definition, document.info.title, page);

@@ -1,7 +1,7 @@
 // Generates, for every operation of a description, a TypeScript sample that uses
 // @autocollect/client and a curl command, from the operation's own parameters,
 // examples and extensions. Nothing here is written per operation.
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+import { deref, HTTP_METHODS } from '@autocollect/spec/description';
 
 /** How each description's samples create their client. */
 const CLIENTS = {
@@ -10,12 +10,6 @@ const CLIENTS = {
 };
 
 const CREDENTIALS = 'auth: { clientId: process.env.AMILI_CLIENT_ID!, clientSecret: process.env.AMILI_CLIENT_SECRET! }';
-
-function deref(document, node) {
-  let current = node;
-  while (current?.$ref) current = current.$ref.slice(2).split('/').reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-  return current;
-}
 
 function exampleOf(document, mediaType) {
   if (!mediaType) return undefined;
@@ -125,7 +119,7 @@ function curlSample(document, method, path, item, operation) {
 /** Adds `x-codeSamples` (TypeScript and curl) to every operation and webhook of a description. */
 export function addCodeSamples(document, api) {
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of METHODS.filter((m) => item[m])) {
+    for (const method of HTTP_METHODS.filter((m) => item[m])) {
       const operation = item[method];
       const samples = [];
       if (CLIENTS[api]) samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, method, path, item, operation) });

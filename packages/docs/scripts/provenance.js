@@ -1,6 +1,7 @@
 // Finds what a description marks `x-provenance: inferred`, names where it is, and
 // marks it visibly for readers of the rendered page.
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+import { HTTP_METHODS } from '@autocollect/spec/description';
+
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs'];
 
 const unescape = (part) => part.replaceAll('~1', '/').replaceAll('~0', '~');
@@ -35,7 +36,7 @@ export function describe(document, parts) {
   }
   if ((section === 'paths' || section === 'webhooks') && a !== undefined) {
     const item = document[section][a];
-    const method = METHODS.includes(b) ? b : undefined;
+    const method = HTTP_METHODS.includes(b) ? b : undefined;
     const operation = method ? item[method] : undefined;
     const owner = operation?.operationId ?? `${section === 'webhooks' ? 'Webhook' : 'Path'} ${a}`;
     const inside = method ? rest : [b, ...rest].filter((part) => part !== undefined);
@@ -68,7 +69,7 @@ export function markInferred(document) {
     const parts = pointer.slice(2).split('/').map(unescape);
     const node = parts.reduce((n, part) => n[part], document);
     if (parts[0] === 'servers') continue; // the server menu shows one line; the guide lists them
-    const isOperation = (parts[0] === 'paths' || parts[0] === 'webhooks') && parts.length === 3 && METHODS.includes(parts[2]);
+    const isOperation = (parts[0] === 'paths' || parts[0] === 'webhooks') && parts.length === 3 && HTTP_METHODS.includes(parts[2]);
     if (isOperation) {
       node['x-badges'] = [...(node['x-badges'] ?? []), { name: 'Inferred', color: '#b45309' }];
       node.description = `> **Inferred.** ${reason} See [What is inferred](#tag/What-is-inferred).\n\n${node.description ?? ''}`;

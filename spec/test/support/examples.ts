@@ -1,3 +1,4 @@
+import { deref } from './bundle.js';
 import { pointerPart } from './validator.js';
 
 export interface DocumentedExample {
@@ -19,7 +20,6 @@ const SUBSCHEMAS = ['items', 'additionalProperties', 'not', 'if', 'then', 'else'
  */
 export function collectExamples(document: any): DocumentedExample[] {
   const found: DocumentedExample[] = [];
-  const resolve = (node: any) => (typeof node?.$ref === 'string' ? lookup(document, node.$ref.slice(1)) : node);
 
   const visitSchema = (schema: any, at: string, seen: Set<unknown>): void => {
     if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
@@ -41,7 +41,7 @@ export function collectExamples(document: any): DocumentedExample[] {
       const schema = `${at}/schema`;
       if ('example' in node) found.push({ at: `${at}/example`, schema, value: node.example });
       for (const [name, example] of Object.entries<any>(node.examples ?? {})) {
-        const resolved = resolve(example);
+        const resolved = deref(document, example);
         if (resolved && 'value' in resolved) {
           found.push({ at: `${at}/examples/${pointerPart(name)}`, schema, value: resolved.value });
         }
@@ -56,13 +56,6 @@ export function collectExamples(document: any): DocumentedExample[] {
     visitSchema(schema, `/components/schemas/${pointerPart(name)}`, new Set());
   }
   return dedupe(found);
-}
-
-function lookup(document: any, pointer: string): any {
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce((node, part) => node?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
 }
 
 function dedupe(examples: DocumentedExample[]): DocumentedExample[] {
