@@ -10,20 +10,23 @@
 // a removed enum value; a narrowed type.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deref as follow, HTTP_METHODS, readApis, repoRoot as root } from '../spec/scripts/description.js';
+import { deref as follow, HTTP_METHODS, repoRoot as root } from '../spec/scripts/description.js';
+import { bundleDescriptions } from '../spec/scripts/redocly.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
+const cacheDir = join(root, 'node_modules/.cache/autocollect');
 const SPEC_FILE = (file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
 
 /** Bundles every API description as it was at `ref` (or, with no ref, as it is in the working tree); returns { [api]: document }. */
-function bundlesAt(ref) {
-  const dir = mkdtempSync(join(tmpdir(), 'spec-diff-'));
+async function bundlesAt(ref) {
+  // Inside the repo, so that the copy's lint plugin resolves its imports from node_modules.
+  mkdirSync(cacheDir, { recursive: true });
+  const dir = mkdtempSync(join(cacheDir, 'spec-diff-'));
   try {
     const listed = ref
       ? git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml')
@@ -35,20 +38,10 @@ function bundlesAt(ref) {
       const content = ref ? execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }) : readFileSync(join(root, file));
       writeFileSync(join(dir, file), content);
     }
-    execFileSync(process.execPath, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'bundle', '--config', join(dir, 'redocly.yaml')], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-    });
-    return readBundles(dir);
+    return Object.fromEntries((await bundleDescriptions(dir)).map(({ name, document }) => [name, document]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The bundles redocly.yaml in `dir` lists, by API name. */
-function readBundles(dir) {
-  return Object.fromEntries(readApis(dir).filter(({ bundle }) => existsSync(bundle)).map(({ name, bundle }) => [name, JSON.parse(readFileSync(bundle, 'utf8'))]));
 }
 
 /** A $ref followed, or an empty schema when there is nothing at the end of it. */
@@ -180,7 +173,7 @@ function hasMajorChangeset(name) {
     .some((file) => new RegExp(`^["']?${name.replace('/', '\\/')}["']?:\\s*major\\s*$`, 'm').test(readFileSync(join(dir, file), 'utf8').split('---')[1] ?? ''));
 }
 
-function main() {
+async function main() {
   const flag = process.argv.indexOf('--base');
   const base = flag === -1 ? undefined : process.argv[flag + 1];
   if (!base) {
@@ -188,8 +181,8 @@ function main() {
     process.exit(2);
   }
   // Both sides are bundled here, so the comparison never uses a stale build.
-  const before = bundlesAt(base);
-  const after = bundlesAt(undefined);
+  const before = await bundlesAt(base);
+  const after = await bundlesAt(undefined);
   let breaking = 0;
   for (const api of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (!after[api]) {

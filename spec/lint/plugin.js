@@ -1,3 +1,4 @@
+// @ts-check
 // Redocly plugin with the rules that configurable rules cannot express.
 import OperationList from './rules/operation-list.js';
 import ProvenanceReason from './rules/provenance-reason.js';

@@ -1,5 +1,7 @@
+// @ts-check
 // What the repo's tooling needs to know of an API description and of redocly.yaml,
-// in one place: the HTTP methods, following local $refs, and the list of APIs.
+// in one place: the HTTP methods, following local $refs, walking operations and
+// merged properties, and the list of APIs.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,29 +13,110 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 /** The keys of a path item that are operations. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Follows local $refs (`#/components/...`) in a bundled document; a node without one is returned as it is. */
+/**
+ * Follows local $refs (`#/components/...`) in a bundled document; a node without one is returned as it is.
+ * @param {any} document
+ * @param {any} node
+ * @returns {any}
+ */
 export function deref(document, node) {
   let current = node;
   for (let hops = 0; current?.$ref && hops < 50; hops++) {
     current = current.$ref
       .slice(2)
       .split('/')
-      .reduce((n, part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+      .reduce(
+        (/** @type {any} */ n, /** @type {string} */ part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')],
+        document,
+      );
   }
   return current;
 }
 
 /**
- * The API descriptions a redocly.yaml lists, in its order: the name, the `output`
- * bundle (absolute), its YAML twin, and where codegen writes its types (relative to the root).
+ * @typedef {object} OperationRef
+ * @property {string} operationId
+ * @property {string} method lower case, as the path item's key
+ * @property {string} path the path template, or the webhook's name
+ * @property {any} operation
+ * @property {any[]} parameters the path item's and the operation's parameters, $refs followed
+ */
+
+/**
+ * Every operation of a bundled document's paths (or, with `webhooks`, of its webhooks).
+ * @param {any} document
+ * @param {'paths' | 'webhooks'} [where]
+ * @returns {OperationRef[]}
+ */
+export function listOperations(document, where = 'paths') {
+  return Object.entries(document[where] ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => {
+      const operation = item[method];
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
+      return { operationId: operation.operationId, method, path, operation, parameters };
+    }),
+  );
+}
+
+/**
+ * A schema's properties, with those of its `allOf` parts merged in (its own win).
+ * @param {any} document
+ * @param {any} schema
+ * @returns {Record<string, any>}
+ */
+export function schemaProperties(document, schema) {
+  const resolved = deref(document, schema) ?? {};
+  return Object.assign(
+    {},
+    ...(resolved.allOf ?? []).map((/** @type {any} */ part) => schemaProperties(document, part)),
+    resolved.properties,
+  );
+}
+
+/**
+ * The names a schema requires, its `allOf` parts' included.
+ * @param {any} document
+ * @param {any} schema
+ * @returns {string[]}
+ */
+export function requiredProperties(document, schema) {
+  const resolved = deref(document, schema) ?? {};
+  return [
+    ...(resolved.required ?? []),
+    ...(resolved.allOf ?? []).flatMap((/** @type {any} */ part) => requiredProperties(document, part)),
+  ];
+}
+
+/**
+ * @typedef {object} ApiEntry
+ * @property {string} name the `apis` key, such as autocollect@v1
+ * @property {string} root the description's root file (absolute)
+ * @property {string} output the bundle's path as redocly.yaml gives it
+ * @property {string} bundle the bundle (absolute)
+ * @property {string} bundleYaml its YAML twin (absolute)
+ * @property {string | undefined} typesOutput where codegen writes its types (relative to the root)
+ */
+
+/**
+ * The API descriptions a redocly.yaml lists, in its order.
+ * @param {string} [root]
+ * @returns {ApiEntry[]}
  */
 export function readApis(root = repoRoot) {
   const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
   return Object.entries(apis).map(([name, api]) => {
+    if (typeof api.root !== 'string') throw new Error(`redocly.yaml: api "${name}" needs a "root" file.`);
     if (!api.output?.endsWith('.json')) {
       throw new Error(`redocly.yaml: api "${name}" needs an "output" ending in .json for its bundle.`);
     }
     const bundle = resolve(root, api.output);
-    return { name, output: api.output, bundle, bundleYaml: bundle.replace(/\.json$/, '.yaml'), typesOutput: api['x-openapi-ts']?.output };
+    return {
+      name,
+      root: resolve(root, api.root),
+      output: api.output,
+      bundle,
+      bundleYaml: bundle.replace(/\.json$/, '.yaml'),
+      typesOutput: api['x-openapi-ts']?.output,
+    };
   });
 }

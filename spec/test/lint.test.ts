@@ -1,68 +1,60 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../scripts/description.js';
+import { lintDescriptions } from '../scripts/redocly.js';
 import { listApis } from './support/bundle.js';
 
-const repo = resolve(fileURLToPath(import.meta.url), '../../..');
-const redocly = join(repo, 'node_modules/@redocly/cli/bin/cli.js');
+/** A copy of the descriptions and their lint configuration, to break without touching the real ones. */
+let copy: string;
+beforeAll(() => {
+  // Inside the repo, so that the copy's lint plugin resolves its imports from node_modules.
+  mkdirSync(join(repoRoot, 'spec/test-results'), { recursive: true });
+  copy = mkdtempSync(join(repoRoot, 'spec/test-results/lint-'));
+  cpSync(join(repoRoot, 'redocly.yaml'), join(copy, 'redocly.yaml'));
+  for (const part of ['openapi', 'lint', 'scripts']) cpSync(join(repoRoot, 'spec', part), join(copy, 'spec', part), { recursive: true });
+});
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-function lint(root: string, format = 'stylish') {
-  const result = spawnSync(process.execPath, [redocly, 'lint', '--config', join(root, 'redocly.yaml'), '--format', format], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, output: `${result.stdout}${result.stderr}` };
-}
-
-/** A copy of the description and its lint configuration, to break without touching the real one. */
-function copyOfSpec(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'autocollect-lint-'));
-  cpSync(join(repo, 'redocly.yaml'), join(dir, 'redocly.yaml'));
-  for (const part of ['openapi.yaml', 'paths', 'components', 'webhooks', 'identity', 'legacy', 'lint']) {
-    cpSync(join(repo, 'spec', part), join(dir, 'spec', part), { recursive: true });
+/** Applies `edit` to a file of the copy, lints the copy, and puts the file back. */
+async function lintWith(file: string, edit: (text: string) => string) {
+  const path = join(copy, 'spec/openapi', file);
+  const original = readFileSync(path, 'utf8');
+  writeFileSync(path, edit(original));
+  try {
+    return (await lintDescriptions(copy)).flatMap((result) => result.findings);
+  } finally {
+    writeFileSync(path, original);
   }
-  return dir;
 }
 
-const copies: string[] = [];
-afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+describe('lint', () => {
+  it('passes redocly.yaml and every description with no errors and no warnings', async () => {
+    const results = await lintDescriptions();
+    expect(results.map((result) => result.name)).toEqual(['redocly.yaml', ...listApis().map((api) => api.name)]);
+    for (const result of results) expect(result.findings, result.name).toEqual([]);
+  });
 
-describe('redocly lint', () => {
-  it('passes every description with no errors and no warnings', () => {
-    const { status, stdout } = lint(repo, 'json');
-    // One JSON report per API description, printed back to back.
-    const reports = JSON.parse(`[${stdout.trim().replace(/\}\s*\{/g, '},{')}]`);
-    expect(reports).toHaveLength(listApis().length);
-    for (const report of reports) {
-      expect(report.problems).toEqual([]);
-      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  it('fails a description with a defect and names the file, line and rule', async () => {
+    const file = 'paths/orgs_{organizationId}_invoices_{invoiceId}.yaml';
+    const findings = await lintWith(file, (text) => text.replace(/^ {2}summary: .*\n/m, ''));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', rule: 'rule/operation-identity', file: join(copy, 'spec/openapi', file), line: 4 }),
+    );
+  });
+
+  it('fails an inferred item that gives no reason', async () => {
+    const file = 'components/schemas/BatchFailedItem.yaml';
+    const findings = await lintWith(file, (text) => text.replace(/^x-provenance-reason: .*\n/m, ''));
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'autocollect/provenance-reason', file: join(copy, 'spec/openapi', file) }),
+    ]);
+  });
+
+  it('fails the token and legacy descriptions too', async () => {
+    for (const file of ['identity/paths/token.yaml', 'legacy/paths/webapi_api_Ping.yaml']) {
+      const findings = await lintWith(file, (text) => text.replace(/^ {2}operationId: .*\n/m, ''));
+      expect(findings, file).toContainEqual(expect.objectContaining({ rule: 'rule/operation-identity', file: join(copy, 'spec/openapi', file) }));
     }
-    expect(status).toBe(0);
-  });
-
-  it('fails a description with a defect and names the file, line and rule', () => {
-    const dir = copyOfSpec();
-    copies.push(dir);
-    const file = join(dir, 'spec/paths/orgs_{organizationId}_invoices_{invoiceId}.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}summary: .*\n/m, ''));
-    const { status, output } = lint(dir);
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/orgs_\{organizationId\}_invoices_\{invoiceId\}\.yaml:?\s*\n?\s*\d+:\d+/);
-    expect(output).toContain('rule/operation-identity');
-  });
-
-  it('fails an inferred item that gives no reason', () => {
-    const dir = copyOfSpec();
-    copies.push(dir);
-    const file = join(dir, 'spec/components/schemas/BatchFailedItem.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^x-provenance-reason: .*\n/m, ''));
-    const { status, output } = lint(dir);
-    expect(status).not.toBe(0);
-    expect(output).toContain('autocollect/provenance-reason');
-    expect(output).toContain('BatchFailedItem.yaml');
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listOperations, loadBundle } from './support/bundle.js';
+import { listOperations, loadApi } from './support/bundle.js';
 import { createValidator, pointerPart } from './support/validator.js';
 
-const document = loadBundle();
+const document = loadApi();
 const validator = createValidator(document);
 
 function seed(operationId: string): unknown {

@@ -73,5 +73,5 @@ describe('spec:diff', () => {
     const usage = spawnSync(process.execPath, [script], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--base <git ref>/);
-  }, 60_000);
+  });
 });

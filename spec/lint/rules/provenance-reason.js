@@ -1,7 +1,9 @@
+// @ts-check
 // Whatever the spec marks as inferred must say why, in one sentence, so the
 // docs and the "What is inferred" list can show the reason next to the guess.
 const VALUES = ['documented', 'inferred'];
 
+/** @type {() => import('@redocly/openapi-core').Oas3Visitor} */
 export default function ProvenanceReason() {
   return {
     any: {
