@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deref as follow, HTTP_METHODS, repoRoot as root } from '../spec/scripts/description.js';
+import { deref as follow, listOperations, requiredProperties, repoRoot as root, schemaProperties } from '../spec/scripts/description.js';
 import { bundleDescriptions } from '../spec/scripts/redocly.js';
 
 const GATED_PACKAGE = '@autocollect/client';
@@ -49,13 +49,9 @@ const deref = (document, node) => follow(document, node) ?? {};
 
 function operationsOf(document) {
   const operations = new Map();
-  for (const [section, label] of [['paths', ''], ['webhooks', 'webhook ']]) {
-    for (const [path, item] of Object.entries(document[section] ?? {})) {
-      for (const method of HTTP_METHODS.filter((m) => item[m])) {
-        const operation = item[method];
-        const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
-        operations.set(`${label}${method.toUpperCase()} ${path}`, { operation, parameters });
-      }
+  for (const [section, label] of /** @type {const} */ ([['paths', ''], ['webhooks', 'webhook ']])) {
+    for (const { method, path, operation, parameters } of listOperations(document, section)) {
+      operations.set(`${label}${method.toUpperCase()} ${path}`, { operation, parameters });
     }
   }
   return operations;
@@ -81,10 +77,10 @@ function compareSchemas(before, after, where, direction, changes, docs, seen = n
     if (removed.length) changes.push({ breaking: true, text: `${where}: enum value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed` });
     if (added.length) changes.push({ breaking: false, text: `${where}: enum value${added.length > 1 ? 's' : ''} ${added.join(', ')} added` });
   }
-  const propsA = propertiesOf(docs.before, a);
-  const propsB = propertiesOf(docs.after, b);
-  const requiredB = new Set(requiredOf(docs.after, b));
-  const requiredA = new Set(requiredOf(docs.before, a));
+  const propsA = schemaProperties(docs.before, a);
+  const propsB = schemaProperties(docs.after, b);
+  const requiredB = new Set(requiredProperties(docs.after, b));
+  const requiredA = new Set(requiredProperties(docs.before, a));
   for (const name of Object.keys(propsA)) {
     if (!(name in propsB)) changes.push({ breaking: true, text: `${where}: property ${name} removed` });
   }
@@ -100,16 +96,6 @@ function compareSchemas(before, after, where, direction, changes, docs, seen = n
     if (name in propsB) compareSchemas(propsA[name], propsB[name], `${where}.${name}`, direction, changes, docs, seen);
   }
   if (a.items && b.items) compareSchemas(a.items, b.items, `${where}[]`, direction, changes, docs, seen);
-}
-
-function propertiesOf(document, schema) {
-  const resolved = deref(document, schema);
-  return Object.assign({}, ...(resolved.allOf ?? []).map((part) => propertiesOf(document, part)), resolved.properties);
-}
-
-function requiredOf(document, schema) {
-  const resolved = deref(document, schema);
-  return [...(resolved.required ?? []), ...(resolved.allOf ?? []).flatMap((part) => requiredOf(document, part))];
 }
 
 function jsonSchema(document, holder) {

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deref, HTTP_METHODS, readApis, repoRoot as root } from '@autocollect/spec/description';
+import { listOperations, readApis, repoRoot as root } from '@autocollect/spec/description';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 function header(apiName) {
@@ -34,18 +34,14 @@ function serverNames(document) {
 /** What the client needs to know of each operation, keyed by "METHOD /path/{template}". */
 function operationMetadata(document) {
   const operations = {};
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of HTTP_METHODS.filter((m) => item[m])) {
-      const operation = item[method];
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
-      const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
-      operations[`${method.toUpperCase()} ${path}`] = {
-        operationId: operation.operationId,
-        ...(idempotencyKey && { idempotencyKey }),
-        ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
-        ...(operation['x-batch'] && { batch: operation['x-batch'] }),
-      };
-    }
+  for (const { method, path, operation, parameters } of listOperations(document)) {
+    const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
+    operations[`${method.toUpperCase()} ${path}`] = {
+      operationId: operation.operationId,
+      ...(idempotencyKey && { idempotencyKey }),
+      ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
+      ...(operation['x-batch'] && { batch: operation['x-batch'] }),
+    };
   }
   return operations;
 }

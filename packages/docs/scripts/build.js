@@ -7,11 +7,11 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { readApis } from '@autocollect/spec/description';
 import { decoratePages } from './decorate.js';
+import { listPages } from './pages.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,9 +47,8 @@ async function renderPage(definition, title, page) {
 }
 
 mkdirSync(dist, { recursive: true });
-const pages = readApis(root).map(({ name: api, bundle, bundleYaml }) => {
-  const name = basename(bundle, '.json');
-  return { api, name, bundle, bundleYaml, page: name === 'openapi' ? 'index.html' : `${name}.html`, document: JSON.parse(readFileSync(bundle, 'utf8')) };
+const pages = listPages(root).map(({ name: api, bundleName: name, bundle, bundleYaml, page }) => {
+  return { api, name, bundle, bundleYaml, page, document: JSON.parse(readFileSync(bundle, 'utf8')) };
 });
 const decorated = decoratePages(pages, new URL('../guides/', import.meta.url));
 

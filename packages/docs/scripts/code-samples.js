@@ -1,7 +1,7 @@
 // Generates, for every operation of a description, a TypeScript sample that uses
 // @autocollect/client and a curl command, from the operation's own parameters,
 // examples and extensions. Nothing here is written per operation.
-import { deref, HTTP_METHODS } from '@autocollect/spec/description';
+import { deref, listOperations } from '@autocollect/spec/description';
 
 /** How each description's samples create their client. */
 const CLIENTS = {
@@ -26,8 +26,7 @@ const literal = (value, indent = 0) =>
 const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /** The parameters a sample passes: path parameters and required query parameters, with their examples. */
-function sampleParameters(document, item, operation) {
-  const all = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
+function sampleParameters(all) {
   const pick = (where) => Object.fromEntries(all.filter((p) => p.in === where && (where === 'path' || p.required)).map((p) => [p.name, p.example]));
   return { path: pick('path'), query: pick('query') };
 }
@@ -48,9 +47,9 @@ function parseAs(document, operation) {
   return types.some((type) => type.startsWith('text/')) ? 'text' : 'blob';
 }
 
-function typeScriptSample(document, api, method, path, item, operation) {
+function typeScriptSample(document, api, { method, path, operation, parameters }) {
   const { module, factory } = CLIENTS[api];
-  const params = sampleParameters(document, item, operation);
+  const params = sampleParameters(parameters);
   const init = [paramsLiteral(params)];
   const body = exampleOf(document, Object.values(operation.requestBody?.content ?? {})[0]);
   if (body !== undefined) init.push(`body: ${literal(body, 2)}`);
@@ -95,8 +94,8 @@ function webhookSample(name) {
   ].join('\n');
 }
 
-function curlSample(document, method, path, item, operation) {
-  const params = sampleParameters(document, item, operation);
+function curlSample(document, { method, path, operation, parameters }) {
+  const params = sampleParameters(parameters);
   const server = document.servers[0].url;
   const url = new URL(server + path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params.path[name])));
   for (const [name, value] of Object.entries(params.query)) url.searchParams.set(name, String(value));
@@ -105,7 +104,7 @@ function curlSample(document, method, path, item, operation) {
   const [contentType] = Object.keys(content);
   const isTokenRequest = contentType === 'application/x-www-form-urlencoded';
   if (!isTokenRequest) lines.push('-H "Authorization: Bearer $AMILI_TOKEN"');
-  const idempotent = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p)).find((p) => p.in === 'header' && /idempotency/i.test(p.name));
+  const idempotent = parameters.find((p) => p.in === 'header' && /idempotency/i.test(p.name));
   if (idempotent) lines.push(`-H "${idempotent.name}: $(uuidgen)"`);
   const body = exampleOf(document, content[contentType]);
   if (isTokenRequest) {
@@ -118,15 +117,12 @@ function curlSample(document, method, path, item, operation) {
 
 /** Adds `x-codeSamples` (TypeScript and curl) to every operation and webhook of a description. */
 export function addCodeSamples(document, api) {
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of HTTP_METHODS.filter((m) => item[m])) {
-      const operation = item[method];
-      const samples = [];
-      if (CLIENTS[api]) samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, method, path, item, operation) });
-      else if (api === 'identity@v1') samples.push({ lang: 'TypeScript', label: 'TypeScript', source: tokenSample() });
-      samples.push({ lang: 'curl', label: 'curl', source: curlSample(document, method, path, item, operation) });
-      operation['x-codeSamples'] = samples;
-    }
+  for (const entry of listOperations(document)) {
+    const samples = [];
+    if (CLIENTS[api]) samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, entry) });
+    else if (api === 'identity@v1') samples.push({ lang: 'TypeScript', label: 'TypeScript', source: tokenSample() });
+    samples.push({ lang: 'curl', label: 'curl', source: curlSample(document, entry) });
+    entry.operation['x-codeSamples'] = samples;
   }
   for (const [name, item] of Object.entries(document.webhooks ?? {})) {
     item.post['x-codeSamples'] = [{ lang: 'TypeScript', label: 'TypeScript', source: webhookSample(name) }];

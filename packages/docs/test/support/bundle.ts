@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-
-const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+import { listOperations } from '@autocollect/spec/description';
+import { listPages } from '../../scripts/pages.js';
 
 export interface DocsPage {
   /** The API's name in redocly.yaml. */
@@ -18,18 +14,9 @@ export interface DocsPage {
   operations: { operationId: string; summary: string; tags: string[] }[];
 }
 
-const { apis } = parse(readFileSync(`${repo}redocly.yaml`, 'utf8'));
-
 /** Every page the docs build renders, from the same list the build reads. */
-export const pages: DocsPage[] = Object.entries<any>(apis).map(([api, { output }]) => {
-  const document = JSON.parse(readFileSync(`${repo}${output}`, 'utf8'));
-  const bundleName = basename(output, '.json');
-  const items = [...Object.values<any>(document.paths ?? {}), ...Object.values<any>(document.webhooks ?? {})];
-  return {
-    api,
-    page: bundleName === 'openapi' ? 'index.html' : `${bundleName}.html`,
-    bundleName,
-    document,
-    operations: items.flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m])),
-  };
+export const pages: DocsPage[] = listPages().map(({ name, page, bundleName, bundle }) => {
+  const document = JSON.parse(readFileSync(bundle, 'utf8'));
+  const operations = [...listOperations(document), ...listOperations(document, 'webhooks')].map((entry) => entry.operation);
+  return { api: name, page, bundleName, document, operations };
 });
