@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the client for both module systems, with tsc:
 //   dist/       ES modules and their declarations (tsconfig.build.json)
 //   dist/cjs/   CommonJS (tsconfig.cjs.json), one file per source file so each class

@@ -1,3 +1,4 @@
+// @ts-check
 // Generates the client's TypeScript from the bundled API descriptions: for every
 // `apis` entry in redocly.yaml with `x-openapi-ts.output`, the types that
 // openapi-typescript derives from its bundle, and beside them a small metadata
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { listOperations, readApis, repoRoot as root } from '@autocollect/spec/description';
 import openapiTS, { astToString } from 'openapi-typescript';
 
+/** @param {string} apiName */
 function header(apiName) {
   return [
     `// Generated from the "${apiName}" API description in spec/ by packages/client/scripts/generate.js.`,
@@ -19,7 +21,9 @@ function header(apiName) {
   ].join('\n');
 }
 
+/** @param {any} document */
 function serverNames(document) {
+  /** @type {Record<string, string>} */
   const servers = {};
   for (const server of document.servers ?? []) {
     const key = (server.description ?? '').trim().toLowerCase();
@@ -32,7 +36,9 @@ function serverNames(document) {
 }
 
 /** What the client needs to know of each operation, keyed by "METHOD /path/{template}". */
+/** @param {any} document */
 function operationMetadata(document) {
+  /** @type {Record<string, { operationId: string, idempotencyKey?: string, pagination?: unknown, batch?: unknown }>} */
   const operations = {};
   for (const { method, path, operation, parameters } of listOperations(document)) {
     const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
@@ -46,11 +52,16 @@ function operationMetadata(document) {
   return operations;
 }
 
-/** Values from the description that the client needs at run time, as a TypeScript module. */
+/**
+ * Values from the description that the client needs at run time, as a TypeScript module.
+ * @param {any} document
+ */
 function metadataModule(document) {
   const operations = operationMetadata(document);
-  const paginated = Object.keys(operations).filter((key) => operations[key].pagination && key.startsWith('GET '));
-  const json = (value) => JSON.stringify(value, null, 2);
+  const paginated = Object.entries(operations)
+    .filter(([key, operation]) => operation.pagination && key.startsWith('GET '))
+    .map(([key]) => key);
+  const json = (/** @type {unknown} */ value) => JSON.stringify(value, null, 2);
   return [
     "/** The API's servers, by the name their description gives them. */",
     `export const servers = ${json(serverNames(document))} as const;`,
@@ -67,8 +78,11 @@ function metadataModule(document) {
   ].join('\n');
 }
 
-/** Returns the files to write: [{ path (relative to the repo root), content }]. */
+/** @typedef {{ path: string, content: string }} GeneratedFile a file to write, its path relative to the repo root */
+
+/** @returns {Promise<GeneratedFile[]>} the files to write */
 export async function generate() {
+  /** @type {GeneratedFile[]} */
   const files = [];
   for (const { name, output: bundleOutput, bundle, typesOutput: output } of readApis()) {
     if (!output) continue;
@@ -85,6 +99,10 @@ export async function generate() {
   return files;
 }
 
+/**
+ * @param {GeneratedFile[]} files
+ * @param {string} [baseDir]
+ */
 export function write(files, baseDir = root) {
   for (const file of files) {
     const target = resolve(baseDir, file.path);
@@ -95,7 +113,12 @@ export function write(files, baseDir = root) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const outDirFlag = process.argv.indexOf('--out-dir');
-  const baseDir = outDirFlag === -1 ? root : resolve(process.argv[outDirFlag + 1]);
+  const outDir = process.argv[outDirFlag + 1];
+  if (outDirFlag !== -1 && !outDir) {
+    console.error('Usage: node scripts/generate.js [--out-dir <folder>]');
+    process.exit(2);
+  }
+  const baseDir = outDir && outDirFlag !== -1 ? resolve(outDir) : root;
   const files = await generate();
   write(files, baseDir);
   for (const file of files) console.log(`generated ${relative(process.cwd(), resolve(baseDir, file.path))}`);

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, AuthenticationError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
-import { FAST_RETRY, invoiceId, organizationId } from './support/fixtures.js';
+import { runClock } from './support/clock.js';
+import { invoiceId, organizationId } from './support/fixtures.js';
 import { sendJson, startServer, type RecordedRequest, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
@@ -29,7 +30,6 @@ async function identityAndApi({ lifetime = 3600, accepts = () => true, tokenFail
   server = await startServer(async (request, response) => {
     if (request.url === '/token') {
       if (tokenFailure) return response.writeHead(tokenFailure.status, { 'content-type': 'application/json' }).end(tokenFailure.body);
-      await new Promise((resolve) => setTimeout(resolve, 20)); // a token endpoint is never instant
       const now = Math.floor(Date.now() / 1000);
       const token = `token-${++issued}`;
       return sendJson(response, 200, { access_token: token, token_type: 'Bearer', not_before: String(now), expires_in: String(lifetime), expires_on: String(now + lifetime), resource: '80f1aa79-c7f8-481f-94af-4f87ef78153d' });
@@ -42,15 +42,16 @@ async function identityAndApi({ lifetime = 3600, accepts = () => true, tokenFail
     createAutoCollectClient({
       baseUrl: `${server!.origin}/collection/v1`,
       auth: { clientId, clientSecret, tokenUrl: `${server!.origin}/token`, ...(refreshMarginMs !== undefined && { refreshMarginMs }) },
-      retry: FAST_RETRY,
     });
   const tokenRequests = () => server!.requests.filter((r) => r.url === '/token');
   const apiRequests = () => server!.requests.filter((r) => r.url !== '/token');
   return { client, tokenRequests, apiRequests };
 }
 
-const getInvoice = (client: ReturnType<typeof createAutoCollectClient>) =>
+const callInvoice = (client: ReturnType<typeof createAutoCollectClient>) =>
   client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } } });
+/** GetInvoiceById, with the fake clock run until it settles. */
+const getInvoice = (client: ReturnType<typeof createAutoCollectClient>) => runClock(callInvoice(client));
 
 describe('client credentials', () => {
   it('posts the grant as a form and sends the token it gets', async () => {
@@ -67,23 +68,36 @@ describe('client credentials', () => {
     const { client, tokenRequests, apiRequests } = await identityAndApi({ lifetime: 1 });
     const shared = client(0);
     await getInvoice(shared);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const results = await Promise.all(Array.from({ length: 50 }, () => getInvoice(shared)));
+    vi.advanceTimersByTime(1_000);
+    const results = await runClock(Promise.all(Array.from({ length: 50 }, () => callInvoice(shared))));
     expect(results.every((r) => r.response.status === 200)).toBe(true);
     expect(tokenRequests()).toHaveLength(2);
     expect(apiRequests().slice(1).map((r) => r.headers.authorization)).toEqual(Array(50).fill('Bearer token-2'));
   });
 
   it('reuses the token until it nears expiry, then fetches a new one', async () => {
-    const { client, tokenRequests, apiRequests } = await identityAndApi({ lifetime: 1 });
-    const shared = client(0);
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ lifetime: 3600 });
+    const shared = client(); // the default margin: a new token 60 s before expiry
     await getInvoice(shared);
+    vi.advanceTimersByTime((3600 - 60) * 1_000 - 1_000);
     await getInvoice(shared);
     expect(tokenRequests()).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    vi.advanceTimersByTime(1_000);
     await getInvoice(shared);
     expect(tokenRequests()).toHaveLength(2);
     expect(apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('a token that lives shorter than twice the margin is renewed halfway through its life', async () => {
+    const { client, tokenRequests } = await identityAndApi({ lifetime: 60 });
+    const shared = client();
+    await getInvoice(shared);
+    vi.advanceTimersByTime(29_000);
+    await getInvoice(shared);
+    expect(tokenRequests()).toHaveLength(1);
+    vi.advanceTimersByTime(1_000);
+    await getInvoice(shared);
+    expect(tokenRequests()).toHaveLength(2);
   });
 
   it('a 401 refreshes the token and replays the request once', async () => {
@@ -127,14 +141,14 @@ describe('token functions', () => {
       request.headers.authorization === 'Bearer fresh' ? sendJson(response, 200, invoice) : response.writeHead(401).end(),
     );
     const tokens = ['stale', 'fresh'];
-    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: () => tokens.shift()! }, retry: FAST_RETRY });
+    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: () => tokens.shift()! } });
     expect(unwrap(await getInvoice(client))).toEqual(invoice);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
   });
 
   it('a fixed token is not replayed on 401', async () => {
     server = await startServer((_request, response) => response.writeHead(401).end());
-    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: 'fixed' }, retry: FAST_RETRY });
+    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: 'fixed' } });
     expect((await getInvoice(client)).response.status).toBe(401);
     expect(server.requests).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TimeoutError } from '../src/index.js';
 import { operations } from '../src/generated/autocollect.meta.js';
+import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
@@ -13,52 +14,75 @@ afterEach(async () => {
 
 const finished = specExample('InvoiceBatchSucceeded');
 const queued = { ...finished, data: { ...finished.data, status: 'QUEUED', finishedAt: null, succeeded: [] } };
-const fast = { initialIntervalMs: 10, maxIntervalMs: 40 };
+
+/** A batch API that answers `queued` until poll number `finishOn`, recording when each poll came (fake clock). */
+async function batchApi(finishOn = Number.POSITIVE_INFINITY, headers: Record<string, string> = {}) {
+  const times: number[] = [];
+  server = await startServer((_request, response) => {
+    times.push(Date.now());
+    response.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(times.length >= finishOn ? finished : queued));
+  });
+  return { origin: server.origin, times, gaps: () => times.slice(1).map((time, i) => time - times[i]!) };
+}
 
 describe('waitForBatch', () => {
-  it('polls GetBatchById until the batch is final and returns it', async () => {
-    let polls = 0;
-    server = await startServer((_request, response) => sendJson(response, 200, ++polls < 3 ? queued : finished));
-    const batch = await testClient(server.origin).waitForBatch({ organizationId, batchId }, fast);
+  it('polls GetBatchById until the batch is final and returns it, the interval doubling from 1 s', async () => {
+    const api = await batchApi(4);
+    const batch = await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }));
     expect(batch).toEqual(finished.data);
-    expect(server.requests).toHaveLength(3);
-    expect(server.requests.every((r) => r.url === `/collection/v1/orgs/${organizationId}/batches/${batchId}`)).toBe(true);
+    expect(server!.requests).toHaveLength(4);
+    expect(server!.requests.every((r) => r.url === `/collection/v1/orgs/${organizationId}/batches/${batchId}`)).toBe(true);
+    const expected = [1_000, 2_000, 4_000];
+    api.gaps().forEach((gap, i) => {
+      expect(gap).toBeGreaterThanOrEqual(expected[i]!);
+      expect(gap).toBeLessThan(expected[i]! + 100);
+    });
+  });
+
+  it('never waits longer than maxIntervalMs between polls', async () => {
+    const api = await batchApi(6);
+    await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }, { initialIntervalMs: 2_000, maxIntervalMs: 5_000 }));
+    expect(api.gaps().map((gap) => Math.floor(gap / 1_000) * 1_000)).toEqual([2_000, 4_000, 5_000, 5_000, 5_000]);
   });
 
   it('returns PARTIAL and FAILED batches too', async () => {
     for (const status of ['PARTIAL', 'FAILED']) {
       server = await startServer((_request, response) => sendJson(response, 200, { ...finished, data: { ...finished.data, status } }));
-      expect((await testClient(server.origin).waitForBatch({ organizationId, batchId }, fast)).status).toBe(status);
+      expect((await runClock(testClient(server.origin).waitForBatch({ organizationId, batchId }))).status).toBe(status);
       await server.close();
       server = undefined;
     }
   });
 
   it('waits as long as Retry-After says between polls', async () => {
-    const times: number[] = [];
-    server = await startServer((_request, response) => {
-      times.push(Date.now());
-      if (times.length === 1) response.writeHead(200, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify(queued));
-      else sendJson(response, 200, finished);
-    });
-    await testClient(server.origin).waitForBatch({ organizationId, batchId }, fast);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    const api = await batchApi(2, { 'retry-after': '7' });
+    await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }));
+    expect(api.gaps()[0]).toBeGreaterThanOrEqual(7_000);
+    expect(api.gaps()[0]).toBeLessThan(7_000 + 100);
   });
 
-  it('gives TimeoutError with the last status when the batch never finishes', async () => {
-    server = await startServer((_request, response) => sendJson(response, 200, queued));
-    const error = await testClient(server.origin).waitForBatch({ organizationId, batchId }, { ...fast, timeoutMs: 200 }).catch((e: unknown) => e);
+  it('gives TimeoutError with the last status when the batch never finishes, without polling past the limit', async () => {
+    const api = await batchApi();
+    const started = Date.now();
+    const error = await failureOf(testClient(api.origin).waitForBatch({ organizationId, batchId }, { timeoutMs: 20_000 }));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe(`Batch ${batchId} did not finish within 200 ms (last status: QUEUED).`);
-    expect(server.requests.length).toBeGreaterThan(1);
+    expect((error as Error).message).toBe(`Batch ${batchId} did not finish within 20000 ms (last status: QUEUED).`);
+    // Polls at 0, 1, 3, 7 and 15 s; the next would come after the limit, so it gives up then.
+    expect(api.times.map((time) => Math.floor((time - started) / 1_000))).toEqual([0, 1, 3, 7, 15]);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  it('stops when the caller aborts', async () => {
-    server = await startServer((_request, response) => sendJson(response, 200, queued));
+  it('stops when the caller aborts, at once', async () => {
+    const api = await batchApi();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await testClient(server.origin).waitForBatch({ organizationId, batchId }, { ...fast, signal: controller.signal }).catch((e: unknown) => e);
+    const waiting = testClient(api.origin).waitForBatch({ organizationId, batchId }, { signal: controller.signal });
+    await until(() => api.times.length === 1, 'the first poll');
+    const abortedAt = Date.now();
+    controller.abort();
+    const error = await failureOf(waiting);
     expect((error as Error).name).toBe('AbortError');
+    expect(Date.now()).toBe(abortedAt);
+    expect(api.times).toHaveLength(1);
   });
 
   it("polls the operation the spec's x-batch names", () => {

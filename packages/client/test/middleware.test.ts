@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Middleware } from 'openapi-fetch';
 import { unwrap } from '../src/index.js';
+import { runClock } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
@@ -31,7 +32,7 @@ describe("openapi-fetch's middleware", () => {
       },
     };
     client.use(middleware);
-    expect(unwrap(await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }))).toEqual(invoice);
+    expect(unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })))).toEqual(invoice);
     expect(seen).toEqual(['request GET /orgs/{organizationId}/invoices/{invoiceId}', 'response 200']);
     expect(server.requests).toHaveLength(2);
     expect(server.requests.every((r) => r.headers['x-trace'] === 'trace-1' && r.headers.authorization === 'Bearer token-for-tests')).toBe(true);
@@ -50,11 +51,13 @@ describe("openapi-fetch's middleware", () => {
       request.headers.set('X-Per-Call', 'yes');
       return request;
     };
-    const result = await testClient(server.origin).POST('/orgs/{organizationId}/payments', {
-      params: { path: { organizationId } },
-      body: specExample('CreatePaymentsDirectPayment'),
-      middleware: [{ onRequest }],
-    });
+    const result = await runClock(
+      testClient(server.origin).POST('/orgs/{organizationId}/payments', {
+        params: { path: { organizationId } },
+        body: specExample('CreatePaymentsDirectPayment'),
+        middleware: [{ onRequest }],
+      }),
+    );
     expect(unwrap(result)).toEqual(accepted);
     expect(server.requests).toHaveLength(2);
     expect(server.requests.map((r) => r.headers['x-per-call'])).toEqual(['yes', 'yes']);

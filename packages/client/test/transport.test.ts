@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
+import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, caseId, invoiceId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type Handler, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
@@ -22,29 +23,58 @@ function inTurn(...handlers: Handler[]): Handler {
 }
 
 const invoice = specExample('InvoicePaymentReminderOpen');
+/** GetInvoiceById, with the fake clock run until it settles. */
 const getInvoice = (client: ReturnType<typeof testClient>, init: { signal?: AbortSignal } = {}) =>
-  client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } }, ...init });
+  runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } }, ...init }));
+/** When each request reached the server, on the fake clock. */
+const arrivals = (handler: Handler) => {
+  const times: number[] = [];
+  const recording: Handler = (request, response) => {
+    times.push(Date.now());
+    return handler(request, response);
+  };
+  return { times, handler: recording, gaps: () => times.slice(1).map((time, i) => time - times[i]!) };
+};
 const fail = (status: number, body = '') => ((_request, response) => response.writeHead(status).end(body)) as Handler;
 
 describe('retries', () => {
-  it('retries a GET after 503 twice and returns the third answer', async () => {
-    const { origin, requests } = await serve(inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 200, invoice)));
+  it('retries a GET after 503 twice, backing off exponentially with jitter, and returns the third answer', async () => {
+    const clock = arrivals(inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 200, invoice)));
+    const { origin, requests } = await serve(clock.handler);
     const { data } = await getInvoice(testClient(origin));
     expect(data).toEqual(invoice);
     expect(requests).toHaveLength(3);
+    // The default policy: about 500 ms, then about 1 000 ms, each between half and all of it.
+    const [first, second] = clock.gaps() as [number, number];
+    expect(first).toBeGreaterThanOrEqual(250);
+    expect(first).toBeLessThan(500 + 100);
+    expect(second).toBeGreaterThanOrEqual(500);
+    expect(second).toBeLessThan(1_000 + 100);
   });
 
-  it('waits as long as Retry-After says on 429', async () => {
-    const times: number[] = [];
-    const { origin, requests } = await serve((request, response) => {
-      times.push(Date.now());
-      if (times.length === 1) response.writeHead(429, { 'Retry-After': '1' }).end();
-      else sendJson(response, 200, invoice);
-    });
-    const { data } = await getInvoice(testClient(origin));
-    expect(data).toEqual(invoice);
-    expect(requests).toHaveLength(2);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+  it('waits as long as Retry-After says on 429, in seconds or as an HTTP date', async () => {
+    for (const retryAfter of ['3', () => new Date(Date.now() + 3_000).toUTCString()]) {
+      const clock = arrivals(
+        inTurn((_q, r) => r.writeHead(429, { 'Retry-After': typeof retryAfter === 'string' ? retryAfter : retryAfter() }).end(), (_q, r) => sendJson(r, 200, invoice)),
+      );
+      const { origin, requests } = await serve(clock.handler);
+      const { data } = await getInvoice(testClient(origin));
+      expect(data).toEqual(invoice);
+      expect(requests).toHaveLength(2);
+      // An HTTP date has whole seconds: up to one second of it may already have passed.
+      expect(clock.gaps()[0]).toBeGreaterThanOrEqual(typeof retryAfter === 'string' ? 3_000 : 2_000);
+      expect(clock.gaps()[0]).toBeLessThan(3_000 + 100);
+      await server!.close();
+      server = undefined;
+    }
+  });
+
+  it('caps a Retry-After longer than maxRetryAfterMs', async () => {
+    const clock = arrivals(inTurn((_q, r) => r.writeHead(503, { 'Retry-After': '86400' }).end(), (_q, r) => sendJson(r, 200, invoice)));
+    const { origin } = await serve(clock.handler);
+    await getInvoice(testClient(origin, { retry: { maxRetryAfterMs: 5_000 } }));
+    expect(clock.gaps()[0]).toBeGreaterThanOrEqual(5_000);
+    expect(clock.gaps()[0]).toBeLessThan(5_000 + 100);
   });
 
   it('gives up after maxRetries and returns the last error response', async () => {
@@ -70,10 +100,12 @@ describe('retries', () => {
   it('retries a POST whose operation declares IdempotencyKey, with one key on every attempt', async () => {
     const accepted = specExample('BatchReferenceAccepted');
     const { origin, requests } = await serve(inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 202, accepted)));
-    const { data } = await testClient(origin).POST('/orgs/{organizationId}/invoices', {
-      params: { path: { organizationId } },
-      body: specExample('CreateInvoicesTwoInvoices'),
-    });
+    const { data } = await runClock(
+      testClient(origin).POST('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
     expect(data).toEqual(accepted);
     expect(requests).toHaveLength(3);
     const keys = requests.map((r) => r.headers.idempotencykey);
@@ -120,13 +152,17 @@ describe('connection faults and timeouts', () => {
     expect((error as Error).message).toContain('ECONNREFUSED');
   });
 
-  it('a response stalled past timeoutMs gives TimeoutError after the retries', async () => {
-    const { origin, requests } = await serve(() => undefined);
-    const client = testClient(origin, { timeoutMs: 100, retry: { maxRetries: 1, initialDelayMs: 1 } });
-    const error = await getInvoice(client).catch((e: unknown) => e);
+  it('a response stalled past the default 30 s timeout gives TimeoutError after the retries', async () => {
+    const clock = arrivals(() => undefined);
+    const { origin, requests } = await serve(clock.handler);
+    const started = Date.now();
+    const error = await getInvoice(testClient(origin)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toMatch(/took longer than 100 ms/);
-    expect(requests).toHaveLength(2);
+    expect((error as Error).message).toMatch(/took longer than 30000 ms/);
+    expect(requests).toHaveLength(3);
+    // Each attempt waited its 30 s, and a backoff came between attempts.
+    for (const gap of clock.gaps()) expect(gap).toBeGreaterThanOrEqual(30_000 + 250);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 30_000);
   });
 
   it('a body that stalls after the headers also times out', async () => {
@@ -134,16 +170,25 @@ describe('connection faults and timeouts', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"summary":');
     });
-    const error = await getInvoice(testClient(origin, { timeoutMs: 150, retry: false })).catch((e: unknown) => e);
+    const started = Date.now();
+    const error = await getInvoice(testClient(origin, { timeoutMs: 5_000, retry: false })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
   });
 
   it("the caller's abort stops the call at once, without retry", async () => {
     const { origin, requests } = await serve(() => undefined);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await getInvoice(testClient(origin), { signal: controller.signal }).catch((e: unknown) => e);
+    const call = testClient(origin).GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+      signal: controller.signal,
+    });
+    await until(() => requests.length === 1, 'the request to reach the server');
+    const abortedAt = Date.now();
+    controller.abort();
+    const error = await failureOf(call);
     expect((error as Error).name).toBe('AbortError');
+    expect(Date.now()).toBe(abortedAt);
     expect(requests).toHaveLength(1);
   });
 });

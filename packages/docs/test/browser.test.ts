@@ -22,7 +22,7 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   mkdirSync(artifacts, { recursive: true });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +37,7 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
     await tab.goto(`${server.origin}/${page}`, { waitUntil: 'networkidle' });
 
     const navigation = tab.locator('.menu-content');
-    await expect.poll(() => navigation.innerText(), { timeout: 10_000 }).toContain(document.info.title);
+    await expect.poll(() => navigation.innerText()).toContain(document.info.title);
     // Opening a tag closes the one open before, so check each tag's operations as it opens.
     const tags: string[] = (document.tags ?? []).map((t: { name: string }) => t.name);
     expect(operations.filter((op) => !op.tags.some((tag) => tags.includes(tag))).map((op) => op.operationId)).toEqual([]);
@@ -46,7 +46,7 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
       await navigation.getByText(tag, { exact: true }).last().click();
       const summaries = operations.filter((op) => op.tags.includes(tag)).map((op) => op.summary);
       await expect
-        .poll(async () => { const text = await navigation.innerText(); return summaries.filter((s) => !text.includes(s)); }, { message: `${page}: ${tag}`, timeout: 10_000 })
+        .poll(async () => { const text = await navigation.innerText(); return summaries.filter((s) => !text.includes(s)); }, { message: `${page}: ${tag}` })
         .toEqual([]);
     }
     await tab.screenshot({ path: `${artifacts}${page.replace('.html', '.png')}` });
@@ -55,7 +55,7 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
     expect(requests.length).toBeGreaterThan(0);
     expect(elsewhere).toEqual([]);
     await tab.close();
-  }, 30_000);
+  });
 });
 
 describe('reading the main page as an integrator would', () => {
@@ -72,23 +72,23 @@ describe('reading the main page as an integrator would', () => {
     await tab.keyboard.type('CreateInvoices');
     const dialog = tab.getByTestId('search-dialog');
     await dialog.getByText(createInvoices.summary, { exact: true }).first().click();
-    await expect.poll(() => tab.url(), { timeout: 10_000 }).toMatch(/#\/invoice\/createinvoices$/);
+    await expect.poll(() => tab.url()).toMatch(/#\/invoice\/createinvoices$/);
 
     // The generated TypeScript sample is the one shown first, with curl beside it.
-    await expect.poll(() => tab.getByRole('button', { name: 'TypeScript' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tab.getByRole('button', { name: 'TypeScript' }).count()).toBeGreaterThan(0);
     const shownSample = async () =>
       (await tab.locator('pre').allInnerTexts()).find((text) => text.includes("client.POST('/orgs/{organizationId}/invoices'")) ?? '';
-    await expect.poll(shownSample, { timeout: 10_000 }).toContain("from '@autocollect/client'");
+    await expect.poll(shownSample).toContain("from '@autocollect/client'");
     await tab.screenshot({ path: `${artifacts}create-invoices.png` });
 
     await tab.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
     await tab.getByRole('link', { name: legacy.document.info.title }).first().click();
-    await expect.poll(() => tab.url(), { timeout: 10_000 }).toBe(`${server.origin}/legacy.html`);
-    await expect.poll(() => tab.locator('.menu-content').innerText(), { timeout: 10_000 }).toContain(legacy.document.info.title);
+    await expect.poll(() => tab.url()).toBe(`${server.origin}/legacy.html`);
+    await expect.poll(() => tab.locator('.menu-content').innerText()).toContain(legacy.document.info.title);
     await tab.screenshot({ path: `${artifacts}legacy-from-link.png` });
 
     expect(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
     await tab.close();
-  }, 60_000);
+  });
 });
 

@@ -5,12 +5,9 @@ export const invoiceId = '7073c4a6-24b4-4059-9653-58cb3a64e377';
 export const batchId = 'ae257e86-dc53-4865-9c97-5b125a3a5ac2';
 export const caseId = '4f6dd45f-cd32-4530-843d-b278387ae272';
 
-/** Retries without real waiting, so fault tests stay fast. */
-export const FAST_RETRY = { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 };
-
-/** A client for a test server, with a fixed token unless `auth` says otherwise. */
+/** A client for a test server, with a fixed token unless `auth` says otherwise, and the default retries and timeout. */
 export function testClient(origin: string, options: Partial<AutoCollectClientOptions> = {}) {
-  return createAutoCollectClient({ baseUrl: `${origin}/collection/v1`, auth: { accessToken: 'token-for-tests' }, retry: FAST_RETRY, ...options });
+  return createAutoCollectClient({ baseUrl: `${origin}/collection/v1`, auth: { accessToken: 'token-for-tests' }, ...options });
 }
 
 export const invoicePath = `/collection/v1/orgs/${organizationId}/invoices/${invoiceId}`;

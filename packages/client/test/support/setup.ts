@@ -1,0 +1,7 @@
+import { afterEach, beforeEach, vi } from 'vitest';
+import { useFakeClock } from './clock.js';
+
+beforeEach(() => useFakeClock());
+afterEach(() => {
+  vi.useRealTimers();
+});

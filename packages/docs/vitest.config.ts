@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Chromium, tsc over every code sample, and a docs server in a child process:
+    // sized for a loaded 2-core machine, here and nowhere else.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // expect.poll waits for the page to render; let the test's own timeout bound it.
+    expect: { poll: { timeout: 60_000 } },
+  },
+});
