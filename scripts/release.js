@@ -16,13 +16,21 @@ const releaseDir = resolve(root, 'release');
 
 function step(title, command, args) {
   console.log(`\n▶ ${title}\n  ${command} ${args.join(' ')}`);
-  execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' } });
+  execFileSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
+  });
 }
 
 /** The last released version's tag, if there is one. */
 function lastReleaseTag() {
   try {
-    return execFileSync('git', ['describe', '--tags', '--abbrev=0', '--match', '@autocollect/client@*'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['describe', '--tags', '--abbrev=0', '--match', '@autocollect/client@*'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -30,7 +38,16 @@ function lastReleaseTag() {
 
 step('Build everything', 'npx', ['turbo', 'run', 'build']);
 step('Lint the spec and check the generated code is current and committed', 'npm', ['run', 'check']);
-step('Check the packed packages: publint, are-the-types-wrong, size budget', 'npm', ['exec', '-w', '@autocollect/package-tests', '--', 'vitest', 'run', 'test/package-checks.test.ts', 'test/size.test.ts']);
+step('Check the packed packages: publint, are-the-types-wrong, size budget', 'npm', [
+  'exec',
+  '-w',
+  '@autocollect/package-tests',
+  '--',
+  'vitest',
+  'run',
+  'test/package-checks.test.ts',
+  'test/size.test.ts',
+]);
 const tag = lastReleaseTag();
 if (tag) step(`Check for breaking spec changes since ${tag}`, 'npm', ['run', 'spec:diff', '--', '--base', tag]);
 else console.log('\n▶ No earlier release tag: nothing to compare the spec with.');
@@ -43,5 +60,7 @@ if (publish) {
   step('Publish to npm (with provenance) and tag', 'npx', ['changeset', 'publish']);
   console.log('\nPublished. Push the new tags: git push --follow-tags');
 } else {
-  console.log(`\nDry run: the tarballs above are in ${releaseDir}. Nothing was published; run \`npm run release -- --publish\` to publish them.`);
+  console.log(
+    `\nDry run: the tarballs above are in ${releaseDir}. Nothing was published; run \`npm run release -- --publish\` to publish them.`,
+  );
 }

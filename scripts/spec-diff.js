@@ -12,7 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deref as follow, listOperations, requiredProperties, repoRoot as root, schemaProperties } from '../spec/scripts/description.js';
+import {
+  deref as follow,
+  listOperations,
+  requiredProperties,
+  repoRoot as root,
+  schemaProperties,
+} from '../spec/scripts/description.js';
 import { bundleDescriptions } from '../spec/scripts/redocly.js';
 
 const GATED_PACKAGE = '@autocollect/client';
@@ -32,10 +38,13 @@ async function bundlesAt(ref) {
       ? git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml')
       : git('ls-files', '--cached', '--others', '--exclude-standard', '--', 'spec', 'redocly.yaml');
     const files = listed.split('\n').filter(SPEC_FILE);
-    if (!files.includes('redocly.yaml')) throw new Error(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
+    if (!files.includes('redocly.yaml'))
+      throw new Error(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
     for (const file of files) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
-      const content = ref ? execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }) : readFileSync(join(root, file));
+      const content = ref
+        ? execFileSync('git', ['show', `${ref}:${file}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
+        : readFileSync(join(root, file));
       writeFileSync(join(dir, file), content);
     }
     return Object.fromEntries((await bundleDescriptions(dir)).map(({ name, document }) => [name, document]));
@@ -49,7 +58,10 @@ const deref = (document, node) => follow(document, node) ?? {};
 
 function operationsOf(document) {
   const operations = new Map();
-  for (const [section, label] of /** @type {const} */ ([['paths', ''], ['webhooks', 'webhook ']])) {
+  for (const [section, label] of /** @type {const} */ ([
+    ['paths', ''],
+    ['webhooks', 'webhook '],
+  ])) {
     for (const { method, path, operation, parameters } of listOperations(document, section)) {
       operations.set(`${label}${method.toUpperCase()} ${path}`, { operation, parameters });
     }
@@ -57,7 +69,8 @@ function operationsOf(document) {
   return operations;
 }
 
-const types = (schema) => new Set([schema.type ?? [], (schema.anyOf ?? schema.oneOf ?? []).map((s) => s.type ?? [])].flat(2));
+const types = (schema) =>
+  new Set([schema.type ?? [], (schema.anyOf ?? schema.oneOf ?? []).map((s) => s.type ?? [])].flat(2));
 
 /**
  * Compares two schemas. `direction` is 'request' (what users send) or 'response' (what
@@ -69,13 +82,23 @@ function compareSchemas(before, after, where, direction, changes, docs, seen = n
   if (seen.has(key) || where.split('.').length > 12) return;
   seen.add(key);
   const [typesA, typesB] = [types(a), types(b)];
-  const lost = [...typesA].filter((t) => typesB.size > 0 && !typesB.has(t) && !(t === 'integer' && typesB.has('number')));
+  const lost = [...typesA].filter(
+    (t) => typesB.size > 0 && !typesB.has(t) && !(t === 'integer' && typesB.has('number')),
+  );
   if (lost.length) changes.push({ breaking: true, text: `${where}: type narrowed (no longer ${lost.join(', ')})` });
   if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
     const removed = a.enum.filter((v) => !b.enum.includes(v));
     const added = b.enum.filter((v) => !a.enum.includes(v));
-    if (removed.length) changes.push({ breaking: true, text: `${where}: enum value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed` });
-    if (added.length) changes.push({ breaking: false, text: `${where}: enum value${added.length > 1 ? 's' : ''} ${added.join(', ')} added` });
+    if (removed.length)
+      changes.push({
+        breaking: true,
+        text: `${where}: enum value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed`,
+      });
+    if (added.length)
+      changes.push({
+        breaking: false,
+        text: `${where}: enum value${added.length > 1 ? 's' : ''} ${added.join(', ')} added`,
+      });
   }
   const propsA = schemaProperties(docs.before, a);
   const propsB = schemaProperties(docs.after, b);
@@ -87,10 +110,15 @@ function compareSchemas(before, after, where, direction, changes, docs, seen = n
   for (const name of Object.keys(propsB)) {
     if (name in propsA) continue;
     const required = requiredB.has(name);
-    changes.push({ breaking: required && direction === 'request', text: `${where}: ${required ? 'required' : 'optional'} property ${name} added` });
+    changes.push({
+      breaking: required && direction === 'request',
+      text: `${where}: ${required ? 'required' : 'optional'} property ${name} added`,
+    });
   }
   if (direction === 'request') {
-    for (const name of requiredB) if (name in propsA && !requiredA.has(name)) changes.push({ breaking: true, text: `${where}: property ${name} became required` });
+    for (const name of requiredB)
+      if (name in propsA && !requiredA.has(name))
+        changes.push({ breaking: true, text: `${where}: property ${name} became required` });
   }
   for (const name of Object.keys(propsA)) {
     if (name in propsB) compareSchemas(propsA[name], propsB[name], `${where}.${name}`, direction, changes, docs, seen);
@@ -119,27 +147,36 @@ export function diffDescriptions(before, after) {
     const b = opsB.get(key);
     if (!b) continue;
     if (a.operation.operationId !== b.operation.operationId) {
-      changes.push({ breaking: true, text: `${key}: operationId ${a.operation.operationId} renamed to ${b.operation.operationId}` });
+      changes.push({
+        breaking: true,
+        text: `${key}: operationId ${a.operation.operationId} renamed to ${b.operation.operationId}`,
+      });
     }
     const id = (p) => `${p.in} ${p.name}`;
     for (const p of a.parameters) {
       const match = b.parameters.find((q) => id(q) === id(p));
       if (!match) changes.push({ breaking: true, text: `${key}: ${id(p)} parameter removed` });
       else {
-        if (match.required && !p.required) changes.push({ breaking: true, text: `${key}: ${id(p)} parameter became required` });
+        if (match.required && !p.required)
+          changes.push({ breaking: true, text: `${key}: ${id(p)} parameter became required` });
         compareSchemas(p.schema, match.schema, `${key}: ${id(p)} parameter`, 'request', changes, docs);
       }
     }
     for (const q of b.parameters.filter((q) => !a.parameters.some((p) => id(p) === id(q)))) {
-      changes.push({ breaking: Boolean(q.required), text: `${key}: ${q.required ? 'required' : 'optional'} ${id(q)} parameter added` });
+      changes.push({
+        breaking: Boolean(q.required),
+        text: `${key}: ${q.required ? 'required' : 'optional'} ${id(q)} parameter added`,
+      });
     }
     const [bodyA, bodyB] = [jsonSchema(before, a.operation.requestBody), jsonSchema(after, b.operation.requestBody)];
     if (bodyA && bodyB) compareSchemas(bodyA, bodyB, `${key}: request body`, 'request', changes, docs);
     for (const [status, response] of Object.entries(a.operation.responses ?? {})) {
       if (!status.startsWith('2')) continue;
       const [schemaA, schemaB] = [jsonSchema(before, response), jsonSchema(after, b.operation.responses?.[status])];
-      if (schemaA && !b.operation.responses?.[status]) changes.push({ breaking: true, text: `${key}: response ${status} removed` });
-      else if (schemaA && schemaB) compareSchemas(schemaA, schemaB, `${key}: response ${status}`, 'response', changes, docs);
+      if (schemaA && !b.operation.responses?.[status])
+        changes.push({ breaking: true, text: `${key}: response ${status} removed` });
+      else if (schemaA && schemaB)
+        compareSchemas(schemaA, schemaB, `${key}: response ${status}`, 'response', changes, docs);
     }
   }
   return dedupe(changes);
@@ -156,7 +193,11 @@ function hasMajorChangeset(name) {
   if (!existsSync(dir)) return false;
   return readdirSync(dir)
     .filter((file) => file.endsWith('.md') && file !== 'README.md')
-    .some((file) => new RegExp(`^["']?${name.replace('/', '\\/')}["']?:\\s*major\\s*$`, 'm').test(readFileSync(join(dir, file), 'utf8').split('---')[1] ?? ''));
+    .some((file) =>
+      new RegExp(`^["']?${name.replace('/', '\\/')}["']?:\\s*major\\s*$`, 'm').test(
+        readFileSync(join(dir, file), 'utf8').split('---')[1] ?? '',
+      ),
+    );
 }
 
 async function main() {
@@ -176,13 +217,20 @@ async function main() {
       breaking++;
       continue;
     }
-    const changes = before[api] ? diffDescriptions(before[api], after[api]) : [{ breaking: false, text: 'new description' }];
-    console.log(`${api}: ${changes.length ? `${changes.length} change${changes.length > 1 ? 's' : ''} since ${base}` : `no change since ${base}`}`);
+    const changes = before[api]
+      ? diffDescriptions(before[api], after[api])
+      : [{ breaking: false, text: 'new description' }];
+    console.log(
+      `${api}: ${changes.length ? `${changes.length} change${changes.length > 1 ? 's' : ''} since ${base}` : `no change since ${base}`}`,
+    );
     for (const change of changes) console.log(`  ${change.breaking ? 'BREAKING' : 'ok      '}  ${change.text}`);
     breaking += changes.filter((change) => change.breaking).length;
   }
   if (breaking === 0) return console.log('\nNo breaking change.');
-  if (hasMajorChangeset(GATED_PACKAGE)) return console.log(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`);
+  if (hasMajorChangeset(GATED_PACKAGE))
+    return console.log(
+      `\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`,
+    );
   console.error(
     `\n${breaking} breaking change(s) without a major changeset for ${GATED_PACKAGE}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
   );

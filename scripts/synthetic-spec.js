@@ -17,7 +17,8 @@ export function syntheticSpec(copies) {
     for (const [path, item] of Object.entries(source.paths)) {
       const copy = structuredClone(item);
       for (const operation of Object.values(copy)) {
-        if (operation && typeof operation === 'object' && 'operationId' in operation) operation.operationId = `${operation.operationId}_${i}`;
+        if (operation && typeof operation === 'object' && 'operationId' in operation)
+          operation.operationId = `${operation.operationId}_${i}`;
       }
       paths[i === 0 ? path : `/copy${i}${path}`] = copy;
     }
@@ -26,7 +27,10 @@ export function syntheticSpec(copies) {
 }
 
 export function operationCount(document) {
-  return Object.values(document.paths).reduce((sum, item) => sum + Object.values(item).filter((op) => op && typeof op === 'object' && 'operationId' in op).length, 0);
+  return Object.values(document.paths).reduce(
+    (sum, item) => sum + Object.values(item).filter((op) => op && typeof op === 'object' && 'operationId' in op).length,
+    0,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

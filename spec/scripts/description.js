@@ -14,6 +14,18 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
+ * Escapes a key for a JSON pointer (RFC 6901).
+ * @param {string | number} key
+ */
+export const escapePointerPart = (key) => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+
+/**
+ * Reads a key back from a JSON pointer's part.
+ * @param {string} part
+ */
+export const unescapePointerPart = (part) => part.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/**
  * Follows local $refs (`#/components/...`) in a bundled document; a node without one is returned as it is.
  * @param {any} document
  * @param {any} node
@@ -25,10 +37,7 @@ export function deref(document, node) {
     current = current.$ref
       .slice(2)
       .split('/')
-      .reduce(
-        (/** @type {any} */ n, /** @type {string} */ part) => n?.[part.replaceAll('~1', '/').replaceAll('~0', '~')],
-        document,
-      );
+      .reduce((/** @type {any} */ n, /** @type {string} */ part) => n?.[unescapePointerPart(part)], document);
   }
   return current;
 }

@@ -7,7 +7,9 @@ const results = await lintDescriptions();
 let problems = 0;
 for (const { name, findings } of results) {
   problems += findings.length;
-  console.log(`${name}: ${findings.length === 0 ? 'no problems' : `${findings.length} problem${findings.length > 1 ? 's' : ''}`}`);
+  console.log(
+    `${name}: ${findings.length === 0 ? 'no problems' : `${findings.length} problem${findings.length > 1 ? 's' : ''}`}`,
+  );
   for (const finding of findings) console.error(`  ${describeFinding(finding)}`);
 }
 if (problems > 0) {

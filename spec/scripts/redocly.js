@@ -64,7 +64,9 @@ export async function bundleDescriptions(root = repoRoot) {
     const { errors } = getTotals(result.problems);
     if (errors > 0) {
       const findings = result.problems.filter((p) => p.severity === 'error').map(toFinding);
-      throw new Error(`${api.name} does not bundle:\n${findings.map((finding) => describeFinding(finding)).join('\n')}`);
+      throw new Error(
+        `${api.name} does not bundle:\n${findings.map((finding) => describeFinding(finding)).join('\n')}`,
+      );
     }
     bundles.push({ name: api.name, document: result.bundle.parsed });
   }

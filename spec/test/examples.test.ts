@@ -23,8 +23,18 @@ describe('the example check', () => {
 
   it('reaches request bodies, responses, errors, parameters and webhooks', () => {
     const places = collectExamples(document).map((e) => e.at);
-    for (const part of ['/requestBody/content/', '/responses/200/content/', '/responses/202/content/', '/components/responses/', '/components/parameters/', '/webhooks/']) {
-      expect(places.some((at) => at.includes(part)), part).toBe(true);
+    for (const part of [
+      '/requestBody/content/',
+      '/responses/200/content/',
+      '/responses/202/content/',
+      '/components/responses/',
+      '/components/parameters/',
+      '/webhooks/',
+    ]) {
+      expect(
+        places.some((at) => at.includes(part)),
+        part,
+      ).toBe(true);
     }
   });
 
@@ -35,6 +45,9 @@ describe('the example check', () => {
     const target = collectExamples(broken).find((e) => e.at.endsWith('/examples/PaymentReminderOpen'));
     expect(target).toBeDefined();
     const errors = createValidator(broken).validate(target!.schema, target!.value);
-    expect(errors.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual(['/data/dueDate format', '/data/type enum']);
+    expect(errors.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
+      '/data/dueDate format',
+      '/data/type enum',
+    ]);
   });
 });

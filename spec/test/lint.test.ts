@@ -12,7 +12,8 @@ beforeAll(() => {
   mkdirSync(join(repoRoot, 'spec/test-results'), { recursive: true });
   copy = mkdtempSync(join(repoRoot, 'spec/test-results/lint-'));
   cpSync(join(repoRoot, 'redocly.yaml'), join(copy, 'redocly.yaml'));
-  for (const part of ['openapi', 'lint', 'scripts']) cpSync(join(repoRoot, 'spec', part), join(copy, 'spec', part), { recursive: true });
+  for (const part of ['openapi', 'lint', 'scripts'])
+    cpSync(join(repoRoot, 'spec', part), join(copy, 'spec', part), { recursive: true });
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -39,7 +40,12 @@ describe('lint', () => {
     const file = 'paths/orgs_{organizationId}_invoices_{invoiceId}.yaml';
     const findings = await lintWith(file, (text) => text.replace(/^ {2}summary: .*\n/m, ''));
     expect(findings).toContainEqual(
-      expect.objectContaining({ severity: 'error', rule: 'rule/operation-identity', file: join(copy, 'spec/openapi', file), line: 4 }),
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'rule/operation-identity',
+        file: join(copy, 'spec/openapi', file),
+        line: 4,
+      }),
     );
   });
 
@@ -47,14 +53,20 @@ describe('lint', () => {
     const file = 'components/schemas/BatchFailedItem.yaml';
     const findings = await lintWith(file, (text) => text.replace(/^x-provenance-reason: .*\n/m, ''));
     expect(findings).toEqual([
-      expect.objectContaining({ severity: 'error', rule: 'autocollect/provenance-reason', file: join(copy, 'spec/openapi', file) }),
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'autocollect/provenance-reason',
+        file: join(copy, 'spec/openapi', file),
+      }),
     ]);
   });
 
   it('fails the token and legacy descriptions too', async () => {
     for (const file of ['identity/paths/token.yaml', 'legacy/paths/webapi_api_Ping.yaml']) {
       const findings = await lintWith(file, (text) => text.replace(/^ {2}operationId: .*\n/m, ''));
-      expect(findings, file).toContainEqual(expect.objectContaining({ rule: 'rule/operation-identity', file: join(copy, 'spec/openapi', file) }));
+      expect(findings, file).toContainEqual(
+        expect.objectContaining({ rule: 'rule/operation-identity', file: join(copy, 'spec/openapi', file) }),
+      );
     }
   });
 });

@@ -5,14 +5,26 @@ import { listApis, listOperations, loadApi } from './support/bundle.js';
 const EXPECTED: Record<string, { operationIds: string[]; webhooks?: string[] }> = {
   'autocollect@v1': {
     operationIds: [
-      'GetBatchById', 'GetBatchesByOrganization', 'GetBatchByIdLegacy',
-      'CreateInvoices', 'GetInvoicesByOrganization', 'GetInvoiceById',
+      'GetBatchById',
+      'GetBatchesByOrganization',
+      'GetBatchByIdLegacy',
+      'CreateInvoices',
+      'GetInvoicesByOrganization',
+      'GetInvoiceById',
       'CreatePayments',
       'CreateCorrections',
-      'AcceptDebtCollectionList', 'RejectDebtCollectionList', 'PauseCase', 'WithdrawCase', 'ResumeCase',
-      'GetCasesByOrganization', 'AcceptEvictionRequest', 'RejectEvictionRequest',
-      'AcceptEvictionConfirmation', 'RejectEvictionConfirmation',
-      'GetSettlements', 'GetSettlementById',
+      'AcceptDebtCollectionList',
+      'RejectDebtCollectionList',
+      'PauseCase',
+      'WithdrawCase',
+      'ResumeCase',
+      'GetCasesByOrganization',
+      'AcceptEvictionRequest',
+      'RejectEvictionRequest',
+      'AcceptEvictionConfirmation',
+      'RejectEvictionConfirmation',
+      'GetSettlements',
+      'GetSettlementById',
     ],
     webhooks: ['BATCH_COMPLETED', 'SETTLEMENT_CREATED', 'CASE', 'CASE_UPDATED'],
   },
@@ -21,14 +33,26 @@ const EXPECTED: Record<string, { operationIds: string[]; webhooks?: string[] }> 
 };
 
 const TAGS: Record<string, string> = {
-  GetBatchById: 'Batches', GetBatchesByOrganization: 'Batches', GetBatchByIdLegacy: 'Batches',
-  CreateInvoices: 'Invoice', GetInvoicesByOrganization: 'Invoice', GetInvoiceById: 'Invoice',
-  CreatePayments: 'Payment', CreateCorrections: 'Correction',
-  AcceptDebtCollectionList: 'Collections', RejectDebtCollectionList: 'Collections', PauseCase: 'Collections',
-  WithdrawCase: 'Collections', ResumeCase: 'Collections', GetCasesByOrganization: 'Collections',
-  AcceptEvictionRequest: 'Collections', RejectEvictionRequest: 'Collections',
-  AcceptEvictionConfirmation: 'Collections', RejectEvictionConfirmation: 'Collections',
-  GetSettlements: 'Settlement', GetSettlementById: 'Settlement',
+  GetBatchById: 'Batches',
+  GetBatchesByOrganization: 'Batches',
+  GetBatchByIdLegacy: 'Batches',
+  CreateInvoices: 'Invoice',
+  GetInvoicesByOrganization: 'Invoice',
+  GetInvoiceById: 'Invoice',
+  CreatePayments: 'Payment',
+  CreateCorrections: 'Correction',
+  AcceptDebtCollectionList: 'Collections',
+  RejectDebtCollectionList: 'Collections',
+  PauseCase: 'Collections',
+  WithdrawCase: 'Collections',
+  ResumeCase: 'Collections',
+  GetCasesByOrganization: 'Collections',
+  AcceptEvictionRequest: 'Collections',
+  RejectEvictionRequest: 'Collections',
+  AcceptEvictionConfirmation: 'Collections',
+  RejectEvictionConfirmation: 'Collections',
+  GetSettlements: 'Settlement',
+  GetSettlementById: 'Settlement',
 };
 
 const sorted = (names: string[]) => [...names].sort();
@@ -58,7 +82,9 @@ describe('operations of each bundled description', () => {
   });
 
   it('tags the AutoCollect operations as Amili groups them', () => {
-    const tags = Object.fromEntries(listOperations(loadApi('autocollect@v1')).map((op) => [op.operationId, op.operation.tags]));
+    const tags = Object.fromEntries(
+      listOperations(loadApi('autocollect@v1')).map((op) => [op.operationId, op.operation.tags]),
+    );
     expect(tags).toEqual(Object.fromEntries(Object.entries(TAGS).map(([id, tag]) => [id, [tag]])));
   });
 

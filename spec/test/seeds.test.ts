@@ -11,12 +11,15 @@ function seed(operationId: string): unknown {
 }
 
 describe("Amili's own complete examples (seeds)", () => {
-  it.each(['GetBatchById', 'GetInvoiceById'])('%s: the 200 example validates against the 200 response schema', (operationId) => {
-    const operation = listOperations(document).find((op) => op.operationId === operationId);
-    expect(operation, `${operationId} is in the spec`).toBeDefined();
-    const schema = `/paths/${pointerPart(operation!.path)}/${operation!.method}/responses/200/content/application~1json/schema`;
-    expect(validator.validate(schema, seed(operationId))).toEqual([]);
-  });
+  it.each(['GetBatchById', 'GetInvoiceById'])(
+    '%s: the 200 example validates against the 200 response schema',
+    (operationId) => {
+      const operation = listOperations(document).find((op) => op.operationId === operationId);
+      expect(operation, `${operationId} is in the spec`).toBeDefined();
+      const schema = `/paths/${pointerPart(operation!.path)}/${operation!.method}/responses/200/content/application~1json/schema`;
+      expect(validator.validate(schema, seed(operationId))).toEqual([]);
+    },
+  );
 
   it('a seed that breaks the schema is caught', () => {
     const operation = listOperations(document).find((op) => op.operationId === 'GetBatchById')!;

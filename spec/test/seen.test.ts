@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  SEEN_ENUMS,
+  SEEN_PROPERTIES,
+  SEEN_QUERY_PARAMETERS,
+  SEEN_URLS,
+  SEEN_WEBHOOK_HEADERS,
+} from './fixtures/seen.js';
 import { deref, listOperations, loadApi, schemaProperties } from './support/bundle.js';
-import { SEEN_ENUMS, SEEN_PROPERTIES, SEEN_QUERY_PARAMETERS, SEEN_URLS, SEEN_WEBHOOK_HEADERS } from './fixtures/seen.js';
 
 /** The schema at `Component.prop.prop[]`, following $refs and allOf. */
 function schemaAt(document: any, location: string): any {
@@ -14,7 +20,6 @@ function schemaAt(document: any, location: string): any {
   if (!schema) throw new Error(`No schema at ${location}.`);
   return schema;
 }
-
 
 describe('everything Amili shows is in the spec', () => {
   describe.each(Object.entries(SEEN_PROPERTIES))('%s properties', (api, schemas) => {
@@ -32,21 +37,29 @@ describe('everything Amili shows is in the spec', () => {
     });
   });
 
-  describe.each(Object.entries(SEEN_QUERY_PARAMETERS))('%s query parameters, with Amili\'s casing', (api, byOperation) => {
-    const operations = listOperations(loadApi(api));
-    const document = loadApi(api);
-    it.each(Object.entries(byOperation))('%s', (operationId, names) => {
-      const operation = operations.find((op) => op.operationId === operationId)!.operation;
-      const query = (operation.parameters ?? []).map((p: any) => deref(document, p)).filter((p: any) => p.in === 'query');
-      expect(query.map((p: any) => p.name)).toEqual(expect.arrayContaining(names));
-    });
-  });
+  describe.each(Object.entries(SEEN_QUERY_PARAMETERS))(
+    "%s query parameters, with Amili's casing",
+    (api, byOperation) => {
+      const operations = listOperations(loadApi(api));
+      const document = loadApi(api);
+      it.each(Object.entries(byOperation))('%s', (operationId, names) => {
+        const operation = operations.find((op) => op.operationId === operationId)!.operation;
+        const query = (operation.parameters ?? [])
+          .map((p: any) => deref(document, p))
+          .filter((p: any) => p.in === 'query');
+        expect(query.map((p: any) => p.name)).toEqual(expect.arrayContaining(names));
+      });
+    },
+  );
 
   it('webhook deliveries carry the documented headers', () => {
     const document = loadApi('autocollect@v1');
     for (const { operationId, operation } of listOperations(document, 'webhooks')) {
       const headers = operation.parameters.map((p: any) => deref(document, p)).filter((p: any) => p.in === 'header');
-      expect(headers.map((h: any) => h.name), operationId).toEqual(SEEN_WEBHOOK_HEADERS);
+      expect(
+        headers.map((h: any) => h.name),
+        operationId,
+      ).toEqual(SEEN_WEBHOOK_HEADERS);
     }
   });
 

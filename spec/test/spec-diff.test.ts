@@ -5,7 +5,9 @@ import { loadApi } from './support/bundle.js';
 
 type Change = { breaking: boolean; text: string };
 const script = fileURLToPath(new URL('../../scripts/spec-diff.js', import.meta.url));
-const { diffDescriptions } = (await import(script)) as { diffDescriptions: (before: object, after: object) => Change[] };
+const { diffDescriptions } = (await import(script)) as {
+  diffDescriptions: (before: object, after: object) => Change[];
+};
 
 const before = loadApi('autocollect@v1');
 /** The changes a mutation of the current bundle makes. */
@@ -23,7 +25,9 @@ describe('spec:diff', () => {
 
   it('a removed response property is breaking', () => {
     const changes = diffAfter((d) => delete d.components.schemas.Invoice.properties.ocrReferenceNumber);
-    expect(breaking(changes)).toContain('GET /orgs/{organizationId}/invoices/{invoiceId}: response 200.data: property ocrReferenceNumber removed');
+    expect(breaking(changes)).toContain(
+      'GET /orgs/{organizationId}/invoices/{invoiceId}: response 200.data: property ocrReferenceNumber removed',
+    );
   });
 
   it('an added optional property is not', () => {

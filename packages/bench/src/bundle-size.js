@@ -13,7 +13,11 @@ export async function bundleSizes() {
   const sizes = {};
   for (const [name, entry] of Object.entries(ENTRIES)) {
     const result = await build({
-      stdin: { contents: `export * from '${entry}';${entry === 'axios' ? `export { default } from 'axios';` : ''}`, resolveDir: import.meta.dirname, loader: 'js' },
+      stdin: {
+        contents: `export * from '${entry}';${entry === 'axios' ? `export { default } from 'axios';` : ''}`,
+        resolveDir: import.meta.dirname,
+        loader: 'js',
+      },
       bundle: true,
       minify: true,
       format: 'esm',

@@ -10,4 +10,10 @@ do {
   token = body.summary.nextPageToken;
 } while (token);
 globalThis.gc?.();
-console.log(JSON.stringify({ count, maxRssKb: process.resourceUsage().maxRSS, heapAfterGcKb: process.memoryUsage().heapUsed / 1024 }));
+console.log(
+  JSON.stringify({
+    count,
+    maxRssKb: process.resourceUsage().maxRSS,
+    heapAfterGcKb: process.memoryUsage().heapUsed / 1024,
+  }),
+);

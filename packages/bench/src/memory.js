@@ -8,15 +8,27 @@ export async function paginationMemory() {
   const server = await startServer();
   try {
     const walk = (script, total) => {
-      const output = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(new URL(script, import.meta.url)), server.origin, String(total)], { encoding: 'utf8' });
+      const output = execFileSync(
+        process.execPath,
+        ['--expose-gc', fileURLToPath(new URL(script, import.meta.url)), server.origin, String(total)],
+        { encoding: 'utf8' },
+      );
       const { count, maxRssKb, heapAfterGcKb } = JSON.parse(output);
       if (count !== total) throw new Error(`${script} walked ${count} of ${total} items`);
       return { peakRssMb: maxRssKb / 1024, heapAfterGcMb: heapAfterGcKb / 1024 };
     };
     const result = {};
-    for (const [label, script] of [['client.paginate', './paginate-walk.js'], ['plain fetch', './fetch-walk.js']]) {
+    for (const [label, script] of [
+      ['client.paginate', './paginate-walk.js'],
+      ['plain fetch', './fetch-walk.js'],
+    ]) {
       const [small, large] = [walk(script, 1_000), walk(script, 100_000)];
-      result[label] = { small, large, peakRssGrowthMb: large.peakRssMb - small.peakRssMb, retainedGrowthMb: large.heapAfterGcMb - small.heapAfterGcMb };
+      result[label] = {
+        small,
+        large,
+        peakRssGrowthMb: large.peakRssMb - small.peakRssMb,
+        retainedGrowthMb: large.heapAfterGcMb - small.heapAfterGcMb,
+      };
     }
     return result;
   } finally {

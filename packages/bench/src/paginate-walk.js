@@ -12,4 +12,10 @@ for await (const invoice of client.paginate('/orgs/{organizationId}/invoices', {
   if (invoice.id) count++;
 }
 globalThis.gc?.();
-console.log(JSON.stringify({ count, maxRssKb: process.resourceUsage().maxRSS, heapAfterGcKb: process.memoryUsage().heapUsed / 1024 }));
+console.log(
+  JSON.stringify({
+    count,
+    maxRssKb: process.resourceUsage().maxRSS,
+    heapAfterGcKb: process.memoryUsage().heapUsed / 1024,
+  }),
+);

@@ -15,16 +15,23 @@ const work = fileURLToPath(new URL('../.regeneration/', import.meta.url));
 const redocly = require.resolve('@redocly/cli/bin/cli.js');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', TURBO_TELEMETRY_DISABLED: '1' };
 
-const run = (command, args, cwd = repo) => execFileSync(command, args, { cwd, env, stdio: 'ignore', maxBuffer: 1 << 26 });
+const run = (command, args, cwd = repo) =>
+  execFileSync(command, args, { cwd, env, stdio: 'ignore', maxBuffer: 1 << 26 });
 
 export async function regeneration({ quick = false } = {}) {
   const runs = quick ? 1 : 3;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const steps = {
-    'lint (3 descriptions)': await timeIt(() => run(process.execPath, [redocly, 'lint', '--config', 'redocly.yaml']), runs),
+    'lint (3 descriptions)': await timeIt(
+      () => run(process.execPath, [redocly, 'lint', '--config', 'redocly.yaml']),
+      runs,
+    ),
     'bundle (3 descriptions)': await timeIt(() => run(process.execPath, ['spec/scripts/bundle.js']), runs),
-    'type generation': await timeIt(() => run(process.execPath, ['packages/client/scripts/generate.js', '--out-dir', work]), runs),
+    'type generation': await timeIt(
+      () => run(process.execPath, ['packages/client/scripts/generate.js', '--out-dir', work]),
+      runs,
+    ),
     'docs build (3 pages)': await timeIt(() => run(process.execPath, ['packages/docs/scripts/build.js']), runs),
   };
   const build = {
@@ -41,12 +48,38 @@ export async function regeneration({ quick = false } = {}) {
     const file = `${work}synthetic-${copies}.json`;
     writeFileSync(file, JSON.stringify(document));
     const times = {
-      lint: await timeIt(() => run(process.execPath, [redocly, 'lint', file, '--config', `${work}redocly.yaml`], work), 1),
-      bundle: await timeIt(() => run(process.execPath, [redocly, 'bundle', file, '--output', `${work}bundled-${copies}.json`, '--config', `${work}redocly.yaml`], work), 1),
-      'type generation': await timeIt(async () => astToString(await openapiTS(structuredClone(document), { silent: true })), 1),
-      'docs build': await timeIt(() => run(process.execPath, [redocly, 'build-docs', file, '--output', `${work}docs-${copies}.html`, '--config', `${work}redocly.yaml`], work), 1),
+      lint: await timeIt(
+        () => run(process.execPath, [redocly, 'lint', file, '--config', `${work}redocly.yaml`], work),
+        1,
+      ),
+      bundle: await timeIt(
+        () =>
+          run(
+            process.execPath,
+            [redocly, 'bundle', file, '--output', `${work}bundled-${copies}.json`, '--config', `${work}redocly.yaml`],
+            work,
+          ),
+        1,
+      ),
+      'type generation': await timeIt(
+        async () => astToString(await openapiTS(structuredClone(document), { silent: true })),
+        1,
+      ),
+      'docs build': await timeIt(
+        () =>
+          run(
+            process.execPath,
+            [redocly, 'build-docs', file, '--output', `${work}docs-${copies}.html`, '--config', `${work}redocly.yaml`],
+            work,
+          ),
+        1,
+      ),
     };
-    growth[`${copies}×`] = { operations, milliseconds: times, perOperation: Object.fromEntries(Object.entries(times).map(([step, ms]) => [step, ms / operations])) };
+    growth[`${copies}×`] = {
+      operations,
+      milliseconds: times,
+      perOperation: Object.fromEntries(Object.entries(times).map(([step, ms]) => [step, ms / operations])),
+    };
   }
   rmSync(work, { recursive: true, force: true });
   return { steps, build, growth };

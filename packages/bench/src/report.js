@@ -28,7 +28,9 @@ export function rows(results) {
       name,
       `${fmt(value.ratio)}× (${fmt(value.microseconds, 0)} µs/request, ±${fmt(value.spread * 50, 1)}%)`,
       name === '@autocollect/client' ? '≤ 1.15×, and below openapi-fetch and axios' : '',
-      name === '@autocollect/client' ? client.ratio <= 1.15 && client.ratio < network['openapi-fetch'].ratio && client.ratio < network.axios.ratio : '',
+      name === '@autocollect/client'
+        ? client.ratio <= 1.15 && client.ratio < network['openapi-fetch'].ratio && client.ratio < network.axios.ratio
+        : '',
     ]),
   });
   sections.push({
@@ -47,7 +49,8 @@ export function rows(results) {
     title: 'Bundle size (esbuild, browser, minified / minified + gzip)',
     rows: Object.entries(sizes).map(([name, size]) => {
       const target = size === main ? '≤ 10 kB / ≤ 4 kB' : size === webhooks ? '≤ 2 kB gzip' : '';
-      const met = size === main ? size.minified <= 10_000 && size.gzip <= 4_000 : size === webhooks ? size.gzip <= 2_000 : '';
+      const met =
+        size === main ? size.minified <= 10_000 && size.gzip <= 4_000 : size === webhooks ? size.gzip <= 2_000 : '';
       return [name, `${kb(size.minified)} / ${kb(size.gzip)}`, target, met];
     }),
   });
@@ -56,7 +59,12 @@ export function rows(results) {
     title: 'Regeneration on our spec (median of runs)',
     rows: [
       ...Object.entries(steps).map(([name, value]) => [name, ms(value), '', '']),
-      ...Object.entries(build).map(([name, value]) => [name, ms(value), name.includes('warm') ? '≤ 2 s' : '', name.includes('warm') ? value <= 2000 : '']),
+      ...Object.entries(build).map(([name, value]) => [
+        name,
+        ms(value),
+        name.includes('warm') ? '≤ 2 s' : '',
+        name.includes('warm') ? value <= 2000 : '',
+      ]),
     ],
   });
   const scales = Object.keys(growth);
@@ -75,7 +83,12 @@ export function rows(results) {
     title: `Consumer type-check: tsc --noEmit on a file that calls every operation (${results.typecheck.operations} operations)`,
     rows: Object.entries(results.typecheck)
       .filter(([key]) => key !== 'operations')
-      .map(([name, value]) => [`${name} (${value.version})`, `${ms(value.milliseconds)}, ${value.instantiations.toLocaleString('en')} instantiations, ${value.types.toLocaleString('en')} types`, '', '']),
+      .map(([name, value]) => [
+        `${name} (${value.version})`,
+        `${ms(value.milliseconds)}, ${value.instantiations.toLocaleString('en')} instantiations, ${value.types.toLocaleString('en')} types`,
+        '',
+        '',
+      ]),
   });
   const memory = results.memory;
   sections.push({
@@ -101,7 +114,8 @@ export function markdown(results, notes) {
   ];
   for (const section of rows(results)) {
     lines.push(`## ${section.title}`, '', '| Measure | Figure | Target | Met |', '| --- | --- | --- | --- |');
-    for (const [measure, figure, target, met] of section.rows) lines.push(`| ${measure} | ${figure} | ${target} | ${met === '' ? '' : met ? 'yes' : '**no**'} |`);
+    for (const [measure, figure, target, met] of section.rows)
+      lines.push(`| ${measure} | ${figure} | ${target} | ${met === '' ? '' : met ? 'yes' : '**no**'} |`);
     lines.push('');
   }
   if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${note}`), '');

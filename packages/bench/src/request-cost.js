@@ -18,7 +18,11 @@ function variants(origin, fetchImpl) {
   const url = `${baseUrl}/orgs/${organizationId}/invoices/${invoiceId}`;
   const params = { path: { organizationId, invoiceId } };
   const openapiFetch = createClient({ baseUrl, headers, ...(fetchImpl && { fetch: fetchImpl }) });
-  const client = createAutoCollectClient({ baseUrl, auth: { accessToken: 'bench-token' }, ...(fetchImpl && { fetch: fetchImpl }) });
+  const client = createAutoCollectClient({
+    baseUrl,
+    auth: { accessToken: 'bench-token' },
+    ...(fetchImpl && { fetch: fetchImpl }),
+  });
   const agent = new Agent({ keepAlive: true });
   return {
     'raw fetch': async () => (await (fetchImpl ?? fetch)(new Request(url, { headers }))).json(),
@@ -62,7 +66,8 @@ function summarise(samples, baseline) {
       // Per round, the ratio to the baseline's same round; the median of those, and how much they spread.
       const ratios = values.map((value, i) => value / base[i]);
       const sorted = [...ratios].sort((a, b) => a - b);
-      const spread = (sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)]) / median(ratios);
+      const spread =
+        (sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)]) / median(ratios);
       return [name, { microseconds: median(values), ratio: median(ratios), spread }];
     }),
   );
@@ -71,13 +76,23 @@ function summarise(samples, baseline) {
 export async function requestCost({ quick = false } = {}) {
   const server = await startServer();
   try {
-    const network = await interleave(variants(server.origin), quick ? { rounds: 5, perRound: 100, warmup: 100 } : { rounds: 11, perRound: 1000, warmup: 1000 });
+    const network = await interleave(
+      variants(server.origin),
+      quick ? { rounds: 5, perRound: 100, warmup: 100 } : { rounds: 11, perRound: 1000, warmup: 1000 },
+    );
     const body = JSON.stringify(await (await fetch(`${server.origin}/x`)).json());
     // In-process: a fetch that answers at once, so only the code around it is timed.
-    const stub = async () => new Response(body, { headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } });
+    const stub = async () =>
+      new Response(body, {
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      });
     const inProcess = variants(server.origin, stub);
     const overhead = await interleave(
-      { 'raw fetch': inProcess['raw fetch'], 'openapi-fetch': inProcess['openapi-fetch'], '@autocollect/client': inProcess['@autocollect/client'] },
+      {
+        'raw fetch': inProcess['raw fetch'],
+        'openapi-fetch': inProcess['openapi-fetch'],
+        '@autocollect/client': inProcess['@autocollect/client'],
+      },
       quick ? { rounds: 5, perRound: 1000, warmup: 1000 } : { rounds: 11, perRound: 10000, warmup: 5000 },
     );
     return { network: summarise(network, 'raw fetch'), inProcess: summarise(overhead, 'raw fetch') };

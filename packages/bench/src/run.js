@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleSizes } from './bundle-size.js';
 import { paginationMemory } from './memory.js';
-import { machine, markdown, rows } from './report.js';
 import { regeneration } from './regeneration.js';
+import { machine, markdown, rows } from './report.js';
 import { requestCost } from './request-cost.js';
 import { now } from './support.js';
 import { typecheckCost } from './typecheck.js';
@@ -34,5 +34,7 @@ const notes = JSON.parse(readFileSync(fileURLToPath(new URL('../notes.json', imp
 const out = (file) => fileURLToPath(new URL(`../${file}`, import.meta.url));
 writeFileSync(out('results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(out('results.md'), markdown(results, notes));
-for (const section of rows(results)) for (const [measure, figure, target, met] of section.rows) if (target) console.log(`${met ? 'met   ' : 'MISSED'}  ${measure}: ${figure} (target ${target})`);
+for (const section of rows(results))
+  for (const [measure, figure, target, met] of section.rows)
+    if (target) console.log(`${met ? 'met   ' : 'MISSED'}  ${measure}: ${figure} (target ${target})`);
 console.log(`bench: wrote results.md and results.json in ${(results.durationMs / 1000).toFixed(0)} s`);

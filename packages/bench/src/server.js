@@ -1,8 +1,9 @@
 // The API the request benchmarks call: GetInvoiceById with the spec's own example,
 // and a list of invoices for the pagination memory test. Runs in its own process
 // (one core for the server, one for the client) and prints its port.
-import { createServer } from 'node:http';
+
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -17,9 +18,19 @@ const server = createServer((request, response) => {
     const total = Number(url.searchParams.get('total') ?? 1000);
     const start = Number(url.searchParams.get('PageToken') ?? 0);
     const end = Math.min(start + PAGE_SIZE, total);
-    const data = Array.from({ length: end - start }, (_, i) => ({ id: `invoice-${start + i}`, invoiceNumber: String(start + i), status: 'OPEN', remainingAmount: 4500 }));
-    const body = JSON.stringify({ summary: { status: 'SUCCESS', nextPageToken: end < total ? String(end) : null }, data });
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    const data = Array.from({ length: end - start }, (_, i) => ({
+      id: `invoice-${start + i}`,
+      invoiceNumber: String(start + i),
+      status: 'OPEN',
+      remainingAmount: 4500,
+    }));
+    const body = JSON.stringify({
+      summary: { status: 'SUCCESS', nextPageToken: end < total ? String(end) : null },
+      data,
+    });
+    response
+      .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
     return;
   }
   response.writeHead(200, { 'content-type': 'application/json', 'content-length': invoice.byteLength }).end(invoice);

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 /** Starts src/server.js in its own process; resolves with its origin and a stop function. */
 export async function startServer() {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./server.js', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./server.js', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise((resolve, reject) => {
     child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

@@ -13,7 +13,9 @@ const dir = fileURLToPath(new URL('../.typecheck/', import.meta.url));
 function everyOperationFile() {
   const rendered = JSON.parse(readFileSync(require.resolve('@autocollect/docs/openapi.docs.json'), 'utf8'));
   const samples = Object.values(rendered.paths).flatMap((item) =>
-    Object.values(item).flatMap((operation) => (operation['x-codeSamples'] ?? []).filter((s) => s.lang === 'TypeScript').map((s) => s.source)),
+    Object.values(item).flatMap((operation) =>
+      (operation['x-codeSamples'] ?? []).filter((s) => s.lang === 'TypeScript').map((s) => s.source),
+    ),
   );
   const blocks = samples.map((source) => `{\n${source.replace(/^import .*;$/gm, '')}\n}`);
   const header = "import { createAutoCollectClient, unwrap } from '@autocollect/client';";
@@ -27,10 +29,26 @@ export function typecheckCost({ runs = 3 } = {}) {
   writeFileSync(`${dir}every-operation.ts`, code);
   writeFileSync(
     `${dir}tsconfig.json`,
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [fileURLToPath(new URL('../../../node_modules/@types', import.meta.url))], strict: true, noEmit: true, skipLibCheck: true }, include: ['*.ts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [fileURLToPath(new URL('../../../node_modules/@types', import.meta.url))],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      include: ['*.ts'],
+    }),
   );
   const results = { operations };
-  for (const [label, name] of [['TypeScript 5', 'typescript-5'], ['TypeScript 7', 'typescript-7']]) {
+  for (const [label, name] of [
+    ['TypeScript 5', 'typescript-5'],
+    ['TypeScript 7', 'typescript-7'],
+  ]) {
     const tsc = require.resolve(`${name}/package.json`).replace(/package\.json$/, 'bin/tsc');
     const times = [];
     let output = '';
@@ -39,8 +57,14 @@ export function typecheckCost({ runs = 3 } = {}) {
       output = execFileSync(process.execPath, [tsc, '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8' });
       times.push(now() - start);
     }
-    const stat = (key) => Number((new RegExp(`^${key}:\\s+([\\d,.]+)`, 'm').exec(output)?.[1] ?? 'NaN').replaceAll(',', ''));
-    results[label] = { version: require(`${name}/package.json`).version, milliseconds: median(times), instantiations: stat('Instantiations'), types: stat('Types') };
+    const stat = (key) =>
+      Number((new RegExp(`^${key}:\\s+([\\d,.]+)`, 'm').exec(output)?.[1] ?? 'NaN').replaceAll(',', ''));
+    results[label] = {
+      version: require(`${name}/package.json`).version,
+      milliseconds: median(times),
+      instantiations: stat('Instantiations'),
+      types: stat('Types'),
+    };
   }
   return results;
 }

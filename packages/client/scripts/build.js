@@ -21,7 +21,9 @@ for (const config of ['tsconfig.build.json', 'tsconfig.cjs.json']) {
   execFileSync(process.execPath, [tsc, '-p', resolve(packageDir, config)], { stdio: 'inherit' });
 }
 writeFileSync(join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
-const declarations = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.d.ts') && !file.startsWith('cjs'));
+const declarations = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter(
+  (file) => file.endsWith('.d.ts') && !file.startsWith('cjs'),
+);
 for (const declaration of declarations) {
   mkdirSync(dirname(join(cjs, declaration)), { recursive: true });
   copyFileSync(join(dist, declaration), join(cjs, declaration));

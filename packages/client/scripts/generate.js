@@ -28,7 +28,9 @@ function serverNames(document) {
   for (const server of document.servers ?? []) {
     const key = (server.description ?? '').trim().toLowerCase();
     if (!/^[a-z][a-z0-9]*$/.test(key)) {
-      throw new Error(`servers: "${server.url}" needs a one-word description (such as Production) to name it in the client.`);
+      throw new Error(
+        `servers: "${server.url}" needs a one-word description (such as Production) to name it in the client.`,
+      );
     }
     servers[key] = server.url;
   }
@@ -90,7 +92,10 @@ export async function generate() {
     try {
       document = JSON.parse(readFileSync(bundle, 'utf8'));
     } catch (cause) {
-      throw new Error(`Cannot read the bundle ${bundleOutput}: run \`npm run build\` (or \`turbo run bundle\`) first.`, { cause });
+      throw new Error(
+        `Cannot read the bundle ${bundleOutput}: run \`npm run build\` (or \`turbo run bundle\`) first.`,
+        { cause },
+      );
     }
     const ast = await openapiTS(document, { silent: true });
     files.push({ path: output, content: header(name) + astToString(ast) });

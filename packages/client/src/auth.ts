@@ -5,7 +5,7 @@ import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
 import { operations as identityOperations, servers as identityServers } from './generated/identity.meta.js';
 import type { RetryPolicy } from './retry.js';
-import { sendWithRetries, type FetchLike } from './send.js';
+import { type FetchLike, sendWithRetries } from './send.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -36,7 +36,11 @@ export interface TokenProvider {
   invalidate(token: string): boolean;
 }
 
-const TOKEN_PATH = Object.entries(identityOperations).find(([, op]) => op.operationId === 'RequestAccessToken')![0].split(' ')[1];
+/** The token endpoint's path, from the identity description ("POST /token"). */
+const TOKEN_PATH =
+  Object.entries(identityOperations)
+    .find(([, op]) => op.operationId === 'RequestAccessToken')?.[0]
+    .split(' ')[1] ?? '/token';
 
 /** The token endpoint of the identity service for the environment of `baseUrl`. */
 export function defaultTokenUrl(apiBaseUrl: string, apiServers: Record<string, string>): string {
@@ -58,7 +62,10 @@ export function assertAuthOptions(auth: unknown, caller: string): asserts auth i
     if (typeof accessToken === 'string' && accessToken.trim() !== '') return;
     throw new TypeError(`${caller}: auth.accessToken must be a non-empty string or a function. ${hint}`);
   }
-  for (const [name, value] of [['clientId', clientId], ['clientSecret', clientSecret]] as const) {
+  for (const [name, value] of [
+    ['clientId', clientId],
+    ['clientSecret', clientSecret],
+  ] as const) {
     if (typeof value !== 'string' || value.trim() === '') {
       throw new TypeError(`${caller}: auth.${name} must be a non-empty string. ${hint}`);
     }
@@ -98,7 +105,11 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   let pending: Promise<string> | undefined;
 
   async function requestToken(): Promise<string> {
-    const form: TokenRequest = { grant_type: 'client_credentials', client_id: auth.clientId, client_secret: auth.clientSecret };
+    const form: TokenRequest = {
+      grant_type: 'client_credentials',
+      client_id: auth.clientId,
+      client_secret: auth.clientSecret,
+    };
     const response = await sendWithRetries(
       deps.tokenUrl,
       {
@@ -118,7 +129,10 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     }
     const token = body as Partial<TokenResponse> | undefined;
     if (typeof token?.access_token !== 'string' || token.access_token === '') {
-      throw new AuthenticationError(`The token endpoint answered ${response.status} without an access_token.`, response.status);
+      throw new AuthenticationError(
+        `The token endpoint answered ${response.status} without an access_token.`,
+        response.status,
+      );
     }
     const now = Date.now();
     const expiresAt = seconds(token.expires_on) * 1000 || now + (seconds(token.expires_in) || 300) * 1000;

@@ -35,7 +35,11 @@ type BatchGetter = (
 ) => Promise<{ data?: { data: Batch }; error?: unknown; response: Response }>;
 
 /** Polls GetBatchById, backing off between polls and honouring Retry-After, until the batch is final. */
-export async function waitForBatch(client: { GET: unknown }, batch: BatchRef, options: WaitForBatchOptions = {}): Promise<Batch> {
+export async function waitForBatch(
+  client: { GET: unknown },
+  batch: BatchRef,
+  options: WaitForBatchOptions = {},
+): Promise<Batch> {
   const { timeoutMs = 120_000, initialIntervalMs = 1_000, maxIntervalMs = 10_000 } = options;
   const giveUpAt = Date.now() + timeoutMs;
   const timedOut = (status: string) =>

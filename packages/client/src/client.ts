@@ -1,10 +1,10 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { waitForBatch, type WaitForBatch } from './batches.js';
+import { type WaitForBatch, waitForBatch } from './batches.js';
 import { instrument } from './call.js';
 import type { paths } from './generated/autocollect.js';
 import { operations, servers } from './generated/autocollect.meta.js';
-import { resolveOptions, type ClientOptions } from './options.js';
-import { paginate, type Paginate } from './paginate.js';
+import { type ClientOptions, resolveOptions } from './options.js';
+import { type Paginate, paginate } from './paginate.js';
 
 /** Options of `createAutoCollectClient`; `baseUrl` defaults to `servers.production`. */
 export type AutoCollectClientOptions = ClientOptions;
@@ -19,7 +19,10 @@ export interface AutoCollectClient extends Client<paths> {
 
 export function createAutoCollectClient(options: AutoCollectClientOptions): AutoCollectClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectClient');
-  const base = createClient<paths>({ baseUrl: resolved.baseUrl, ...(resolved.headers && { headers: resolved.headers }) });
+  const base = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    ...(resolved.headers && { headers: resolved.headers }),
+  });
   const client = instrument(base, operations, resolved) as AutoCollectClient;
   client.paginate = ((path: never, init: never) => paginate(client, path, init)) as Paginate;
   client.waitForBatch = (batch, waitOptions) => waitForBatch(client, batch, waitOptions);

@@ -15,7 +15,7 @@ export interface Deadline {
 export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
   const controller = new AbortController();
   let expired = false;
-  const onParentAbort = () => controller.abort(parent!.reason);
+  const onParentAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) controller.abort(parent.reason);
   else parent?.addEventListener('abort', onParentAbort, { once: true });
   const timer = setTimeout(() => {

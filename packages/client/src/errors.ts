@@ -34,7 +34,9 @@ export class ApiError extends AutoCollectError {
     const operation = details.operationId ? ` (${details.operationId})` : '';
     const detail = details.reason ?? problemDetail(details.body);
     const request = details.requestId ? ` [request id ${details.requestId}]` : '';
-    super(`${details.method} ${details.path}${operation} failed with ${details.status}${detail ? `: ${detail}` : ''}${request}`);
+    super(
+      `${details.method} ${details.path}${operation} failed with ${details.status}${detail ? `: ${detail}` : ''}${request}`,
+    );
     this.status = details.status;
     this.method = details.method;
     this.path = details.path;

@@ -1,11 +1,11 @@
-export { createAutoCollectClient } from './client.js';
-export type { AutoCollectClient, AutoCollectClientOptions } from './client.js';
 export type { AccessTokenAuth, AccessTokenSource, AuthOptions, ClientCredentialsAuth } from './auth.js';
-export type { RetryOptions } from './retry.js';
-export type { PageItem, Paginate } from './paginate.js';
 export type { BatchRef, WaitForBatch, WaitForBatchOptions } from './batches.js';
-export { unwrap } from './unwrap.js';
-export { AutoCollectError, ApiError, ConnectionError, TimeoutError, AuthenticationError } from './errors.js';
+export type { AutoCollectClient, AutoCollectClientOptions } from './client.js';
+export { createAutoCollectClient } from './client.js';
+export { ApiError, AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
+export type { components, operations, paths, webhooks } from './generated/autocollect.js';
 /** The API's servers, from the spec: `servers.production` and `servers.staging`. */
 export { servers } from './generated/autocollect.meta.js';
-export type { components, operations, paths, webhooks } from './generated/autocollect.js';
+export type { PageItem, Paginate } from './paginate.js';
+export type { RetryOptions } from './retry.js';
+export { unwrap } from './unwrap.js';

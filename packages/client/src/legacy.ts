@@ -4,15 +4,18 @@ import createClient, { type Client } from 'openapi-fetch';
 import { instrument } from './call.js';
 import type { paths } from './generated/legacy.js';
 import { operations, servers } from './generated/legacy.meta.js';
-import { resolveOptions, type ClientOptions } from './options.js';
+import { type ClientOptions, resolveOptions } from './options.js';
 
 export type LegacyClientOptions = ClientOptions;
 export type LegacyClient = Client<paths>;
-export { servers as legacyServers };
 export type { components as LegacyComponents, paths as LegacyPaths } from './generated/legacy.js';
+export { servers as legacyServers };
 
 export function createAutoCollectLegacyClient(options: LegacyClientOptions): LegacyClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectLegacyClient');
-  const base = createClient<paths>({ baseUrl: resolved.baseUrl, ...(resolved.headers && { headers: resolved.headers }) });
+  const base = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    ...(resolved.headers && { headers: resolved.headers }),
+  });
   return instrument(base, operations, resolved);
 }

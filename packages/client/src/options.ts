@@ -1,6 +1,13 @@
 // Checks a client's options at construction and turns them into what its calls use.
-import { assertAuthOptions, clientCredentialsProvider, defaultTokenUrl, staticTokenProvider, type AuthOptions, type TokenProvider } from './auth.js';
-import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.js';
+import {
+  type AuthOptions,
+  assertAuthOptions,
+  clientCredentialsProvider,
+  defaultTokenUrl,
+  staticTokenProvider,
+  type TokenProvider,
+} from './auth.js';
+import { type RetryOptions, type RetryPolicy, retryPolicy } from './retry.js';
 import type { FetchLike } from './send.js';
 
 export interface ClientOptions {
@@ -29,7 +36,11 @@ export interface ResolvedOptions {
 }
 
 /** Validates the options (failing with what to pass instead) and resolves the defaults. */
-export function resolveOptions(options: ClientOptions, servers: { production: string } & Record<string, string>, caller: string): ResolvedOptions {
+export function resolveOptions(
+  options: ClientOptions,
+  servers: { production: string } & Record<string, string>,
+  caller: string,
+): ResolvedOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${caller}: pass an options object, such as { auth: { clientId, clientSecret } }.`);
   }
@@ -39,7 +50,9 @@ export function resolveOptions(options: ClientOptions, servers: { production: st
   const policy = retryPolicy(options.retry, caller);
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`${caller}: timeoutMs must be a positive number of milliseconds; got ${JSON.stringify(options.timeoutMs)}.`);
+    throw new TypeError(
+      `${caller}: timeoutMs must be a positive number of milliseconds; got ${JSON.stringify(options.timeoutMs)}.`,
+    );
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`${caller}: fetch must be a function like globalThis.fetch.`);
@@ -59,10 +72,17 @@ export function resolveOptions(options: ClientOptions, servers: { production: st
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** Tokens and secrets travel only over https; plain http is allowed on this machine's loopback, for tests. */
-function assertSecureUrl(caller: string, name: string, value: unknown, servers: Record<string, string>): asserts value is string {
+function assertSecureUrl(
+  caller: string,
+  name: string,
+  value: unknown,
+  servers: Record<string, string>,
+): asserts value is string {
   const [example] = Object.values(servers);
   if (typeof value !== 'string' || !URL.canParse(value)) {
-    throw new TypeError(`${caller}: ${name} must be an absolute URL, such as "${example}"; got ${JSON.stringify(value)}.`);
+    throw new TypeError(
+      `${caller}: ${name} must be an absolute URL, such as "${example}"; got ${JSON.stringify(value)}.`,
+    );
   }
   const url = new URL(value);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return;

@@ -8,7 +8,10 @@ type ListBody<P extends PaginatedPath> = paths[P]['get']['responses'][200]['cont
 /** The type of one item of a list operation. */
 export type PageItem<P extends PaginatedPath> = ListBody<P>['data'][number];
 export type PaginateInit<P extends PaginatedPath> = MaybeOptionalInit<paths[P], 'get'>;
-export type Paginate = <P extends PaginatedPath>(path: P, init: PaginateInit<P>) => AsyncGenerator<PageItem<P>, void, undefined>;
+export type Paginate = <P extends PaginatedPath>(
+  path: P,
+  init: PaginateInit<P>,
+) => AsyncGenerator<PageItem<P>, void, undefined>;
 
 interface Pagination {
   tokenParameter: string;
@@ -25,7 +28,8 @@ export async function* paginate<P extends PaginatedPath>(
   init: PaginateInit<P>,
 ): AsyncGenerator<PageItem<P>, void, undefined> {
   const pagination = (operations as Record<string, { pagination?: Pagination }>)[`GET ${path}`]?.pagination;
-  if (!pagination) throw new TypeError(`paginate: GET ${path} is not a list operation (it has no x-pagination in the spec).`);
+  if (!pagination)
+    throw new TypeError(`paginate: GET ${path} is not a list operation (it has no x-pagination in the spec).`);
   const get = client.GET as Getter;
   const params = (init as { params?: { query?: object } }).params ?? {};
   let token: unknown;
@@ -38,7 +42,11 @@ export async function* paginate<P extends PaginatedPath>(
     yield* items as PageItem<P>[];
     const next = pointer(body, pagination.nextToken);
     if (next !== undefined && next !== null && next !== '' && next === token) {
-      throw apiError(result.response, body, `the API returned the same ${pagination.tokenParameter} twice, which would loop forever`);
+      throw apiError(
+        result.response,
+        body,
+        `the API returned the same ${pagination.tokenParameter} twice, which would loop forever`,
+      );
     }
     token = next === null || next === '' ? undefined : next;
   } while (token !== undefined);
@@ -49,5 +57,8 @@ function pointer(value: unknown, path: string): unknown {
   return path
     .split('/')
     .slice(1)
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], value);
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')],
+      value,
+    );
 }

@@ -1,7 +1,7 @@
 // Sends one request, with a timeout per attempt and retries where they are safe.
 import { deadline } from './deadline.js';
 import { AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
-import { backoffDelay, RETRYABLE_STATUSES, retryAfterDelay, sleep, type RetryPolicy } from './retry.js';
+import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay, sleep } from './retry.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -36,16 +36,28 @@ export async function sendWithRetries(url: string, parts: RequestParts, options:
   let retries = 0;
   for (;;) {
     // The deadline also bounds reading the body, so it runs until the caller has read it.
-    const limit = deadline(callerSignal, options.timeoutMs, () => new TimeoutError(`${parts.method} ${describeUrl(url)} took longer than ${options.timeoutMs} ms.`));
+    const limit = deadline(
+      callerSignal,
+      options.timeoutMs,
+      () => new TimeoutError(`${parts.method} ${describeUrl(url)} took longer than ${options.timeoutMs} ms.`),
+    );
     await options.prepare?.(parts.headers);
-    const init: RequestInit = { redirect: 'follow', ...parts.init, method: parts.method, headers: parts.headers, body: parts.body ?? null, signal: limit.signal };
+    const init: RequestInit = {
+      redirect: 'follow',
+      ...parts.init,
+      method: parts.method,
+      headers: parts.headers,
+      body: parts.body ?? null,
+      signal: limit.signal,
+    };
     // undici follows a Request's signal only while the Request is alive: a Request made here
     // is kept referenced until its fetch settles and while its response lives, or a timeout
     // could be lost to garbage collection. The global fetch is given (url, init): no Request.
-    const request = options.fetch ? new Request(url, init) : undefined;
+    const custom = options.fetch;
+    const request = custom ? new Request(url, init) : undefined;
     let response: Response;
     try {
-      response = request ? await options.fetch!(request) : await fetch(url, init);
+      response = custom && request ? await custom(request) : await fetch(url, init);
     } catch (error) {
       limit.clear();
       if (callerSignal?.aborted) throw callerSignal.reason;
@@ -53,8 +65,15 @@ export async function sendWithRetries(url: string, parts: RequestParts, options:
         ? (limit.signal.reason as TimeoutError)
         : error instanceof AutoCollectError
           ? error
-          : new ConnectionError(`${parts.method} ${describeUrl(url)} failed: ${describeCause(error)}.`, { cause: error });
-      if (!options.retryable || retries >= policy.maxRetries || !(failure instanceof TimeoutError || failure instanceof ConnectionError)) throw failure;
+          : new ConnectionError(`${parts.method} ${describeUrl(url)} failed: ${describeCause(error)}.`, {
+              cause: error,
+            });
+      if (
+        !options.retryable ||
+        retries >= policy.maxRetries ||
+        !(failure instanceof TimeoutError || failure instanceof ConnectionError)
+      )
+        throw failure;
       await sleep(backoffDelay(retries++, policy), callerSignal ?? undefined);
       continue;
     } finally {
@@ -101,6 +120,7 @@ function describeUrl(url: string): string {
 function describeCause(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
-  const message = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
+  const message =
+    typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
   return code && !message.includes(code) ? `${code} (${message})` : message;
 }

@@ -22,7 +22,11 @@ export function unwrap<Data>(result: { data?: Data; error?: unknown; response: R
 }
 
 export function apiError(response: Response, body: unknown, reason?: string): ApiError {
-  const call = calls.get(response) ?? { method: '?', path: new URL(response.url || 'http://unknown/').pathname, operationId: undefined };
+  const call = calls.get(response) ?? {
+    method: '?',
+    path: new URL(response.url || 'http://unknown/').pathname,
+    operationId: undefined,
+  };
   return new ApiError({
     status: response.status,
     method: call.method,

@@ -90,11 +90,15 @@ export async function parseWebhookEvent(options: ParseWebhookEventOptions): Prom
   const signature = header(options.headers, 'x-webhook-signature');
   if (!signature) throw new WebhookVerificationError('The delivery has no X-Webhook-Signature header.');
   if (!(await verifyWebhookSignature({ ...options, signature }))) {
-    throw new WebhookVerificationError('The X-Webhook-Signature does not match the body: check the webhook secret, and verify the raw body.');
+    throw new WebhookVerificationError(
+      'The X-Webhook-Signature does not match the body: check the webhook secret, and verify the raw body.',
+    );
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(typeof options.payload === 'string' ? options.payload : new TextDecoder().decode(options.payload));
+    payload = JSON.parse(
+      typeof options.payload === 'string' ? options.payload : new TextDecoder().decode(options.payload),
+    );
   } catch {
     throw new WebhookVerificationError('The delivery body is not valid JSON.');
   }
@@ -132,7 +136,7 @@ function decodeSignature(signature: string, encoding: SignatureEncoding): Uint8A
   const value = signature.trim().replace(/^[a-z][a-z0-9-]*=(?=[^=])/i, '');
   if (encoding === 'hex') {
     if (!/^(?:[0-9a-f]{2})+$/i.test(value)) return undefined;
-    return Uint8Array.from(value.match(/../g)!, (pair) => parseInt(pair, 16));
+    return Uint8Array.from(value.match(/../g) ?? [], (pair) => parseInt(pair, 16));
   }
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return undefined;
   try {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, AuthenticationError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
 import { runClock } from './support/clock.js';
 import { invoiceId, organizationId } from './support/fixtures.js';
-import { sendJson, startServer, type RecordedRequest, type TestServer } from './support/server.js';
+import { type RecordedRequest, sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
 const clientId = '5e2d8c1a-9b7f-4a36-8d20-c4e1f0a9b372';
@@ -29,19 +29,35 @@ async function identityAndApi({ lifetime = 3600, accepts = () => true, tokenFail
   let issued = 0;
   server = await startServer(async (request, response) => {
     if (request.url === '/token') {
-      if (tokenFailure) return response.writeHead(tokenFailure.status, { 'content-type': 'application/json' }).end(tokenFailure.body);
+      if (tokenFailure)
+        return response.writeHead(tokenFailure.status, { 'content-type': 'application/json' }).end(tokenFailure.body);
       const now = Math.floor(Date.now() / 1000);
       const token = `token-${++issued}`;
-      return sendJson(response, 200, { access_token: token, token_type: 'Bearer', not_before: String(now), expires_in: String(lifetime), expires_on: String(now + lifetime), resource: '80f1aa79-c7f8-481f-94af-4f87ef78153d' });
+      return sendJson(response, 200, {
+        access_token: token,
+        token_type: 'Bearer',
+        not_before: String(now),
+        expires_in: String(lifetime),
+        expires_on: String(now + lifetime),
+        resource: '80f1aa79-c7f8-481f-94af-4f87ef78153d',
+      });
     }
     const token = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
-    if (!accepts(token)) return response.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"title":"Unauthorized","status":401}');
+    if (!accepts(token))
+      return response
+        .writeHead(401, { 'content-type': 'application/problem+json' })
+        .end('{"title":"Unauthorized","status":401}');
     sendJson(response, 200, invoice);
   });
   const client = (refreshMarginMs?: number) =>
     createAutoCollectClient({
       baseUrl: `${server!.origin}/collection/v1`,
-      auth: { clientId, clientSecret, tokenUrl: `${server!.origin}/token`, ...(refreshMarginMs !== undefined && { refreshMarginMs }) },
+      auth: {
+        clientId,
+        clientSecret,
+        tokenUrl: `${server!.origin}/token`,
+        ...(refreshMarginMs !== undefined && { refreshMarginMs }),
+      },
     });
   const tokenRequests = () => server!.requests.filter((r) => r.url === '/token');
   const apiRequests = () => server!.requests.filter((r) => r.url !== '/token');
@@ -60,7 +76,11 @@ describe('client credentials', () => {
     const [tokenRequest] = tokenRequests() as [RecordedRequest];
     expect(tokenRequest.method).toBe('POST');
     expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
     expect(apiRequests()[0]?.headers.authorization).toBe('Bearer token-1');
   });
 
@@ -72,7 +92,11 @@ describe('client credentials', () => {
     const results = await runClock(Promise.all(Array.from({ length: 50 }, () => callInvoice(shared))));
     expect(results.every((r) => r.response.status === 200)).toBe(true);
     expect(tokenRequests()).toHaveLength(2);
-    expect(apiRequests().slice(1).map((r) => r.headers.authorization)).toEqual(Array(50).fill('Bearer token-2'));
+    expect(
+      apiRequests()
+        .slice(1)
+        .map((r) => r.headers.authorization),
+    ).toEqual(Array(50).fill('Bearer token-2'));
   });
 
   it('reuses the token until it nears expiry, then fetches a new one', async () => {
@@ -85,7 +109,11 @@ describe('client credentials', () => {
     vi.advanceTimersByTime(1_000);
     await getInvoice(shared);
     expect(tokenRequests()).toHaveLength(2);
-    expect(apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+    expect(apiRequests().map((r) => r.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
   });
 
   it('a token that lives shorter than twice the margin is renewed halfway through its life', async () => {
@@ -118,7 +146,10 @@ describe('client credentials', () => {
 
   it('a failing token endpoint gives AuthenticationError with its status and message', async () => {
     const { client, apiRequests } = await identityAndApi({
-      tokenFailure: { status: 401, body: '{"error":"invalid_client","error_description":"Client authentication failed."}' },
+      tokenFailure: {
+        status: 401,
+        body: '{"error":"invalid_client","error_description":"Client authentication failed."}',
+      },
     });
     const error = await getInvoice(client()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -138,7 +169,9 @@ describe('client credentials', () => {
 describe('token functions', () => {
   it('a 401 asks the function again and replays once', async () => {
     server = await startServer((request, response) =>
-      request.headers.authorization === 'Bearer fresh' ? sendJson(response, 200, invoice) : response.writeHead(401).end(),
+      request.headers.authorization === 'Bearer fresh'
+        ? sendJson(response, 200, invoice)
+        : response.writeHead(401).end(),
     );
     const tokens = ['stale', 'fresh'];
     const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: () => tokens.shift()! } });
@@ -157,21 +190,34 @@ describe('token functions', () => {
 describe('safety at construction', () => {
   it('refuses a non-https baseUrl or tokenUrl unless the host is loopback', () => {
     const auth = { clientId, clientSecret };
-    expect(() => createAutoCollectClient({ baseUrl: 'http://api.amili.no/collection/v1', auth })).toThrow(/must use https/);
-    expect(() => createAutoCollectClient({ baseUrl: servers.staging, auth: { ...auth, tokenUrl: 'http://auth.example.com/token' } })).toThrow(
-      /auth.tokenUrl must use https/,
+    expect(() => createAutoCollectClient({ baseUrl: 'http://api.amili.no/collection/v1', auth })).toThrow(
+      /must use https/,
     );
+    expect(() =>
+      createAutoCollectClient({
+        baseUrl: servers.staging,
+        auth: { ...auth, tokenUrl: 'http://auth.example.com/token' },
+      }),
+    ).toThrow(/auth.tokenUrl must use https/);
     expect(() => createAutoCollectClient({ baseUrl: 'http://127.0.0.1:8080', auth })).not.toThrow();
     expect(() => createAutoCollectClient({ baseUrl: 'http://localhost:8080', auth })).not.toThrow();
     expect(() => createAutoCollectClient({ baseUrl: 'http://[::1]:8080', auth })).not.toThrow();
   });
 
   it('refuses bad options with what to pass instead', () => {
-    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret: '' } })).toThrow(/auth.clientSecret must be a non-empty string/);
-    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, timeoutMs: 0 })).toThrow(/timeoutMs must be a positive number/);
-    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, retry: { maxRetries: -1 } })).toThrow(/retry.maxRetries/);
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret: '' } })).toThrow(
+      /auth.clientSecret must be a non-empty string/,
+    );
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, timeoutMs: 0 })).toThrow(
+      /timeoutMs must be a positive number/,
+    );
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, retry: { maxRetries: -1 } })).toThrow(
+      /retry.maxRetries/,
+    );
     // @ts-expect-error fetch must be a function
-    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, fetch: 'node-fetch' })).toThrow(/fetch must be a function/);
+    expect(() => createAutoCollectClient({ auth: { clientId, clientSecret }, fetch: 'node-fetch' })).toThrow(
+      /fetch must be a function/,
+    );
   });
 
   it('uses the token endpoint of the environment baseUrl points at', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TimeoutError } from '../src/index.js';
 import { operations } from '../src/generated/autocollect.meta.js';
+import { TimeoutError } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
@@ -20,7 +20,9 @@ async function batchApi(finishOn = Number.POSITIVE_INFINITY, headers: Record<str
   const times: number[] = [];
   server = await startServer((_request, response) => {
     times.push(Date.now());
-    response.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(times.length >= finishOn ? finished : queued));
+    response
+      .writeHead(200, { 'content-type': 'application/json', ...headers })
+      .end(JSON.stringify(times.length >= finishOn ? finished : queued));
   });
   return { origin: server.origin, times, gaps: () => times.slice(1).map((time, i) => time - times[i]!) };
 }
@@ -31,7 +33,9 @@ describe('waitForBatch', () => {
     const batch = await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }));
     expect(batch).toEqual(finished.data);
     expect(server!.requests).toHaveLength(4);
-    expect(server!.requests.every((r) => r.url === `/collection/v1/orgs/${organizationId}/batches/${batchId}`)).toBe(true);
+    expect(server!.requests.every((r) => r.url === `/collection/v1/orgs/${organizationId}/batches/${batchId}`)).toBe(
+      true,
+    );
     const expected = [1_000, 2_000, 4_000];
     api.gaps().forEach((gap, i) => {
       expect(gap).toBeGreaterThanOrEqual(expected[i]!);
@@ -41,13 +45,20 @@ describe('waitForBatch', () => {
 
   it('never waits longer than maxIntervalMs between polls', async () => {
     const api = await batchApi(6);
-    await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }, { initialIntervalMs: 2_000, maxIntervalMs: 5_000 }));
+    await runClock(
+      testClient(api.origin).waitForBatch(
+        { organizationId, batchId },
+        { initialIntervalMs: 2_000, maxIntervalMs: 5_000 },
+      ),
+    );
     expect(api.gaps().map((gap) => Math.floor(gap / 1_000) * 1_000)).toEqual([2_000, 4_000, 5_000, 5_000, 5_000]);
   });
 
   it('returns PARTIAL and FAILED batches too', async () => {
     for (const status of ['PARTIAL', 'FAILED']) {
-      server = await startServer((_request, response) => sendJson(response, 200, { ...finished, data: { ...finished.data, status } }));
+      server = await startServer((_request, response) =>
+        sendJson(response, 200, { ...finished, data: { ...finished.data, status } }),
+      );
       expect((await runClock(testClient(server.origin).waitForBatch({ organizationId, batchId }))).status).toBe(status);
       await server.close();
       server = undefined;
@@ -64,7 +75,9 @@ describe('waitForBatch', () => {
   it('gives TimeoutError with the last status when the batch never finishes, without polling past the limit', async () => {
     const api = await batchApi();
     const started = Date.now();
-    const error = await failureOf(testClient(api.origin).waitForBatch({ organizationId, batchId }, { timeoutMs: 20_000 }));
+    const error = await failureOf(
+      testClient(api.origin).waitForBatch({ organizationId, batchId }, { timeoutMs: 20_000 }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe(`Batch ${batchId} did not finish within 20000 ms (last status: QUEUED).`);
     // Polls at 0, 1, 3, 7 and 15 s; the next would come after the limit, so it gives up then.
@@ -86,7 +99,9 @@ describe('waitForBatch', () => {
   });
 
   it("polls the operation the spec's x-batch names", () => {
-    const statusOperations = new Set(Object.values(operations).flatMap((op) => ('batch' in op ? [op.batch.statusOperation] : [])));
+    const statusOperations = new Set(
+      Object.values(operations).flatMap((op) => ('batch' in op ? [op.batch.statusOperation] : [])),
+    );
     expect([...statusOperations]).toEqual(['GetBatchById']);
     expect(operations['GET /orgs/{organizationId}/batches/{batchId}'].operationId).toBe('GetBatchById');
   });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import type { Middleware } from 'openapi-fetch';
+import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../src/index.js';
 import { runClock } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
@@ -18,7 +18,9 @@ const params = { path: { organizationId, invoiceId } };
 describe("openapi-fetch's middleware", () => {
   it('runs on calls made after use(), with tokens and retries as usual, and stops after eject()', async () => {
     let attempts = 0;
-    server = await startServer((_request, response) => (++attempts === 1 ? response.writeHead(503).end() : sendJson(response, 200, invoice)));
+    server = await startServer((_request, response) =>
+      ++attempts === 1 ? response.writeHead(503).end() : sendJson(response, 200, invoice),
+    );
     const client = testClient(server.origin);
     const seen: string[] = [];
     const middleware: Middleware = {
@@ -32,10 +34,16 @@ describe("openapi-fetch's middleware", () => {
       },
     };
     client.use(middleware);
-    expect(unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })))).toEqual(invoice);
+    expect(unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })))).toEqual(
+      invoice,
+    );
     expect(seen).toEqual(['request GET /orgs/{organizationId}/invoices/{invoiceId}', 'response 200']);
     expect(server.requests).toHaveLength(2);
-    expect(server.requests.every((r) => r.headers['x-trace'] === 'trace-1' && r.headers.authorization === 'Bearer token-for-tests')).toBe(true);
+    expect(
+      server.requests.every(
+        (r) => r.headers['x-trace'] === 'trace-1' && r.headers.authorization === 'Bearer token-for-tests',
+      ),
+    ).toBe(true);
 
     client.eject(middleware);
     await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params });
@@ -46,7 +54,9 @@ describe("openapi-fetch's middleware", () => {
   it('runs per-call middleware, and keeps the idempotency key on retried creates', async () => {
     let attempts = 0;
     const accepted = specExample('BatchReferenceAccepted');
-    server = await startServer((_request, response) => (++attempts === 1 ? response.writeHead(503).end() : sendJson(response, 202, accepted)));
+    server = await startServer((_request, response) =>
+      ++attempts === 1 ? response.writeHead(503).end() : sendJson(response, 202, accepted),
+    );
     const onRequest: Middleware['onRequest'] = ({ request }) => {
       request.headers.set('X-Per-Call', 'yes');
       return request;

@@ -10,14 +10,20 @@ afterEach(async () => {
 });
 
 /** A list endpoint over `total` numbered items, `pageSize` a page, with opaque cursors. */
-async function listServer(total: number, pageSize: number, options: { tokenParameter?: string; failAtPage?: number } = {}) {
+async function listServer(
+  total: number,
+  pageSize: number,
+  options: { tokenParameter?: string; failAtPage?: number } = {},
+) {
   const tokenParameter = options.tokenParameter ?? 'PageToken';
   server = await startServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
     const token = url.searchParams.get(tokenParameter);
     const start = token ? Number(Buffer.from(token, 'base64url').toString()) : 0;
     if (options.failAtPage !== undefined && start / pageSize === options.failAtPage) {
-      return response.writeHead(400, { 'content-type': 'application/problem+json' }).end('{"title":"Bad Request","status":400,"detail":"The page token has expired."}');
+      return response
+        .writeHead(400, { 'content-type': 'application/problem+json' })
+        .end('{"title":"Bad Request","status":400,"detail":"The page token has expired."}');
     }
     const end = Math.min(start + pageSize, total);
     const data = Array.from({ length: end - start }, (_, i) => ({ invoiceNumber: String(start + i) }));
@@ -31,7 +37,9 @@ describe('paginate', () => {
   it('walks 3 pages, yielding every item once, in order', async () => {
     const { origin, requests } = await listServer(7, 3);
     const numbers: string[] = [];
-    for await (const invoice of testClient(origin).paginate('/orgs/{organizationId}/invoices', { params: { path: { organizationId }, query: { Status: 'OPEN' } } })) {
+    for await (const invoice of testClient(origin).paginate('/orgs/{organizationId}/invoices', {
+      params: { path: { organizationId }, query: { Status: 'OPEN' } },
+    })) {
       numbers.push(invoice.invoiceNumber!);
     }
     expect(numbers).toEqual(['0', '1', '2', '3', '4', '5', '6']);
@@ -44,7 +52,9 @@ describe('paginate', () => {
   it('walks 10,000 items page after page', async () => {
     const { origin, requests } = await listServer(10_000, 250);
     let expected = 0;
-    for await (const invoice of testClient(origin).paginate('/orgs/{organizationId}/invoices', { params: { path: { organizationId } } })) {
+    for await (const invoice of testClient(origin).paginate('/orgs/{organizationId}/invoices', {
+      params: { path: { organizationId } },
+    })) {
       expect(invoice.invoiceNumber).toBe(String(expected++));
     }
     expect(expected).toBe(10_000);
@@ -53,7 +63,9 @@ describe('paginate', () => {
 
   it("fetches a page only when the previous one's items have been taken", async () => {
     const { origin, requests } = await listServer(10, 2);
-    const iterator = testClient(origin).paginate('/orgs/{organizationId}/invoices', { params: { path: { organizationId } } });
+    const iterator = testClient(origin).paginate('/orgs/{organizationId}/invoices', {
+      params: { path: { organizationId } },
+    });
     await iterator.next();
     await iterator.next();
     expect(requests).toHaveLength(1);
@@ -65,16 +77,25 @@ describe('paginate', () => {
   it("uses the operation's own token parameter (camelCase on settlements)", async () => {
     const { origin, requests } = await listServer(5, 2, { tokenParameter: 'pageToken' });
     let count = 0;
-    for await (const _settlement of testClient(origin).paginate('/orgs/{organizationId}/settlements', { params: { path: { organizationId } } })) count++;
+    for await (const _settlement of testClient(origin).paginate('/orgs/{organizationId}/settlements', {
+      params: { path: { organizationId } },
+    }))
+      count++;
     expect(count).toBe(5);
-    expect(requests.map((r) => new URL(r.url, 'http://localhost').searchParams.get('pageToken'))).toEqual([null, 'Mg', 'NA']);
+    expect(requests.map((r) => new URL(r.url, 'http://localhost').searchParams.get('pageToken'))).toEqual([
+      null,
+      'Mg',
+      'NA',
+    ]);
   });
 
   it('throws ApiError when a page fails, after yielding the pages before it', async () => {
     const { origin } = await listServer(10, 3, { failAtPage: 2 });
     const seen: string[] = [];
     const walk = async () => {
-      for await (const invoice of testClient(origin).paginate('/orgs/{organizationId}/invoices', { params: { path: { organizationId } } })) {
+      for await (const invoice of testClient(origin).paginate('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+      })) {
         seen.push(invoice.invoiceNumber!);
       }
     };
@@ -85,9 +106,13 @@ describe('paginate', () => {
   });
 
   it('stops with ApiError when the API repeats a page token', async () => {
-    server = await startServer((_request, response) => sendJson(response, 200, { summary: { nextPageToken: 'same' }, data: [{}] }));
+    server = await startServer((_request, response) =>
+      sendJson(response, 200, { summary: { nextPageToken: 'same' }, data: [{}] }),
+    );
     const walk = async () => {
-      for await (const _ of testClient(server!.origin).paginate('/orgs/{organizationId}/batches', { params: { path: { organizationId } } }));
+      for await (const _ of testClient(server!.origin).paginate('/orgs/{organizationId}/batches', {
+        params: { path: { organizationId } },
+      }));
     };
     await expect(walk()).rejects.toThrow(/same PageToken twice/);
     expect(server.requests).toHaveLength(2);
@@ -97,7 +122,9 @@ describe('paginate', () => {
     server = await startServer((_request, response) => sendJson(response, 200, {}));
     const client = testClient(server.origin);
     // @ts-expect-error GetInvoiceById is not a list operation
-    const iterator = client.paginate('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId: 'x' } } });
+    const iterator = client.paginate('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId: 'x' } },
+    });
     await expect(iterator.next()).rejects.toThrow(/not a list operation/);
   });
 });

@@ -8,7 +8,9 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
 // The repository's README and the package's own (what npm shows).
-const readmes = ['../../../README.md', '../README.md'].map((path) => readFileSync(new URL(path, import.meta.url), 'utf8'));
+const readmes = ['../../../README.md', '../README.md'].map((path) =>
+  readFileSync(new URL(path, import.meta.url), 'utf8'),
+);
 const blocks = readmes.flatMap((readme) => [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!));
 
 // The values the examples take from the reader's own code.
@@ -28,7 +30,7 @@ function typeCheck(name: string, files: string[]): { status: number | null; outp
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}prelude.d.ts`, PRELUDE);
-  files.forEach((code, i) => writeFileSync(`${dir}example-${i + 1}.ts`, `${code}\nexport {};\n`));
+  for (const [i, code] of files.entries()) writeFileSync(`${dir}example-${i + 1}.ts`, `${code}\nexport {};\n`);
   writeFileSync(
     `${dir}tsconfig.json`,
     JSON.stringify({
@@ -57,7 +59,21 @@ function typeCheck(name: string, files: string[]): { status: number | null; outp
 describe('the README examples', () => {
   it('show every client feature', () => {
     const all = blocks.join('\n');
-    for (const feature of ['createAutoCollectClient', 'clientSecret', 'unwrap(', 'ApiError', 'TimeoutError', 'ConnectionError', 'AuthenticationError', 'retry:', 'timeoutMs', '.paginate(', '.waitForBatch(', 'parseWebhookEvent', 'WebhookVerificationError']) {
+    for (const feature of [
+      'createAutoCollectClient',
+      'clientSecret',
+      'unwrap(',
+      'ApiError',
+      'TimeoutError',
+      'ConnectionError',
+      'AuthenticationError',
+      'retry:',
+      'timeoutMs',
+      '.paginate(',
+      '.waitForBatch(',
+      'parseWebhookEvent',
+      'WebhookVerificationError',
+    ]) {
       expect(all, feature).toContain(feature);
     }
   });
@@ -69,7 +85,9 @@ describe('the README examples', () => {
   });
 
   it('a broken example fails the check', () => {
-    const broken = blocks.map((code) => code.replace("'/orgs/{organizationId}/invoices/{invoiceId}'", "'/orgs/{organizationId}/invoice/{invoiceId}'"));
+    const broken = blocks.map((code) =>
+      code.replace("'/orgs/{organizationId}/invoices/{invoiceId}'", "'/orgs/{organizationId}/invoice/{invoiceId}'"),
+    );
     expect(broken).not.toEqual(blocks);
     const { status, output } = typeCheck('broken', broken);
     expect(status).not.toBe(0);

@@ -4,7 +4,7 @@ import { createAutoCollectClient, unwrap } from '../src/index.js';
 import { parseWebhookEvent } from '../src/webhooks.js';
 import { runClock, until } from './support/clock.js';
 import { batchId, invoiceId, organizationId } from './support/fixtures.js';
-import { sendJson, startServer, type Handler, type TestServer } from './support/server.js';
+import { type Handler, sendJson, startServer, type TestServer } from './support/server.js';
 
 const ACCESS_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.access-token-never-shown';
 const CLIENT_SECRET = 'client-secret-never-shown-Zq81';
@@ -47,16 +47,31 @@ async function failure(run: () => Promise<unknown>) {
 const tokenClient = (origin: string, options: object = {}) =>
   createAutoCollectClient({ baseUrl: origin, auth: { accessToken: ACCESS_TOKEN }, ...options });
 const credentialsClient = (origin: string, options: object = {}) =>
-  createAutoCollectClient({ baseUrl: origin, auth: { clientId: 'client-1', clientSecret: CLIENT_SECRET, tokenUrl: `${origin}/token` }, ...options });
+  createAutoCollectClient({
+    baseUrl: origin,
+    auth: { clientId: 'client-1', clientSecret: CLIENT_SECRET, tokenUrl: `${origin}/token` },
+    ...options,
+  });
 const getInvoice = (client: ReturnType<typeof createAutoCollectClient>, init: object = {}) =>
-  client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } }, ...init });
-const serve = async (handler: Handler) => (server = await startServer(handler)).origin;
+  client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+    params: { path: { organizationId, invoiceId } },
+    ...init,
+  });
+const serve = async (handler: Handler) => {
+  server = await startServer(handler);
+  return server.origin;
+};
 
 describe('the fault suite leaks no secret', () => {
   it('runs every fault with a known token and secrets', async () => {
     // The token endpoint echoes the secret back in its error.
     let origin = await serve((request, response) =>
-      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: `bad secret ${CLIENT_SECRET} in ${request.body}` })),
+      response.writeHead(400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error: 'invalid_request',
+          error_description: `bad secret ${CLIENT_SECRET} in ${request.body}`,
+        }),
+      ),
     );
     await failure(() => getInvoice(credentialsClient(origin)));
     await server!.close();
@@ -77,24 +92,40 @@ describe('the fault suite leaks no secret', () => {
       controller.abort();
       return call;
     });
-    await failure(() => tokenClient(origin, { timeoutMs: 300 }).waitForBatch({ organizationId, batchId }, { timeoutMs: 100 }));
+    await failure(() =>
+      tokenClient(origin, { timeoutMs: 300 }).waitForBatch({ organizationId, batchId }, { timeoutMs: 100 }),
+    );
     await server!.close();
-    origin = await serve((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": '));
+    origin = await serve((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": '),
+    );
     await failure(() => getInvoice(tokenClient(origin)));
     await server!.close();
     for (const status of [401, 403, 404, 429, 500, 503]) {
-      origin = await serve((_request, response) => response.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'Failed', status })));
+      origin = await serve((_request, response) =>
+        response
+          .writeHead(status, { 'content-type': 'application/problem+json' })
+          .end(JSON.stringify({ title: 'Failed', status })),
+      );
       await failure(async () => unwrap(await getInvoice(tokenFunctionClient(origin))));
       await failure(async () => unwrap(await getInvoice(tokenClient(origin))));
       await server!.close();
     }
-    origin = await serve((_request, response) => sendJson(response, 500, { title: 'Internal Server Error', status: 500 }));
+    origin = await serve((_request, response) =>
+      sendJson(response, 500, { title: 'Internal Server Error', status: 500 }),
+    );
     await failure(async () => {
-      for await (const _ of tokenClient(origin).paginate('/orgs/{organizationId}/invoices', { params: { path: { organizationId } } }));
+      for await (const _ of tokenClient(origin).paginate('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+      }));
     });
     // A webhook with a wrong signature.
     await failure(() =>
-      parseWebhookEvent({ payload: '{"type":"BATCH_COMPLETED"}', secret: WEBHOOK_SECRET, headers: { 'x-webhook-signature': 'sha256=00ff' } }),
+      parseWebhookEvent({
+        payload: '{"type":"BATCH_COMPLETED"}',
+        secret: WEBHOOK_SECRET,
+        headers: { 'x-webhook-signature': 'sha256=00ff' },
+      }),
     );
     server = undefined;
     expect(errors.length).toBeGreaterThanOrEqual(20);

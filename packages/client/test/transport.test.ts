@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, caseId, invoiceId, organizationId, testClient } from './support/fixtures.js';
-import { sendJson, startServer, type Handler, type TestServer } from './support/server.js';
+import { type Handler, sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
@@ -25,7 +25,12 @@ function inTurn(...handlers: Handler[]): Handler {
 const invoice = specExample('InvoicePaymentReminderOpen');
 /** GetInvoiceById, with the fake clock run until it settles. */
 const getInvoice = (client: ReturnType<typeof testClient>, init: { signal?: AbortSignal } = {}) =>
-  runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } }, ...init }));
+  runClock(
+    client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+      ...init,
+    }),
+  );
 /** When each request reached the server, on the fake clock. */
 const arrivals = (handler: Handler) => {
   const times: number[] = [];
@@ -55,7 +60,11 @@ describe('retries', () => {
   it('waits as long as Retry-After says on 429, in seconds or as an HTTP date', async () => {
     for (const retryAfter of ['3', () => new Date(Date.now() + 3_000).toUTCString()]) {
       const clock = arrivals(
-        inTurn((_q, r) => r.writeHead(429, { 'Retry-After': typeof retryAfter === 'string' ? retryAfter : retryAfter() }).end(), (_q, r) => sendJson(r, 200, invoice)),
+        inTurn(
+          (_q, r) =>
+            r.writeHead(429, { 'Retry-After': typeof retryAfter === 'string' ? retryAfter : retryAfter() }).end(),
+          (_q, r) => sendJson(r, 200, invoice),
+        ),
       );
       const { origin, requests } = await serve(clock.handler);
       const { data } = await getInvoice(testClient(origin));
@@ -70,7 +79,12 @@ describe('retries', () => {
   });
 
   it('caps a Retry-After longer than maxRetryAfterMs', async () => {
-    const clock = arrivals(inTurn((_q, r) => r.writeHead(503, { 'Retry-After': '86400' }).end(), (_q, r) => sendJson(r, 200, invoice)));
+    const clock = arrivals(
+      inTurn(
+        (_q, r) => r.writeHead(503, { 'Retry-After': '86400' }).end(),
+        (_q, r) => sendJson(r, 200, invoice),
+      ),
+    );
     const { origin } = await serve(clock.handler);
     await getInvoice(testClient(origin, { retry: { maxRetryAfterMs: 5_000 } }));
     expect(clock.gaps()[0]).toBeGreaterThanOrEqual(5_000);
@@ -196,17 +210,26 @@ describe('connection faults and timeouts', () => {
 describe('bodies', () => {
   it('malformed JSON in a success response becomes an ApiError, not a crash', async () => {
     const { origin } = await serve((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"summary": {"status": "SUCCESS"}, "data": {');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"summary": {"status": "SUCCESS"}, "data": {');
     });
     const error = await getInvoice(testClient(origin)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, method: 'GET', path: '/orgs/{organizationId}/invoices/{invoiceId}', operationId: 'GetInvoiceById' });
+    expect(error).toMatchObject({
+      status: 200,
+      method: 'GET',
+      path: '/orgs/{organizationId}/invoices/{invoiceId}',
+      operationId: 'GetInvoiceById',
+    });
     expect((error as Error).message).toMatch(/not valid JSON/);
   });
 
   it('an HTML 502 page is retried, then surfaces as an ApiError with the page as its body', async () => {
     const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
-    const { origin, requests } = await serve((_request, response) => response.writeHead(502, { 'content-type': 'text/html' }).end(page));
+    const { origin, requests } = await serve((_request, response) =>
+      response.writeHead(502, { 'content-type': 'text/html' }).end(page),
+    );
     const result = await getInvoice(testClient(origin));
     expect(requests).toHaveLength(3);
     const error = (() => {
@@ -218,19 +241,25 @@ describe('bodies', () => {
     })();
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 502, body: page });
-    expect((error as Error).message).toBe('GET /orgs/{organizationId}/invoices/{invoiceId} (GetInvoiceById) failed with 502');
+    expect((error as Error).message).toBe(
+      'GET /orgs/{organizationId}/invoices/{invoiceId} (GetInvoiceById) failed with 502',
+    );
   });
 
   it('an empty 202 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(202).end());
-    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/resume', { params: { path: { organizationId, caseId } } });
+    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/resume', {
+      params: { path: { organizationId, caseId } },
+    });
     expect(result.response.status).toBe(202);
     expect(unwrap(result)).toBeUndefined();
   });
 
   it('an empty 204 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(204).end());
-    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/withdraw', { params: { path: { organizationId, caseId } } });
+    const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/withdraw', {
+      params: { path: { organizationId, caseId } },
+    });
     expect(result.response.status).toBe(204);
     expect(unwrap(result)).toBeUndefined();
   });
@@ -238,11 +267,19 @@ describe('bodies', () => {
 
 describe('ApiError', () => {
   it('carries status, method, path template, operationId, parsed body and request id', async () => {
-    const problem = specExample('InvoicePaymentReminderOpen') && { title: 'Not Found', status: 404, detail: `Batch ${batchId} was not found.` };
+    const problem = specExample('InvoicePaymentReminderOpen') && {
+      title: 'Not Found',
+      status: 404,
+      detail: `Batch ${batchId} was not found.`,
+    };
     const { origin } = await serve((_request, response) => {
-      response.writeHead(404, { 'content-type': 'application/problem+json', 'x-request-id': 'req-7f3a' }).end(JSON.stringify(problem));
+      response
+        .writeHead(404, { 'content-type': 'application/problem+json', 'x-request-id': 'req-7f3a' })
+        .end(JSON.stringify(problem));
     });
-    const result = await testClient(origin).GET('/orgs/{organizationId}/batches/{batchId}', { params: { path: { organizationId, batchId } } });
+    const result = await testClient(origin).GET('/orgs/{organizationId}/batches/{batchId}', {
+      params: { path: { organizationId, batchId } },
+    });
     let error: unknown;
     try {
       unwrap(result);

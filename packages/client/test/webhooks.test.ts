@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { parseWebhookEvent, verifyWebhookSignature, WebhookVerificationError, type WebhookEvent } from '../src/webhooks.js';
 import { AutoCollectError } from '../src/index.js';
+import {
+  parseWebhookEvent,
+  verifyWebhookSignature,
+  type WebhookEvent,
+  WebhookVerificationError,
+} from '../src/webhooks.js';
 import { specExample } from './support/spec.js';
 
 const secret = 'whsec-test-3b5f1e2c9a7d';
@@ -19,7 +24,12 @@ function delivery(name: string, body: string, signature = `sha256=${sign(body)}`
   return {
     payload: body,
     secret,
-    headers: { 'x-amili-event': name, idempotencykey: `key-${name}`, 'x-amili-request-id': `req-${name}`, 'x-webhook-signature': signature },
+    headers: {
+      'x-amili-event': name,
+      idempotencykey: `key-${name}`,
+      'x-amili-request-id': `req-${name}`,
+      'x-webhook-signature': signature,
+    },
   };
 }
 
@@ -35,7 +45,13 @@ describe('verifyWebhookSignature', () => {
   it('accepts a valid HMAC-SHA256 hex signature, with or without the sha256= prefix', async () => {
     expect(await verifyWebhookSignature({ payload: body, signature: sign(body), secret })).toBe(true);
     expect(await verifyWebhookSignature({ payload: body, signature: `sha256=${sign(body)}`, secret })).toBe(true);
-    expect(await verifyWebhookSignature({ payload: new TextEncoder().encode(body), signature: sign(body).toUpperCase(), secret })).toBe(true);
+    expect(
+      await verifyWebhookSignature({
+        payload: new TextEncoder().encode(body),
+        signature: sign(body).toUpperCase(),
+        secret,
+      }),
+    ).toBe(true);
   });
 
   it('rejects a one-byte change to the body or to the signature', async () => {
@@ -50,19 +66,38 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('rejects a wrong secret, a missing or malformed signature', async () => {
-    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, 'another-secret'), secret })).toBe(false);
+    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, 'another-secret'), secret })).toBe(
+      false,
+    );
     expect(await verifyWebhookSignature({ payload: body, signature: undefined, secret })).toBe(false);
     expect(await verifyWebhookSignature({ payload: body, signature: 'not-hex!', secret })).toBe(false);
     expect(await verifyWebhookSignature({ payload: body, signature: sign(body).slice(0, 40), secret })).toBe(false);
   });
 
   it('can check other algorithms and base64, since Amili does not publish its scheme', async () => {
-    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, secret, 'sha512', 'base64'), secret, algorithm: 'SHA-512', encoding: 'base64' })).toBe(true);
-    expect(await verifyWebhookSignature({ payload: body, signature: sign(body, secret, 'sha512', 'base64'), secret, encoding: 'base64' })).toBe(false);
+    expect(
+      await verifyWebhookSignature({
+        payload: body,
+        signature: sign(body, secret, 'sha512', 'base64'),
+        secret,
+        algorithm: 'SHA-512',
+        encoding: 'base64',
+      }),
+    ).toBe(true);
+    expect(
+      await verifyWebhookSignature({
+        payload: body,
+        signature: sign(body, secret, 'sha512', 'base64'),
+        secret,
+        encoding: 'base64',
+      }),
+    ).toBe(false);
   });
 
   it('refuses an empty secret at once', async () => {
-    await expect(verifyWebhookSignature({ payload: body, signature: sign(body), secret: '' })).rejects.toThrow(/secret is empty/);
+    await expect(verifyWebhookSignature({ payload: body, signature: sign(body), secret: '' })).rejects.toThrow(
+      /secret is empty/,
+    );
   });
 });
 
@@ -70,12 +105,19 @@ describe('parseWebhookEvent', () => {
   it.each(Object.entries(EXAMPLES))("parses Amili's %s example into its typed event", async (name, example) => {
     const payload = specExample(example);
     const event = await parseWebhookEvent(delivery(name, JSON.stringify(payload)));
-    expect(event).toEqual({ type: name, payload, delivery: { idempotencyKey: `key-${name}`, requestId: `req-${name}` } });
+    expect(event).toEqual({
+      type: name,
+      payload,
+      delivery: { idempotencyKey: `key-${name}`, requestId: `req-${name}` },
+    });
   });
 
   it('smooths type and eventType into one discriminant that narrows the payload', async () => {
     const body = JSON.stringify(specExample('WebhookCaseUpdated'));
-    const event = await parseWebhookEvent({ ...delivery('CASE_UPDATED', body), headers: new Headers(delivery('CASE_UPDATED', body).headers) });
+    const event = await parseWebhookEvent({
+      ...delivery('CASE_UPDATED', body),
+      headers: new Headers(delivery('CASE_UPDATED', body).headers),
+    });
     expectTypeOf(event).toEqualTypeOf<WebhookEvent>();
     if (event.type !== 'CASE_UPDATED') throw new Error(`expected CASE_UPDATED, got ${event.type}`);
     expect(event.payload.eventType).toBe('CASE_UPDATED');
@@ -93,7 +135,9 @@ describe('parseWebhookEvent', () => {
     const body = JSON.stringify(specExample('WebhookCase'));
     const tampered = delivery('CASE', flipOneByte(body, 10), `sha256=${sign(body)}`);
     await expect(parseWebhookEvent(tampered)).rejects.toThrow(WebhookVerificationError);
-    await expect(parseWebhookEvent({ ...delivery('CASE', body), headers: {} })).rejects.toThrow(/no X-Webhook-Signature/);
+    await expect(parseWebhookEvent({ ...delivery('CASE', body), headers: {} })).rejects.toThrow(
+      /no X-Webhook-Signature/,
+    );
     await expect(parseWebhookEvent(delivery('CASE', '{"id": '))).rejects.toThrow(/not valid JSON/);
     await expect(parseWebhookEvent(delivery('CASE', '[1,2]'))).rejects.toThrow(/not a JSON object/);
     expect(new WebhookVerificationError('x')).toBeInstanceOf(AutoCollectError);

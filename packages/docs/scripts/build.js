@@ -29,7 +29,8 @@ const LOCAL_WORDMARK = `data:image/svg+xml,${encodeURIComponent(
 function keepOffline(html) {
   let result = html;
   for (const url of REDOCLY_LOGOS) {
-    if (!result.includes(url)) throw new Error(`Redoc no longer references ${url}: check the footer for other remote assets.`);
+    if (!result.includes(url))
+      throw new Error(`Redoc no longer references ${url}: check the footer for other remote assets.`);
     result = result.replaceAll(url, LOCAL_WORDMARK);
   }
   return result;
@@ -39,8 +40,20 @@ async function renderPage(definition, title, page) {
   const output = resolve(dist, page);
   await promisify(execFile)(
     process.execPath,
-    [redocly, 'build-docs', definition, '--config', resolve(root, 'redocly.yaml'), '--inlineBundle',
-      '--template', resolve(packageDir, 'template.hbs'), '--title', `${title} reference`, '--output', output],
+    [
+      redocly,
+      'build-docs',
+      definition,
+      '--config',
+      resolve(root, 'redocly.yaml'),
+      '--inlineBundle',
+      '--template',
+      resolve(packageDir, 'template.hbs'),
+      '--title',
+      `${title} reference`,
+      '--output',
+      output,
+    ],
     { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
   writeFileSync(output, keepOffline(readFileSync(output, 'utf8')));

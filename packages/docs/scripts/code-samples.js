@@ -27,7 +27,10 @@ const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /** The parameters a sample passes: path parameters and required query parameters, with their examples. */
 function sampleParameters(all) {
-  const pick = (where) => Object.fromEntries(all.filter((p) => p.in === where && (where === 'path' || p.required)).map((p) => [p.name, p.example]));
+  const pick = (where) =>
+    Object.fromEntries(
+      all.filter((p) => p.in === where && (where === 'path' || p.required)).map((p) => [p.name, p.example]),
+    );
   return { path: pick('path'), query: pick('query') };
 }
 
@@ -61,7 +64,10 @@ function typeScriptSample(document, api, { method, path, operation, parameters }
   const lines =
     module === '@autocollect/client'
       ? [`import { ${usesUnwrap ? `${factory}, unwrap` : factory} } from '${module}';`]
-      : [...(usesUnwrap ? ["import { unwrap } from '@autocollect/client';"] : []), `import { ${factory} } from '${module}';`];
+      : [
+          ...(usesUnwrap ? ["import { unwrap } from '@autocollect/client';"] : []),
+          `import { ${factory} } from '${module}';`,
+        ];
   lines.push('', `const client = ${factory}({`, `  ${CREDENTIALS},`, '});', '');
   if (operation['x-pagination']) {
     lines.push(`for await (const item of client.paginate('${path}'${initText})) {`, '  console.log(item);', '}');
@@ -71,7 +77,9 @@ function typeScriptSample(document, api, { method, path, operation, parameters }
     if (operation['x-batch']) {
       const organizationId = JSON.stringify(params.path.organizationId);
       lines.push(`// The work happens later, in a batch: wait for it to finish.`);
-      lines.push(`const batch = await client.waitForBatch({ organizationId: ${organizationId}, batchId: data.data.batchId });`);
+      lines.push(
+        `const batch = await client.waitForBatch({ organizationId: ${organizationId}, batchId: data.data.batchId });`,
+      );
       lines.push(`console.log(batch.status, batch.succeeded, batch.failed);`);
     } else {
       lines.push('console.log(data);');
@@ -108,7 +116,11 @@ function curlSample(document, { method, path, operation, parameters }) {
   if (idempotent) lines.push(`-H "${idempotent.name}: $(uuidgen)"`);
   const body = exampleOf(document, content[contentType]);
   if (isTokenRequest) {
-    lines.push('-d grant_type=client_credentials', '-d "client_id=$AMILI_CLIENT_ID"', '-d "client_secret=$AMILI_CLIENT_SECRET"');
+    lines.push(
+      '-d grant_type=client_credentials',
+      '-d "client_id=$AMILI_CLIENT_ID"',
+      '-d "client_secret=$AMILI_CLIENT_SECRET"',
+    );
   } else if (body !== undefined) {
     lines.push(`-H 'Content-Type: ${contentType}'`, `-d ${shellQuote(JSON.stringify(body))}`);
   }
@@ -119,7 +131,8 @@ function curlSample(document, { method, path, operation, parameters }) {
 export function addCodeSamples(document, api) {
   for (const entry of listOperations(document)) {
     const samples = [];
-    if (CLIENTS[api]) samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, entry) });
+    if (CLIENTS[api])
+      samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, entry) });
     else if (api === 'identity@v1') samples.push({ lang: 'TypeScript', label: 'TypeScript', source: tokenSample() });
     samples.push({ lang: 'curl', label: 'curl', source: curlSample(document, entry) });
     entry.operation['x-codeSamples'] = samples;

@@ -1,21 +1,21 @@
 // Finds what a description marks `x-provenance: inferred`, names where it is, and
 // marks it visibly for readers of the rendered page.
-import { HTTP_METHODS } from '@autocollect/spec/description';
+import { escapePointerPart, HTTP_METHODS, unescapePointerPart } from '@autocollect/spec/description';
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs'];
-
-const unescape = (part) => part.replaceAll('~1', '/').replaceAll('~0', '~');
-const escape = (part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** Every inferred item: its JSON pointer, a readable location and the reason. */
 export function inferredItems(document) {
   const items = [];
   const visit = (node, parts) => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...parts, String(i)]));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, [...parts, String(i)]);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     if (node['x-provenance'] === 'inferred') {
       items.push({
-        pointer: `#/${parts.map(escape).join('/')}`,
+        pointer: `#/${parts.map(escapePointerPart).join('/')}`,
         location: describe(document, parts),
         reason: node['x-provenance-reason'],
       });
@@ -31,7 +31,15 @@ export function describe(document, parts) {
   const [section, a, b, ...rest] = parts;
   if (section === 'servers') return `Server ${document.servers[Number(a)].url}`;
   if (section === 'components') {
-    const kind = { schemas: 'Schema', parameters: 'Parameter', responses: 'Response', headers: 'Header', requestBodies: 'Request body', examples: 'Example' }[a] ?? a;
+    const kind =
+      {
+        schemas: 'Schema',
+        parameters: 'Parameter',
+        responses: 'Response',
+        headers: 'Header',
+        requestBodies: 'Request body',
+        examples: 'Example',
+      }[a] ?? a;
     return `${kind} ${b}${schemaPath(rest)}`;
   }
   if ((section === 'paths' || section === 'webhooks') && a !== undefined) {
@@ -57,7 +65,7 @@ export function describe(document, parts) {
 function schemaPath(parts) {
   const names = [];
   for (let i = 0; i < parts.length; i++) {
-    if (SCHEMA_MAPS.includes(parts[i]) && parts[i + 1] !== undefined) names.push(unescape(parts[++i]));
+    if (SCHEMA_MAPS.includes(parts[i]) && parts[i + 1] !== undefined) names.push(unescapePointerPart(parts[++i]));
     else if (parts[i] === 'items') names.push('[]');
   }
   return names.length ? ` → property ${names.join('.').replaceAll('.[]', '[]')}` : '';
@@ -66,10 +74,11 @@ function schemaPath(parts) {
 /** Marks every inferred item where readers look: a badge and a callout on operations, a lead-in elsewhere. */
 export function markInferred(document) {
   for (const { pointer, reason } of inferredItems(document)) {
-    const parts = pointer.slice(2).split('/').map(unescape);
+    const parts = pointer.slice(2).split('/').map(unescapePointerPart);
     const node = parts.reduce((n, part) => n[part], document);
     if (parts[0] === 'servers') continue; // the server menu shows one line; the guide lists them
-    const isOperation = (parts[0] === 'paths' || parts[0] === 'webhooks') && parts.length === 3 && HTTP_METHODS.includes(parts[2]);
+    const isOperation =
+      (parts[0] === 'paths' || parts[0] === 'webhooks') && parts.length === 3 && HTTP_METHODS.includes(parts[2]);
     if (isOperation) {
       node['x-badges'] = [...(node['x-badges'] ?? []), { name: 'Inferred', color: '#b45309' }];
       node.description = `> **Inferred.** ${reason} See [What is inferred](#tag/What-is-inferred).\n\n${node.description ?? ''}`;

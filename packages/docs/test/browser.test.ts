@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from './support/bundle.js';
-import { startDocsServer, type DocsServer } from './support/docs-server.js';
+import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -19,7 +19,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath,
     // Flags for a root user in a closed network: no sandbox, no background calls home.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   mkdirSync(artifacts, { recursive: true });
 });
@@ -40,13 +47,21 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
     await expect.poll(() => navigation.innerText()).toContain(document.info.title);
     // Opening a tag closes the one open before, so check each tag's operations as it opens.
     const tags: string[] = (document.tags ?? []).map((t: { name: string }) => t.name);
-    expect(operations.filter((op) => !op.tags.some((tag) => tags.includes(tag))).map((op) => op.operationId)).toEqual([]);
+    expect(operations.filter((op) => !op.tags.some((tag) => tags.includes(tag))).map((op) => op.operationId)).toEqual(
+      [],
+    );
     // Guides are tags without operations; a tag group may share a tag's name, so take the last match.
     for (const tag of tags.filter((name) => operations.some((op) => op.tags.includes(name)))) {
       await navigation.getByText(tag, { exact: true }).last().click();
       const summaries = operations.filter((op) => op.tags.includes(tag)).map((op) => op.summary);
       await expect
-        .poll(async () => { const text = await navigation.innerText(); return summaries.filter((s) => !text.includes(s)); }, { message: `${page}: ${tag}` })
+        .poll(
+          async () => {
+            const text = await navigation.innerText();
+            return summaries.filter((s) => !text.includes(s));
+          },
+          { message: `${page}: ${tag}` },
+        )
         .toEqual([]);
     }
     await tab.screenshot({ path: `${artifacts}${page.replace('.html', '.png')}` });
@@ -77,7 +92,9 @@ describe('reading the main page as an integrator would', () => {
     // The generated TypeScript sample is the one shown first, with curl beside it.
     await expect.poll(() => tab.getByRole('button', { name: 'TypeScript' }).count()).toBeGreaterThan(0);
     const shownSample = async () =>
-      (await tab.locator('pre').allInnerTexts()).find((text) => text.includes("client.POST('/orgs/{organizationId}/invoices'")) ?? '';
+      (await tab.locator('pre').allInnerTexts()).find((text) =>
+        text.includes("client.POST('/orgs/{organizationId}/invoices'"),
+      ) ?? '';
     await expect.poll(shownSample).toContain("from '@autocollect/client'");
     await tab.screenshot({ path: `${artifacts}create-invoices.png` });
 
@@ -91,4 +108,3 @@ describe('reading the main page as an integrator would', () => {
     await tab.close();
   });
 });
-

@@ -22,7 +22,8 @@ function renderedSamples(): Sample[] {
     for (const item of [...Object.values<any>(rendered.paths ?? {}), ...Object.values<any>(rendered.webhooks ?? {})]) {
       for (const operation of Object.values<any>(item)) {
         for (const sample of operation?.['x-codeSamples'] ?? []) {
-          if (sample.lang === 'TypeScript') samples.push({ where: `${bundleName} ${operation.operationId}`, source: sample.source });
+          if (sample.lang === 'TypeScript')
+            samples.push({ where: `${bundleName} ${operation.operationId}`, source: sample.source });
         }
       }
     }
@@ -40,11 +41,22 @@ function typeCheck(name: string, samples: Sample[]) {
   const dir = `${packageDir}test-results/samples-${name}/`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  samples.forEach((sample, i) => writeFileSync(`${dir}sample-${i}.ts`, `// ${sample.where}\n${sample.source}\nexport {};\n`));
+  for (const [i, sample] of samples.entries()) {
+    writeFileSync(`${dir}sample-${i}.ts`, `// ${sample.where}\n${sample.source}\nexport {};\n`);
+  }
   writeFileSync(
     `${dir}tsconfig.json`,
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: ['node'], strict: true, noEmit: true, skipLibCheck: true },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
       include: ['*.ts'],
     }),
   );
@@ -68,7 +80,9 @@ describe('the generated code samples', () => {
   });
 
   it('a sample with a broken call fails the check', () => {
-    const [first] = samples.filter((s) => s.source.includes("client.GET('/orgs/{organizationId}/invoices/{invoiceId}'"));
+    const [first] = samples.filter((s) =>
+      s.source.includes("client.GET('/orgs/{organizationId}/invoices/{invoiceId}'"),
+    );
     const broken = { ...first!, source: first!.source.replace('invoiceId: ', 'invoiceNumber: ') };
     expect(broken.source).not.toBe(first!.source);
     const { status, output } = typeCheck('broken', [broken]);

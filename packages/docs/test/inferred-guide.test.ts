@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { escapePointerPart, unescapePointerPart } from '@autocollect/spec/description';
 import { describe, expect, it } from 'vitest';
 import { pages } from './support/bundle.js';
 
@@ -13,7 +14,7 @@ function markedInferred(node: unknown, pointer = '#'): string[] {
   const here = (node as Record<string, unknown>)['x-provenance'] === 'inferred' ? [pointer] : [];
   return [
     ...here,
-    ...Object.entries(node).flatMap(([key, value]) => markedInferred(value, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`)),
+    ...Object.entries(node).flatMap(([key, value]) => markedInferred(value, `${pointer}/${escapePointerPart(key)}`)),
   ];
 }
 
@@ -24,11 +25,14 @@ function listed(title: string): string[] {
 }
 
 describe('the "What is inferred" guide', () => {
-  it.each(pages.map((p) => [p.document.info.title, p.document] as const))('lists exactly what %s marks inferred', (title, document) => {
-    const expected = markedInferred(document);
-    expect(expected.length).toBeGreaterThan(3);
-    expect(listed(title).sort()).toEqual(expected.sort());
-  });
+  it.each(pages.map((p) => [p.document.info.title, p.document] as const))(
+    'lists exactly what %s marks inferred',
+    (title, document) => {
+      const expected = markedInferred(document);
+      expect(expected.length).toBeGreaterThan(3);
+      expect(listed(title).sort()).toEqual(expected.sort());
+    },
+  );
 
   it('gives every item its reason from the spec', () => {
     for (const { document } of pages) {
@@ -36,7 +40,7 @@ describe('the "What is inferred" guide', () => {
         const node = pointer
           .split('/')
           .slice(1)
-          .reduce((n: any, part) => n[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+          .reduce((n: any, part) => n[unescapePointerPart(part)], document);
         expect(guide).toContain(`(\`${pointer}\`): ${node['x-provenance-reason']}`);
       }
     }

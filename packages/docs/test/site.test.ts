@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from './support/bundle.js';
-import { startDocsServer, type DocsServer } from './support/docs-server.js';
+import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
 let server: DocsServer;
 beforeAll(async () => {

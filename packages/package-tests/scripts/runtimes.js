@@ -52,7 +52,11 @@ function works(folder, runtime) {
   const bin = binIn(folder, runtime);
   if (!existsSync(bin)) return false;
   try {
-    const output = execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
+    const output = execFileSync(bin, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 60_000,
+    });
     return output.includes(runtime.version);
   } catch {
     return false;
@@ -105,7 +109,8 @@ async function withLock(lock, work) {
       // A lock with no pid yet is being taken right now; one whose process is gone is stale.
       if (Number.isInteger(holder) && !alive(holder)) rmSync(lock, { recursive: true, force: true });
       else if (waited === 0) console.log(`  waiting for another process that is fetching it (${lock})`);
-      else if (waited > 15 * 60_000) throw new Error(`Gave up waiting for ${lock} after 15 minutes: delete it if no fetch is running.`);
+      else if (waited > 15 * 60_000)
+        throw new Error(`Gave up waiting for ${lock} after 15 minutes: delete it if no fetch is running.`);
       await pause(500);
     }
   }
@@ -124,7 +129,15 @@ async function withLock(lock, work) {
 function install(runtime, partial) {
   mkdirSync(partial, { recursive: true });
   writeFileSync(join(partial, 'package.json'), '{ "private": true }\n');
-  const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--save-exact', '--prefer-offline', '--loglevel=error'];
+  const args = [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--no-package-lock',
+    '--save-exact',
+    '--prefer-offline',
+    '--loglevel=error',
+  ];
   const child = spawn('npm', [...args, `${runtime.npmPackage}@${runtime.version}`], {
     cwd: partial,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -138,7 +151,8 @@ function install(runtime, partial) {
     child.once('exit', (code, signal) => {
       process.off('SIGINT', stop).off('SIGTERM', stop);
       if (code === 0) done(undefined);
-      else fail(new Error(`npm install ${runtime.npmPackage}@${runtime.version} failed (${signal ?? `exit ${code}`}).`));
+      else
+        fail(new Error(`npm install ${runtime.npmPackage}@${runtime.version} failed (${signal ?? `exit ${code}`}).`));
     });
   });
 }
@@ -156,13 +170,18 @@ export async function ensureRuntime(runtime) {
     if (works(folder, runtime)) return 'verified'; // another process fetched it meanwhile
     // Under the lock, any partial fetch of this runtime is a dead one.
     const base = `${runtime.npmPackage}@${runtime.version}.partial-`;
-    for (const name of readdirSync(runtimesDir)) if (name.startsWith(base)) rmSync(join(runtimesDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(runtimesDir))
+      if (name.startsWith(base)) rmSync(join(runtimesDir, name), { recursive: true, force: true });
     const partial = join(runtimesDir, `${base}${process.pid}`);
-    console.log(`  fetching ${runtime.npmPackage}@${runtime.version} from the npm registry (once; kept in ${relative(process.cwd(), runtimesDir)})`);
+    console.log(
+      `  fetching ${runtime.npmPackage}@${runtime.version} from the npm registry (once; kept in ${relative(process.cwd(), runtimesDir)})`,
+    );
     try {
       await install(runtime, partial);
       if (!works(partial, runtime)) {
-        throw new Error(`${runtime.npmPackage}@${runtime.version} installed, but \`${runtime.bin} --version\` does not answer ${runtime.version}.`);
+        throw new Error(
+          `${runtime.npmPackage}@${runtime.version} installed, but \`${runtime.bin} --version\` does not answer ${runtime.version}.`,
+        );
       }
       rmSync(folder, { recursive: true, force: true });
       renameSync(partial, folder);
@@ -179,7 +198,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     for (const runtime of RUNTIMES) {
       const started = performance.now();
       const how = await ensureRuntime(runtime);
-      console.log(`  ${runtime.name} ${runtime.version}: ${how} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `  ${runtime.name} ${runtime.version}: ${how} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
   } catch (error) {
     console.error(`  ${error instanceof Error ? error.message : error} Nothing half-fetched was kept; run it again.`);

@@ -36,6 +36,12 @@ describe('the packed client at run time', () => {
   it.each(['plain-js/esm.mjs', 'plain-js/cjs.cjs'])('works from plain JavaScript (%s)', (file) => {
     const { status, stdout, output } = run(process.execPath, [file]);
     expect(status, output).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ get: 'function', paginate: 'function', legacy: 'function', unwrap: 'function', ...expected });
+    expect(JSON.parse(stdout)).toEqual({
+      get: 'function',
+      paginate: 'function',
+      legacy: 'function',
+      unwrap: 'function',
+      ...expected,
+    });
   });
 });

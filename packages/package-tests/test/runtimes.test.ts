@@ -18,11 +18,14 @@ async function smokeServer() {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     seen.push(`${request.method} ${url.pathname}${url.search}`);
-    const json = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (url.pathname.startsWith('/collection/')) {
       if (request.headers.authorization !== 'Bearer smoke-token') return json(401, { title: 'Unauthorized' });
       if (url.pathname === '/collection/v1/orgs/org-1/invoices/inv-1') {
-        return ++invoiceAttempts === 1 ? json(503, { title: 'Service Unavailable' }) : json(200, { summary: { status: 'SUCCESS' }, data: { invoiceNumber: '2025-10481' } });
+        return ++invoiceAttempts === 1
+          ? json(503, { title: 'Service Unavailable' })
+          : json(200, { summary: { status: 'SUCCESS' }, data: { invoiceNumber: '2025-10481' } });
       }
       if (url.pathname === '/collection/v1/orgs/org-1/invoices') {
         return url.searchParams.get('PageToken') === 'p2'
@@ -37,7 +40,12 @@ async function smokeServer() {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, seen, invoiceAttempts: () => invoiceAttempts, close: () => new Promise((done) => server.close(done)) };
+  return {
+    origin,
+    seen,
+    invoiceAttempts: () => invoiceAttempts,
+    close: () => new Promise((done) => server.close(done)),
+  };
 }
 
 let server: Awaited<ReturnType<typeof smokeServer>> | undefined;
@@ -48,8 +56,14 @@ afterEach(async () => {
 
 /** This Node, and each pinned runtime that `npm run runtimes` fetched and verified before the tests. */
 const SERVER_RUNTIMES = [
-  { name: `Node ${process.versions.node} (this one)`, command: () => ({ command: process.execPath, args: [] as string[] }) },
-  ...RUNTIMES.map((runtime) => ({ name: `${runtime.name} ${runtime.version}`, command: () => runtimeCommand(runtime) })),
+  {
+    name: `Node ${process.versions.node} (this one)`,
+    command: () => ({ command: process.execPath, args: [] as string[] }),
+  },
+  ...RUNTIMES.map((runtime) => ({
+    name: `${runtime.name} ${runtime.version}`,
+    command: () => runtimeCommand(runtime),
+  })),
 ];
 
 describe('the packed client at run time, against a local server', () => {
@@ -61,8 +75,12 @@ describe('the packed client at run time, against a local server', () => {
       execFile(
         command,
         [...args, join(consumerDir, 'smoke/run.mjs')],
-        { cwd: consumerDir, env: { ...process.env, SMOKE_ORIGIN: server!.origin, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' } },
-        (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        {
+          cwd: consumerDir,
+          env: { ...process.env, SMOKE_ORIGIN: server!.origin, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+        },
+        (error, stdout, stderr) =>
+          done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
       );
     });
     const lastLine = result.stdout.trim().split('\n').at(-1) ?? '';
@@ -75,14 +93,25 @@ describe('the packed client at run time, against a local server', () => {
     server = await smokeServer();
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage();
       const requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));
       await page.goto(`${server.origin}/smoke`);
-      await page.waitForFunction(() => (window as unknown as { smokeResult?: unknown }).smokeResult !== undefined, undefined, { timeout: 0 }); // the test timeout bounds it
+      await page.waitForFunction(
+        () => (window as unknown as { smokeResult?: unknown }).smokeResult !== undefined,
+        undefined,
+        { timeout: 0 },
+      ); // the test timeout bounds it
       expect(await page.evaluate(() => (window as unknown as { smokeResult: unknown }).smokeResult)).toEqual(EXPECTED);
       expect(requests.filter((url) => !url.startsWith(`${server!.origin}/`))).toEqual([]);
       expect(server.invoiceAttempts()).toBe(2);

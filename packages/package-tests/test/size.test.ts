@@ -26,13 +26,19 @@ async function bundleSize(entry: string) {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs: Object.keys(result.metafile.inputs) };
+  return {
+    minified: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    inputs: Object.keys(result.metafile.inputs),
+  };
 }
 
 describe('size budget of the packed client, minified and gzipped', () => {
   it.each(Object.entries(BUDGETS))('%s stays within its budget', async (entry, budget) => {
     const { inputs: _, ...size } = await bundleSize(entry);
-    console.log(`${entry}: ${size.minified} B minified, ${size.gzip} B gzip (budget ${budget.minified} / ${budget.gzip})`);
+    console.log(
+      `${entry}: ${size.minified} B minified, ${size.gzip} B gzip (budget ${budget.minified} / ${budget.gzip})`,
+    );
     expect(size.minified).toBeLessThanOrEqual(budget.minified);
     expect(size.gzip).toBeLessThanOrEqual(budget.gzip);
   });
@@ -40,6 +46,10 @@ describe('size budget of the packed client, minified and gzipped', () => {
   it('the webhooks entry pulls in none of the HTTP client', async () => {
     const { inputs } = await bundleSize('@autocollect/client/webhooks');
     const files = inputs.filter((input) => input !== '<stdin>').map((input) => input.replace(/^.*node_modules\//, ''));
-    expect(files.sort()).toEqual(['@autocollect/client/dist/errors.js', '@autocollect/client/dist/generated/autocollect.meta.js', '@autocollect/client/dist/webhooks.js']);
+    expect(files.sort()).toEqual([
+      '@autocollect/client/dist/errors.js',
+      '@autocollect/client/dist/generated/autocollect.meta.js',
+      '@autocollect/client/dist/webhooks.js',
+    ]);
   });
 });

@@ -14,9 +14,12 @@ function compare(kind, actual, expected, report) {
   const missing = expected.filter((name) => !actual.includes(name));
   const extra = actual.filter((name) => !expected.includes(name));
   const twice = actual.filter((name, i) => actual.indexOf(name) !== i);
-  if (missing.length) report(`Missing ${kind}: ${missing.join(', ')}. Add them, or remove them from the list in redocly.yaml.`);
+  if (missing.length)
+    report(`Missing ${kind}: ${missing.join(', ')}. Add them, or remove them from the list in redocly.yaml.`);
   if (extra.length) {
-    report(`Unexpected ${kind}: ${extra.join(', ')}. Amili does not list them: fix the name, or add it to the list in redocly.yaml.`);
+    report(
+      `Unexpected ${kind}: ${extra.join(', ')}. Amili does not list them: fix the name, or add it to the list in redocly.yaml.`,
+    );
   }
   if (twice.length) report(`Duplicate ${kind}: ${[...new Set(twice)].join(', ')}.`);
 }
@@ -31,7 +34,9 @@ export default function OperationList({ operationIds = [], webhooks }) {
         const operationIdsIn = (/** @type {Record<string, unknown> | undefined} */ pathItems) =>
           Object.values(pathItems ?? {}).flatMap((item) => {
             const resolved = resolve(item);
-            return HTTP_METHODS.filter((method) => resolved[method]).map((method) => resolve(resolved[method]).operationId);
+            return HTTP_METHODS.filter((method) => resolved[method]).map(
+              (method) => resolve(resolved[method]).operationId,
+            );
           });
         compare('operationIds', operationIdsIn(root.paths), operationIds, report);
         if (webhooks) compare('webhooks', Object.keys(('webhooks' in root && root.webhooks) || {}), webhooks, report);

@@ -19,13 +19,15 @@ export default function ProvenanceReason() {
         }
         if (provenance === 'inferred' && (typeof reason !== 'string' || reason.trim() === '')) {
           ctx.report({
-            message: 'Marked `x-provenance: inferred` without a reason: add `x-provenance-reason` with one sentence on what the guess is based on.',
+            message:
+              'Marked `x-provenance: inferred` without a reason: add `x-provenance-reason` with one sentence on what the guess is based on.',
             location: ctx.location.child('x-provenance'),
           });
         }
         if (reason !== undefined && provenance !== 'inferred') {
           ctx.report({
-            message: '`x-provenance-reason` explains an inference: set `x-provenance: inferred` beside it, or remove the reason.',
+            message:
+              '`x-provenance-reason` explains an inference: set `x-provenance: inferred` beside it, or remove the reason.',
             location: ctx.location.child('x-provenance-reason'),
           });
         }

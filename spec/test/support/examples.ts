@@ -25,17 +25,23 @@ export function collectExamples(document: any): DocumentedExample[] {
     if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
     seen.add(schema);
     if (Array.isArray(schema.examples)) {
-      schema.examples.forEach((value: unknown, i: number) => found.push({ at: `${at}/examples/${i}`, schema: at, value }));
+      for (const [i, value] of schema.examples.entries()) found.push({ at: `${at}/examples/${i}`, schema: at, value });
     }
     for (const key of SUBSCHEMA_MAPS) {
-      for (const [name, sub] of Object.entries(schema[key] ?? {})) visitSchema(sub, `${at}/${key}/${pointerPart(name)}`, seen);
+      for (const [name, sub] of Object.entries(schema[key] ?? {}))
+        visitSchema(sub, `${at}/${key}/${pointerPart(name)}`, seen);
     }
-    for (const key of SUBSCHEMA_LISTS) (schema[key] ?? []).forEach((sub: any, i: number) => visitSchema(sub, `${at}/${key}/${i}`, seen));
+    for (const key of SUBSCHEMA_LISTS) {
+      for (const [i, sub] of (schema[key] ?? []).entries()) visitSchema(sub, `${at}/${key}/${i}`, seen);
+    }
     for (const key of SUBSCHEMAS) if (typeof schema[key] === 'object') visitSchema(schema[key], `${at}/${key}`, seen);
   };
 
   const visit = (node: any, at: string): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${at}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, `${at}/${i}`);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     if (node.schema && typeof node.schema === 'object') {
       const schema = `${at}/schema`;

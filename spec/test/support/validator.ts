@@ -34,10 +34,7 @@ export function createValidator(document: object): SchemaValidator {
   };
 }
 
-/** Escapes a key for a JSON pointer (RFC 6901). */
-export function pointerPart(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
-}
+export { escapePointerPart as pointerPart } from '../../scripts/description.js';
 
 function extensionKeys(node: unknown, found = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const item of node) extensionKeys(item, found);

@@ -1,4 +1,4 @@
-import { createAutoCollectClient, type AutoCollectClientOptions } from '../../src/index.js';
+import { type AutoCollectClientOptions, createAutoCollectClient } from '../../src/index.js';
 
 export const organizationId = '0d87bfbd-f478-451c-aa73-91c208ce3e09';
 export const invoiceId = '7073c4a6-24b4-4059-9653-58cb3a64e377';
@@ -7,7 +7,11 @@ export const caseId = '4f6dd45f-cd32-4530-843d-b278387ae272';
 
 /** A client for a test server, with a fixed token unless `auth` says otherwise, and the default retries and timeout. */
 export function testClient(origin: string, options: Partial<AutoCollectClientOptions> = {}) {
-  return createAutoCollectClient({ baseUrl: `${origin}/collection/v1`, auth: { accessToken: 'token-for-tests' }, ...options });
+  return createAutoCollectClient({
+    baseUrl: `${origin}/collection/v1`,
+    auth: { accessToken: 'token-for-tests' },
+    ...options,
+  });
 }
 
 export const invoicePath = `/collection/v1/orgs/${organizationId}/invoices/${invoiceId}`;

@@ -17,6 +17,8 @@ export interface DocsPage {
 /** Every page the docs build renders, from the same list the build reads. */
 export const pages: DocsPage[] = listPages().map(({ name, page, bundleName, bundle }) => {
   const document = JSON.parse(readFileSync(bundle, 'utf8'));
-  const operations = [...listOperations(document), ...listOperations(document, 'webhooks')].map((entry) => entry.operation);
+  const operations = [...listOperations(document), ...listOperations(document, 'webhooks')].map(
+    (entry) => entry.operation,
+  );
   return { api: name, page, bundleName, document, operations };
 });

@@ -10,7 +10,10 @@ export interface DocsServer {
 
 /** Starts the server `npm start` runs, on a free port, and waits for the URL it prints. */
 export async function startDocsServer(): Promise<DocsServer> {
-  const child = spawn(process.execPath, [serveScript], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [serveScript], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const origin = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {

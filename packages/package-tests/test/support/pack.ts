@@ -19,7 +19,11 @@ declare module 'vitest' {
 /** `npm pack` of a workspace package, as it would be published; returns the tarball's path. */
 function pack(workspace: string): string {
   const [result] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', packsDir, '-w', workspace], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', packsDir, '-w', workspace], {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   ) as { filename: string }[];
   return `${packsDir}${result!.filename.replace(/^@autocollect\//, 'autocollect-').replace('/', '-')}`;
 }
@@ -28,8 +32,19 @@ function pack(workspace: string): string {
 function installConsumer(clientTarball: string): void {
   rmSync(consumerDir, { recursive: true, force: true });
   mkdirSync(consumerDir, { recursive: true });
-  writeFileSync(`${consumerDir}package.json`, JSON.stringify({ name: 'consumer', private: true, dependencies: { '@autocollect/client': `file:${clientTarball}` } }));
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], { cwd: consumerDir, stdio: 'inherit' });
+  writeFileSync(
+    `${consumerDir}package.json`,
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      dependencies: { '@autocollect/client': `file:${clientTarball}` },
+    }),
+  );
+  execFileSync(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+    { cwd: consumerDir, stdio: 'inherit' },
+  );
   cpSync(fixtures, consumerDir, { recursive: true });
 }
 
