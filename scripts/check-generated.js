@@ -1,3 +1,4 @@
+// @ts-check
 // Fails when packages/client/src/generated/ is not what the spec generates, or when
 // the generated files that are there have not been committed. Run after the bundle
 // is fresh (`npm run check` does both).
@@ -11,6 +12,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const generatedDirs = new Set();
 const problems = [];
 
+/** @param {string} path */
 function committed(path) {
   try {
     return execFileSync('git', ['show', `HEAD:${path}`], {

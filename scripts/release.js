@@ -1,3 +1,4 @@
+// @ts-check
 // Releases @autocollect/client and @autocollect/docs.
 //
 //   npm run release                 build, check, pack into release/ (publishes nothing)
@@ -14,6 +15,11 @@ const publish = process.argv.includes('--publish');
 const PACKAGES = ['@autocollect/client', '@autocollect/docs'];
 const releaseDir = resolve(root, 'release');
 
+/**
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ */
 function step(title, command, args) {
   console.log(`\n▶ ${title}\n  ${command} ${args.join(' ')}`);
   execFileSync(command, args, {

@@ -25,7 +25,7 @@ const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
 
 const server = createServer((request, response) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
-  serveFile(request, response, () => notFound(response));
+  serveFile(request, response, () => void notFound(response));
 });
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 // Lists what changed in the API descriptions (as they are in the working tree)
 // since a git ref, and which changes
 // break users of the generated client; fails when a breaking change has no major
@@ -23,12 +24,17 @@ import { bundleDescriptions } from '../spec/scripts/redocly.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const git = (/** @type {string[]} */ ...args) =>
+  execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 const cacheDir = join(root, 'node_modules/.cache/autocollect');
-const SPEC_FILE = (file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
+const SPEC_FILE = (/** @type {string} */ file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
 
-/** Bundles every API description as it was at `ref` (or, with no ref, as it is in the working tree); returns { [api]: document }. */
+/**
+ * Bundles every API description as it was at `ref` (or, with no ref, as it is in the working tree).
+ * @param {string | undefined} ref
+ * @returns {Promise<Record<string, any>>} the documents by API name
+ */
 async function bundlesAt(ref) {
   // Inside the repo, so that the copy's lint plugin resolves its imports from node_modules.
   mkdirSync(cacheDir, { recursive: true });
@@ -54,9 +60,13 @@ async function bundlesAt(ref) {
 }
 
 /** A $ref followed, or an empty schema when there is nothing at the end of it. */
-const deref = (document, node) => follow(document, node) ?? {};
+const deref = (/** @type {any} */ document, /** @type {any} */ node) => follow(document, node) ?? {};
 
+/** @typedef {{ breaking: boolean, text: string }} Change */
+
+/** @param {any} document */
 function operationsOf(document) {
+  /** @type {Map<string, { operation: any, parameters: any[] }>} */
   const operations = new Map();
   for (const [section, label] of /** @type {const} */ ([
     ['paths', ''],
@@ -69,12 +79,21 @@ function operationsOf(document) {
   return operations;
 }
 
-const types = (schema) =>
-  new Set([schema.type ?? [], (schema.anyOf ?? schema.oneOf ?? []).map((s) => s.type ?? [])].flat(2));
+const types = (/** @type {any} */ schema) =>
+  new Set(
+    [schema.type ?? [], (schema.anyOf ?? schema.oneOf ?? []).map((/** @type {any} */ s) => s.type ?? [])].flat(2),
+  );
 
 /**
  * Compares two schemas. `direction` is 'request' (what users send) or 'response' (what
  * they read); both treat removals and narrowing as breaking, requests also new requirements.
+ * @param {any} before
+ * @param {any} after
+ * @param {string} where
+ * @param {'request' | 'response'} direction
+ * @param {Change[]} changes
+ * @param {{ before: any, after: any }} docs
+ * @param {Set<string>} [seen]
  */
 function compareSchemas(before, after, where, direction, changes, docs, seen = new Set()) {
   const [a, b] = [deref(docs.before, before), deref(docs.after, after)];
@@ -87,8 +106,8 @@ function compareSchemas(before, after, where, direction, changes, docs, seen = n
   );
   if (lost.length) changes.push({ breaking: true, text: `${where}: type narrowed (no longer ${lost.join(', ')})` });
   if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
-    const removed = a.enum.filter((v) => !b.enum.includes(v));
-    const added = b.enum.filter((v) => !a.enum.includes(v));
+    const removed = a.enum.filter((/** @type {unknown} */ v) => !b.enum.includes(v));
+    const added = b.enum.filter((/** @type {unknown} */ v) => !a.enum.includes(v));
     if (removed.length)
       changes.push({
         breaking: true,
@@ -126,14 +145,24 @@ function compareSchemas(before, after, where, direction, changes, docs, seen = n
   if (a.items && b.items) compareSchemas(a.items, b.items, `${where}[]`, direction, changes, docs, seen);
 }
 
+/**
+ * @param {any} document
+ * @param {any} holder a request body or response
+ */
 function jsonSchema(document, holder) {
   const content = deref(document, holder)?.content ?? {};
   const mediaType = Object.keys(content).find((type) => type.includes('json')) ?? Object.keys(content)[0];
   return mediaType ? content[mediaType].schema : undefined;
 }
 
-/** Every change between two versions of one description. */
+/**
+ * Every change between two versions of one description.
+ * @param {any} before
+ * @param {any} after
+ * @returns {Change[]}
+ */
 export function diffDescriptions(before, after) {
+  /** @type {Change[]} */
   const changes = [];
   const docs = { before, after };
   const [opsA, opsB] = [operationsOf(before), operationsOf(after)];
@@ -152,7 +181,7 @@ export function diffDescriptions(before, after) {
         text: `${key}: operationId ${a.operation.operationId} renamed to ${b.operation.operationId}`,
       });
     }
-    const id = (p) => `${p.in} ${p.name}`;
+    const id = (/** @type {any} */ p) => `${p.in} ${p.name}`;
     for (const p of a.parameters) {
       const match = b.parameters.find((q) => id(q) === id(p));
       if (!match) changes.push({ breaking: true, text: `${key}: ${id(p)} parameter removed` });
@@ -182,12 +211,16 @@ export function diffDescriptions(before, after) {
   return dedupe(changes);
 }
 
+/** @param {Change[]} changes */
 function dedupe(changes) {
   const seen = new Set();
   return changes.filter((change) => !seen.has(change.text) && seen.add(change.text));
 }
 
-/** Whether a pending changeset (.changeset/*.md) bumps the package a major version. */
+/**
+ * Whether a pending changeset (.changeset/*.md) bumps the package a major version.
+ * @param {string} name
+ */
 function hasMajorChangeset(name) {
   const dir = join(root, '.changeset');
   if (!existsSync(dir)) return false;

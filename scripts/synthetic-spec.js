@@ -1,3 +1,4 @@
+// @ts-check
 // Writes a synthetic API description N times the size of ours, for measuring how
 // the toolchain scales: every path of the bundled AutoCollect description is
 // repeated N times under /copy{i}, with its operationIds suffixed; schemas,
@@ -10,8 +11,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 
+/** @param {number} copies */
 export function syntheticSpec(copies) {
   const source = JSON.parse(readFileSync(resolve(root, 'spec/dist/openapi.json'), 'utf8'));
+  /** @type {Record<string, unknown>} */
   const paths = {};
   for (let i = 0; i < copies; i++) {
     for (const [path, item] of Object.entries(source.paths)) {
@@ -26,6 +29,7 @@ export function syntheticSpec(copies) {
   return { ...source, info: { ...source.info, title: `${source.info.title} ×${copies}` }, paths };
 }
 
+/** @param {any} document */
 export function operationCount(document) {
   return Object.values(document.paths).reduce(
     (sum, item) => sum + Object.values(item).filter((op) => op && typeof op === 'object' && 'operationId' in op).length,

@@ -1,3 +1,4 @@
+// @ts-check
 // What a bundler ships of each library, minified and minified + gzip (esbuild, browser target).
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -10,6 +11,7 @@ const ENTRIES = {
 };
 
 export async function bundleSizes() {
+  /** @type {Record<string, { minified: number, gzip: number }>} */
   const sizes = {};
   for (const [name, entry] of Object.entries(ENTRIES)) {
     const result = await build({
@@ -25,7 +27,7 @@ export async function bundleSizes() {
       write: false,
       logLevel: 'silent',
     });
-    const code = result.outputFiles[0].contents;
+    const code = result.outputFiles?.[0]?.contents ?? new Uint8Array();
     sizes[name] = { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
   }
   return sizes;

@@ -1,3 +1,4 @@
+// @ts-check
 // How long the toolchain takes: lint, bundle, type generation and docs build on our
 // spec; `npm run build` cold and warm; and the same steps on synthetic specs 1×, 10×
 // and 100× our size, as time per operation.
@@ -15,7 +16,7 @@ const work = fileURLToPath(new URL('../.regeneration/', import.meta.url));
 const redocly = require.resolve('@redocly/cli/bin/cli.js');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', TURBO_TELEMETRY_DISABLED: '1' };
 
-const run = (command, args, cwd = repo) =>
+const run = (/** @type {string} */ command, /** @type {string[]} */ args, cwd = repo) =>
   execFileSync(command, args, { cwd, env, stdio: 'ignore', maxBuffer: 1 << 26 });
 
 export async function regeneration({ quick = false } = {}) {
@@ -41,6 +42,7 @@ export async function regeneration({ quick = false } = {}) {
 
   // The same steps on synthetic specs: one config that lints with the recommended rules.
   writeFileSync(`${work}redocly.yaml`, 'telemetry: off\nextends:\n  - recommended\n');
+  /** @type {Record<string, any>} */
   const growth = {};
   for (const copies of quick ? [1, 10] : [1, 10, 100]) {
     const document = syntheticSpec(copies);

@@ -1,10 +1,12 @@
+// @ts-check
 // Turns the measurements into results.json and a markdown table: each figure beside
 // its target, and whether it is met.
 import { cpus, freemem, release, totalmem, type } from 'node:os';
 
-const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
-const kb = (bytes) => `${fmt(bytes / 1000, 1)} kB`;
-const ms = (value) => (value >= 1000 ? `${fmt(value / 1000, 2)} s` : `${fmt(value, 0)} ms`);
+const fmt = (/** @type {number} */ value, digits = 2) =>
+  Number.isFinite(value) ? value.toFixed(digits) : String(value);
+const kb = (/** @type {number} */ bytes) => `${fmt(bytes / 1000, 1)} kB`;
+const ms = (/** @type {number} */ value) => (value >= 1000 ? `${fmt(value / 1000, 2)} s` : `${fmt(value, 0)} ms`);
 
 export function machine() {
   return {
@@ -17,8 +19,13 @@ export function machine() {
   };
 }
 
-/** Rows of [measure, figure, target, met] per section, from the results. */
+/**
+ * Rows of [measure, figure, target, met] per section, from the results.
+ * @param {any} results what run.js measured
+ * @returns {{ title: string, rows: (string | boolean)[][] }[]}
+ */
 export function rows(results) {
+  /** @type {{ title: string, rows: (string | boolean)[][] }[]} */
   const sections = [];
   const { network, inProcess } = results.requestCost;
   const client = network['@autocollect/client'];
@@ -68,8 +75,8 @@ export function rows(results) {
     ],
   });
   const scales = Object.keys(growth);
-  const largest = growth[scales.at(-1)];
-  const middle = growth[scales.at(-2)];
+  const largest = growth[scales[scales.length - 1]];
+  const middle = growth[scales[scales.length - 2]];
   sections.push({
     title: `Growth: the same steps on synthetic specs (${scales.map((s) => `${s} = ${growth[s].operations} operations`).join(', ')}), time per operation`,
     rows: Object.keys(largest.perOperation).map((step) => [
@@ -103,6 +110,10 @@ export function rows(results) {
   return sections;
 }
 
+/**
+ * @param {any} results
+ * @param {string[]} notes
+ */
 export function markdown(results, notes) {
   const m = results.machine;
   const lines = [
@@ -118,6 +129,6 @@ export function markdown(results, notes) {
       lines.push(`| ${measure} | ${figure} | ${target} | ${met === '' ? '' : met ? 'yes' : '**no**'} |`);
     lines.push('');
   }
-  if (notes.length) lines.push('## Notes', '', ...notes.map((note) => `- ${note}`), '');
+  if (notes.length) lines.push('## Notes', '', ...notes.map((/** @type {string} */ note) => `- ${note}`), '');
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // What one GetInvoiceById costs through each way of calling it, against a local
 // server, as a ratio to raw fetch; and the client's own overhead with fetch stubbed.
 import { Agent, request as httpRequest } from 'node:http';
@@ -12,12 +13,18 @@ const invoiceId = '7073c4a6-24b4-4059-9653-58cb3a64e377';
 const PATH = '/orgs/{organizationId}/invoices/{invoiceId}';
 const headers = { Authorization: 'Bearer bench-token' };
 
-/** One request per call, each returning the parsed invoice. */
+/**
+ * One request per call, each returning the parsed invoice.
+ * @param {string} origin
+ * @param {any} [fetchImpl] a stand-in fetch, for the in-process figures
+ * @returns {Record<string, () => Promise<unknown>>}
+ */
 function variants(origin, fetchImpl) {
   const baseUrl = `${origin}/collection/v1`;
   const url = `${baseUrl}/orgs/${organizationId}/invoices/${invoiceId}`;
   const params = { path: { organizationId, invoiceId } };
-  const openapiFetch = createClient({ baseUrl, headers, ...(fetchImpl && { fetch: fetchImpl }) });
+  // openapi-fetch alone, without the generated paths: untyped, as a user without our types would have it.
+  const openapiFetch = /** @type {any} */ (createClient({ baseUrl, headers, ...(fetchImpl && { fetch: fetchImpl }) }));
   const client = createAutoCollectClient({
     baseUrl,
     auth: { accessToken: 'bench-token' },
@@ -32,6 +39,7 @@ function variants(origin, fetchImpl) {
     'node:http (keep-alive)': () =>
       new Promise((resolve, reject) => {
         httpRequest(url, { agent, headers }, (response) => {
+          /** @type {Buffer[]} */
           const chunks = [];
           response.on('data', (chunk) => chunks.push(chunk));
           response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
@@ -43,10 +51,16 @@ function variants(origin, fetchImpl) {
   };
 }
 
-/** Interleaved rounds: each round runs every variant `perRound` times, in a rotating order. */
+/**
+ * Interleaved rounds: each round runs every variant `perRound` times, in a rotating order.
+ * @param {Record<string, () => Promise<unknown>>} fns
+ * @param {{ rounds: number, perRound: number, warmup: number }} options
+ * @returns {Promise<Record<string, number[]>>} microseconds per call, per round
+ */
 async function interleave(fns, { rounds, perRound, warmup }) {
   const names = Object.keys(fns);
   for (const name of names) for (let i = 0; i < warmup; i++) await fns[name]();
+  /** @type {Record<string, number[]>} */
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length]);
@@ -59,12 +73,16 @@ async function interleave(fns, { rounds, perRound, warmup }) {
   return samples;
 }
 
+/**
+ * @param {Record<string, number[]>} samples
+ * @param {string} baseline
+ */
 function summarise(samples, baseline) {
   const base = samples[baseline];
   return Object.fromEntries(
     Object.entries(samples).map(([name, values]) => {
       // Per round, the ratio to the baseline's same round; the median of those, and how much they spread.
-      const ratios = values.map((value, i) => value / base[i]);
+      const ratios = values.map((value, i) => value / (base?.[i] ?? Number.NaN));
       const sorted = [...ratios].sort((a, b) => a - b);
       const spread =
         (sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)]) / median(ratios);

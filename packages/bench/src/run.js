@@ -1,3 +1,4 @@
+// @ts-check
 // npm run bench: measures everything, side by side, and writes results.md and results.json.
 //   --quick   fewer rounds and scales, to check the bench itself runs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { typecheckCost } from './typecheck.js';
 
 const quick = process.argv.includes('--quick');
 const started = now();
+/** @type {Record<string, any>} */
 const results = { machine: machine(), date: new Date().toISOString(), quick };
 
+/** @type {[string, string, () => unknown][]} */
 const sections = [
   ['requestCost', 'request cost (network and in process)', () => requestCost({ quick })],
   ['bundleSizes', 'bundle sizes', () => bundleSizes()],
@@ -31,7 +34,7 @@ results.durationMs = now() - started;
 
 // What limits a missed target, kept beside the code that measures it.
 const notes = JSON.parse(readFileSync(fileURLToPath(new URL('../notes.json', import.meta.url)), 'utf8'));
-const out = (file) => fileURLToPath(new URL(`../${file}`, import.meta.url));
+const out = (/** @type {string} */ file) => fileURLToPath(new URL(`../${file}`, import.meta.url));
 writeFileSync(out('results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(out('results.md'), markdown(results, notes));
 for (const section of rows(results))

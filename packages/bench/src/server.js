@@ -1,3 +1,4 @@
+// @ts-check
 // The API the request benchmarks call: GetInvoiceById with the spec's own example,
 // and a list of invoices for the pagination memory test. Runs in its own process
 // (one core for the server, one for the client) and prints its port.
@@ -12,7 +13,7 @@ const invoice = Buffer.from(JSON.stringify(spec.components.examples.InvoicePayme
 const PAGE_SIZE = 100;
 
 const server = createServer((request, response) => {
-  const url = new URL(request.url, 'http://localhost');
+  const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname.endsWith('/invoices')) {
     // /invoices?total=N: N small invoices, PAGE_SIZE a page.
     const total = Number(url.searchParams.get('total') ?? 1000);
@@ -36,4 +37,4 @@ const server = createServer((request, response) => {
   response.writeHead(200, { 'content-type': 'application/json', 'content-length': invoice.byteLength }).end(invoice);
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+server.listen(0, '127.0.0.1', () => console.log(/** @type {import('node:net').AddressInfo} */ (server.address()).port));

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers: a child-process API server, medians, timing.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ export async function startServer() {
   return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-export const median = (values) => {
+export const median = (/** @type {number[]} */ values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -22,8 +23,12 @@ export const median = (values) => {
 
 export const now = () => performance.now();
 
-/** Milliseconds a function takes, the median of `runs`. */
+/**
+ * Milliseconds a function takes, the median of `runs`.
+ * @param {() => unknown} fn
+ */
 export async function timeIt(fn, runs = 1) {
+  /** @type {number[]} */
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = now();

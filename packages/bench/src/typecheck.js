@@ -1,3 +1,4 @@
+// @ts-check
 // What type-checking costs a user: tsc --noEmit on a file that calls every operation
 // of the AutoCollect API (the docs' generated samples, joined), with TypeScript 5 and 7.
 import { execFileSync } from 'node:child_process';
@@ -14,7 +15,9 @@ function everyOperationFile() {
   const rendered = JSON.parse(readFileSync(require.resolve('@autocollect/docs/openapi.docs.json'), 'utf8'));
   const samples = Object.values(rendered.paths).flatMap((item) =>
     Object.values(item).flatMap((operation) =>
-      (operation['x-codeSamples'] ?? []).filter((s) => s.lang === 'TypeScript').map((s) => s.source),
+      (operation['x-codeSamples'] ?? [])
+        .filter((/** @type {{ lang: string }} */ s) => s.lang === 'TypeScript')
+        .map((/** @type {{ source: string }} */ s) => s.source),
     ),
   );
   const blocks = samples.map((source) => `{\n${source.replace(/^import .*;$/gm, '')}\n}`);
@@ -44,6 +47,7 @@ export function typecheckCost({ runs = 3 } = {}) {
       include: ['*.ts'],
     }),
   );
+  /** @type {Record<string, unknown> & { operations: number }} */
   const results = { operations };
   for (const [label, name] of [
     ['TypeScript 5', 'typescript-5'],
@@ -57,7 +61,7 @@ export function typecheckCost({ runs = 3 } = {}) {
       output = execFileSync(process.execPath, [tsc, '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8' });
       times.push(now() - start);
     }
-    const stat = (key) =>
+    const stat = (/** @type {string} */ key) =>
       Number((new RegExp(`^${key}:\\s+([\\d,.]+)`, 'm').exec(output)?.[1] ?? 'NaN').replaceAll(',', ''));
     results[label] = {
       version: require(`${name}/package.json`).version,

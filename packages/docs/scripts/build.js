@@ -1,3 +1,4 @@
+// @ts-check
 // Renders every API description listed in redocly.yaml into one self-contained page
 // (the AutoCollect API as dist/index.html, the others as dist/<name>.html), after
 // decorating it (guides, code samples, inferred marks, links: see decorate.js), and
@@ -26,6 +27,7 @@ const LOCAL_WORDMARK = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#666">Redocly</text></svg>',
 )}`;
 
+/** @param {string} html */
 function keepOffline(html) {
   let result = html;
   for (const url of REDOCLY_LOGOS) {
@@ -36,6 +38,11 @@ function keepOffline(html) {
   return result;
 }
 
+/**
+ * @param {string} definition the decorated description
+ * @param {string} title
+ * @param {string} page the file name
+ */
 async function renderPage(definition, title, page) {
   const output = resolve(dist, page);
   await promisify(execFile)(

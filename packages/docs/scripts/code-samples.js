@@ -1,9 +1,15 @@
+// @ts-check
 // Generates, for every operation of a description, a TypeScript sample that uses
 // @autocollect/client and a curl command, from the operation's own parameters,
 // examples and extensions. Nothing here is written per operation.
 import { deref, listOperations } from '@autocollect/spec/description';
 
-/** How each description's samples create their client. */
+/** @typedef {import('@autocollect/spec/description').OperationRef} OperationRef */
+
+/**
+ * How each description's samples create their client.
+ * @type {Record<string, { module: string, factory: string } | undefined>}
+ */
 const CLIENTS = {
   'autocollect@v1': { module: '@autocollect/client', factory: 'createAutoCollectClient' },
   'legacy@v1': { module: '@autocollect/client/legacy', factory: 'createAutoCollectLegacyClient' },
@@ -11,6 +17,10 @@ const CLIENTS = {
 
 const CREDENTIALS = 'auth: { clientId: process.env.AMILI_CLIENT_ID!, clientSecret: process.env.AMILI_CLIENT_SECRET! }';
 
+/**
+ * @param {any} document
+ * @param {any} mediaType
+ */
 function exampleOf(document, mediaType) {
   if (!mediaType) return undefined;
   if ('example' in mediaType) return mediaType.example;
@@ -19,30 +29,42 @@ function exampleOf(document, mediaType) {
 }
 
 /** A TypeScript literal of a JSON value: bare keys where they are identifiers, indented to fit. */
-const literal = (value, indent = 0) =>
+const literal = (/** @type {unknown} */ value, indent = 0) =>
   JSON.stringify(value, null, 2)
     .replace(/"([A-Za-z_$][\w$]*)":/g, '$1:')
     .replaceAll('\n', `\n${' '.repeat(indent)}`);
-const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+const shellQuote = (/** @type {string} */ text) => `'${text.replaceAll("'", "'\\''")}'`;
 
-/** The parameters a sample passes: path parameters and required query parameters, with their examples. */
+/** @typedef {{ path: Record<string, unknown>, query: Record<string, unknown> }} SampleParameters */
+
+/**
+ * The parameters a sample passes: path parameters and required query parameters, with their examples.
+ * @param {any[]} all
+ * @returns {SampleParameters}
+ */
 function sampleParameters(all) {
-  const pick = (where) =>
+  const pick = (/** @type {string} */ where) =>
     Object.fromEntries(
       all.filter((p) => p.in === where && (where === 'path' || p.required)).map((p) => [p.name, p.example]),
     );
   return { path: pick('path'), query: pick('query') };
 }
 
+/** @param {SampleParameters} params */
 function paramsLiteral({ path, query }) {
   const parts = [];
-  const inline = (value) => literal(value).replaceAll(/\n\s*/g, ' ').replace(/^\{ /, '{ ').replace(/ \}$/, ' }');
+  const inline = (/** @type {unknown} */ value) =>
+    literal(value).replaceAll(/\n\s*/g, ' ').replace(/^\{ /, '{ ').replace(/ \}$/, ' }');
   if (Object.keys(path).length) parts.push(`path: ${inline(path)}`);
   if (Object.keys(query).length) parts.push(`query: ${inline(query)}`);
   return parts.length ? `params: { ${parts.join(', ')} }` : undefined;
 }
 
-/** How openapi-fetch should read the success body, from the operation's success media type. */
+/**
+ * How openapi-fetch should read the success body, from the operation's success media type.
+ * @param {any} document
+ * @param {any} operation
+ */
 function parseAs(document, operation) {
   const success = Object.entries(operation.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1];
   const types = Object.keys(deref(document, success)?.content ?? {});
@@ -50,8 +72,12 @@ function parseAs(document, operation) {
   return types.some((type) => type.startsWith('text/')) ? 'text' : 'blob';
 }
 
-function typeScriptSample(document, api, { method, path, operation, parameters }) {
-  const { module, factory } = CLIENTS[api];
+/**
+ * @param {any} document
+ * @param {{ module: string, factory: string }} client
+ * @param {OperationRef} entry
+ */
+function typeScriptSample(document, { module, factory }, { method, path, operation, parameters }) {
   const params = sampleParameters(parameters);
   const init = [paramsLiteral(params)];
   const body = exampleOf(document, Object.values(operation.requestBody?.content ?? {})[0]);
@@ -88,6 +114,7 @@ function typeScriptSample(document, api, { method, path, operation, parameters }
   return lines.join('\n');
 }
 
+/** @param {string} name */
 function webhookSample(name) {
   return [
     "import { parseWebhookEvent } from '@autocollect/client/webhooks';",
@@ -102,10 +129,17 @@ function webhookSample(name) {
   ].join('\n');
 }
 
+/**
+ * @param {any} document
+ * @param {OperationRef} entry
+ */
 function curlSample(document, { method, path, operation, parameters }) {
   const params = sampleParameters(parameters);
   const server = document.servers[0].url;
-  const url = new URL(server + path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params.path[name])));
+  const url = new URL(
+    server +
+      path.replace(/\{(\w+)\}/g, (_, /** @type {string} */ name) => encodeURIComponent(String(params.path[name]))),
+  );
   for (const [name, value] of Object.entries(params.query)) url.searchParams.set(name, String(value));
   const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url.toString())}`];
   const content = operation.requestBody?.content ?? {};
@@ -114,7 +148,7 @@ function curlSample(document, { method, path, operation, parameters }) {
   if (!isTokenRequest) lines.push('-H "Authorization: Bearer $AMILI_TOKEN"');
   const idempotent = parameters.find((p) => p.in === 'header' && /idempotency/i.test(p.name));
   if (idempotent) lines.push(`-H "${idempotent.name}: $(uuidgen)"`);
-  const body = exampleOf(document, content[contentType]);
+  const body = contentType === undefined ? undefined : exampleOf(document, content[contentType]);
   if (isTokenRequest) {
     lines.push(
       '-d grant_type=client_credentials',
@@ -127,12 +161,17 @@ function curlSample(document, { method, path, operation, parameters }) {
   return lines.join(' \\\n  ');
 }
 
-/** Adds `x-codeSamples` (TypeScript and curl) to every operation and webhook of a description. */
+/**
+ * Adds `x-codeSamples` (TypeScript and curl) to every operation and webhook of a description.
+ * @param {any} document
+ * @param {string} api its name in redocly.yaml
+ */
 export function addCodeSamples(document, api) {
+  const client = CLIENTS[api];
   for (const entry of listOperations(document)) {
     const samples = [];
-    if (CLIENTS[api])
-      samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, api, entry) });
+    if (client)
+      samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, client, entry) });
     else if (api === 'identity@v1') samples.push({ lang: 'TypeScript', label: 'TypeScript', source: tokenSample() });
     samples.push({ lang: 'curl', label: 'curl', source: curlSample(document, entry) });
     entry.operation['x-codeSamples'] = samples;

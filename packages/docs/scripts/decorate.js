@@ -1,12 +1,14 @@
+// @ts-check
 // Turns a bundled description into what its page renders: code samples for every
 // operation, visible marks on everything inferred, links between the pages, and
 // (on the main page) the guides. The bundle itself ships unchanged.
+import { listOperations } from '@autocollect/spec/description';
 import { addCodeSamples } from './code-samples.js';
 import { addGuides, INFERRED_GUIDE, inferredGuide, loadGuides } from './guides.js';
 import { markInferred } from './provenance.js';
 
 /**
- * @param {{ api: string, page: string, document: object }[]} pages every page of the site
+ * @param {{ api: string, page: string, document: any }[]} pages every page of the site
  * @param {URL} guidesDir the folder of the hand-written guides
  * @returns the decorated document of each page, in the same order
  */
@@ -27,13 +29,14 @@ export function decoratePages(pages, guidesDir) {
   });
 }
 
-/** Amili titles its pages by operationId: show it, so readers (and the search) find operations by that name. */
+/**
+ * Amili titles its pages by operationId: show it, so readers (and the search) find operations by that name.
+ * @param {any} document
+ */
 function showOperationIds(document) {
-  for (const item of [...Object.values(document.paths ?? {}), ...Object.values(document.webhooks ?? {})]) {
-    for (const operation of Object.values(item)) {
-      if (operation && typeof operation === 'object' && typeof operation.operationId === 'string') {
-        operation.description = `${operation.description ?? ''}\n\nOperation id: \`${operation.operationId}\``;
-      }
+  for (const { operation } of [...listOperations(document), ...listOperations(document, 'webhooks')]) {
+    if (typeof operation.operationId === 'string') {
+      operation.description = `${operation.description ?? ''}\n\nOperation id: \`${operation.operationId}\``;
     }
   }
 }

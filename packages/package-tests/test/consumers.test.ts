@@ -15,7 +15,8 @@ function run(command: string, args: string[], cwd = consumerDir) {
 }
 
 describe.each(TYPESCRIPTS)('the packed client type-checks with $name', ({ tsc }) => {
-  it.each(['ts-esm-bundler', 'ts-cjs-node16'])('in a %s project', (project) => {
+  // plain-js: JavaScript with // @ts-check, as its users' editors check it.
+  it.each(['ts-esm-bundler', 'ts-cjs-node16', 'plain-js'])('in a %s project', (project) => {
     const { status, output } = run(process.execPath, [tsc, '-p', `${project}/tsconfig.json`, '--noEmit']);
     expect(output).toBe('');
     expect(status).toBe(0);
