@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Lint, bundling and spec:diff run real Redocly and git: sized for a loaded 2-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Lint, bundling, spec:diff and the pipeline test (four turbo builds of a copy of the
+    // repo) run real Redocly, git and turbo: sized for a loaded 2-core machine.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
