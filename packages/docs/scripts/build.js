@@ -6,7 +6,8 @@
 // renders (dist/<name>.docs.json). The Redoc script is inlined, so no page needs
 // the network.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,24 @@ async function renderPage(definition, title, page) {
   writeFileSync(output, keepOffline(readFileSync(output, 'utf8')));
 }
 
+/** Everything a page is rendered from besides its decorated description: a change to any re-renders every page. */
+const RENDERER = [
+  fileURLToPath(import.meta.url),
+  resolve(packageDir, 'template.hbs'),
+  resolve(root, 'redocly.yaml'),
+  require.resolve('@redocly/cli/package.json'),
+].map((file) => readFileSync(file, 'utf8'));
+
+/**
+ * The key of a page's inputs; the page is rendered again only when it changes.
+ * @param {string} definition the decorated description, as written
+ * @param {string} title
+ */
+const renderKey = (definition, title) =>
+  createHash('sha256')
+    .update(JSON.stringify([...RENDERER, definition, title]))
+    .digest('hex');
+
 mkdirSync(dist, { recursive: true });
 const pages = listPages(root).map(({ name: api, bundleName: name, bundle, bundleYaml, page }) => {
   return { api, name, bundle, bundleYaml, page, document: JSON.parse(readFileSync(bundle, 'utf8')) };
@@ -76,8 +95,16 @@ const built = pages.map(async ({ name, bundle, bundleYaml, page, document }, i) 
   copyFileSync(bundle, resolve(dist, `${name}.json`));
   copyFileSync(bundleYaml, resolve(dist, `${name}.yaml`));
   const definition = resolve(dist, `${name}.docs.json`);
-  writeFileSync(definition, `${JSON.stringify(decorated[i], null, 2)}\n`);
+  const content = `${JSON.stringify(decorated[i], null, 2)}\n`;
+  writeFileSync(definition, content);
+  // An edit to one description leaves the other pages as they were: render only what changed.
+  const key = renderKey(content, document.info.title);
+  const keyFile = resolve(dist, `${name}.render-key`);
+  if (existsSync(resolve(dist, page)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
+    return `dist/${page} (unchanged)`;
+  }
   await renderPage(definition, document.info.title, page);
+  writeFileSync(keyFile, key);
   return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
 });
 for (const line of await Promise.all(built)) console.log(`docs: ${line}`);
