@@ -39,7 +39,8 @@ export const RUNTIMES = [
   },
 ];
 
-const folderOf = (/** @type {Runtime} */ runtime) => join(runtimesDir, `${runtime.npmPackage}@${runtime.version}`);
+const folderOf = (/** @type {Runtime} */ runtime, dir = runtimesDir) =>
+  join(dir, `${runtime.npmPackage}@${runtime.version}`);
 const binIn = (/** @type {string} */ folder, /** @type {Runtime} */ runtime) =>
   join(folder, 'node_modules/.bin', process.platform === 'win32' ? `${runtime.bin}.cmd` : runtime.bin);
 
@@ -66,13 +67,14 @@ function works(folder, runtime) {
 /**
  * The command that runs a script on the runtime; fails with what to do when it was not fetched.
  * @param {Runtime} runtime
+ * @param {string} [dir] where runtimes are kept
  * @returns {{ command: string, args: string[] }}
  */
-export function runtimeCommand(runtime) {
-  const bin = binIn(folderOf(runtime), runtime);
+export function runtimeCommand(runtime, dir = runtimesDir) {
+  const bin = binIn(folderOf(runtime, dir), runtime);
   if (!existsSync(bin)) {
     throw new Error(
-      `${runtime.name} (${runtime.npmPackage}@${runtime.version}) is not in ${relative(process.cwd(), runtimesDir)}: run \`node scripts/runtimes.js\` in packages/package-tests (npm test does it first).`,
+      `${runtime.name} (${runtime.npmPackage}@${runtime.version}) is not in ${relative(process.cwd(), dir)}: run \`node scripts/runtimes.js\` in packages/package-tests (npm test does it first).`,
     );
   }
   return { command: bin, args: runtime.args };
@@ -160,21 +162,22 @@ function install(runtime, partial) {
 /**
  * Makes sure the runtime is in place and works: verified as it is, or fetched anew.
  * @param {Runtime} runtime
+ * @param {string} [dir] where runtimes are kept
  * @returns {Promise<'verified' | 'fetched'>}
  */
-export async function ensureRuntime(runtime) {
-  const folder = folderOf(runtime);
+export async function ensureRuntime(runtime, dir = runtimesDir) {
+  const folder = folderOf(runtime, dir);
   if (works(folder, runtime)) return 'verified';
-  mkdirSync(runtimesDir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   return withLock(`${folder}.lock`, async () => {
     if (works(folder, runtime)) return 'verified'; // another process fetched it meanwhile
     // Under the lock, any partial fetch of this runtime is a dead one.
     const base = `${runtime.npmPackage}@${runtime.version}.partial-`;
-    for (const name of readdirSync(runtimesDir))
-      if (name.startsWith(base)) rmSync(join(runtimesDir, name), { recursive: true, force: true });
-    const partial = join(runtimesDir, `${base}${process.pid}`);
+    for (const name of readdirSync(dir))
+      if (name.startsWith(base)) rmSync(join(dir, name), { recursive: true, force: true });
+    const partial = join(dir, `${base}${process.pid}`);
     console.log(
-      `  fetching ${runtime.npmPackage}@${runtime.version} from the npm registry (once; kept in ${relative(process.cwd(), runtimesDir)})`,
+      `  fetching ${runtime.npmPackage}@${runtime.version} from the npm registry (once; kept in ${relative(process.cwd(), dir)})`,
     );
     try {
       await install(runtime, partial);
