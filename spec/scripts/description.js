@@ -97,6 +97,33 @@ export function requiredProperties(document, schema) {
 }
 
 /**
+ * The known values of an open enum: a string schema whose `anyOf` is a list of the
+ * values Amili shows (`enum`) and any other string (a branch with no constraint),
+ * because Amili publishes no complete list. Undefined for any other schema.
+ * @param {any} schema
+ * @returns {string[] | undefined}
+ */
+export function openEnumValues(schema) {
+  if (schema?.type !== 'string' || !Array.isArray(schema.anyOf) || schema.anyOf.length !== 2) return undefined;
+  const [known, other] = schema.anyOf;
+  const constraints = Object.keys(other ?? {}).filter((key) => key !== 'description' && key !== 'title');
+  if (!Array.isArray(known?.enum) || !known.enum.every((/** @type {unknown} */ value) => typeof value === 'string'))
+    return undefined;
+  return constraints.length === 0 ? known.enum : undefined;
+}
+
+/**
+ * The values a string schema names, and whether others may come: a closed `enum`, or an open one.
+ * @param {any} schema
+ * @returns {{ values: string[], open: boolean } | undefined}
+ */
+export function enumOf(schema) {
+  const open = openEnumValues(schema);
+  if (open) return { values: open, open: true };
+  return Array.isArray(schema?.enum) ? { values: schema.enum, open: false } : undefined;
+}
+
+/**
  * @typedef {object} ApiEntry
  * @property {string} name the `apis` key, such as autocollect@v1
  * @property {string} root the description's root file (absolute)

@@ -40,14 +40,14 @@ describe('the example check', () => {
 
   it('fails a deliberately broken example', () => {
     const broken = structuredClone(document);
-    broken.components.examples.InvoicePaymentReminderOpen.value.data.type = 'REMINDER';
+    broken.components.examples.InvoicePaymentReminderOpen.value.data.type = 42;
     broken.components.examples.InvoicePaymentReminderOpen.value.data.dueDate = '14.02.2025';
     const target = collectExamples(broken).find((e) => e.at.endsWith('/examples/PaymentReminderOpen'));
     expect(target).toBeDefined();
     const errors = createValidator(broken).validate(target!.schema, target!.value);
     expect(errors.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
       '/data/dueDate format',
-      '/data/type enum',
+      '/data/type type',
     ]);
   });
 });

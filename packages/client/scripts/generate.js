@@ -9,8 +9,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listOperations, readApis, repoRoot as root } from '@autocollect/spec/description';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { listOperations, openEnumValues, readApis, repoRoot as root } from '@autocollect/spec/description';
+import openapiTS, { astToString, STRING, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
+import ts from 'typescript';
 
 /** @param {string} apiName */
 function header(apiName) {
@@ -80,6 +81,18 @@ function metadataModule(document) {
   ].join('\n');
 }
 
+/**
+ * An open enum's type: its known values, for autocomplete, or any other string.
+ * `'PRIVATE' | string` would collapse to `string`; `string & {}` keeps the literals.
+ * @param {import('openapi-typescript').SchemaObject} schema
+ */
+function openEnumType(schema) {
+  const known = openEnumValues(schema);
+  if (!known) return undefined;
+  const anyString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
+  return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);
+}
+
 /** @typedef {{ path: string, content: string }} GeneratedFile a file to write, its path relative to the repo root */
 
 /** @returns {Promise<GeneratedFile[]>} the files to write */
@@ -97,7 +110,7 @@ export async function generate() {
         { cause },
       );
     }
-    const ast = await openapiTS(document, { silent: true });
+    const ast = await openapiTS(document, { silent: true, transform: openEnumType });
     files.push({ path: output, content: header(name) + astToString(ast) });
     files.push({ path: output.replace(/\.ts$/, '.meta.ts'), content: header(name) + metadataModule(document) });
   }

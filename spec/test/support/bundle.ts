@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { readApis } from '../../scripts/description.js';
 
-export { deref, listOperations, type OperationRef, schemaProperties } from '../../scripts/description.js';
+export {
+  deref,
+  enumOf,
+  listOperations,
+  type OperationRef,
+  openEnumValues,
+  schemaProperties,
+} from '../../scripts/description.js';
 
 /** The API descriptions redocly.yaml lists, by name, with the path of each bundle. */
 export const listApis = () => readApis();

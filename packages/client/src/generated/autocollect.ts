@@ -713,11 +713,11 @@ export interface components {
          */
         BatchStatus: "QUEUED" | "SUCCESS" | "PARTIAL" | "FAILED";
         /**
-         * @description What the batch contains. Amili shows `NONE` and `INVOICE`; batches of
-         *     payments and corrections exist, but Amili names no values for them.
-         * @enum {string}
+         * @description What the batch contains. Amili shows `NONE` and `INVOICE`; batches of payments and
+         *     corrections exist, but Amili names no values for them.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        BatchType: "NONE" | "INVOICE";
+        BatchType: "NONE" | "INVOICE" | (string & {});
         /**
          * @description Status information that Amili wraps around every response body. List
          *     responses carry the cursor for the next page here; single-object responses
@@ -821,17 +821,16 @@ export interface components {
             data: components["schemas"]["Batch"];
         };
         /**
-         * @description State of the invoice. Amili shows `OPEN` and publishes no complete list.
-         * @enum {string}
+         * @description State of the invoice. Amili shows `OPEN`.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        InvoiceStatus: "OPEN";
+        InvoiceStatus: "OPEN" | (string & {});
         /**
-         * @description How collection of the invoice starts: `NOTICE` goes straight to a debt
-         *     collection notice (inkassovarsel), `PAYMENT_REMINDER` starts with a payment
-         *     reminder. Amili shows these two values and publishes no complete list.
-         * @enum {string}
+         * @description How collection of the invoice starts: `NOTICE` goes straight to a debt collection
+         *     notice (inkassovarsel), `PAYMENT_REMINDER` starts with a payment reminder.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        InvoiceType: "NOTICE" | "PAYMENT_REMINDER";
+        InvoiceType: "NOTICE" | "PAYMENT_REMINDER" | (string & {});
         /** @description The creditor organization an object belongs to. */
         OrganizationSummary: {
             /**
@@ -845,10 +844,11 @@ export interface components {
             name?: string;
         };
         /**
-         * @description Kind of claim. Amili shows `PRINCIPAL` and publishes no complete list.
-         * @enum {string}
+         * @description Kind of claim. Amili shows `PRINCIPAL`; invoices also carry fees and interest, whose
+         *     claim types Amili has not shown.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        ClaimType: "PRINCIPAL";
+        ClaimType: "PRINCIPAL" | (string & {});
         /** @description One claim of an invoice, such as its principal, with what is owed and what has been paid on it. */
         Claim: {
             type?: components["schemas"]["ClaimType"];
@@ -871,10 +871,11 @@ export interface components {
             invoiceId?: string;
         };
         /**
-         * @description Kind of debtor. Amili shows `PRIVATE` and publishes no complete list.
-         * @enum {string}
+         * @description Kind of debtor. Amili shows `PRIVATE`; a debtor with an `organizationNumber` is a
+         *     company, whose type Amili has not shown.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        DebtorType: "PRIVATE";
+        DebtorType: "PRIVATE" | (string & {});
         /** @description An e-mail address. */
         EmailAddress: {
             /** @description The address. */
@@ -1050,10 +1051,10 @@ export interface components {
             data: components["schemas"]["Invoice"];
         };
         /**
-         * @description Kind of payment. Amili shows `DIRECT_PAYMENT` (paid to the creditor, not to Amili) and publishes no complete list.
-         * @enum {string}
+         * @description Kind of payment. Amili shows `DIRECT_PAYMENT` (paid to the creditor, not to Amili).
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        PaymentType: "DIRECT_PAYMENT";
+        PaymentType: "DIRECT_PAYMENT" | (string & {});
         /**
          * @description A payment made directly to the creditor. Amili's example is cut off after
          *     `currency`, so further fields (payment date, reference) are not documented.
@@ -1098,23 +1099,22 @@ export interface components {
             corrections: components["schemas"]["NewCorrection"][];
         };
         /**
-         * @description State of the case. Amili shows `OPEN`, and `PAUSED` in a `CASE_UPDATED` webhook; it publishes no complete list.
-         * @enum {string}
+         * @description State of the case. Amili shows `OPEN`, and `PAUSED` in a `CASE_UPDATED` webhook.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        CaseStatus: "OPEN" | "PAUSED";
+        CaseStatus: "OPEN" | "PAUSED" | (string & {});
         /**
          * @description Stage the case is collected in. Amili shows `PAYMENT_REMINDER` on cases and
-         *     `COLLECTION_NOTICE` in case webhooks, and publishes no complete list.
-         * @enum {string}
+         *     `COLLECTION_NOTICE` in case webhooks.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        CaseType: "PAYMENT_REMINDER" | "COLLECTION_NOTICE";
+        CaseType: "PAYMENT_REMINDER" | "COLLECTION_NOTICE" | (string & {});
         /**
-         * @description Where an open case stands. Amili shows `DEBT_COLLECTION_LIST_MANUAL` (the
-         *     case waits for you to accept or reject it on the debt collection list) and
-         *     publishes no complete list.
-         * @enum {string}
+         * @description Where an open case stands. Amili shows `DEBT_COLLECTION_LIST_MANUAL` (the case waits
+         *     for you to accept or reject it on the debt collection list).
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        CaseSubStatus: "DEBT_COLLECTION_LIST_MANUAL";
+        CaseSubStatus: "DEBT_COLLECTION_LIST_MANUAL" | (string & {});
         /** @description An invoice as part of a collection case, with what is owed on it. */
         CaseInvoice: {
             /**
@@ -1221,10 +1221,10 @@ export interface components {
             data: components["schemas"]["Case"][];
         };
         /**
-         * @description Stage the money was collected in. Amili shows `REMINDER` and publishes no complete list.
-         * @enum {string}
+         * @description Stage the money was collected in. Amili shows `REMINDER`.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        SettlementCollectionType: "REMINDER";
+        SettlementCollectionType: "REMINDER" | (string & {});
         /**
          * @description Money Amili has collected and settles with you for one case. Amili's
          *     examples are cut off after the fields below.
@@ -1256,10 +1256,10 @@ export interface components {
          */
         WebhookEventName: "BATCH_COMPLETED" | "SETTLEMENT_CREATED" | "CASE" | "CASE_UPDATED";
         /**
-         * @description The Amili product that sent the event. Amili shows `COLLECTION` and publishes no complete list.
-         * @enum {string}
+         * @description The Amili product that sent the event. Amili shows `COLLECTION`.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        WebhookSource: "COLLECTION";
+        WebhookSource: "COLLECTION" | (string & {});
         /** @description A batch has finished processing. Its event name is in `type`. */
         BatchCompletedEvent: {
             /**
@@ -1400,7 +1400,7 @@ export interface components {
             timeStamp?: string;
             data?: components["schemas"]["CaseEventData"] & {
                 /** @description What changed. Amili shows `amounts`, `status`, `type` and `description`, and publishes no complete list. */
-                fields?: ("amounts" | "status" | "type" | "description")[];
+                fields?: (("amounts" | "status" | "type" | "description" | (string & {})) | ("amounts" | "status" | "type" | "description") | unknown)[];
             };
         };
     };

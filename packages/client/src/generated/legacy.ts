@@ -260,23 +260,22 @@ export interface components {
             paymentDetails?: components["schemas"]["LegacyPaymentDetails"];
         };
         /**
-         * @description State of the case. Amili shows `OPEN`, and `PAUSED` in a `CASE_UPDATED` webhook; it publishes no complete list.
-         * @enum {string}
+         * @description State of the case. Amili shows `OPEN`, and `PAUSED` in a `CASE_UPDATED` webhook.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        CaseStatus: "OPEN" | "PAUSED";
+        CaseStatus: "OPEN" | "PAUSED" | (string & {});
         /**
-         * @description Where an open case stands. Amili shows `DEBT_COLLECTION_LIST_MANUAL` (the
-         *     case waits for you to accept or reject it on the debt collection list) and
-         *     publishes no complete list.
-         * @enum {string}
+         * @description Where an open case stands. Amili shows `DEBT_COLLECTION_LIST_MANUAL` (the case waits
+         *     for you to accept or reject it on the debt collection list).
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        CaseSubStatus: "DEBT_COLLECTION_LIST_MANUAL";
+        CaseSubStatus: "DEBT_COLLECTION_LIST_MANUAL" | (string & {});
         /**
          * @description Stage the case is collected in. Amili shows `PAYMENT_REMINDER` on cases and
-         *     `COLLECTION_NOTICE` in case webhooks, and publishes no complete list.
-         * @enum {string}
+         *     `COLLECTION_NOTICE` in case webhooks.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        CaseType: "PAYMENT_REMINDER" | "COLLECTION_NOTICE";
+        CaseType: "PAYMENT_REMINDER" | "COLLECTION_NOTICE" | (string & {});
         /** @description A date (`2025-01-15`) or a date-time (`2025-01-15T00:00:00Z`). */
         DateOrDateTime: string;
         /** @description An invoice as part of a collection case, with what is owed on it. */
@@ -321,10 +320,11 @@ export interface components {
             currency?: string;
         };
         /**
-         * @description Kind of debtor. Amili shows `PRIVATE` and publishes no complete list.
-         * @enum {string}
+         * @description Kind of debtor. Amili shows `PRIVATE`; a debtor with an `organizationNumber` is a
+         *     company, whose type Amili has not shown.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        DebtorType: "PRIVATE";
+        DebtorType: "PRIVATE" | (string & {});
         /** @description A debtor of a collection case. Amili's example is cut off after `fullName`. */
         CaseDebtor: {
             /**
@@ -385,10 +385,10 @@ export interface components {
             debtors?: components["schemas"]["CaseDebtor"][];
         };
         /**
-         * @description Stage the money was collected in. Amili shows `REMINDER` and publishes no complete list.
-         * @enum {string}
+         * @description Stage the money was collected in. Amili shows `REMINDER`.
+         *     Amili publishes no complete list: expect other values, and handle them.
          */
-        SettlementCollectionType: "REMINDER";
+        SettlementCollectionType: "REMINDER" | (string & {});
         /**
          * @description A settlement. Amili shows these fields (the same as the AutoCollect API's
          *     settlement); the oldest version showed lower-case ones (`creditorid`,
