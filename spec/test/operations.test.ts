@@ -11,6 +11,7 @@ const EXPECTED: Record<string, { operationIds: string[]; webhooks?: string[] }> 
       'CreateInvoices',
       'GetInvoicesByOrganization',
       'GetInvoiceById',
+      'ResumeInvoice',
       'CreatePayments',
       'CreateCorrections',
       'AcceptDebtCollectionList',
@@ -39,6 +40,7 @@ const TAGS: Record<string, string> = {
   CreateInvoices: 'Invoice',
   GetInvoicesByOrganization: 'Invoice',
   GetInvoiceById: 'Invoice',
+  ResumeInvoice: 'Invoice',
   CreatePayments: 'Payment',
   CreateCorrections: 'Correction',
   AcceptDebtCollectionList: 'Collections',
@@ -98,5 +100,21 @@ describe('operations of each bundled description', () => {
   it('marks the legacy batch path deprecated', () => {
     const [legacy] = listOperations(loadApi('autocollect@v1')).filter((op) => op.operationId === 'GetBatchByIdLegacy');
     expect(legacy).toMatchObject({ method: 'get', path: '/batches/{batchId}', operation: { deprecated: true } });
+  });
+
+  it('describes "Resume invoice" as Amili documents it: deprecated, 202 with no body', () => {
+    const [resume] = listOperations(loadApi('autocollect@v1')).filter((op) => op.operationId === 'ResumeInvoice');
+    expect(resume).toMatchObject({
+      method: 'post',
+      path: '/orgs/{organizationId}/invoices/{invoiceId}/resume',
+      operation: { deprecated: true, 'x-provenance': 'documented' },
+    });
+    expect(resume!.operation.requestBody).toBeUndefined();
+    expect(resume!.operation.responses['202'].content).toBeUndefined();
+    expect(Object.keys(resume!.operation.responses)).toContain('400');
+    expect(resume!.parameters.map((p: { in: string; name: string }) => `${p.in} ${p.name}`)).toEqual([
+      'path organizationId',
+      'path invoiceId',
+    ]);
   });
 });

@@ -43,6 +43,9 @@ export const operations = {
   "GET /orgs/{organizationId}/invoices/{invoiceId}": {
     "operationId": "GetInvoiceById"
   },
+  "POST /orgs/{organizationId}/invoices/{invoiceId}/resume": {
+    "operationId": "ResumeInvoice"
+  },
   "POST /orgs/{organizationId}/payments": {
     "operationId": "CreatePayments",
     "idempotencyKey": "IdempotencyKey",

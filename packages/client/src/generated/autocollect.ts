@@ -164,6 +164,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{organizationId}/invoices/{invoiceId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The creditor organization (Amili's id for it, a UUID).
+                 * @example 0d87bfbd-f478-451c-aa73-91c208ce3e09
+                 */
+                organizationId: components["parameters"]["OrganizationId"];
+                /**
+                 * @description The invoice (Amili's id for it, a UUID).
+                 * @example 7073c4a6-24b4-4059-9653-58cb3a64e377
+                 */
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume an invoice
+         * @deprecated
+         * @description Resumes collection of a paused invoice. Amili's oldest documentation shows
+         *     this action as "Resume invoice": path parameters only, `202 Accepted` with
+         *     no body, and `400` among its errors (it calls the organization parameter
+         *     `orgId`, which does not change the URL). Later generations act on cases
+         *     instead: use `ResumeCase`. Amili names no operationId for it; this one
+         *     follows Amili's later names.
+         */
+        post: operations["ResumeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{organizationId}/payments": {
         parameters: {
             query?: never;
@@ -2018,6 +2055,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvoiceResponse"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ResumeInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The creditor organization (Amili's id for it, a UUID).
+                 * @example 0d87bfbd-f478-451c-aa73-91c208ce3e09
+                 */
+                organizationId: components["parameters"]["OrganizationId"];
+                /**
+                 * @description The invoice (Amili's id for it, a UUID).
+                 * @example 7073c4a6-24b4-4059-9653-58cb3a64e377
+                 */
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: Amili resumes the invoice. No body. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
