@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listOperations, openEnumValues, readApis, repoRoot as root } from '@autocollect/spec/description';
+import { deref, listOperations, openEnumValues, readApis, repoRoot as root } from '@autocollect/spec/description';
 import openapiTS, { astToString, STRING, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
 import ts from 'typescript';
 
@@ -41,13 +41,16 @@ function serverNames(document) {
 /** What the client needs to know of each operation, keyed by "METHOD /path/{template}". */
 /** @param {any} document */
 function operationMetadata(document) {
-  /** @type {Record<string, { operationId: string, idempotencyKey?: string, pagination?: unknown, batch?: unknown }>} */
+  /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, pagination?: unknown, batch?: unknown }>} */
   const operations = {};
   for (const { method, path, operation, parameters } of listOperations(document)) {
     const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
+    const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status))?.[1];
+    const [successMediaType] = Object.keys(deref(document, success)?.content ?? {});
     operations[`${method.toUpperCase()} ${path}`] = {
       operationId: operation.operationId,
       ...(idempotencyKey && { idempotencyKey }),
+      ...(successMediaType && { successMediaType }),
       ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
       ...(operation['x-batch'] && { batch: operation['x-batch'] }),
     };
@@ -82,6 +85,26 @@ function metadataModule(document) {
 }
 
 /**
+ * The TypeScript type of the schemas openapi-typescript's own rules get wrong for us:
+ * open enums, and binary content (a Blob, as the client reads it; not a string).
+ * @param {import('openapi-typescript').SchemaObject} schema
+ */
+function schemaType(schema) {
+  return openEnumType(schema) ?? binaryType(schema);
+}
+
+/**
+ * Bytes: a string whose `contentMediaType` is not text, or of `format: binary`.
+ * @param {import('openapi-typescript').SchemaObject} schema
+ */
+function binaryType(schema) {
+  const mediaType = 'contentMediaType' in schema ? String(schema.contentMediaType) : undefined;
+  const binary =
+    (mediaType !== undefined && !/^text\//.test(mediaType)) || ('format' in schema && schema.format === 'binary');
+  return binary ? ts.factory.createTypeReferenceNode('Blob') : undefined;
+}
+
+/**
  * An open enum's type: its known values, for autocomplete, or any other string.
  * `'PRIVATE' | string` would collapse to `string`; `string & {}` keeps the literals.
  * @param {import('openapi-typescript').SchemaObject} schema
@@ -110,7 +133,7 @@ export async function generate() {
         { cause },
       );
     }
-    const ast = await openapiTS(document, { silent: true, transform: openEnumType });
+    const ast = await openapiTS(document, { silent: true, transform: schemaType });
     files.push({ path: output, content: header(name) + astToString(ast) });
     files.push({ path: output.replace(/\.ts$/, '.meta.ts'), content: header(name) + metadataModule(document) });
   }

@@ -10,6 +10,7 @@ import {
   type Middleware,
   mergeHeaders,
 } from 'openapi-fetch';
+import { type ParseAs, parseAsFor } from './media-type.js';
 import type { ResolvedOptions } from './options.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
 import { type FetchLike, type RequestParts, type SendOptions, sendWithRetries } from './send.js';
@@ -21,13 +22,15 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 export interface OperationInfo {
   operationId: string;
   idempotencyKey?: string;
+  /** The media type of the success response's body, when it has one. */
+  successMediaType?: string;
 }
 
 interface CallInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
   body?: unknown;
   headers?: HeadersInit | Record<string, unknown>;
-  parseAs?: 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
+  parseAs?: ParseAs;
   signal?: AbortSignal | null;
   fetch?: FetchLike;
   baseUrl?: string;
@@ -69,8 +72,10 @@ export function instrument<C extends object>(
 
   for (const method of METHODS) {
     const viaPipeline = (pipeline[method] as Method).bind(base);
-    client[method] = async (path: string, init: CallInit = {}): Promise<Result> => {
+    client[method] = async (path: string, callInit: CallInit = {}): Promise<Result> => {
       const operation = operations[`${method} ${path}`];
+      // Read the body as the spec says it comes (text, bytes), unless the caller chose.
+      const init = { ...callInit, parseAs: callInit.parseAs ?? parseAsFor(operation?.successMediaType) };
       const call: Call = { method, path, operationId: operation?.operationId };
       const direct = middlewares === 0 && !PIPELINE_OPTIONS.some((key) => init[key] !== undefined);
       try {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { operations } from '../src/generated/legacy.meta.js';
 import { unwrap } from '../src/index.js';
 import { createAutoCollectLegacyClient, legacyServers } from '../src/legacy.js';
 import { runClock } from './support/clock.js';
@@ -35,6 +36,39 @@ describe('createAutoCollectLegacyClient', () => {
       url: '/webapi/api/Batch?senderid=erp-visma&includeclosed=false',
     });
     expect(server.requests[1]?.headers.authorization).toBe('Bearer legacy-token');
+  });
+
+  it('reads each body as its media type in the spec says: text for Ping, a Blob for an attachment', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n\u00e5\u00f8\u00e6 binary \u0000\u00ff', 'latin1');
+    server = await startServer((request, response) =>
+      request.url.startsWith('/webapi/api/Ping')
+        ? response.writeHead(200, { 'content-type': 'text/plain' }).end('pong')
+        : response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(pdf),
+    );
+    const client = createAutoCollectLegacyClient({ baseUrl: server.origin, auth: { accessToken: 'legacy-token' } });
+
+    // The generated metadata records each success media type.
+    expect(operations['GET /webapi/api/Ping'].successMediaType).toBe('text/plain');
+    expect(operations['GET /webapi/api/Attachment'].successMediaType).toBe('application/octet-stream');
+    const ping = unwrap(await client.GET('/webapi/api/Ping'));
+    expectTypeOf(ping).toEqualTypeOf<string>();
+    expect(ping).toBe('pong');
+
+    const params = { query: { attachmentid: '5521907' } };
+    const file: unknown = unwrap(await client.GET('/webapi/api/Attachment', { params }));
+    expect(file).toBeInstanceOf(Blob);
+    expect(Buffer.from(await (file as Blob).arrayBuffer())).toEqual(pdf);
+    // Typed as a Blob when asked for one: openapi-fetch's response types map the methods of a
+    // class away when no parseAs is given (its Readable<T>), so the default is right at run time only.
+    const typed = unwrap(await client.GET('/webapi/api/Attachment', { params, parseAs: 'blob' }));
+    expectTypeOf(typed).toEqualTypeOf<Blob>();
+    expect(Buffer.from(await typed.arrayBuffer())).toEqual(pdf);
+
+    // The caller's parseAs still wins.
+    const bytes = unwrap(await client.GET('/webapi/api/Attachment', { params, parseAs: 'arrayBuffer' }));
+    expect(Buffer.from(bytes)).toEqual(pdf);
+    const text = unwrap(await client.GET('/webapi/api/Ping', { parseAs: 'stream' }));
+    expect(await new Response(text).text()).toBe('pong');
   });
 
   it('defaults to the legacy server the spec names and checks its options', () => {

@@ -10,6 +10,7 @@ export const servers = {
 export const operations = {
   "GET /orgs/{organizationId}/batches": {
     "operationId": "GetBatchesByOrganization",
+    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "PageToken",
       "sizeParameter": "PageSize",
@@ -18,13 +19,16 @@ export const operations = {
     }
   },
   "GET /orgs/{organizationId}/batches/{batchId}": {
-    "operationId": "GetBatchById"
+    "operationId": "GetBatchById",
+    "successMediaType": "application/json"
   },
   "GET /batches/{batchId}": {
-    "operationId": "GetBatchByIdLegacy"
+    "operationId": "GetBatchByIdLegacy",
+    "successMediaType": "application/json"
   },
   "GET /orgs/{organizationId}/invoices": {
     "operationId": "GetInvoicesByOrganization",
+    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "PageToken",
       "sizeParameter": "PageSize",
@@ -35,13 +39,15 @@ export const operations = {
   "POST /orgs/{organizationId}/invoices": {
     "operationId": "CreateInvoices",
     "idempotencyKey": "IdempotencyKey",
+    "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
       "statusOperation": "GetBatchById"
     }
   },
   "GET /orgs/{organizationId}/invoices/{invoiceId}": {
-    "operationId": "GetInvoiceById"
+    "operationId": "GetInvoiceById",
+    "successMediaType": "application/json"
   },
   "POST /orgs/{organizationId}/invoices/{invoiceId}/resume": {
     "operationId": "ResumeInvoice"
@@ -49,6 +55,7 @@ export const operations = {
   "POST /orgs/{organizationId}/payments": {
     "operationId": "CreatePayments",
     "idempotencyKey": "IdempotencyKey",
+    "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
       "statusOperation": "GetBatchById"
@@ -57,6 +64,7 @@ export const operations = {
   "POST /orgs/{organizationId}/corrections": {
     "operationId": "CreateCorrections",
     "idempotencyKey": "IdempotencyKey",
+    "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
       "statusOperation": "GetBatchById"
@@ -64,6 +72,7 @@ export const operations = {
   },
   "GET /orgs/{organizationId}/cases": {
     "operationId": "GetCasesByOrganization",
+    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "PageToken",
       "sizeParameter": "PageSize",
@@ -100,6 +109,7 @@ export const operations = {
   },
   "GET /orgs/{organizationId}/settlements": {
     "operationId": "GetSettlements",
+    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "pageToken",
       "sizeParameter": "pageSize",
@@ -108,7 +118,8 @@ export const operations = {
     }
   },
   "GET /orgs/{organizationId}/settlements/{settlementId}": {
-    "operationId": "GetSettlementById"
+    "operationId": "GetSettlementById",
+    "successMediaType": "application/json"
   }
 } as const;
 

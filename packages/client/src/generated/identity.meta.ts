@@ -9,7 +9,8 @@ export const servers = {
 /** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
 export const operations = {
   "POST /token": {
-    "operationId": "RequestAccessToken"
+    "operationId": "RequestAccessToken",
+    "successMediaType": "application/json"
   }
 } as const;
 

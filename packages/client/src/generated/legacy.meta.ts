@@ -8,16 +8,19 @@ export const servers = {
 /** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
 export const operations = {
   "GET /webapi/api/Attachment": {
-    "operationId": "LegacyAttachment"
+    "operationId": "LegacyAttachment",
+    "successMediaType": "application/octet-stream"
   },
   "GET /webapi/api/Batch": {
-    "operationId": "LegacyGetBatch"
+    "operationId": "LegacyGetBatch",
+    "successMediaType": "application/json"
   },
   "POST /webapi/api/Batch": {
     "operationId": "LegacyPostBatch"
   },
   "GET /webapi/api/Ping": {
-    "operationId": "LegacyPing"
+    "operationId": "LegacyPing",
+    "successMediaType": "text/plain"
   }
 } as const;
 

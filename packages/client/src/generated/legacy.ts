@@ -509,7 +509,7 @@ export interface operations {
                 };
                 content: {
                     /** @example %PDF-1.7 */
-                    "application/octet-stream": string;
+                    "application/octet-stream": Blob;
                 };
             };
             400: components["responses"]["BadRequest"];
