@@ -136,14 +136,14 @@ export interface components {
             bankaccountno?: string;
             contact?: components["schemas"]["LegacyContact"];
             casehandler?: components["schemas"]["LegacyContact"];
-            /** @description Id of the system that sent the creditor. */
-            sourceid?: string;
-            /** @description Which reminder flow applies. */
-            reminderflow?: string;
-            /** @description Whether cases move on to debt collection. */
-            debtcollectiontransfer?: boolean;
-            /** @description Whether Amili archives the invoices. */
-            invoicearchive?: boolean;
+            /** @description Id of the system that sent the creditor. An integer, as Amili's examples show it (`0`). */
+            sourceid?: number;
+            /** @description Which reminder flow applies, as a number (Amili's examples show `0`; the values are not documented). */
+            reminderflow?: number;
+            /** @description Whether cases move on to debt collection, as a number (Amili's examples show `0`; the values are not documented). */
+            debtcollectiontransfer?: number;
+            /** @description Whether Amili archives the invoices, as a number (Amili's examples show `0`; the values are not documented). */
+            invoicearchive?: number;
             /** @description Whether the creditor has debtors abroad. */
             hasforeigndebtors?: boolean;
             /** @description Whether the creditor invoices in other currencies than NOK. */
@@ -390,11 +390,22 @@ export interface components {
          */
         SettlementCollectionType: "REMINDER" | (string & {});
         /**
-         * @description A settlement. Amili shows these fields (the same as the AutoCollect API's
-         *     settlement); the oldest version showed lower-case ones (`creditorid`,
-         *     `customerref`, `ledgerref`, `referencenumber`, `casenumber`) instead.
+         * @description A settlement. Amili shows the fields of the AutoCollect API's settlement; the
+         *     oldest version of the page showed lower-case keys (`creditorid`,
+         *     `customerref`, `ledgerref`, `referencenumber`, `casenumber`) instead, so
+         *     either may come.
          */
         LegacySettlement: {
+            /** @description The creditor's organization number (the oldest version's key). */
+            creditorid?: string;
+            /** @description The creditor's customer number for the debtor (the oldest version's key). */
+            customerref?: string;
+            /** @description The creditor's ledger reference, the invoice number (the oldest version's key). */
+            ledgerref?: string;
+            /** @description The payment reference, KID (the oldest version's key). */
+            referencenumber?: string;
+            /** @description The case the settlement is for (the oldest version's key). */
+            casenumber?: string | number;
             /** @description The case the settlement is for. */
             caseNumber?: string | number;
             collectionType?: components["schemas"]["SettlementCollectionType"];
