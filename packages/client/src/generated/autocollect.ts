@@ -765,7 +765,7 @@ export interface components {
              * @description Outcome of the request. Amili shows `SUCCESS` and publishes no other values.
              * @example SUCCESS
              */
-            status?: string;
+            status: string;
             /** @description Cursor for the next page; pass it as the page token of the next call. Missing or null on the last page. */
             nextPageToken?: string | null;
         };
@@ -778,9 +778,9 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the created invoice.
              */
-            invoiceId?: string;
+            invoiceId: string;
             /** @description The creditor's invoice number, as sent. */
-            invoiceNumber?: string;
+            invoiceNumber: string;
             /** @description Number of the collection case the invoice was placed in. */
             caseNumber?: string;
         };
@@ -798,9 +798,9 @@ export interface components {
              * Format: uuid
              * @description The batch's id.
              */
-            batchId?: string;
-            type?: components["schemas"]["BatchType"];
-            status?: components["schemas"]["BatchStatus"];
+            batchId: string;
+            type: components["schemas"]["BatchType"];
+            status: components["schemas"]["BatchStatus"];
             /**
              * Format: date-time
              * @description When the batch was created (UTC).
@@ -815,7 +815,7 @@ export interface components {
              * Format: uuid
              * @description The creditor organization that owns the batch.
              */
-            organizationId?: string;
+            organizationId: string;
             /**
              * Format: uuid
              * @description The API client or user that created the batch.
@@ -874,9 +874,9 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the organization.
              */
-            id?: string;
+            id: string;
             /** @description The Norwegian organization number (9 digits). */
-            organizationNumber?: string;
+            organizationNumber: string;
             /** @description The organization's name. */
             name?: string;
         };
@@ -888,24 +888,24 @@ export interface components {
         ClaimType: "PRINCIPAL" | (string & {});
         /** @description One claim of an invoice, such as its principal, with what is owed and what has been paid on it. */
         Claim: {
-            type?: components["schemas"]["ClaimType"];
+            type: components["schemas"]["ClaimType"];
             /** @description The claim's original amount. */
-            originalAmount?: number;
+            originalAmount: number;
             /** @description The claim's current amount. */
-            currentAmount?: number;
+            currentAmount: number;
             /** @description What is left to pay on the claim. */
-            remainingAmount?: number;
+            remainingAmount: number;
             /** @description What has been paid on the claim. */
-            paidAmount?: number;
+            paidAmount: number;
             /** @description What has been credited on the claim. */
-            creditedAmount?: number;
+            creditedAmount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
-            currency?: string;
+            currency: string;
             /**
              * Format: uuid
              * @description The invoice the claim belongs to.
              */
-            invoiceId?: string;
+            invoiceId: string;
         };
         /**
          * @description Kind of debtor. Amili shows `PRIVATE`; a debtor with an `organizationNumber` is a
@@ -974,14 +974,14 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the invoice.
              */
-            id?: string;
-            organization?: components["schemas"]["OrganizationSummary"];
+            id: string;
+            organization: components["schemas"]["OrganizationSummary"];
             /** @description The creditor's invoice number. */
-            invoiceNumber?: string;
+            invoiceNumber: string;
             /** @description Number of the collection case the invoice belongs to. */
-            collectionCaseNumber?: string;
-            type?: components["schemas"]["InvoiceType"];
-            status?: components["schemas"]["InvoiceStatus"];
+            collectionCaseNumber: string;
+            type: components["schemas"]["InvoiceType"];
+            status: components["schemas"]["InvoiceStatus"];
             /**
              * Format: date-time
              * @description When Amili registered the invoice (UTC).
@@ -993,9 +993,9 @@ export interface components {
              */
             closedAt?: string | null;
             /** @description The amount of the original invoice. */
-            originalInvoiceAmount?: number;
+            originalInvoiceAmount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
-            currency?: string;
+            currency: string;
             /**
              * Format: date-time
              * @description The invoice's issue date.
@@ -1015,13 +1015,13 @@ export interface components {
             /** @description Who owes the invoice. */
             debtors?: components["schemas"]["Debtor"][];
             /** @description The amount currently claimed, fees and interest included. */
-            currentAmount?: number;
+            currentAmount: number;
             /** @description What is left to pay. */
-            remainingAmount?: number;
+            remainingAmount: number;
             /** @description What has been paid. */
-            paidAmount?: number;
+            paidAmount: number;
             /** @description What has been credited. */
-            creditedAmount?: number;
+            creditedAmount: number;
         };
         /** @description A page of invoices in Amili's response envelope. Pass `summary.nextPageToken` back to get the next page. */
         InvoiceListResponse: {
@@ -1158,14 +1158,14 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the invoice.
              */
-            invoiceId?: string;
+            invoiceId: string;
             /** @description The creditor's invoice number. */
-            invoiceNumber?: string;
+            invoiceNumber: string;
             /**
              * Format: uuid
              * @description The case the invoice belongs to.
              */
-            caseId?: string;
+            caseId: string;
             invoiceDate?: components["schemas"]["DateOrDateTime"];
             dueDate?: components["schemas"]["DateOrDateTime"];
             /**
@@ -1179,17 +1179,17 @@ export interface components {
              */
             registeredAt?: string;
             /** @description The invoice's original amount. */
-            originalAmount?: number;
+            originalAmount: number;
             /** @description What is left to pay, fees and interest included. */
-            remainingAmount?: number;
+            remainingAmount: number;
             /** @description What is left of the principal. */
-            remainingPrincipal?: number;
+            remainingPrincipal: number;
             /** @description The creditor's own unique id for the invoice. */
             uniqueSourceInvoiceId?: string;
             /** @description What has been paid. */
-            paidAmount?: number;
+            paidAmount: number;
             /** @description What has been credited. */
-            creditedAmount?: number;
+            creditedAmount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
             currency?: string;
         };
@@ -1199,12 +1199,12 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the debtor.
              */
-            debtorId?: string;
-            type?: components["schemas"]["DebtorType"];
+            debtorId: string;
+            type: components["schemas"]["DebtorType"];
             /** @description Amili's number of the debtor. */
-            debtorNumber?: string;
+            debtorNumber: string;
             /** @description The creditor's customer number for the debtor. */
-            customerNumber?: string;
+            customerNumber: string;
             /** @description First name of a private debtor. */
             firstName?: string;
             /** @description Last name of a private debtor. */
@@ -1218,21 +1218,21 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the case.
              */
-            caseId?: string;
+            caseId: string;
             /** @description The case number the debtor sees. */
-            caseNumber?: number;
+            caseNumber: number;
             /**
              * Format: uuid
              * @description The creditor organization.
              */
-            organizationId?: string;
+            organizationId: string;
             /** @description Amili's id of the creditor. */
             creditorId?: string;
             /** @description Amili's number of the creditor. */
             creditorNumber?: string;
-            status?: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["CaseStatus"];
             subStatus?: components["schemas"]["CaseSubStatus"];
-            type?: components["schemas"]["CaseType"];
+            type: components["schemas"]["CaseType"];
             /** @description What the case is about. */
             description?: string;
             /**
@@ -1268,8 +1268,8 @@ export interface components {
          */
         Settlement: {
             /** @description The case the settlement is for. */
-            caseNumber?: string | number;
-            collectionType?: components["schemas"]["SettlementCollectionType"];
+            caseNumber: string | number;
+            collectionType: components["schemas"]["SettlementCollectionType"];
             /** @description ISO 4217 currency code, such as `NOK`. */
             currency?: string;
             /** @description Your reference for the debtor (customer number). */
@@ -1303,7 +1303,7 @@ export interface components {
              * Format: uuid
              * @description The event's id.
              */
-            id?: string;
+            id: string;
             /**
              * @description The event's name.
              * @constant
@@ -1315,22 +1315,22 @@ export interface components {
              * @description When the event happened (UTC). Note the capital S.
              */
             timeStamp?: string;
-            data?: {
+            data: {
                 /**
                  * Format: uuid
                  * @description The batch that finished.
                  */
-                batchId?: string;
+                batchId: string;
                 /**
                  * Format: uuid
                  * @description The creditor organization that owns the batch.
                  */
-                organizationId?: string;
+                organizationId: string;
                 /**
                  * @description How the batch ended.
                  * @enum {string}
                  */
-                status?: "SUCCESS" | "PARTIAL" | "FAILED";
+                status: "SUCCESS" | "PARTIAL" | "FAILED";
             };
         };
         /** @description Amili has made a settlement. Read it with GetSettlementById. Its event name is in `type`. */
@@ -1339,7 +1339,7 @@ export interface components {
              * Format: uuid
              * @description The event's id.
              */
-            id?: string;
+            id: string;
             /**
              * @description The event's name.
              * @constant
@@ -1351,17 +1351,17 @@ export interface components {
              * @description When the event happened (UTC). Note the capital S.
              */
             timeStamp?: string;
-            data?: {
+            data: {
                 /**
                  * Format: uuid
                  * @description The new settlement.
                  */
-                settlementId?: string;
+                settlementId: string;
                 /**
                  * Format: uuid
                  * @description The creditor organization.
                  */
-                organizationId?: string;
+                organizationId: string;
                 /**
                  * Format: date
                  * @description The settlement's date.
@@ -1371,11 +1371,11 @@ export interface components {
                  * Format: uuid
                  * @description The invoice the money was collected for.
                  */
-                invoiceId?: string;
+                invoiceId: string;
                 /** @description The creditor's invoice number. */
-                invoiceNumber?: string;
+                invoiceNumber: string;
                 /** @description The collection case's number. */
-                caseNumber?: string;
+                caseNumber: string;
             };
         };
         /** @description The case an event is about. Note `orgId`, where other payloads say `organizationId`, and `caseNumber` as a string. */
@@ -1384,16 +1384,16 @@ export interface components {
              * Format: uuid
              * @description The creditor organization.
              */
-            orgId?: string;
+            orgId: string;
             /**
              * Format: uuid
              * @description The case.
              */
-            caseId?: string;
+            caseId: string;
             /** @description The case number the debtor sees. */
-            caseNumber?: string;
-            type?: components["schemas"]["CaseType"];
-            status?: components["schemas"]["CaseStatus"];
+            caseNumber: string;
+            type: components["schemas"]["CaseType"];
+            status: components["schemas"]["CaseStatus"];
             /** @description Ids of the invoices in the case. */
             invoices?: string[];
         };
@@ -1403,7 +1403,7 @@ export interface components {
              * Format: uuid
              * @description The event's id.
              */
-            id?: string;
+            id: string;
             /**
              * @description The event's name.
              * @constant
@@ -1415,7 +1415,7 @@ export interface components {
              * @description When the event happened (UTC). Note the capital S.
              */
             timeStamp?: string;
-            data?: components["schemas"]["CaseEventData"];
+            data: components["schemas"]["CaseEventData"];
         };
         /** @description A collection case changed; `data.fields` names what changed. Its event name is in `eventType`, not `type`. */
         CaseUpdatedEvent: {
@@ -1423,7 +1423,7 @@ export interface components {
              * Format: uuid
              * @description The event's id.
              */
-            id?: string;
+            id: string;
             /**
              * @description The event's name.
              * @constant
@@ -1435,7 +1435,7 @@ export interface components {
              * @description When the event happened (UTC). Note the capital S.
              */
             timeStamp?: string;
-            data?: components["schemas"]["CaseEventData"] & {
+            data: components["schemas"]["CaseEventData"] & {
                 /** @description What changed. Amili shows `amounts`, `status`, `type` and `description`, and publishes no complete list. */
                 fields?: (("amounts" | "status" | "type" | "description" | (string & {})) | ("amounts" | "status" | "type" | "description") | unknown)[];
             };

@@ -284,14 +284,14 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the invoice.
              */
-            invoiceId?: string;
+            invoiceId: string;
             /** @description The creditor's invoice number. */
-            invoiceNumber?: string;
+            invoiceNumber: string;
             /**
              * Format: uuid
              * @description The case the invoice belongs to.
              */
-            caseId?: string;
+            caseId: string;
             invoiceDate?: components["schemas"]["DateOrDateTime"];
             dueDate?: components["schemas"]["DateOrDateTime"];
             /**
@@ -305,17 +305,17 @@ export interface components {
              */
             registeredAt?: string;
             /** @description The invoice's original amount. */
-            originalAmount?: number;
+            originalAmount: number;
             /** @description What is left to pay, fees and interest included. */
-            remainingAmount?: number;
+            remainingAmount: number;
             /** @description What is left of the principal. */
-            remainingPrincipal?: number;
+            remainingPrincipal: number;
             /** @description The creditor's own unique id for the invoice. */
             uniqueSourceInvoiceId?: string;
             /** @description What has been paid. */
-            paidAmount?: number;
+            paidAmount: number;
             /** @description What has been credited. */
-            creditedAmount?: number;
+            creditedAmount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
             currency?: string;
         };
@@ -331,12 +331,12 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the debtor.
              */
-            debtorId?: string;
-            type?: components["schemas"]["DebtorType"];
+            debtorId: string;
+            type: components["schemas"]["DebtorType"];
             /** @description Amili's number of the debtor. */
-            debtorNumber?: string;
+            debtorNumber: string;
             /** @description The creditor's customer number for the debtor. */
-            customerNumber?: string;
+            customerNumber: string;
             /** @description First name of a private debtor. */
             firstName?: string;
             /** @description Last name of a private debtor. */
@@ -350,21 +350,21 @@ export interface components {
              * Format: uuid
              * @description Amili's id of the case.
              */
-            caseId?: string;
+            caseId: string;
             /** @description The case number the debtor sees. */
-            caseNumber?: number;
+            caseNumber: number;
             /**
              * Format: uuid
              * @description The creditor organization.
              */
-            organizationId?: string;
+            organizationId: string;
             /** @description Amili's id of the creditor. */
             creditorId?: string;
             /** @description Amili's number of the creditor. */
             creditorNumber?: string;
-            status?: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["CaseStatus"];
             subStatus?: components["schemas"]["CaseSubStatus"];
-            type?: components["schemas"]["CaseType"];
+            type: components["schemas"]["CaseType"];
             /** @description What the case is about. */
             description?: string;
             /**
