@@ -2,7 +2,7 @@
 // Turns a bundled description into what its page renders: code samples for every
 // operation, visible marks on everything inferred, links between the pages, and
 // (on the main page) the guides. The bundle itself ships unchanged.
-import { listOperations } from '@autocollect/spec/description';
+import { listOperations, openEnumValues } from '@autocollect/spec/description';
 import { addCodeSamples } from './code-samples.js';
 import { addGuides, INFERRED_GUIDE, inferredGuide, loadGuides } from './guides.js';
 import { markInferred } from './provenance.js';
@@ -25,7 +25,7 @@ export function decoratePages(pages, guidesDir) {
       const inferred = inferredGuide(pages.map((p) => ({ title: p.document.info.title, document: p.document })));
       addGuides(document, [...loadGuides(guidesDir), { name: INFERRED_GUIDE, markdown: inferred }]);
     }
-    return markInferred(document);
+    return showOpenEnums(markInferred(document));
   });
 }
 
@@ -39,4 +39,26 @@ function showOperationIds(document) {
       operation.description = `${operation.description ?? ''}\n\nOperation id: \`${operation.operationId}\``;
     }
   }
+}
+
+/**
+ * Redoc shows an open enum as "Any of" its known values and any other value, without
+ * the schema's own description: show that description on the known values' branch,
+ * where readers see the values it explains.
+ * @param {any} document
+ */
+function showOpenEnums(document) {
+  /** @type {(node: any) => void} */
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (openEnumValues(node) && typeof node.description === 'string') {
+      const [known] = node.anyOf;
+      known.description = [node.description, known.description].filter(Boolean).join('\n\n');
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(document.components?.schemas);
+  visit(document.paths);
+  visit(document.webhooks);
+  return document;
 }

@@ -74,6 +74,27 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
 });
 
 describe('reading the main page as an integrator would', () => {
+  it('shows an open enum with its known values, what they mean, and that others may come', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    await tab.getByText('Search', { exact: false }).first().click();
+    await tab.keyboard.type('BATCH_COMPLETED');
+    await tab.getByTestId('search-dialog').getByText('Batch completed', { exact: true }).first().click();
+    await expect.poll(() => tab.url()).toMatch(/#\/webhooks\/batch_completed$/);
+    // The payload's `source` (WebhookSource): its known value, the description, and the open end.
+    const source = async () => {
+      const text = await tab.locator('body').innerText();
+      const start = text.indexOf('\nsource\n');
+      return start === -1 ? '' : text.slice(start, text.indexOf('\ntimeStamp\n', start));
+    };
+    await expect.poll(source).toContain('"COLLECTION"');
+    const shown = await source();
+    expect(shown).toContain('The Amili product that sent the event.');
+    expect(shown).toContain('Amili publishes no complete list: expect other values');
+    await tab.screenshot({ path: `${artifacts}open-enum.png` });
+    await tab.close();
+  });
+
   it('searches for CreateInvoices, opens it, reads the TypeScript sample, then follows the link to the legacy API', async () => {
     const main = pages.find((p) => p.page === 'index.html')!;
     const legacy = pages.find((p) => p.page === 'legacy.html')!;
