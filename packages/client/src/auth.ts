@@ -5,7 +5,7 @@ import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
 import { operations as identityOperations, servers as identityServers } from './generated/identity.meta.js';
 import type { RetryPolicy } from './retry.js';
-import { type FetchLike, sendWithRetries } from './send.js';
+import { createTransport, type Fetch, finishResponse } from './transport.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -92,7 +92,7 @@ interface CachedToken {
 }
 
 export interface ClientCredentialsDeps {
-  fetch: FetchLike | undefined;
+  fetch: Fetch;
   retry: RetryPolicy;
   timeoutMs: number;
   tokenUrl: string;
@@ -102,6 +102,13 @@ export interface ClientCredentialsDeps {
 export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: ClientCredentialsDeps): TokenProvider {
   const margin = auth.refreshMarginMs ?? 60_000;
   let cached: CachedToken | undefined;
+  // The token request may be repeated: it creates nothing.
+  const transport = createTransport({
+    fetch: deps.fetch,
+    policy: deps.retry,
+    timeoutMs: deps.timeoutMs,
+    retryable: () => true,
+  });
   let pending: Promise<string> | undefined;
 
   async function requestToken(): Promise<string> {
@@ -110,16 +117,24 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       client_id: auth.clientId,
       client_secret: auth.clientSecret,
     };
-    const response = await sendWithRetries(
-      deps.tokenUrl,
-      {
-        method: 'POST',
-        headers: new Headers({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }),
-        body: new URLSearchParams(form).toString(),
-      },
-      { fetch: deps.fetch, policy: deps.retry, timeoutMs: deps.timeoutMs, retryable: true },
-    );
+    const request = new Request(deps.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams(form).toString(),
+      // Never follow a redirect: it would send the client secret to wherever it points.
+      redirect: 'manual',
+    });
+    const response = await transport(request);
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      finishResponse(response);
+      await response.body?.cancel().catch(() => undefined);
+      throw new AuthenticationError(
+        `The token endpoint answered with a redirect (${response.status}); the client secret is not sent on to another address. Set auth.tokenUrl to the endpoint itself.`,
+        response.status,
+      );
+    }
     const text = await response.text();
+    finishResponse(response);
     const body = parseJson(text);
     if (!response.ok) {
       throw new AuthenticationError(

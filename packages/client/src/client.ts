@@ -1,6 +1,6 @@
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { type WaitForBatch, waitForBatch } from './batches.js';
-import { instrument } from './call.js';
+import { createTypedClient } from './call.js';
 import type { paths } from './generated/autocollect.js';
 import { operations, servers } from './generated/autocollect.meta.js';
 import { type ClientOptions, resolveOptions } from './options.js';
@@ -19,11 +19,7 @@ export interface AutoCollectClient extends Client<paths> {
 
 export function createAutoCollectClient(options: AutoCollectClientOptions): AutoCollectClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectClient');
-  const base = createClient<paths>({
-    baseUrl: resolved.baseUrl,
-    ...(resolved.headers && { headers: resolved.headers }),
-  });
-  const client = instrument(base, operations, resolved) as AutoCollectClient;
+  const client = createTypedClient<AutoCollectClient>(operations, resolved);
   client.paginate = ((path: never, init: never) => paginate(client, path, init)) as Paginate;
   client.waitForBatch = (batch, waitOptions) => waitForBatch(client, batch, waitOptions);
   return client;

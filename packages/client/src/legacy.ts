@@ -1,7 +1,7 @@
 // A client for the legacy /webapi/api API (`@autocollect/client/legacy`), with the
 // same tokens, retries, timeouts and errors as the AutoCollect client.
-import createClient, { type Client } from 'openapi-fetch';
-import { instrument } from './call.js';
+import type { Client } from 'openapi-fetch';
+import { createTypedClient } from './call.js';
 import type { paths } from './generated/legacy.js';
 import { operations, servers } from './generated/legacy.meta.js';
 import { type ClientOptions, resolveOptions } from './options.js';
@@ -13,9 +13,5 @@ export { servers as legacyServers };
 
 export function createAutoCollectLegacyClient(options: LegacyClientOptions): LegacyClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectLegacyClient');
-  const base = createClient<paths>({
-    baseUrl: resolved.baseUrl,
-    ...(resolved.headers && { headers: resolved.headers }),
-  });
-  return instrument(base, operations, resolved);
+  return createTypedClient<LegacyClient>(operations, resolved);
 }

@@ -3,11 +3,7 @@
 
 export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
 
-/**
- * JSON for JSON media types (and when the spec names none), text for `text/*`, a Blob for
- * the rest. A Blob read this way is typed as one only when the call says `parseAs: 'blob'`:
- * openapi-fetch's response types (Readable<T>) map a class's methods away otherwise.
- */
+/** JSON for JSON media types (and when the spec names none), text for `text/*`, a Blob for the rest. */
 export function parseAsFor(mediaType: string | undefined): ParseAs {
   if (mediaType === undefined || /^application\/([\w.+-]+\+)?json\b/i.test(mediaType)) return 'json';
   return /^text\//i.test(mediaType) ? 'text' : 'blob';

@@ -8,7 +8,7 @@ import {
   type TokenProvider,
 } from './auth.js';
 import { type RetryOptions, type RetryPolicy, retryPolicy } from './retry.js';
-import type { FetchLike } from './send.js';
+import type { Fetch } from './transport.js';
 
 export interface ClientOptions {
   /** The API's base URL; defaults to its production server. Must be https, except on loopback. */
@@ -19,8 +19,8 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /** The longest one attempt may take, body included. Default 30 000 ms. */
   timeoutMs?: number;
-  /** A fetch implementation to use instead of `globalThis.fetch`. */
-  fetch?: FetchLike;
+  /** A fetch to send with instead of `globalThis.fetch`, called as fetch(url, init). */
+  fetch?: Fetch;
   /** Headers to send with every request. */
   headers?: Record<string, string>;
 }
@@ -28,8 +28,8 @@ export interface ClientOptions {
 export interface ResolvedOptions {
   baseUrl: string;
   headers: Record<string, string> | undefined;
-  /** The fetch the caller gave; undefined means the global fetch, called directly. */
-  fetch: FetchLike | undefined;
+  /** The fetch to send with: the caller's, or the global fetch as it is at the time of each call. */
+  fetch: Fetch;
   policy: RetryPolicy;
   timeoutMs: number;
   tokens: TokenProvider;
@@ -57,7 +57,8 @@ export function resolveOptions(
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`${caller}: fetch must be a function like globalThis.fetch.`);
   }
-  const { fetch, auth } = options;
+  const { auth } = options;
+  const fetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let tokens: TokenProvider;
   if ('accessToken' in auth) {
     tokens = staticTokenProvider(auth.accessToken);

@@ -222,8 +222,8 @@ describe('safety at construction', () => {
 
   it('uses the token endpoint of the environment baseUrl points at', async () => {
     const seen: string[] = [];
-    const fetch = async (request: Request) => {
-      seen.push(request.url);
+    const fetch = async (input: string | URL | Request) => {
+      seen.push(String(input));
       throw new TypeError('offline');
     };
     for (const baseUrl of [servers.production, servers.staging]) {

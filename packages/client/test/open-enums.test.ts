@@ -58,11 +58,14 @@ describe('open enums in the types', () => {
     });
     expect(JSON.parse(server.requests[0]!.body).invoices[0].debtors[0].type).toBe('COMPANY');
 
-    const { status } = unwrap(
+    const { status, debtors } = unwrap(
       await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
         params: { path: { organizationId, invoiceId } },
       }),
     ).data;
+    // As users get them: through the client's methods, not only in the schema types.
+    expectTypeOf(status).toEqualTypeOf<Schemas['InvoiceStatus']>();
+    expectTypeOf(debtors).toEqualTypeOf<Schemas['Debtor'][] | undefined>();
     // An exhaustive switch over the known values still needs its default: Amili may send more.
     const label = (() => {
       switch (status) {

@@ -34,11 +34,14 @@ describe('response types', () => {
     );
     try {
       const client = testClient(server.origin);
-      const { id, remainingAmount } = unwrap(
+      const { id, remainingAmount, type } = unwrap(
         await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
           params: { path: { organizationId, invoiceId } },
         }),
       ).data;
+      // As users get them: through the client's methods, not only in the schema types.
+      expectTypeOf(id).toEqualTypeOf<string>();
+      expectTypeOf(type).toEqualTypeOf<Schemas['InvoiceType']>();
       const current = await client.waitForBatch({ organizationId, batchId });
       expect([id.length, remainingAmount, current.status.toLowerCase()]).toEqual([
         invoice.data.id.length,

@@ -61,18 +61,6 @@ function paramsLiteral({ path, query }) {
 }
 
 /**
- * Whether a sample should say `parseAs: 'blob'`. The client reads each body as its media
- * type says by itself; a binary body is typed as a Blob only when the call asks for one.
- * @param {any} document
- * @param {any} operation
- */
-function readsBinary(document, operation) {
-  const success = Object.entries(operation.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1];
-  const types = Object.keys(deref(document, success)?.content ?? {});
-  return types.length > 0 && !types.some((type) => type.includes('json') || type.startsWith('text/'));
-}
-
-/**
  * @param {any} document
  * @param {{ module: string, factory: string }} client
  * @param {OperationRef} entry
@@ -82,7 +70,6 @@ function typeScriptSample(document, { module, factory }, { method, path, operati
   const init = [paramsLiteral(params)];
   const body = exampleOf(document, Object.values(operation.requestBody?.content ?? {})[0]);
   if (body !== undefined) init.push(`body: ${literal(body, 2)}`);
-  if (readsBinary(document, operation)) init.push("parseAs: 'blob'");
   const options = init.filter(Boolean);
   const initText = options.length ? `, {\n  ${options.join(',\n  ')},\n}` : '';
   const usesUnwrap = !operation['x-pagination'];

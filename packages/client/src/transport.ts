@@ -1,0 +1,113 @@
+// The `fetch` openapi-fetch calls: it sends the Request openapi-fetch built with the
+// current token, a deadline per attempt, retries where they are safe, and one replay
+// with a fresh token after a 401. openapi-fetch builds the URL, the body and reads the
+// response; this only sends.
+import type { TokenProvider } from './auth.js';
+import { deadline } from './deadline.js';
+import { AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
+import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay, sleep } from './retry.js';
+
+export type Fetch = typeof globalThis.fetch;
+export type Transport = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface TransportOptions {
+  /** The fetch to send with; called as fetch(url, init). */
+  fetch: Fetch;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  /** Where the bearer token comes from; none for the token request itself. */
+  tokens?: TokenProvider | undefined;
+  /** Whether a request may be sent more than once. */
+  retryable: (request: Request) => boolean;
+}
+
+/** Stops a response's deadline once its body has been read (the deadline also bounds reading it). */
+const finishers = new WeakMap<Response, () => void>();
+
+export function finishResponse(response: Response): void {
+  finishers.get(response)?.();
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const { policy, timeoutMs, tokens } = options;
+  return async (input, extra) => {
+    const signal = input.signal;
+    const body = input.body === null ? null : await input.arrayBuffer();
+    const retryable = options.retryable(input);
+    const where = `${input.method} ${describeUrl(input.url)}`;
+    let retries = 0;
+    let replayed = false;
+    for (;;) {
+      signal.throwIfAborted();
+      const token = tokens ? await tokens.getToken() : undefined;
+      const limit = deadline(signal, timeoutMs, () => new TimeoutError(`${where} took longer than ${timeoutMs} ms.`));
+      const headers = new Headers(input.headers);
+      if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
+      let response: Response;
+      try {
+        response = await options.fetch(input.url, {
+          ...extra,
+          ...requestInit(input),
+          headers,
+          body,
+          signal: limit.signal,
+        });
+      } catch (error) {
+        limit.clear();
+        signal.throwIfAborted();
+        const failure = limit.expired()
+          ? (limit.signal.reason as TimeoutError)
+          : error instanceof AutoCollectError
+            ? error
+            : new ConnectionError(`${where} failed: ${describeCause(error)}.`, { cause: error });
+        const transient = failure instanceof TimeoutError || failure instanceof ConnectionError;
+        if (!retryable || !transient || retries >= policy.maxRetries) throw failure;
+        await sleep(backoffDelay(retries++, policy), signal);
+        continue;
+      }
+      // A 401 may mean the token expired early: fetch a new one and replay, once.
+      if (response.status === 401 && tokens && token !== undefined && !replayed && tokens.invalidate(token)) {
+        replayed = true;
+        limit.clear();
+        await discard(response);
+        continue;
+      }
+      if (retryable && RETRYABLE_STATUSES.has(response.status) && retries < policy.maxRetries) {
+        const wait = retryAfterDelay(response.headers, policy) ?? backoffDelay(retries, policy);
+        retries++;
+        limit.clear();
+        await discard(response);
+        await sleep(wait, signal);
+        continue;
+      }
+      finishers.set(response, limit.clear);
+      return response;
+    }
+  };
+}
+
+/** What a Request says of how to send it, as fetch's init: everything but its headers, body and signal. */
+function requestInit(request: Request): RequestInit {
+  const { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } = request;
+  return { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy };
+}
+
+/** Frees the connection of a response that will not be read. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** Origin and path only: query strings are left out of messages. */
+function describeUrl(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return `${origin}${pathname}`;
+}
+
+/** The most telling part of a fetch failure, such as ECONNREFUSED. */
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const message =
+    typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${code} (${message})` : message;
+}
