@@ -158,6 +158,22 @@ describe('client credentials', () => {
     expect(apiRequests()).toHaveLength(0);
   });
 
+  it('a redirect from the token endpoint is refused: the secret is never sent on', async () => {
+    server = await startServer((request, response) => {
+      if (request.url === '/token') return response.writeHead(307, { location: '/collect-secrets' }).end();
+      return sendJson(response, 200, { access_token: 'stolen', token_type: 'Bearer' });
+    });
+    const client = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { clientId, clientSecret, tokenUrl: `${server.origin}/token` },
+    });
+    const error = await runClock(callInvoice(client)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/redirect \(307\).*Set auth.tokenUrl/);
+    expect((error as Error).message).not.toContain(clientSecret);
+    expect(server.requests.map((r) => r.url)).toEqual(['/token']);
+  });
+
   it('a token response without access_token gives AuthenticationError', async () => {
     const { client } = await identityAndApi({ tokenFailure: { status: 200, body: '{"token_type":"Bearer"}' } });
     const error = await getInvoice(client()).catch((e: unknown) => e);
