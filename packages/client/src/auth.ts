@@ -150,8 +150,11 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       );
     }
     const now = Date.now();
-    const expiresAt = seconds(token.expires_on) * 1000 || now + (seconds(token.expires_in) || 300) * 1000;
-    const lifetime = expiresAt - now;
+    // The relative expires_in first: expires_on is the server's clock, and a skewed local
+    // clock would make every token look expired (or everlasting).
+    const untilExpiry = seconds(token.expires_on) * 1000 - now;
+    const lifetime = seconds(token.expires_in) * 1000 || (untilExpiry > 0 ? untilExpiry : 300_000);
+    const expiresAt = now + lifetime;
     cached = { token: token.access_token, refreshAt: lifetime > 2 * margin ? expiresAt - margin : now + lifetime / 2 };
     return token.access_token;
   }

@@ -3,7 +3,7 @@ import { deadline } from './deadline.js';
 import { TimeoutError } from './errors.js';
 import type { components } from './generated/autocollect.js';
 import { DEFAULT_RETRY, retryAfterDelay, sleep } from './retry.js';
-import { unwrap } from './unwrap.js';
+import { apiError, unwrap } from './unwrap.js';
 
 type Batch = components['schemas']['Batch'];
 type BatchStatus = components['schemas']['BatchStatus'];
@@ -51,7 +51,11 @@ export async function waitForBatch(
   try {
     for (let interval = initialIntervalMs; ; interval = Math.min(interval * 2, maxIntervalMs)) {
       const result = await get('/orgs/{organizationId}/batches/{batchId}', { params: { path: batch }, signal });
-      const current = unwrap(result).data;
+      const body = unwrap(result);
+      const current = body?.data;
+      if (!current || typeof current !== 'object') {
+        throw apiError(result.response, body, 'the batch response has no data');
+      }
       if (current.status && FINAL_BATCH_STATUSES.has(current.status)) return current;
       lastStatus = current.status ?? 'unknown';
       const wait = retryAfterDelay(result.response.headers, DEFAULT_RETRY) ?? interval;

@@ -4,7 +4,7 @@
 // parseAs; a success body that is not valid JSON becomes an ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
 import { type ParseAs, parseAsFor } from './media-type.js';
-import type { ResolvedOptions } from './options.js';
+import { assertSecureUrl, type ResolvedOptions } from './options.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
 import { createTransport, finishResponse } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
@@ -50,6 +50,8 @@ export function createTypedClient<Client extends object>(
   for (const method of METHODS) {
     const send = ((base as unknown as Record<string, Method>)[method] as Method).bind(base);
     client[method] = async (path: string, init: { parseAs?: ParseAs; [key: string]: unknown } = {}) => {
+      assertPathParameters(`${method} ${path}`, init.params);
+      if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
       const parseAs = init.parseAs ?? parseAsFor(operations[`${method} ${path}`]?.successMediaType);
       const seen: { response?: Response } = {};
       try {
@@ -73,6 +75,19 @@ export function createTypedClient<Client extends object>(
   client.request = (method: string, path: string, init?: Parameters<Method>[1]) =>
     (client[method.toUpperCase()] as Method)(path, init);
   return client as Client;
+}
+
+/** A path parameter of `.` or `..` (or none at all) would make the URL name another resource: refuse it. */
+function assertPathParameters(call: string, params: unknown): void {
+  const path = (params as { path?: Record<string, unknown> } | undefined)?.path ?? {};
+  for (const [name, value] of Object.entries(path)) {
+    const text = String(value);
+    if (text === '.' || text === '..' || text === '') {
+      throw new TypeError(
+        `${call}: path parameter ${name} is ${JSON.stringify(value)}, which would change the path; pass the id itself.`,
+      );
+    }
+  }
 }
 
 /** Where a call's final response is left for its method, on openapi-fetch's Request (which copies unknown init keys onto it). */

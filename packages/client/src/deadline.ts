@@ -4,6 +4,9 @@
 // garbage-collected while a fetch waits on it, so the abort never arrives. Here the
 // timer holds the controller, and the controller's signal is what fetch gets.
 
+/** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export interface Deadline {
   signal: AbortSignal;
   /** True when the time ran out (not when the caller aborted). */

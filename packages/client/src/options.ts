@@ -7,6 +7,7 @@ import {
   staticTokenProvider,
   type TokenProvider,
 } from './auth.js';
+import { MAX_TIMER_MS } from './deadline.js';
 import { type RetryOptions, type RetryPolicy, retryPolicy } from './retry.js';
 import type { Fetch } from './transport.js';
 
@@ -49,9 +50,9 @@ export function resolveOptions(
   assertAuthOptions(options.auth, caller);
   const policy = retryPolicy(options.retry, caller);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
     throw new TypeError(
-      `${caller}: timeoutMs must be a positive number of milliseconds; got ${JSON.stringify(options.timeoutMs)}.`,
+      `${caller}: timeoutMs must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits); got ${JSON.stringify(options.timeoutMs)}.`,
     );
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
@@ -73,13 +74,13 @@ export function resolveOptions(
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** Tokens and secrets travel only over https; plain http is allowed on this machine's loopback, for tests. */
-function assertSecureUrl(
+export function assertSecureUrl(
   caller: string,
   name: string,
   value: unknown,
   servers: Record<string, string>,
 ): asserts value is string {
-  const [example] = Object.values(servers);
+  const [example = 'https://api.amili.no/collection/v1'] = Object.values(servers);
   if (typeof value !== 'string' || !URL.canParse(value)) {
     throw new TypeError(
       `${caller}: ${name} must be an absolute URL, such as "${example}"; got ${JSON.stringify(value)}.`,

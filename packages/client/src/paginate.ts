@@ -33,6 +33,8 @@ export async function* paginate<P extends PaginatedPath>(
   const get = client.GET as Getter;
   const params = (init as { params?: { query?: object } }).params ?? {};
   let token: unknown;
+  // Every token followed so far: an API that hands one back again (A, B, A) would loop forever.
+  const followed = new Set<unknown>();
   do {
     const query = { ...params.query, ...(token !== undefined && { [pagination.tokenParameter]: token }) };
     const result = await get(path, { ...init, params: { ...params, query } });
@@ -41,11 +43,12 @@ export async function* paginate<P extends PaginatedPath>(
     if (!Array.isArray(items)) throw apiError(result.response, body, `the page has no list at ${pagination.items}`);
     yield* items as PageItem<P>[];
     const next = pointer(body, pagination.nextToken);
-    if (next !== undefined && next !== null && next !== '' && next === token) {
+    if (token !== undefined) followed.add(token);
+    if (next !== undefined && next !== null && next !== '' && (followed.has(next) || next === token)) {
       throw apiError(
         result.response,
         body,
-        `the API returned the same ${pagination.tokenParameter} twice, which would loop forever`,
+        `the API returned ${pagination.tokenParameter} ${JSON.stringify(next)} again, which would loop forever`,
       );
     }
     token = next === null || next === '' ? undefined : next;

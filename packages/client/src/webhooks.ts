@@ -13,6 +13,8 @@ export class WebhookVerificationError extends AutoCollectError {
 export type WebhookPayload = string | Uint8Array | ArrayBuffer;
 export type SignatureAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SHA-1';
 export type SignatureEncoding = 'hex' | 'base64';
+/** A webhook secret; a list of them while you rotate keys (any one matching is enough). */
+export type WebhookSecret = string | Uint8Array;
 
 /**
  * How `X-Webhook-Signature` is checked. Amili does not publish its scheme; the
@@ -31,20 +33,58 @@ export interface VerifyWebhookSignatureOptions extends SignatureScheme {
   payload: WebhookPayload;
   /** The `X-Webhook-Signature` header. */
   signature: string | null | undefined;
-  /** Your webhook secret. */
-  secret: string | Uint8Array;
+  /** Your webhook secret, or the secrets valid while you rotate it. */
+  secret: WebhookSecret | readonly WebhookSecret[];
 }
 
 /** True when the signature is the HMAC of the payload under the secret. The comparison is WebCrypto's, in constant time. */
 export async function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): Promise<boolean> {
-  const { payload, signature, secret, algorithm = 'SHA-256', encoding = 'hex' } = options;
-  if (typeof secret === 'string' ? secret === '' : secret.byteLength === 0) {
-    throw new TypeError('verifyWebhookSignature: the secret is empty; pass the webhook secret Amili gave you.');
-  }
+  const { payload, signature, algorithm = 'SHA-256', encoding = 'hex' } = options;
+  const secrets = secretList(options.secret, 'verifyWebhookSignature');
+  const body = bytes(payload, 'verifyWebhookSignature');
   const expected = typeof signature === 'string' ? decodeSignature(signature, encoding) : undefined;
   if (!expected) return false;
-  const key = await crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: algorithm }, false, ['verify']);
-  return crypto.subtle.verify('HMAC', key, expected, bytes(payload));
+  for (const secret of secrets) {
+    const key = await hmacKey(secret, algorithm, 'verify');
+    if (await crypto.subtle.verify('HMAC', key, expected, body)) return true;
+  }
+  return false;
+}
+
+export interface SignWebhookPayloadOptions extends SignatureScheme {
+  /** The body to sign, exactly as it will be sent. */
+  payload: WebhookPayload;
+  secret: WebhookSecret;
+}
+
+/**
+ * The `X-Webhook-Signature` value for a payload, as `verifyWebhookSignature` checks it: for
+ * testing your own webhook handler with deliveries you sign yourself.
+ */
+export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<string> {
+  const { algorithm = 'SHA-256', encoding = 'hex' } = options;
+  const [secret] = secretList(options.secret, 'signWebhookPayload');
+  const key = await hmacKey(secret as WebhookSecret, algorithm, 'sign');
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes(options.payload, 'signWebhookPayload')));
+  if (encoding === 'hex') return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return btoa(String.fromCharCode(...mac));
+}
+
+function hmacKey(secret: WebhookSecret, hash: SignatureAlgorithm, use: 'sign' | 'verify'): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', bytes(secret, 'secret'), { name: 'HMAC', hash }, false, [use]);
+}
+
+/** The secrets to try, each checked non-empty. */
+function secretList(secret: WebhookSecret | readonly WebhookSecret[], caller: string): WebhookSecret[] {
+  const list = (Array.isArray(secret) ? [...secret] : [secret]) as WebhookSecret[];
+  const empty = (value: WebhookSecret) =>
+    typeof value === 'string' ? value === '' : !(value instanceof Uint8Array) || value.byteLength === 0;
+  if (list.length === 0 || list.some(empty)) {
+    throw new TypeError(
+      `${caller}: the secret is empty; pass the webhook secret Amili gave you (or a list of them while you rotate).`,
+    );
+  }
+  return list;
 }
 
 type WebhookName = keyof webhooks;
@@ -81,8 +121,8 @@ export interface ParseWebhookEventOptions extends SignatureScheme {
   payload: WebhookPayload;
   /** The request headers (a Headers object, or Node's `request.headers`). */
   headers: WebhookHeaders;
-  /** Your webhook secret. */
-  secret: string | Uint8Array;
+  /** Your webhook secret, or the secrets valid while you rotate it. */
+  secret: WebhookSecret | readonly WebhookSecret[];
 }
 
 /** Verifies the signature, parses the body, and returns the typed event. Throws WebhookVerificationError on a bad signature or body. */
@@ -125,10 +165,14 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
   return Array.isArray(entry) ? entry[0] : entry;
 }
 
-function bytes(value: WebhookPayload): Uint8Array<ArrayBuffer> {
+/** The bytes of a payload or secret; anything else (a parsed body, say) is refused, never read as empty. */
+function bytes(value: WebhookPayload, what: string): Uint8Array<ArrayBuffer> {
   if (typeof value === 'string') return new TextEncoder().encode(value);
   // Views an ArrayBuffer; copies a Uint8Array, as WebCrypto takes no shared memory.
-  return new Uint8Array(value);
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new TypeError(
+    `${what}: the payload must be the raw body as a string, bytes or an ArrayBuffer, not ${value === null ? 'null' : typeof value}; verify before parsing it.`,
+  );
 }
 
 /** The signature's bytes, or undefined when it is not valid in the encoding. A `sha256=`-style prefix is dropped. */

@@ -22,16 +22,18 @@ interface IdentityOptions {
   accepts?: (token: string) => boolean;
   /** How the token endpoint answers, instead of issuing a token. */
   tokenFailure?: { status: number; body: string };
+  /** Seconds the token endpoint's clock is behind ours (it dates expires_on by its own clock). */
+  skew?: number;
 }
 
 /** A server that is both Amili's token endpoint (/token) and the API. */
-async function identityAndApi({ lifetime = 3600, accepts = () => true, tokenFailure }: IdentityOptions = {}) {
+async function identityAndApi({ lifetime = 3600, accepts = () => true, tokenFailure, skew = 0 }: IdentityOptions = {}) {
   let issued = 0;
   server = await startServer(async (request, response) => {
     if (request.url === '/token') {
       if (tokenFailure)
         return response.writeHead(tokenFailure.status, { 'content-type': 'application/json' }).end(tokenFailure.body);
-      const now = Math.floor(Date.now() / 1000);
+      const now = Math.floor(Date.now() / 1000) - skew;
       const token = `token-${++issued}`;
       return sendJson(response, 200, {
         access_token: token,
@@ -114,6 +116,16 @@ describe('client credentials', () => {
       'Bearer token-1',
       'Bearer token-2',
     ]);
+  });
+
+  it("counts a token's life from expires_in, so a skewed clock does not fetch one per call", async () => {
+    const { client, tokenRequests } = await identityAndApi({ lifetime: 3600, skew: 7200 });
+    const shared = client();
+    for (let i = 0; i < 3; i++) await getInvoice(shared);
+    expect(tokenRequests()).toHaveLength(1);
+    vi.advanceTimersByTime((3600 - 60) * 1_000);
+    await getInvoice(shared);
+    expect(tokenRequests()).toHaveLength(2);
   });
 
   it('a token that lives shorter than twice the margin is renewed halfway through its life', async () => {

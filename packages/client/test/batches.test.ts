@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../src/generated/autocollect.meta.js';
-import { TimeoutError } from '../src/index.js';
+import { ApiError, TimeoutError } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
@@ -96,6 +96,14 @@ describe('waitForBatch', () => {
     expect((error as Error).name).toBe('AbortError');
     expect(Date.now()).toBe(abortedAt);
     expect(api.times).toHaveLength(1);
+  });
+
+  it('a 200 without data is an ApiError, not a crash', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, { summary: { status: 'SUCCESS' } }));
+    const error = await failureOf(testClient(server.origin).waitForBatch({ organizationId, batchId }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, operationId: 'GetBatchById' });
+    expect((error as Error).message).toMatch(/the batch response has no data/);
   });
 
   it("polls the operation the spec's x-batch names", () => {

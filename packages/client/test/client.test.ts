@@ -102,4 +102,36 @@ describe('createAutoCollectClient', () => {
     expect(message).toMatch(/baseUrl/);
     expect(message).not.toContain(secret);
   });
+
+  it('refuses, before sending anything, what would change the URL or send the token in the clear', async () => {
+    server = await startServer((_request, response) =>
+      sendJson(response, 200, specExample('InvoicePaymentReminderOpen')),
+    );
+    const client = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { accessToken: 'token-for-tests' },
+    });
+    for (const bad of ['..', '.', '']) {
+      await expect(
+        client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+          params: { path: { organizationId, invoiceId: bad } },
+        }),
+      ).rejects.toThrow(/path parameter invoiceId is .*, which would change the path/);
+    }
+    await expect(
+      client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+        params: { path: { organizationId, invoiceId } },
+        baseUrl: 'http://api.example.com/collection/v1',
+      }),
+    ).rejects.toThrow(/baseUrl must use https/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a timeout longer than a timer can wait', () => {
+    const auth = { accessToken: 'token-for-tests' };
+    expect(() => createAutoCollectClient({ auth, timeoutMs: 2 ** 31 })).toThrow(
+      /timeoutMs must be .* at most 2147483647/,
+    );
+    expect(() => createAutoCollectClient({ auth, timeoutMs: 2 ** 31 - 1 })).not.toThrow();
+  });
 });

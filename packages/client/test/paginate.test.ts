@@ -114,8 +114,28 @@ describe('paginate', () => {
         params: { path: { organizationId } },
       }));
     };
-    await expect(walk()).rejects.toThrow(/same PageToken twice/);
+    await expect(walk()).rejects.toThrow(/PageToken "same" again, which would loop forever/);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('stops with ApiError on a token cycle of any length (A, B, C, A)', async () => {
+    const next: Record<string, string> = { '': 'A', A: 'B', B: 'C', C: 'A' };
+    server = await startServer((request, response) => {
+      const token = new URL(request.url, 'http://localhost').searchParams.get('PageToken') ?? '';
+      sendJson(response, 200, { summary: { nextPageToken: next[token] }, data: [{ batchId: token }] });
+    });
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const batch of testClient(server!.origin).paginate('/orgs/{organizationId}/batches', {
+        params: { path: { organizationId } },
+      }))
+        seen.push(String(batch.batchId));
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toMatch(/PageToken "A" again/);
+    expect(seen).toEqual(['', 'A', 'B', 'C']);
+    expect(server.requests).toHaveLength(4);
   });
 
   it('refuses a path that does not page', async () => {

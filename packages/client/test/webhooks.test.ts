@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AutoCollectError } from '../src/index.js';
 import {
   parseWebhookEvent,
+  signWebhookPayload,
   verifyWebhookSignature,
   type WebhookEvent,
   WebhookVerificationError,
@@ -141,5 +142,43 @@ describe('parseWebhookEvent', () => {
     await expect(parseWebhookEvent(delivery('CASE', '{"id": '))).rejects.toThrow(/not valid JSON/);
     await expect(parseWebhookEvent(delivery('CASE', '[1,2]'))).rejects.toThrow(/not a JSON object/);
     expect(new WebhookVerificationError('x')).toBeInstanceOf(AutoCollectError);
+  });
+});
+
+describe('key rotation, test signing and what a payload may be', () => {
+  const body = JSON.stringify(specExample('WebhookBatchCompleted'));
+
+  it('accepts a list of secrets: any one matching is enough, none matching fails', async () => {
+    const signature = `sha256=${sign(body)}`;
+    await expect(verifyWebhookSignature({ payload: body, signature, secret: ['whsec-new', secret] })).resolves.toBe(
+      true,
+    );
+    await expect(
+      verifyWebhookSignature({ payload: body, signature, secret: ['whsec-new', 'whsec-old'] }),
+    ).resolves.toBe(false);
+    await expect(verifyWebhookSignature({ payload: body, signature, secret: [] })).rejects.toThrow(/secret is empty/);
+    const event = await parseWebhookEvent({ ...delivery('BATCH_COMPLETED', body), secret: ['whsec-new', secret] });
+    expect(event.type).toBe('BATCH_COMPLETED');
+  });
+
+  it('signWebhookPayload gives the value verifyWebhookSignature accepts, as Node computes it', async () => {
+    const signature = await signWebhookPayload({ payload: body, secret });
+    expect(signature).toBe(sign(body));
+    await expect(verifyWebhookSignature({ payload: body, signature, secret })).resolves.toBe(true);
+    const base64 = await signWebhookPayload({ payload: body, secret, algorithm: 'SHA-512', encoding: 'base64' });
+    expect(base64).toBe(sign(body, secret, 'sha512', 'base64'));
+    const handled = await parseWebhookEvent({ ...delivery('BATCH_COMPLETED', body, signature) });
+    expect(handled.type).toBe('BATCH_COMPLETED');
+  });
+
+  it('refuses a payload that is not the raw body, instead of verifying it as empty', async () => {
+    const empty = `sha256=${sign('')}`;
+    const parsed = JSON.parse(body) as never;
+    await expect(verifyWebhookSignature({ payload: parsed, signature: empty, secret })).rejects.toThrow(
+      /the payload must be the raw body as a string, bytes or an ArrayBuffer, not object/,
+    );
+    await expect(
+      verifyWebhookSignature({ payload: Buffer.from(body), signature: `sha256=${sign(body)}`, secret }),
+    ).resolves.toBe(true);
   });
 });
