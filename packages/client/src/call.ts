@@ -13,6 +13,8 @@ import { apiError, recordCall } from './unwrap.js';
 export interface OperationInfo {
   operationId: string;
   idempotencyKey?: string;
+  /** Set on creates that answer with a batch reference (`x-batch`). */
+  batch?: unknown;
   /** The media type of the success response's body, when it has one. */
   successMediaType?: string;
 }
@@ -22,11 +24,22 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 type Result = { data?: unknown; error?: unknown; response: Response };
 type Method = (path: string, init?: { parseAs?: ParseAs; [key: string]: unknown }) => Promise<Result>;
 
+/** A create that was sent: its organization and idempotency key, to look its batch up by. */
+export interface SentCreate {
+  organizationId: string;
+  idempotencyKey: string;
+}
+
+/** Finds the batch a create made, answering as the create's own 202 would; undefined when there is none. */
+export type FindCreatedBatch = (create: SentCreate, signal: AbortSignal) => Promise<Response | undefined>;
+
 /** openapi-fetch's client for `paths`, sending through the transport, with the call middleware in place. */
 export function createTypedClient<Client extends object>(
   operations: Record<string, OperationInfo>,
   options: ResolvedOptions,
+  findCreatedBatch?: (client: Client) => FindCreatedBatch,
 ): Client {
+  let findBatch: FindCreatedBatch | undefined;
   const idempotencyHeaders = new Set(
     Object.values(operations).flatMap((op) => (op.idempotencyKey ? [op.idempotencyKey] : [])),
   );
@@ -38,6 +51,10 @@ export function createTypedClient<Client extends object>(
     // Safe methods, and creates that carry an idempotency key.
     retryable: (request) =>
       IDEMPOTENT_METHODS.has(request.method) || [...idempotencyHeaders].some((name) => request.headers.has(name)),
+    landed: (request) => {
+      const create = callOf(request)?.create;
+      return create && findBatch ? () => (findBatch as FindCreatedBatch)(create, request.signal) : undefined;
+    },
   });
   const base = createClient({
     baseUrl: options.baseUrl,
@@ -53,7 +70,7 @@ export function createTypedClient<Client extends object>(
       assertPathParameters(`${method} ${path}`, init.params);
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
       const parseAs = init.parseAs ?? parseAsFor(operations[`${method} ${path}`]?.successMediaType);
-      const seen: { response?: Response } = {};
+      const seen: CallRecord = {};
       try {
         const result = await send(path, { ...init, parseAs, [SEEN]: seen });
         // The body has been read (unless handed back as a stream): stop its deadline.
@@ -74,6 +91,7 @@ export function createTypedClient<Client extends object>(
   }
   client.request = (method: string, path: string, init?: Parameters<Method>[1]) =>
     (client[method.toUpperCase()] as Method)(path, init);
+  findBatch = findCreatedBatch?.(client as Client);
   return client as Client;
 }
 
@@ -90,22 +108,33 @@ function assertPathParameters(call: string, params: unknown): void {
   }
 }
 
-/** Where a call's final response is left for its method, on openapi-fetch's Request (which copies unknown init keys onto it). */
+/** What a call leaves on openapi-fetch's Request (which copies unknown init keys onto it): its final response, and what a create sent. */
 const SEEN = 'autocollectCall';
+interface CallRecord {
+  response?: Response;
+  create?: SentCreate;
+}
+const callOf = (request: Request) => (request as unknown as Record<string, CallRecord | undefined>)[SEEN];
 
 /** Adds the operation's idempotency key (one per call, kept across retries) and records each response's call. */
 function callMiddleware(operations: Record<string, OperationInfo>): Middleware {
   return {
-    onRequest({ request, schemaPath }) {
-      const header = operations[`${request.method} ${schemaPath}`]?.idempotencyKey;
+    onRequest({ request, schemaPath, params }) {
+      const operation = operations[`${request.method} ${schemaPath}`];
+      const header = operation?.idempotencyKey;
       // So that Amili can drop a repeated create, whatever the number of attempts.
       if (header && !request.headers.has(header)) request.headers.set(header, crypto.randomUUID());
+      const organizationId = (params.path as Record<string, unknown> | undefined)?.organizationId;
+      const record = callOf(request);
+      if (record && header && operation?.batch && typeof organizationId === 'string') {
+        record.create = { organizationId, idempotencyKey: request.headers.get(header) as string };
+      }
       return request;
     },
     onResponse({ request, response, schemaPath }) {
       const operationId = operations[`${request.method} ${schemaPath}`]?.operationId;
       recordCall(response, { method: request.method, path: schemaPath, operationId });
-      const seen = (request as unknown as Record<string, { response?: Response } | undefined>)[SEEN];
+      const seen = callOf(request);
       if (seen) seen.response = response;
       return response;
     },

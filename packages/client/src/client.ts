@@ -1,10 +1,11 @@
 import type { Client } from 'openapi-fetch';
 import { type WaitForBatch, waitForBatch } from './batches.js';
-import { createTypedClient } from './call.js';
+import { createTypedClient, type FindCreatedBatch } from './call.js';
 import type { paths } from './generated/autocollect.js';
 import { operations, servers } from './generated/autocollect.meta.js';
 import { type ClientOptions, resolveOptions } from './options.js';
 import { type Paginate, paginate } from './paginate.js';
+import { unwrap } from './unwrap.js';
 
 /** Options of `createAutoCollectClient`; `baseUrl` defaults to `servers.production`. */
 export type AutoCollectClientOptions = ClientOptions;
@@ -19,8 +20,27 @@ export interface AutoCollectClient extends Client<paths> {
 
 export function createAutoCollectClient(options: AutoCollectClientOptions): AutoCollectClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectClient');
-  const client = createTypedClient<AutoCollectClient>(operations, resolved);
+  const client = createTypedClient<AutoCollectClient>(operations, resolved, findCreatedBatch);
   client.paginate = ((path: never, init: never) => paginate(client, path, init)) as Paginate;
   client.waitForBatch = (batch, waitOptions) => waitForBatch(client, batch, waitOptions);
   return client;
+}
+
+/**
+ * After a create failed in a way that leaves open whether it landed: GetBatchesByOrganization
+ * filters by IdempotencyKey (Amili documents the filter), so a listed batch means it did, and
+ * the call answers with that batch's reference, as the create's own 202 would have.
+ */
+function findCreatedBatch(client: AutoCollectClient): FindCreatedBatch {
+  return async ({ organizationId, idempotencyKey }, signal) => {
+    const result = await client.GET('/orgs/{organizationId}/batches', {
+      params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
+      signal,
+    });
+    const [batch] = unwrap(result).data;
+    if (!batch) return undefined;
+    const batchUrl = `${result.response.url.split('?')[0]}/${batch.batchId}`;
+    const reference = { summary: { status: 'SUCCESS' }, data: { batchId: batch.batchId, batchUrl } };
+    return new Response(JSON.stringify(reference), { status: 202, headers: { 'content-type': 'application/json' } });
+  };
 }

@@ -9,6 +9,14 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** The longest wait a `Retry-After` header can ask for. Default 60 s. */
   maxRetryAfterMs?: number;
+  /** Whether creates (CreateInvoices, CreatePayments, CreateCorrections) are retried at all. Default true. */
+  retryCreates?: boolean;
+  /**
+   * After a create fails in a way that leaves open whether it landed (a timeout, a connection
+   * lost after sending, 500, 502, 503 or 504), look its batch up by IdempotencyKey before
+   * sending it again, and answer with that batch if it is there. Default true.
+   */
+  verifyCreates?: boolean;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
@@ -18,6 +26,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
   initialDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
+  retryCreates: true,
+  verifyCreates: true,
 };
 export const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxRetries: 0 };
 
@@ -34,7 +44,11 @@ export function retryPolicy(option: RetryOptions | false | undefined, caller: st
   }
   const policy = { ...DEFAULT_RETRY, ...option };
   for (const [key, value] of Object.entries(policy)) {
-    if (!Number.isFinite(value) || value < 0) {
+    if (key === 'retryCreates' || key === 'verifyCreates') {
+      if (typeof value !== 'boolean') {
+        throw new TypeError(`${caller}: retry.${key} must be true or false; got ${JSON.stringify(value)}.`);
+      }
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new TypeError(`${caller}: retry.${key} must be a number of at least 0; got ${JSON.stringify(value)}.`);
     }
   }

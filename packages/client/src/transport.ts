@@ -19,7 +19,17 @@ export interface TransportOptions {
   tokens?: TokenProvider | undefined;
   /** Whether a request may be sent more than once. */
   retryable: (request: Request) => boolean;
+  /**
+   * For a create: finds out whether it landed after all, answering with its batch reference
+   * (as the create's own 202 would) or undefined. Undefined for any other request.
+   */
+  landed?: ((request: Request) => (() => Promise<Response | undefined>) | undefined) | undefined;
 }
+
+/** Statuses after which a request may or may not have been carried out. */
+const AMBIGUOUS_STATUSES = new Set([500, 502, 503, 504]);
+/** Connection failures that happen before anything is sent. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /** Stops a response's deadline once its body has been read (the deadline also bounds reading it). */
 const finishers = new WeakMap<Response, () => void>();
@@ -33,7 +43,10 @@ export function createTransport(options: TransportOptions): Transport {
   return async (input, extra) => {
     const signal = input.signal;
     const body = input.body === null ? null : await input.arrayBuffer();
-    const retryable = options.retryable(input);
+    const landed = options.landed?.(input);
+    const retryable = options.retryable(input) && (!landed || policy.retryCreates);
+    /** Before a create is sent again after an ambiguous failure: the batch it made, if it made one. */
+    const check = async (): Promise<Response | undefined> => (landed && policy.verifyCreates ? landed() : undefined);
     const where = `${input.method} ${describeUrl(input.url)}`;
     let retries = 0;
     let replayed = false;
@@ -63,6 +76,12 @@ export function createTransport(options: TransportOptions): Transport {
         const transient = failure instanceof TimeoutError || failure instanceof ConnectionError;
         if (!retryable || !transient || retries >= policy.maxRetries) throw failure;
         await sleep(backoffDelay(retries++, policy), signal);
+        if (!notSent(error)) {
+          const found = await check().catch(() => {
+            throw failure; // whether it landed cannot be told: do not risk sending it twice
+          });
+          if (found) return found;
+        }
         continue;
       }
       // A 401 may mean the token expired early: fetch a new one and replay, once.
@@ -78,6 +97,14 @@ export function createTransport(options: TransportOptions): Transport {
         limit.clear();
         await discard(response);
         await sleep(wait, signal);
+        if (AMBIGUOUS_STATUSES.has(response.status)) {
+          const found = await check().catch(() => {
+            throw new ConnectionError(
+              `${where} answered ${response.status}, and whether it was carried out could not be checked; it is not sent again.`,
+            );
+          });
+          if (found) return found;
+        }
         continue;
       }
       finishers.set(response, limit.clear);
@@ -90,6 +117,12 @@ export function createTransport(options: TransportOptions): Transport {
 function requestInit(request: Request): RequestInit {
   const { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } = request;
   return { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy };
+}
+
+/** Whether a fetch failure happened before the request left: then it cannot have been carried out. */
+function notSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === 'string' && NOT_SENT.has(code);
 }
 
 /** Frees the connection of a response that will not be read. */

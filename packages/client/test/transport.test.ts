@@ -113,7 +113,13 @@ describe('retries', () => {
 
   it('retries a POST whose operation declares IdempotencyKey, with one key on every attempt', async () => {
     const accepted = specExample('BatchReferenceAccepted');
-    const { origin, requests } = await serve(inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 202, accepted)));
+    // Each 503 leaves open whether the batch was made: the client looks it up (none) before sending again.
+    const creates = inTurn(fail(503), fail(503), (_q, r) => sendJson(r, 202, accepted));
+    const { origin, requests } = await serve((request, response) =>
+      request.method === 'GET'
+        ? sendJson(response, 200, { summary: { status: 'SUCCESS' }, data: [] })
+        : creates(request, response),
+    );
     const { data } = await runClock(
       testClient(origin).POST('/orgs/{organizationId}/invoices', {
         params: { path: { organizationId } },
@@ -121,11 +127,13 @@ describe('retries', () => {
       }),
     );
     expect(data).toEqual(accepted);
-    expect(requests).toHaveLength(3);
-    const keys = requests.map((r) => r.headers.idempotencykey);
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(3);
+    expect(requests.map((r) => r.method)).toEqual(['POST', 'GET', 'POST', 'GET', 'POST']);
+    const keys = posts.map((r) => r.headers.idempotencykey);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(keys).size).toBe(1);
-    expect(new Set(requests.map((r) => r.body)).size).toBe(1);
+    expect(new Set(posts.map((r) => r.body)).size).toBe(1);
   });
 
   it('keeps an IdempotencyKey the caller chose', async () => {

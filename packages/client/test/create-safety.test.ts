@@ -1,0 +1,129 @@
+// A create is never sent twice unless it is known not to have landed: after a failure that
+// leaves it open, the client looks the batch up by IdempotencyKey before sending again.
+
+import type { ServerResponse } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
+import { failureOf, runClock } from './support/clock.js';
+import { organizationId, testClient } from './support/fixtures.js';
+import { type RecordedRequest, sendJson, startServer, type TestServer } from './support/server.js';
+import { specExample } from './support/spec.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+type Answer = 'made, then the connection is cut' | 'made, then no answer' | 500 | 503 | 429 | 202;
+
+/**
+ * An AutoCollect that keeps the batches it makes by IdempotencyKey (as GetBatchesByOrganization
+ * filters them), and answers each create in turn as told, the last answer repeating.
+ */
+async function batchApi(answers: Answer[], lookup: 'works' | 'fails' = 'works') {
+  const batches = new Map<string, string>();
+  let creates = 0;
+  server = await startServer((request: RecordedRequest, response: ServerResponse) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (request.method === 'GET') {
+      if (lookup === 'fails') return response.writeHead(500).end();
+      const key = url.searchParams.get('IdempotencyKey') ?? '';
+      const data = batches.has(key)
+        ? [{ batchId: batches.get(key), type: 'INVOICE', status: 'QUEUED', organizationId }]
+        : [];
+      return sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
+    }
+    const answer = answers[Math.min(creates++, answers.length - 1)];
+    const make = () => {
+      const batchId = `00000000-0000-4000-8000-00000000000${creates}`;
+      batches.set(String(request.headers.idempotencykey), batchId);
+      return batchId;
+    };
+    if (answer === 'made, then the connection is cut') {
+      make();
+      return void response.socket?.destroy();
+    }
+    if (answer === 'made, then no answer') return void make();
+    if (answer === 202) {
+      const batchId = make();
+      return sendJson(response, 202, {
+        summary: { status: 'SUCCESS' },
+        data: { batchId, batchUrl: `/batches/${batchId}` },
+      });
+    }
+    response.writeHead(answer as number, answer === 429 ? { 'retry-after': '1' } : {}).end();
+  });
+  const posts = () => server!.requests.filter((r) => r.method === 'POST');
+  const lookups = () => server!.requests.filter((r) => r.method === 'GET');
+  return { origin: server.origin, posts, lookups };
+}
+
+const createInvoices = (client: ReturnType<typeof testClient>) =>
+  client.POST('/orgs/{organizationId}/invoices', {
+    params: { path: { organizationId } },
+    body: specExample('CreateInvoicesTwoInvoices'),
+  });
+
+describe('a create after a failure that leaves open whether it landed', () => {
+  it('cut connection after the batch was made: answers with that batch, and sends nothing more', async () => {
+    const api = await batchApi(['made, then the connection is cut']);
+    const { data } = unwrap(await runClock(createInvoices(testClient(api.origin))));
+    expect(data.batchId).toBe('00000000-0000-4000-8000-000000000001');
+    expect(data.batchUrl).toBe(`${api.origin}/collection/v1/orgs/${organizationId}/batches/${data.batchId}`);
+    expect(api.posts()).toHaveLength(1);
+    expect(api.lookups().map((r) => new URL(r.url, 'http://x').searchParams.get('IdempotencyKey'))).toEqual([
+      api.posts()[0]!.headers.idempotencykey,
+    ]);
+  });
+
+  it('a timeout after the batch was made: the same', async () => {
+    const api = await batchApi(['made, then no answer']);
+    const { data } = unwrap(await runClock(createInvoices(testClient(api.origin))));
+    expect(data.batchId).toBe('00000000-0000-4000-8000-000000000001');
+    expect(api.posts()).toHaveLength(1);
+  });
+
+  it('a 500 with no batch made: looks, finds none, sends again with the same key', async () => {
+    const api = await batchApi([500, 202]);
+    const { data } = unwrap(await runClock(createInvoices(testClient(api.origin))));
+    expect(data.batchId).toBe('00000000-0000-4000-8000-000000000002');
+    expect(api.posts()).toHaveLength(2);
+    expect(new Set(api.posts().map((r) => r.headers.idempotencykey)).size).toBe(1);
+    expect(api.lookups()).toHaveLength(1);
+  });
+
+  it('a 429 says it was not carried out: sent again after Retry-After, with no lookup', async () => {
+    const api = await batchApi([429, 202]);
+    unwrap(await runClock(createInvoices(testClient(api.origin))));
+    expect(api.posts()).toHaveLength(2);
+    expect(api.lookups()).toHaveLength(0);
+  });
+
+  it('when the lookup itself fails, the create is not sent again', async () => {
+    const api = await batchApi(['made, then the connection is cut', 202], 'fails');
+    const error = await failureOf(createInvoices(testClient(api.origin)));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(api.posts()).toHaveLength(1);
+  });
+
+  it('retry: { verifyCreates: false } sends again without looking', async () => {
+    const api = await batchApi([503, 202]);
+    unwrap(await runClock(createInvoices(testClient(api.origin, { retry: { verifyCreates: false } }))));
+    expect(api.posts()).toHaveLength(2);
+    expect(api.lookups()).toHaveLength(0);
+  });
+
+  it('retry: { retryCreates: false } sends a create once, and reports the failure', async () => {
+    const cut = await batchApi(['made, then no answer']);
+    const error = await failureOf(createInvoices(testClient(cut.origin, { retry: { retryCreates: false } })));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(cut.posts()).toHaveLength(1);
+    expect(cut.lookups()).toHaveLength(0);
+    await server!.close();
+    const failing = await batchApi([503]);
+    const result = await runClock(createInvoices(testClient(failing.origin, { retry: { retryCreates: false } })));
+    expect(() => unwrap(result)).toThrow(ApiError);
+    expect(failing.posts()).toHaveLength(1);
+  });
+});
