@@ -135,10 +135,11 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     }
     const text = await response.text();
     finishResponse(response);
-    const body = parseJson(text);
+    // Redacted before anything is read out of it or cut short: a server may echo the secret.
+    const body = parseJson(redact(text, auth.clientSecret));
     if (!response.ok) {
       throw new AuthenticationError(
-        `The token endpoint refused the client credentials with ${response.status}: ${redact(tokenErrorMessage(body, text), auth.clientSecret)}`,
+        `The token endpoint refused the client credentials with ${response.status}: ${tokenErrorMessage(body, redact(text, auth.clientSecret))}`,
         response.status,
       );
     }
@@ -192,12 +193,16 @@ function tokenErrorMessage(body: unknown, text: string): string {
   if (body && typeof body === 'object') {
     const { error, error_description: description } = body as Record<string, unknown>;
     const parts = [error, description].filter((part) => typeof part === 'string' && part !== '');
-    if (parts.length > 0) return parts.join(': ');
+    if (parts.length > 0) return parts.join(': ').slice(0, 200);
   }
   return /^\s*</.test(text) ? '(an HTML page)' : text.trim().slice(0, 200) || '(no body)';
 }
 
-/** Never let a secret through, even if a server echoes it. */
+/** Never let a secret through, even if a server echoes it: as it is, URL-encoded or form-encoded. */
 function redact(text: string, secret: string): string {
-  return secret ? text.split(secret).join('[redacted]') : text;
+  if (!secret) return text;
+  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+  let result = text;
+  for (const form of forms) result = result.split(form).join('[redacted]');
+  return result;
 }

@@ -71,8 +71,11 @@ export function createTypedClient<Client extends object>(
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
       const parseAs = init.parseAs ?? parseAsFor(operations[`${method} ${path}`]?.successMediaType);
       const seen: CallRecord = {};
+      // openapi-fetch's Request would tie itself to the caller's signal until it is garbage
+      // collected; a signal of the call's own follows the caller's, and lets go when the call ends.
+      const follow = followSignal(init.signal as AbortSignal | null | undefined);
       try {
-        const result = await send(path, { ...init, parseAs, [SEEN]: seen });
+        const result = await send(path, { ...init, parseAs, [SEEN]: seen, ...(follow && { signal: follow.signal }) });
         // The body has been read (unless handed back as a stream): stop its deadline.
         if (parseAs !== 'stream') finishResponse(result.response);
         return result;
@@ -86,6 +89,8 @@ export function createTypedClient<Client extends object>(
           );
         }
         throw error;
+      } finally {
+        follow?.release();
       }
     };
   }
@@ -93,6 +98,16 @@ export function createTypedClient<Client extends object>(
     (client[method.toUpperCase()] as Method)(path, init);
   findBatch = findCreatedBatch?.(client as Client);
   return client as Client;
+}
+
+/** A signal that aborts when `parent` does, until released; none without a parent. */
+function followSignal(parent: AbortSignal | null | undefined) {
+  if (!parent) return undefined;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent.reason);
+  if (parent.aborted) onAbort();
+  else parent.addEventListener('abort', onAbort, { once: true });
+  return { signal: controller.signal, release: () => parent.removeEventListener('abort', onAbort) };
 }
 
 /** A path parameter of `.` or `..` (or none at all) would make the URL name another resource: refuse it. */

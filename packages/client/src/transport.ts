@@ -4,7 +4,7 @@
 // response; this only sends.
 import type { TokenProvider } from './auth.js';
 import { deadline } from './deadline.js';
-import { AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
+import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay, sleep } from './retry.js';
 
 export type Fetch = typeof globalThis.fetch;
@@ -52,7 +52,14 @@ export function createTransport(options: TransportOptions): Transport {
     let replayed = false;
     for (;;) {
       signal.throwIfAborted();
-      const token = tokens ? await tokens.getToken() : undefined;
+      // The caller's abort (or waitForBatch's deadline) also ends waiting for a token; the
+      // token's own time does not count against this attempt's timeout.
+      const token = tokens ? await untilAborted(tokens.getToken(), signal) : undefined;
+      if (token !== undefined && !TOKEN.test(token)) {
+        throw new AuthenticationError(
+          'The access token holds characters an HTTP header cannot carry (such as a line break); check where it comes from.',
+        );
+      }
       const limit = deadline(signal, timeoutMs, () => new TimeoutError(`${where} took longer than ${timeoutMs} ms.`));
       const headers = new Headers(input.headers);
       if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
@@ -117,6 +124,19 @@ export function createTransport(options: TransportOptions): Transport {
 function requestInit(request: Request): RequestInit {
   const { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } = request;
   return { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy };
+}
+
+/** What a bearer token may hold: visible ASCII, no spaces or line breaks (RFC 6750's b64token, loosely). */
+const TOKEN = /^[\x21-\x7e]+$/;
+
+/** Settles as the promise does, or rejects with the signal's reason once it aborts; keeps no listener after. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Whether a fetch failure happened before the request left: then it cannot have been carried out. */

@@ -63,6 +63,31 @@ const serve = async (handler: Handler) => {
 };
 
 describe('the fault suite leaks no secret', () => {
+  it('redacts a secret a token endpoint echoes, in every encoding, before the message is cut short', async () => {
+    const secret = 'p@ss w/rd+1&=never-shown';
+    const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+    for (const [i, form] of forms.entries()) {
+      // The first form straddles the 200th character, where the message is cut.
+      const body = `${'x'.repeat(i === 0 ? 190 : 10)} ${form} trailing`;
+      const origin = await serve((_request, response) =>
+        response.writeHead(400, { 'content-type': 'text/plain' }).end(body),
+      );
+      const client = createAutoCollectClient({
+        baseUrl: origin,
+        auth: { clientId: 'client-1', clientSecret: secret, tokenUrl: `${origin}/token` },
+      });
+      const error = await runClock(getInvoice(client)).catch((e: unknown) => e);
+      const text = `${String(error)} ${inspect(error)} ${JSON.stringify(error)}`;
+      for (const leak of [...forms, secret.slice(0, 8), encodeURIComponent(secret).slice(0, 12)]) {
+        expect(text, `form ${i}`).not.toContain(leak);
+      }
+      // Cut at 200 characters after redaction: the marker may be cut too, never the secret.
+      expect((error as Error).message).toMatch(i === 0 ? /x \[redac/ : /\[redacted\] trailing/);
+      await server!.close();
+      server = undefined;
+    }
+  });
+
   it('runs every fault with a known token and secrets', async () => {
     // The token endpoint echoes the secret back in its error.
     let origin = await serve((request, response) =>

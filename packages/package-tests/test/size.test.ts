@@ -9,7 +9,7 @@ const consumerDir = inject('consumerDir');
  * minified, openapi-fetch included. Raise one only with a reason in the commit.
  */
 const BUDGETS = {
-  '@autocollect/client': { minified: 24_000, gzip: 8_500 },
+  '@autocollect/client': { minified: 25_000, gzip: 9_000 },
   '@autocollect/client/webhooks': { minified: 3_200, gzip: 2_000 },
 };
 
