@@ -108,6 +108,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     policy: deps.retry,
     timeoutMs: deps.timeoutMs,
     retryable: () => true,
+    buffer: () => true,
   });
   let pending: Promise<string> | undefined;
 

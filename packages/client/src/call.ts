@@ -51,6 +51,7 @@ export function createTypedClient<Client extends object>(
     // Safe methods, and creates that carry an idempotency key.
     retryable: (request) =>
       IDEMPOTENT_METHODS.has(request.method) || [...idempotencyHeaders].some((name) => request.headers.has(name)),
+    buffer: (request) => callOf(request)?.parseAs !== 'stream',
     landed: (request) => {
       const create = callOf(request)?.create;
       return create && findBatch ? () => (findBatch as FindCreatedBatch)(create, request.signal) : undefined;
@@ -70,7 +71,7 @@ export function createTypedClient<Client extends object>(
       assertPathParameters(`${method} ${path}`, init.params);
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
       const parseAs = init.parseAs ?? parseAsFor(operations[`${method} ${path}`]?.successMediaType);
-      const seen: CallRecord = {};
+      const seen: CallRecord = { parseAs };
       // openapi-fetch's Request would tie itself to the caller's signal until it is garbage
       // collected; a signal of the call's own follows the caller's, and lets go when the call ends.
       const follow = followSignal(init.signal as AbortSignal | null | undefined);
@@ -126,6 +127,7 @@ function assertPathParameters(call: string, params: unknown): void {
 /** What a call leaves on openapi-fetch's Request (which copies unknown init keys onto it): its final response, and what a create sent. */
 const SEEN = 'autocollectCall';
 interface CallRecord {
+  parseAs?: ParseAs;
   response?: Response;
   create?: SentCreate;
 }

@@ -19,6 +19,8 @@ export interface TransportOptions {
   tokens?: TokenProvider | undefined;
   /** Whether a request may be sent more than once. */
   retryable: (request: Request) => boolean;
+  /** Whether to read the response body before answering (all but streamed calls). */
+  buffer: (request: Request) => boolean;
   /**
    * For a create: finds out whether it landed after all, answering with its batch reference
    * (as the create's own 202 would) or undefined. Undefined for any other request.
@@ -72,6 +74,11 @@ export function createTransport(options: TransportOptions): Transport {
           body,
           signal: limit.signal,
         });
+        // Read the body here, within the deadline and the retries, unless the caller streams it:
+        // a body cut off mid-way is then a failed attempt like a reset connection.
+        if (options.buffer(input) && !RETRYABLE_STATUSES.has(response.status) && response.status !== 401) {
+          response = await buffered(response);
+        }
       } catch (error) {
         limit.clear();
         signal.throwIfAborted();
@@ -137,6 +144,19 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** Statuses whose responses have no body. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/** The response with its body read into memory; its url kept, as the one openapi-fetch hands back. */
+async function buffered(response: Response): Promise<Response> {
+  const bytes = await response.arrayBuffer();
+  const { status, statusText, headers, url } = response;
+  const body = NULL_BODY.has(status) || bytes.byteLength === 0 ? null : bytes;
+  const copy = new Response(body, { status, statusText, headers });
+  Object.defineProperty(copy, 'url', { value: url });
+  return copy;
 }
 
 /** Whether a fetch failure happened before the request left: then it cannot have been carried out. */

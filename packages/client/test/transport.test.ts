@@ -187,6 +187,25 @@ describe('connection faults and timeouts', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 30_000);
   });
 
+  it('a body cut off mid-way is a ConnectionError, retried like a reset connection', async () => {
+    const cut: Handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
+      response.write('{"summary":{"status":"SUC');
+      setImmediate(() => response.socket?.destroy());
+    };
+    const once = await serve(inTurn(cut, (_q, r) => sendJson(r, 200, invoice)));
+    const { data } = await getInvoice(testClient(once.origin));
+    expect(data).toEqual(invoice);
+    expect(once.requests).toHaveLength(2);
+    await server!.close();
+
+    const always = await serve(cut);
+    const error = await getInvoice(testClient(always.origin)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(new RegExp(`GET ${always.origin}/collection/v1/orgs/.* failed`));
+    expect(always.requests).toHaveLength(3);
+  });
+
   it('a body that stalls after the headers also times out', async () => {
     const { origin } = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
