@@ -19,8 +19,6 @@ export interface OperationInfo {
   successMediaType?: string;
 }
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-
 type Result = { data?: unknown; error?: unknown; response: Response };
 type Method = (path: string, init?: { parseAs?: ParseAs; [key: string]: unknown }) => Promise<Result>;
 
@@ -65,7 +63,9 @@ export function createTypedClient<Client extends object>(
   base.use(callMiddleware(operations));
 
   const client = { ...base } as Record<string, unknown>;
-  for (const method of METHODS) {
+  // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
+  const methods = Object.keys(base).filter((key) => /^[A-Z]+$/.test(key));
+  for (const method of methods) {
     const send = ((base as unknown as Record<string, Method>)[method] as Method).bind(base);
     client[method] = async (path: string, init: { parseAs?: ParseAs; [key: string]: unknown } = {}) => {
       assertPathParameters(`${method} ${path}`, init.params);
