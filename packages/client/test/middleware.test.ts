@@ -76,4 +76,33 @@ describe("openapi-fetch's middleware", () => {
     expect(new Set(posts.map((r) => r.headers.idempotencykey)).size).toBe(1);
     expect(posts[1]?.body).toBe(JSON.stringify(specExample('CreatePaymentsDirectPayment')));
   });
+
+  it('eject of a middleware never added leaves the others running', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    const seen: string[] = [];
+    const added: Middleware = { onRequest: () => void seen.push('added') };
+    client.use(added);
+    client.eject({ onRequest: () => undefined });
+    await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(seen).toEqual(['added']);
+  });
+
+  it("keeps a call's own fetch options, and one slash between a baseUrl ending in / and the path", async () => {
+    const sent: { url: string; init: RequestInit | undefined }[] = [];
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      sent.push({ url: String(input), init });
+      return new Response(JSON.stringify(invoice), { headers: { 'content-type': 'application/json' } });
+    };
+    const client = testClient('https://api.example.com', { fetch, baseUrl: 'https://api.example.com/collection/v1/' });
+    await runClock(
+      client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+        params,
+        cache: 'no-store',
+        keepalive: true,
+      }),
+    );
+    expect(sent[0]?.url).toBe(`https://api.example.com/collection/v1/orgs/${organizationId}/invoices/${invoiceId}`);
+    expect(sent[0]?.init).toMatchObject({ method: 'GET', cache: 'no-store', keepalive: true });
+  });
 });
