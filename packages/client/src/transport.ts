@@ -75,9 +75,12 @@ export function createTransport(options: TransportOptions): Transport {
           signal: limit.signal,
         });
         // Read the body here, within the deadline and the retries, unless the caller streams it:
-        // a body cut off mid-way is then a failed attempt like a reset connection.
+        // a body cut off mid-way is then a failed attempt like a reset connection. (A status that
+        // may be retried or replayed is read below, once it is known to be the answer.)
         if (options.buffer(input) && !RETRYABLE_STATUSES.has(response.status) && response.status !== 401) {
           response = await buffered(response);
+          limit.clear();
+          return response;
         }
       } catch (error) {
         limit.clear();
@@ -121,8 +124,20 @@ export function createTransport(options: TransportOptions): Transport {
         }
         continue;
       }
-      finishers.set(response, limit.clear);
-      return response;
+      if (!options.buffer(input)) {
+        finishers.set(response, limit.clear);
+        return response;
+      }
+      try {
+        return await buffered(response);
+      } catch (error) {
+        signal.throwIfAborted();
+        throw limit.expired()
+          ? (limit.signal.reason as TimeoutError)
+          : new ConnectionError(`${where} failed: ${describeCause(error)}.`, { cause: error });
+      } finally {
+        limit.clear();
+      }
     }
   };
 }

@@ -206,6 +206,16 @@ describe('connection faults and timeouts', () => {
     expect(always.requests).toHaveLength(3);
   });
 
+  it('an error body cut off mid-way is a ConnectionError too, not a raw TypeError', async () => {
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(500, { 'content-type': 'application/json', 'content-length': '5000' });
+      response.write('{"title":"Inter');
+      setImmediate(() => response.socket?.destroy());
+    });
+    const error = await getInvoice(testClient(origin, { retry: false })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+  });
+
   it('a body that stalls after the headers also times out', async () => {
     const { origin } = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
