@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nativeTsc } from '../../../scripts/typecheck.js';
 import { pages } from './support/bundle.js';
 
-const require = createRequire(import.meta.url);
-const tsc = require.resolve('typescript/bin/tsc');
+// TypeScript 7's native compiler; the packed client's consumer matrix covers TypeScript 5 and 6.
+const tsc = nativeTsc;
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
 
 interface Sample {

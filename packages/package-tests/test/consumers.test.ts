@@ -27,7 +27,8 @@ describe('the packed client at run time', () => {
   const expected = { verified: false, sameBase: true };
 
   it('works from TypeScript compiled to CommonJS with node16 resolution', () => {
-    const build = run(process.execPath, [TYPESCRIPTS[0]!.tsc, '-p', 'ts-cjs-node16/tsconfig.json']);
+    // Compiled with TypeScript 7 (fast); every version's type-check of this project is above.
+    const build = run(process.execPath, [TYPESCRIPTS[2]!.tsc, '-p', 'ts-cjs-node16/tsconfig.json']);
     expect(build.output).toBe('');
     const { status, stdout } = run(process.execPath, ['ts-cjs-node16/out/index.js']);
     expect(status).toBe(0);
