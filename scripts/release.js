@@ -1,5 +1,5 @@
 // @ts-check
-// Releases @autocollect/client and @autocollect/docs.
+// Releases @autocollect/client, @autocollect/docs and @autocollect/openapi.
 //
 //   npm run release                 build, check, pack into release/ (publishes nothing)
 //   npm run release -- --publish    the same, then publish to npm with provenance and tag
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const publish = process.argv.includes('--publish');
-const PACKAGES = ['@autocollect/client', '@autocollect/docs'];
+const PACKAGES = ['@autocollect/client', '@autocollect/docs', '@autocollect/openapi'];
 const releaseDir = resolve(root, 'release');
 
 /**

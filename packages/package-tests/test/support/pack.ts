@@ -10,7 +10,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/consumer/', import.meta.url)
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    tarballs: { client: string; docs: string };
+    tarballs: { client: string; docs: string; openapi: string };
     /** A project that installed the packed client as a user would, with the consumer fixtures in it. */
     consumerDir: string;
   }
@@ -28,8 +28,8 @@ function pack(workspace: string): string {
   return `${packsDir}${result!.filename.replace(/^@autocollect\//, 'autocollect-').replace('/', '-')}`;
 }
 
-/** Installs the client tarball (and openapi-fetch from the registry or npm's cache) into a fresh project. */
-function installConsumer(clientTarball: string): void {
+/** Installs the client and openapi tarballs (and openapi-fetch from the registry or npm's cache) into a fresh project. */
+function installConsumer(tarballs: { client: string; openapi: string }): void {
   rmSync(consumerDir, { recursive: true, force: true });
   mkdirSync(consumerDir, { recursive: true });
   writeFileSync(
@@ -37,7 +37,10 @@ function installConsumer(clientTarball: string): void {
     JSON.stringify({
       name: 'consumer',
       private: true,
-      dependencies: { '@autocollect/client': `file:${clientTarball}` },
+      dependencies: {
+        '@autocollect/client': `file:${tarballs.client}`,
+        '@autocollect/openapi': `file:${tarballs.openapi}`,
+      },
     }),
   );
   execFileSync(
@@ -51,8 +54,12 @@ function installConsumer(clientTarball: string): void {
 export default function setup(project: TestProject) {
   rmSync(packsDir, { recursive: true, force: true });
   mkdirSync(packsDir, { recursive: true });
-  const tarballs = { client: pack('@autocollect/client'), docs: pack('@autocollect/docs') };
-  installConsumer(tarballs.client);
+  const tarballs = {
+    client: pack('@autocollect/client'),
+    docs: pack('@autocollect/docs'),
+    openapi: pack('@autocollect/openapi'),
+  };
+  installConsumer(tarballs);
   project.provide('tarballs', tarballs);
   project.provide('consumerDir', consumerDir);
 }
