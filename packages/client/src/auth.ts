@@ -5,7 +5,7 @@ import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
 import { operations as identityOperations, servers as identityServers } from './generated/identity.meta.js';
 import type { RetryPolicy } from './retry.js';
-import { createTransport, type Fetch, finishResponse } from './transport.js';
+import { createTransport, type Fetch } from './transport.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -127,7 +127,6 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     });
     const response = await transport(request);
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      finishResponse(response);
       await response.body?.cancel().catch(() => undefined);
       throw new AuthenticationError(
         `The token endpoint answered with a redirect (${response.status}); the client secret is not sent on to another address. Set auth.tokenUrl to the endpoint itself.`,
@@ -135,7 +134,6 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       );
     }
     const text = await response.text();
-    finishResponse(response);
     // Redacted before anything is read out of it or cut short: a server may echo the secret.
     const body = parseJson(redact(text, auth.clientSecret));
     if (!response.ok) {

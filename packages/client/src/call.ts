@@ -3,10 +3,11 @@
 // ApiError. Each method is openapi-fetch's own, called with the operation's default
 // parseAs; a success body that is not valid JSON becomes an ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
+import { followSignal } from './deadline.js';
 import { type ParseAs, parseAsFor } from './media-type.js';
 import { assertSecureUrl, type ResolvedOptions } from './options.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
-import { createTransport, finishResponse } from './transport.js';
+import { createTransport } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
 
 /** What the generated metadata says of an operation that matters for sending it. */
@@ -74,12 +75,14 @@ export function createTypedClient<Client extends object>(
       const seen: CallRecord = { parseAs };
       // openapi-fetch's Request would tie itself to the caller's signal until it is garbage
       // collected; a signal of the call's own follows the caller's, and lets go when the call ends.
-      const follow = followSignal(init.signal as AbortSignal | null | undefined);
+      const follow = init.signal ? followSignal(init.signal as AbortSignal) : undefined;
       try {
-        const result = await send(path, { ...init, parseAs, [SEEN]: seen, ...(follow && { signal: follow.signal }) });
-        // The body has been read (unless handed back as a stream): stop its deadline.
-        if (parseAs !== 'stream') finishResponse(result.response);
-        return result;
+        return await send(path, {
+          ...init,
+          parseAs,
+          [SEEN]: seen,
+          ...(follow && { signal: follow.controller.signal }),
+        });
       } catch (error) {
         // A success body that is not JSON is the API's fault, not a crash.
         if (error instanceof SyntaxError && seen.response) {
@@ -99,16 +102,6 @@ export function createTypedClient<Client extends object>(
     (client[method.toUpperCase()] as Method)(path, init);
   findBatch = findCreatedBatch?.(client as Client);
   return client as Client;
-}
-
-/** A signal that aborts when `parent` does, until released; none without a parent. */
-function followSignal(parent: AbortSignal | null | undefined) {
-  if (!parent) return undefined;
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(parent.reason);
-  if (parent.aborted) onAbort();
-  else parent.addEventListener('abort', onAbort, { once: true });
-  return { signal: controller.signal, release: () => parent.removeEventListener('abort', onAbort) };
 }
 
 /** A path parameter of `.` or `..` (or none at all) would make the URL name another resource: refuse it. */

@@ -15,12 +15,18 @@ export interface Deadline {
   clear(): void;
 }
 
-export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
+/** A controller of its own that aborts when `parent` does, until released (which removes its listener). */
+export function followSignal(parent: AbortSignal | null | undefined): { controller: AbortController; release(): void } {
   const controller = new AbortController();
-  let expired = false;
   const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) controller.abort(parent.reason);
+  if (parent?.aborted) onParentAbort();
   else parent?.addEventListener('abort', onParentAbort, { once: true });
+  return { controller, release: () => parent?.removeEventListener('abort', onParentAbort) };
+}
+
+export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
+  const { controller, release } = followSignal(parent);
+  let expired = false;
   const timer = setTimeout(() => {
     expired = !controller.signal.aborted;
     controller.abort(reason());
@@ -32,7 +38,7 @@ export function deadline(parent: AbortSignal | null | undefined, ms: number, rea
     expired: () => expired,
     clear() {
       clearTimeout(timer);
-      parent?.removeEventListener('abort', onParentAbort);
+      release();
     },
   };
 }

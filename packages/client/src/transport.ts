@@ -33,13 +33,6 @@ const AMBIGUOUS_STATUSES = new Set([500, 502, 503, 504]);
 /** Connection failures that happen before anything is sent. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-/** Stops a response's deadline once its body has been read (the deadline also bounds reading it). */
-const finishers = new WeakMap<Response, () => void>();
-
-export function finishResponse(response: Response): void {
-  finishers.get(response)?.();
-}
-
 export function createTransport(options: TransportOptions): Transport {
   const { policy, timeoutMs, tokens } = options;
   return async (input, extra) => {
@@ -124,10 +117,8 @@ export function createTransport(options: TransportOptions): Transport {
         }
         continue;
       }
-      if (!options.buffer(input)) {
-        finishers.set(response, limit.clear);
-        return response;
-      }
+      // A streamed body is the caller's to read; the attempt's deadline still bounds it.
+      if (!options.buffer(input)) return response;
       try {
         return await buffered(response);
       } catch (error) {
