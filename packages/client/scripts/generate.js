@@ -116,6 +116,14 @@ function openEnumType(schema) {
   return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);
 }
 
+/**
+ * The TypeScript types of a bundled description, as the client sees them.
+ * @param {any} document
+ */
+export async function generateTypes(document) {
+  return astToString(await openapiTS(document, { silent: true, transform: schemaType }));
+}
+
 /** @typedef {{ path: string, content: string }} GeneratedFile a file to write, its path relative to the repo root */
 
 /** @returns {Promise<GeneratedFile[]>} the files to write */
@@ -133,8 +141,7 @@ export async function generate() {
         { cause },
       );
     }
-    const ast = await openapiTS(document, { silent: true, transform: schemaType });
-    files.push({ path: output, content: header(name) + astToString(ast) });
+    files.push({ path: output, content: header(name) + (await generateTypes(document)) });
     files.push({ path: output.replace(/\.ts$/, '.meta.ts'), content: header(name) + metadataModule(document) });
   }
   return files;

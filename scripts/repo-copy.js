@@ -1,0 +1,53 @@
+// @ts-check
+// A copy of this repo for tests that change it: its tracked files as they are in the
+// working tree, committed in a git repo of its own, sharing the installed packages.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { repoRoot } from '../spec/scripts/description.js';
+
+/**
+ * Each workspace's node_modules is linked, and the workspaces themselves are linked under
+ * the copy's own node_modules/@autocollect, so the copy builds and imports itself.
+ * @param {string} name a word for the temporary folder's name
+ * @param {{ turboCache?: boolean }} [options] turboCache: start from this repo's turbo cache
+ * @returns {string} the copy's folder
+ */
+export function copyOfRepo(name, { turboCache = false } = {}) {
+  const copy = mkdtempSync(join(tmpdir(), `autocollect-${name}-`));
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  for (const file of tracked.split('\0').filter(Boolean)) {
+    if (!existsSync(join(repoRoot, file))) continue; // deleted in the working tree
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(repoRoot, file), join(copy, file));
+  }
+  const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
+  /** @type {Record<string, { resolved?: string, link?: boolean }>} */
+  const workspaces = lock.packages;
+  mkdirSync(join(copy, 'node_modules/@autocollect'), { recursive: true });
+  for (const entry of readdirSync(join(repoRoot, 'node_modules'))) {
+    if (entry !== '@autocollect' && entry !== '.cache')
+      symlinkSync(join(repoRoot, 'node_modules', entry), join(copy, 'node_modules', entry));
+  }
+  for (const [location, { resolved: target, link }] of Object.entries(workspaces)) {
+    if (!location.startsWith('node_modules/@autocollect/') || !link || !target) continue;
+    symlinkSync(join(copy, target), join(copy, location));
+    if (existsSync(join(repoRoot, target, 'node_modules'))) {
+      symlinkSync(join(repoRoot, target, 'node_modules'), join(copy, target, 'node_modules'));
+    }
+  }
+  // The copy's files are this repo's, so this repo's turbo cache holds their build: its first build restores it.
+  if (turboCache && existsSync(join(repoRoot, '.turbo/cache')))
+    cpSync(join(repoRoot, '.turbo/cache'), join(copy, '.turbo/cache'), { recursive: true });
+  const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: copy, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'autocollect test');
+  git('config', 'user.email', 'test@localhost');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'copy');
+  return copy;
+}

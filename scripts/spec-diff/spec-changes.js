@@ -1,0 +1,272 @@
+// @ts-check
+// Every change between two bundles of one API description, in words for a changelog:
+// what changed, where, and whether it breaks code written against the generated client.
+// The types compared are the client's own (packages/client/scripts/generate.js), and the
+// TypeScript compiler judges each one (./type-changes.js). What the types do not carry is
+// compared in the documents: servers (the client's `servers`), operationIds (its
+// `operations` type) and schema names (its `components` type).
+import { generateTypes } from '../../packages/client/scripts/generate.js';
+import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../spec/scripts/description.js';
+import { exportedType, programOf, typeComparer } from './type-changes.js';
+
+/** @typedef {{ where: string, text: string, breaking: boolean }} Change where: the operation, webhook or part of the description */
+/** @typedef {import('./type-changes.js').Role} Role */
+/** @typedef {import('./type-changes.js').TypeChange} TypeChange */
+
+const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'cookie'];
+const isSuccess = (/** @type {string} */ status) => /^2/.test(status);
+
+/**
+ * @param {any} before a bundled description
+ * @param {any} after the same description, changed
+ * @returns {Promise<Change[]>}
+ */
+export async function listChanges(before, after) {
+  const program = programOf({ '/before.ts': await generateTypes(before), '/after.ts': await generateTypes(after) });
+  const checker = program.getTypeChecker();
+  const [oldFile, newFile] = ['/before.ts', '/after.ts'].map((name) => program.getSourceFile(name));
+  if (!oldFile || !newFile) throw new Error('The generated types did not load.');
+  const types = typeComparer(checker);
+  /** @type {Change[]} */
+  const changes = [];
+  const ids = { before: operationIds(before), after: operationIds(after) };
+
+  for (const section of /** @type {const} */ (['paths', 'webhooks'])) {
+    // Users send requests and receive webhooks: the roles swap.
+    /** @type {{ input: Role, output: Role }} */
+    const roles = section === 'paths' ? { input: 'write', output: 'read' } : { input: 'read', output: 'write' };
+    const [oldPaths, newPaths] = [exportedType(checker, oldFile, section), exportedType(checker, newFile, section)];
+    for (const path of union(types.propertyNames(oldPaths), types.propertyNames(newPaths))) {
+      const [oldItem, newItem] = [types.property(oldPaths, path)?.type, types.property(newPaths, path)?.type];
+      for (const method of HTTP_METHODS) {
+        const [old, now] = [types.property(oldItem, method)?.type, types.property(newItem, method)?.type];
+        if (!old && !now) continue;
+        const key = `${method.toUpperCase()} ${path}`;
+        const id = ids.after.get(key) ?? ids.before.get(key);
+        const where = `${section === 'paths' ? key : `webhook ${path}`}${id ? ` (${id})` : ''}`;
+        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking) =>
+          changes.push({ where, text, breaking });
+        if (!now) add('removed', true);
+        else if (!old) add('added', false);
+        else {
+          const [oldId, newId] = [ids.before.get(key), ids.after.get(key)];
+          // The exported `operations` type is keyed by operationId.
+          if (oldId !== newId) add(`operationId ${oldId} renamed to ${newId}`, true);
+          for (const change of compareOperation(types, old, now, roles)) add(change.text, change.breaking);
+        }
+      }
+    }
+  }
+  changes.push(...serverChanges(before, after), ...schemaNameChanges(before, after));
+  if (changes.length === 0) changes.push(...textChanges(before, after));
+  return changes;
+}
+
+/**
+ * @param {ReturnType<typeof typeComparer>} types
+ * @param {import('typescript').Type} old
+ * @param {import('typescript').Type} now
+ * @param {{ input: Role, output: Role }} roles
+ * @returns {{ text: string, breaking: boolean }[]}
+ */
+function compareOperation(types, old, now, roles) {
+  /** @type {{ text: string, breaking: boolean }[]} */
+  const found = [];
+  const record = (/** @type {string} */ label, /** @type {TypeChange[]} */ list) => {
+    for (const { where, text, breaking } of list)
+      found.push({ text: `${label}${where ? ` ${where}` : ''}: ${text}`, breaking });
+  };
+
+  const [oldParameters, newParameters] = [old, now].map((t) => types.property(t, 'parameters')?.type);
+  for (const location of PARAMETER_LOCATIONS) {
+    /** @type {TypeChange[]} */
+    const list = [];
+    types.compareProperties(
+      types.property(oldParameters, location)?.type,
+      types.property(newParameters, location)?.type,
+      '',
+      roles.input,
+      list,
+    );
+    record(`${location} parameter`, list);
+  }
+
+  const [oldBody, newBody] = [old, now].map((t) => types.property(t, 'requestBody'));
+  if (oldBody && !newBody) found.push({ text: 'request body removed', breaking: true });
+  else if (!oldBody && newBody)
+    found.push({
+      text: `request body added (${newBody.optional ? 'optional' : 'required'})`,
+      breaking: roles.input === 'write' && !newBody.optional,
+    });
+  else if (oldBody && newBody) {
+    if (oldBody.optional !== newBody.optional) {
+      found.push({
+        text: `request body became ${newBody.optional ? 'optional' : 'required'}`,
+        breaking: newBody.optional ? roles.input === 'read' : roles.input === 'write',
+      });
+    }
+    record('request body', compareContent(types, oldBody.type, newBody.type, roles.input, []));
+  }
+
+  const [oldResponses, newResponses] = [old, now].map((t) => types.property(t, 'responses')?.type);
+  const oldStatuses = types.propertyNames(oldResponses);
+  for (const status of union(oldStatuses, types.propertyNames(newResponses))) {
+    const [oldResponse, newResponse] = [oldResponses, newResponses].map((t) => types.property(t, status)?.type);
+    if (!newResponse) {
+      // The data a success response carried no longer comes; an error the user no longer gets breaks nothing.
+      found.push({ text: `response ${status} removed`, breaking: isSuccess(status) && roles.output === 'read' });
+    } else if (!oldResponse) {
+      // A new success body must fit what users already handle as the data of one.
+      const handled = oldStatuses.filter(isSuccess).map((s) => types.property(oldResponses, s)?.type);
+      const fitsOld = handled.some(
+        (response) =>
+          response && compareContent(types, response, newResponse, roles.output, []).every((c) => !c.breaking),
+      );
+      found.push({
+        text: `response ${status} added`,
+        breaking: isSuccess(status) && roles.output === 'read' && !fitsOld && hasBody(types, newResponse),
+      });
+    } else {
+      record(`response ${status}`, compareContent(types, oldResponse, newResponse, roles.output, []));
+    }
+  }
+  return found;
+}
+
+/**
+ * @param {ReturnType<typeof typeComparer>} types
+ * @param {import('typescript').Type} response
+ */
+const hasBody = (types, response) => types.propertyNames(types.property(response, 'content')?.type).length > 0;
+
+/**
+ * The bodies of a request body or response, media type by media type.
+ * @param {ReturnType<typeof typeComparer>} types
+ * @param {import('typescript').Type} old a request body or response object
+ * @param {import('typescript').Type} now
+ * @param {Role} role
+ * @param {TypeChange[]} changes
+ */
+function compareContent(types, old, now, role, changes) {
+  const [oldContent, newContent] = [old, now].map((t) => types.property(t, 'content')?.type);
+  const [oldTypes, newTypes] = [oldContent, newContent].map((content) => types.propertyNames(content));
+  const label = (/** @type {string} */ mediaType) => (oldTypes.length + newTypes.length > 2 ? `(${mediaType})` : '');
+  for (const mediaType of union(oldTypes, newTypes)) {
+    const [oldBody, newBody] = [oldContent, newContent].map((content) => types.property(content, mediaType)?.type);
+    if (oldBody && newBody) {
+      /** @type {TypeChange[]} */
+      const list = [];
+      types.compare(oldBody, newBody, '', role, list);
+      for (const change of list)
+        changes.push({ ...change, where: [label(mediaType), change.where].filter(Boolean).join(' ') });
+    } else if (oldBody) {
+      changes.push({ where: `(${mediaType})`, text: 'body removed', breaking: true });
+    } else if (newBody) {
+      // A body users read now comes in a form they have not handled, unless it fits one they have.
+      const fitsOld = oldTypes.some((known) => {
+        const type = types.property(oldContent, known)?.type;
+        return type && types.fits('read', type, newBody);
+      });
+      changes.push({
+        where: `(${mediaType})`,
+        text: 'body added',
+        breaking: role === 'read' && oldTypes.length > 0 && !fitsOld,
+      });
+    }
+  }
+  return changes;
+}
+
+/**
+ * The servers, as the client names them (`servers.production`), and any an operation overrides.
+ * @param {any} before
+ * @param {any} after
+ * @returns {Change[]}
+ */
+function serverChanges(before, after) {
+  /** @type {Change[]} */
+  const changes = [];
+  const named = (/** @type {any} */ document) =>
+    new Map(
+      (document.servers ?? []).map((/** @type {any} */ server) => [
+        (server.description ?? server.url).trim().toLowerCase(),
+        server.url,
+      ]),
+    );
+  const [old, now] = [named(before), named(after)];
+  for (const [name, url] of old) {
+    const next = now.get(name);
+    if (next === undefined) changes.push({ where: 'servers', text: `server ${name} (${url}) removed`, breaking: true });
+    else if (next !== url)
+      changes.push({ where: 'servers', text: `server ${name} moved from ${url} to ${next}`, breaking: true });
+  }
+  for (const [name, url] of now)
+    if (!old.has(name)) changes.push({ where: 'servers', text: `server ${name} (${url}) added`, breaking: false });
+
+  const overrides = (/** @type {any} */ document) =>
+    new Map(
+      listOperations(document).map(({ method, path, operation }) => [
+        `${method.toUpperCase()} ${path}`,
+        (operation.servers ?? deref(document, document.paths[path])?.servers ?? []).map(
+          (/** @type {any} */ s) => s.url,
+        ),
+      ]),
+    );
+  const [oldOverrides, newOverrides] = [overrides(before), overrides(after)];
+  for (const [key, urls] of oldOverrides) {
+    const next = newOverrides.get(key);
+    const gone = urls.filter((/** @type {string} */ url) => next && !next.includes(url));
+    if (next && (gone.length || (urls.length === 0 && next.length > 0)))
+      changes.push({
+        where: key,
+        text: `servers changed from ${urls.join(', ') || 'the API servers'} to ${next.join(', ') || 'the API servers'}`,
+        breaking: true,
+      });
+  }
+  return changes;
+}
+
+/**
+ * Schema names: the client exports them as `components['schemas'][name]`.
+ * @param {any} before
+ * @param {any} after
+ * @returns {Change[]}
+ */
+function schemaNameChanges(before, after) {
+  const now = after.components?.schemas ?? {};
+  return Object.keys(before.components?.schemas ?? {})
+    .filter((name) => !(name in now))
+    .map((name) => ({ where: 'components', text: `schema ${name} removed`, breaking: true }));
+}
+
+/**
+ * When the types did not change, what did: descriptions, summaries, examples. Safe.
+ * @param {any} before
+ * @param {any} after
+ * @returns {Change[]}
+ */
+function textChanges(before, after) {
+  /** @type {string[]} */
+  const pointers = [];
+  const walk = (/** @type {any} */ a, /** @type {any} */ b, /** @type {string} */ at) => {
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+      for (const key of union(Object.keys(a), Object.keys(b))) walk(a[key], b[key], `${at}/${escapePointerPart(key)}`);
+    } else pointers.push(at);
+  };
+  walk(before, after, '');
+  return pointers.map((pointer) => ({ where: 'documentation', text: `${pointer} changed`, breaking: false }));
+}
+
+/** @param {any} document @returns {Map<string, string>} operationId by "METHOD /path" */
+function operationIds(document) {
+  return new Map(
+    [...listOperations(document), ...listOperations(document, 'webhooks')].map(({ method, path, operation }) => [
+      `${method.toUpperCase()} ${path}`,
+      operation.operationId,
+    ]),
+  );
+}
+
+/** @param {string[]} a @param {string[]} b */
+const union = (a, b) => [...new Set([...a, ...b])];

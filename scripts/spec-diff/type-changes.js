@@ -1,0 +1,236 @@
+// @ts-check
+// Compares two TypeScript types the way the compiler judges code written against them,
+// and says, change by change, what differs and whether code that compiled before may
+// no longer compile:
+//   - a value the user writes (a request) breaks when the new type rejects an old value,
+//     or when a property it may have set is gone (an object literal's excess property);
+//   - a value the user reads (a response, a webhook payload) breaks when a new value does
+//     not fit the old type, or when a property it may have read is gone.
+// The walk only finds and names the changes; every verdict is the compiler's
+// `isTypeAssignableTo`, and a type the walk cannot explain change by change still gets
+// the compiler's verdict as a whole.
+import ts from 'typescript';
+
+/** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
+/** @typedef {{ where: string, text: string, breaking: boolean }} TypeChange */
+
+const LIBS = ['lib.es2022.d.ts', 'lib.dom.d.ts'];
+/** @type {Map<string, ts.SourceFile | undefined>} the standard library, parsed once per process */
+const libraries = new Map();
+
+/**
+ * A program over in-memory TypeScript modules, with the standard library and DOM (for Blob).
+ * @param {Record<string, string>} files module source by absolute file name
+ */
+export function programOf(files) {
+  /** @type {ts.CompilerOptions} */
+  const options = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: LIBS,
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const readLibrary = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError) => {
+    const text = files[fileName];
+    if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+    if (!libraries.has(fileName)) libraries.set(fileName, readLibrary(fileName, languageVersion, onError));
+    return libraries.get(fileName);
+  };
+  host.fileExists = (fileName) => fileName in files || ts.sys.fileExists(fileName);
+  host.readFile = (fileName) => files[fileName] ?? ts.sys.readFile(fileName);
+  return ts.createProgram({ rootNames: Object.keys(files), options, host });
+}
+
+/**
+ * The compiler's questions about types, and the walk that lists their differences.
+ * @param {ts.TypeChecker} checker
+ */
+export function typeComparer(checker) {
+  const assignable = (/** @type {ts.Type} */ source, /** @type {ts.Type} */ target) =>
+    checker.isTypeAssignableTo(source, target);
+  /** Whether the user's code still fits: writes need old ⊆ new, reads new ⊆ old. */
+  const fits = (/** @type {Role} */ role, /** @type {ts.Type} */ before, /** @type {ts.Type} */ after) =>
+    role === 'write' ? assignable(before, after) : assignable(after, before);
+  const show = (/** @type {ts.Type} */ type) =>
+    checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.NoTypeReduction);
+  const members = (/** @type {ts.Type} */ type) => (type.isUnion() ? type.types : [type]);
+  /** @returns {boolean} true when no object type is inside: its printed form says all there is */
+  const plain = (/** @type {ts.Type} */ type) =>
+    type.isUnionOrIntersection() ? type.types.every(plain) : !(type.flags & ts.TypeFlags.Object);
+  const isObject = (/** @type {ts.Type} */ type) =>
+    type.isIntersection()
+      ? type.types.every(isObject)
+      : Boolean(type.flags & ts.TypeFlags.Object) && !checker.isArrayType(type) && !isNever(type);
+  const isNever = (/** @type {ts.Type} */ type) => Boolean(type.flags & ts.TypeFlags.Never);
+  const isLiteral = (/** @type {ts.Type} */ type) =>
+    type.isLiteral() || Boolean(type.flags & ts.TypeFlags.BooleanLiteral);
+  const canBeNull = (/** @type {ts.Type} */ type) => members(type).some((t) => t.flags & ts.TypeFlags.Null);
+
+  /**
+   * A property's type as declared, without the `undefined` that `?` adds.
+   * @param {ts.Symbol} symbol
+   */
+  function propertyType(symbol) {
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    return declaration && ts.isPropertySignature(declaration) && declaration.type
+      ? checker.getTypeFromTypeNode(declaration.type)
+      : checker.getTypeOfSymbol(symbol);
+  }
+
+  /**
+   * A type's property, unless absent or `never` (openapi-typescript writes `put?: never`).
+   * @param {ts.Type | undefined} type
+   * @param {string} name
+   * @returns {{ type: ts.Type, optional: boolean } | undefined}
+   */
+  function property(type, name) {
+    const symbol = type && checker.getPropertyOfType(type, name);
+    if (!symbol) return undefined;
+    const declared = propertyType(symbol);
+    if (isNever(declared)) return undefined;
+    return { type: declared, optional: Boolean(symbol.flags & ts.SymbolFlags.Optional) };
+  }
+
+  /** @param {ts.Type | undefined} type */
+  const propertyNames = (type) =>
+    type
+      ? checker.getPropertiesOfType(type).flatMap((symbol) => (property(type, symbol.name) ? [symbol.name] : []))
+      : [];
+
+  /** @type {Map<ts.Type, Set<ts.Type>>} pairs under comparison, so recursive schemas end */
+  const visiting = new Map();
+
+  /**
+   * Lists what differs between two types, with each difference's verdict.
+   * @param {ts.Type} before
+   * @param {ts.Type} after
+   * @param {string} where
+   * @param {Role} role
+   * @param {TypeChange[]} changes
+   */
+  function compare(before, after, where, role, changes) {
+    if (plain(before) && plain(after) && show(before) === show(after)) return;
+    const pairs = visiting.get(before) ?? visiting.set(before, new Set()).get(before);
+    if (pairs?.has(after)) return;
+    pairs?.add(after);
+    const start = changes.length;
+    const at = (/** @type {string} */ text, /** @type {boolean} */ breaking) => changes.push({ where, text, breaking });
+
+    if (canBeNull(before) !== canBeNull(after)) {
+      const nullable = canBeNull(after);
+      at(nullable ? 'can now be null' : 'can no longer be null', nullable ? role === 'read' : role === 'write');
+    }
+    const [old, now] = [checker.getNonNullableType(before), checker.getNonNullableType(after)];
+    if (checker.isArrayType(old) && checker.isArrayType(now)) {
+      const [itemBefore, itemAfter] = [old, now].map(
+        (t) => checker.getTypeArguments(/** @type {ts.TypeReference} */ (t))[0],
+      );
+      if (itemBefore && itemAfter) compare(itemBefore, itemAfter, `${where}[]`, role, changes);
+    } else if (isObject(old) && isObject(now)) {
+      compareProperties(old, now, where, role, changes);
+    } else if (members(old).some(isLiteral) || members(now).some(isLiteral)) {
+      compareValues(old, now, where, role, changes);
+    } else if (show(old) !== show(now)) {
+      at(`type changed from ${show(old)} to ${show(now)}`, !fits(role, old, now));
+    }
+    // The compiler's verdict on the whole: a break the walk did not name is still a break.
+    if (!fits(role, before, after) && !changes.slice(start).some((change) => change.breaking)) {
+      at(`type changed from ${show(before)} to ${show(after)}`, true);
+    }
+    pairs?.delete(after);
+  }
+
+  /**
+   * @param {ts.Type | undefined} before
+   * @param {ts.Type | undefined} after
+   * @param {string} where
+   * @param {Role} role
+   * @param {TypeChange[]} changes
+   */
+  function compareProperties(before, after, where, role, changes) {
+    const inside = (/** @type {string} */ name) => (where ? `${where}.${name}` : name);
+    for (const name of propertyNames(before)) {
+      const [old, now] = [property(before, name), property(after, name)];
+      if (!old) continue;
+      // Code that read it, or set it in an object literal, no longer compiles.
+      if (!now) {
+        changes.push({ where: inside(name), text: 'removed', breaking: true });
+        continue;
+      }
+      if (old.optional !== now.optional) {
+        changes.push({
+          where: inside(name),
+          text: now.optional ? 'became optional' : 'became required',
+          breaking: now.optional ? role === 'read' : role === 'write',
+        });
+      }
+      compare(old.type, now.type, inside(name), role, changes);
+    }
+    for (const name of propertyNames(after)) {
+      const now = property(after, name);
+      if (!now || property(before, name)) continue;
+      changes.push({
+        where: inside(name),
+        text: `added (${now.optional ? 'optional' : 'required'})`,
+        breaking: role === 'write' && !now.optional,
+      });
+    }
+  }
+
+  /**
+   * Literal unions (enums): which values came and went, each judged on its own.
+   * @param {ts.Type} before
+   * @param {ts.Type} after
+   * @param {string} where
+   * @param {Role} role
+   * @param {TypeChange[]} changes
+   */
+  function compareValues(before, after, where, role, changes) {
+    const values = (/** @type {ts.Type} */ type) =>
+      new Map(
+        members(type)
+          .filter(isLiteral)
+          .map((t) => [show(t), t]),
+      );
+    const rest = (/** @type {ts.Type} */ type) =>
+      members(type)
+        .filter((t) => !isLiteral(t))
+        .map(show)
+        .sort()
+        .join(' | ');
+    const [old, now] = [values(before), values(after)];
+    for (const [value, type] of now) {
+      if (!old.has(value))
+        changes.push({ where, text: `value ${value} added`, breaking: role === 'read' && !assignable(type, before) });
+    }
+    for (const [value, type] of old) {
+      if (!now.has(value))
+        changes.push({ where, text: `value ${value} removed`, breaking: role === 'write' && !assignable(type, after) });
+    }
+    if (rest(before) !== rest(after)) {
+      changes.push({
+        where,
+        text: `type changed from ${show(before)} to ${show(after)}`,
+        breaking: !fits(role, before, after),
+      });
+    }
+  }
+
+  return { compare, compareProperties, property, propertyNames, assignable, fits, show };
+}
+
+/**
+ * The type a module exports under a name.
+ * @param {ts.TypeChecker} checker
+ * @param {ts.SourceFile} file
+ * @param {string} name
+ */
+export function exportedType(checker, file, name) {
+  const module = checker.getSymbolAtLocation(file);
+  const symbol = module && checker.getExportsOfModule(module).find((s) => s.name === name);
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol);
+}
