@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     // Packs @autocollect/client and @autocollect/docs once, for every test file.
     globalSetup: './test/support/pack.ts',
-    testTimeout: 120_000,
+    // Each release test runs `npm run release` (build, checks, pack, publish) in a copy of the repo.
+    testTimeout: 300_000,
     hookTimeout: 300_000,
   },
 });

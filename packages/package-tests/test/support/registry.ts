@@ -1,0 +1,98 @@
+// A real npm registry for tests: Verdaccio on 127.0.0.1, with its storage in a folder of
+// the test's own and no uplink, so nothing reaches the public registry. A user is signed
+// up, and its token written to an npm user config that npm commands are pointed at.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Registry {
+  /** The registry's URL, with a trailing slash. */
+  url: string;
+  /** Environment for npm commands: a user config with the registry's token. */
+  env: NodeJS.ProcessEnv;
+  /** The registry's document for a package (its versions and dist-tags), or undefined when it has none. */
+  packument(
+    name: string,
+  ): Promise<{ versions: Record<string, { dist: { shasum: string } }>; time: object } | undefined>;
+  close(): Promise<void>;
+}
+
+export async function startRegistry(dir: string): Promise<Registry> {
+  mkdirSync(dir, { recursive: true });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./verdaccio-server.js', import.meta.url)), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`Verdaccio exited (${code}) before it listened.`)));
+    child.stdout.once('data', (line: Buffer) => resolve(JSON.parse(String(line)).port));
+  });
+  const url = `http://127.0.0.1:${port}/`;
+
+  const signup = await fetch(`${url}-/user/org.couchdb.user:release`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'release', password: 'release-test-password' }),
+  });
+  if (!signup.ok) throw new Error(`Verdaccio refused the test user: ${signup.status} ${await signup.text()}`);
+  const { token } = (await signup.json()) as { token: string };
+  // The user's own npm config, plus the token: npm reads one user config.
+  const own = process.env.npm_config_userconfig ?? join(homedir(), '.npmrc');
+  const userconfig = join(dir, 'npmrc');
+  writeFileSync(
+    userconfig,
+    `${existsSync(own) ? `${readFileSync(own, 'utf8')}\n` : ''}//127.0.0.1:${new URL(url).port}/:_authToken=${token}\n`,
+  );
+  const env = { ...process.env, NPM_CONFIG_USERCONFIG: userconfig, NPM_CONFIG_UPDATE_NOTIFIER: 'false' };
+
+  return {
+    url,
+    env,
+    async packument(name) {
+      const response = await fetch(`${url}${name.replace('/', '%2f')}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`${name}: ${response.status}`);
+      return (await response.json()) as never;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The folder a package is installed in, as Node resolves it from `from`. */
+function installedPackage(name: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`${name} is not installed above ${from}.`);
+  }
+}
+
+/**
+ * Publishes the installed copies of a package's runtime dependencies (and theirs) to the
+ * registry, as the public registry serves them, so consumers install without the network.
+ */
+export function publishDependencies(registry: Registry, packageDir: string, workDir: string): string[] {
+  const published: string[] = [];
+  const visit = (dir: string) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      const installed = installedPackage(name, dir);
+      const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+      if (published.includes(`${name}@${version}`)) continue;
+      const npm = (...args: string[]) =>
+        execFileSync('npm', args, { cwd: workDir, env: registry.env, encoding: 'utf8', stdio: 'pipe' });
+      const [{ filename }] = JSON.parse(npm('pack', installed, '--json', '--ignore-scripts', '--offline'));
+      npm('publish', join(workDir, filename), '--registry', registry.url, '--ignore-scripts', '--provenance=false');
+      published.push(`${name}@${version}`);
+      visit(installed);
+    }
+  };
+  mkdirSync(workDir, { recursive: true });
+  visit(packageDir);
+  return published;
+}
