@@ -7,9 +7,9 @@ import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
-const DEFAULT_PORT = 4000;
 const root = resolve(fileURLToPath(import.meta.url), '../../packages/docs/dist');
 
 if (!existsSync(join(root, 'index.html'))) {
@@ -28,23 +28,12 @@ const server = createServer((request, response) => {
   serveFile(request, response, () => void notFound(response));
 });
 
-/**
- * @param {number} port
- * @param {boolean} fallBackToFreePort
- */
-function listen(port, fallBackToFreePort) {
-  server.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
-    if (error.code === 'EADDRINUSE' && fallBackToFreePort) return listen(0, false);
-    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);
-    process.exit(1);
-  });
-  server.listen(port, HOST, () => {
-    const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-    console.log(`AutoCollect API docs: http://${HOST}:${address.port}/`);
-    console.log('Press Ctrl+C to stop.');
-  });
+try {
+  const port = await listen(server, HOST, process.env.PORT);
+  console.log(`AutoCollect API docs: http://${HOST}:${port}/`);
+  console.log('Press Ctrl+C to stop.');
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(1);
 }
-
-const requested = process.env.PORT;
-listen(requested === undefined ? DEFAULT_PORT : Number(requested), requested === undefined);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

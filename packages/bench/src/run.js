@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleSizes } from './bundle-size.js';
+import { devLoop } from './dev-loop.js';
 import { paginationMemory } from './memory.js';
 import { regeneration } from './regeneration.js';
 import { machine, markdown, rows } from './report.js';
@@ -23,6 +24,7 @@ const sections = [
   ['regeneration', 'regeneration and growth', () => regeneration({ quick })],
   ['typecheck', 'consumer type-check', () => typecheckCost({ runs: quick ? 1 : 3 })],
   ['memory', 'pagination memory', () => paginationMemory()],
+  ['devLoop', 'npm run dev: edit to browser', () => devLoop({ runs: quick ? 1 : 5 })],
 ];
 for (const [key, label, measure] of sections) {
   const start = now();

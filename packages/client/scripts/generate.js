@@ -126,12 +126,15 @@ export async function generateTypes(document) {
 
 /** @typedef {{ path: string, content: string }} GeneratedFile a file to write, its path relative to the repo root */
 
-/** @returns {Promise<GeneratedFile[]>} the files to write */
-export async function generate() {
+/**
+ * @param {string[]} [names] only these descriptions
+ * @returns {Promise<GeneratedFile[]>} the files to write
+ */
+export async function generate(names) {
   /** @type {GeneratedFile[]} */
   const files = [];
   for (const { name, output: bundleOutput, bundle, typesOutput: output } of readApis()) {
-    if (!output) continue;
+    if (!output || (names && !names.includes(name))) continue;
     let document;
     try {
       document = JSON.parse(readFileSync(bundle, 'utf8'));

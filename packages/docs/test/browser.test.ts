@@ -1,33 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from './support/bundle.js';
+import { launchChromium } from './support/chromium.js';
 import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let server: DocsServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
   server = await startDocsServer();
-  browser = await chromium.launch({
-    executablePath,
-    // Flags for a root user in a closed network: no sandbox, no background calls home.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(artifacts, { recursive: true });
 });
 

@@ -1,0 +1,39 @@
+// @ts-check
+// `npm run dev` in a child process, for the tests and the benchmark that drive it: resolves
+// once it serves, and keeps what it printed.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * @param {string} repo a copy of the repo to run it in
+ * @returns {Promise<{ url: string, output: () => string, alive: () => boolean, stop: () => Promise<void> }>}
+ */
+export function startDevSession(repo) {
+  const child = spawn(process.execPath, [join(repo, 'scripts/dev.js')], {
+    cwd: repo,
+    env: { ...process.env, PORT: '0', NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`npm run dev exited (${code}) before it served:\n${output}`)));
+    child.stdout.on('data', () => {
+      const url = /Docs with live reload: (http:\/\/\S+)/.exec(output)?.[1];
+      if (!url) return;
+      child.removeAllListeners('exit');
+      resolve({
+        url,
+        output: () => output,
+        alive: () => child.exitCode === null && child.signalCode === null,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,154 @@
+// @ts-check
+// The spec author's edit loop: lints, bundles, regenerates the client's types and
+// rebuilds the docs, serves them on 127.0.0.1, and after each edit under spec/ (or to
+// redocly.yaml) does it again for the descriptions the edit changed, then reloads the
+// open pages. Lint errors go to the terminal (file:line:column, rule) and onto the page
+// as an overlay; nothing an edit does stops the watcher.
+//
+//   npm run dev                 port 4000, or a free one if 4000 is taken
+//   PORT=8080 npm run dev       that port
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import chokidar from 'chokidar';
+import sirv from 'sirv';
+import { generate, write } from '../packages/client/scripts/generate.js';
+import { writeBundle } from '../spec/scripts/bundle.js';
+import { readApis, repoRoot as root } from '../spec/scripts/description.js';
+import { bundleDescriptions, describeFinding, lintDescriptions } from '../spec/scripts/redocly.js';
+import { listen } from './listen.js';
+
+const HOST = '127.0.0.1';
+const docsDir = join(root, 'packages/docs/dist');
+const OVERLAY = readFileSync(new URL('./dev-overlay.js', import.meta.url), 'utf8');
+
+/** @typedef {{ type: 'building' } | { type: 'built', changed: string[], ms: number } | { type: 'problems', problems: string[] }} DevEvent */
+
+/** @type {Set<import('node:http').ServerResponse>} open event streams */
+const clients = new Set();
+/** @type {DevEvent} */
+let state = { type: 'building' };
+
+/** @param {DevEvent} event */
+function broadcast(event) {
+  state = event;
+  for (const client of clients) client.write(`data: ${JSON.stringify(event)}\n\n`);
+}
+
+/** @type {Map<string, string>} each description's last bundle, to tell what an edit changed */
+const lastBundles = new Map();
+
+/**
+ * One pass: bundle; then, for the descriptions whose bundle changed, lint them while
+ * their bundles, types and docs pages are written. A description with lint errors is
+ * still shown, under the overlay that lists them.
+ */
+async function build() {
+  const started = performance.now();
+  const hadProblems = state.type === 'problems';
+  broadcast({ type: 'building' });
+  const apis = readApis(root);
+  let bundles;
+  try {
+    bundles = await bundleDescriptions(root);
+  } catch (error) {
+    return report([/** @type {Error} */ (error).message]);
+  }
+  const changed = bundles.filter(({ name, document }) => lastBundles.get(name) !== JSON.stringify(document));
+  // After lint errors, an edit elsewhere changes no bundle: lint them all again.
+  const names = changed.map((entry) => entry.name);
+  const toLint = hadProblems ? undefined : names;
+  for (const { name, document } of changed) {
+    const api = apis.find((entry) => entry.name === name);
+    if (api) writeBundle(api, document);
+  }
+  let problems;
+  try {
+    const [linted, , docs] = await Promise.all([
+      toLint?.length === 0 ? [] : lintDescriptions(root, toLint),
+      generate(names).then((files) => write(files, root)),
+      // The docs build renders only the pages whose description changed.
+      promisify(execFile)(process.execPath, [join(root, 'packages/docs/scripts/build.js')], {
+        cwd: root,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+      }),
+    ]);
+    for (const line of docs.stdout.split('\n').filter((l) => l && !l.includes('(unchanged)'))) console.log(line);
+    problems = linted.flatMap(({ findings }) =>
+      findings.filter((finding) => finding.severity === 'error').map((finding) => describeFinding(finding, root)),
+    );
+  } catch (error) {
+    return report([/** @type {Error} */ (error).message]);
+  }
+  for (const { name, document } of changed) lastBundles.set(name, JSON.stringify(document));
+  if (problems.length > 0) return report(problems);
+  const ms = Math.round(performance.now() - started);
+  console.log(`✓ ${names.length ? names.join(', ') : 'nothing'} rebuilt in ${ms} ms`);
+  broadcast({ type: 'built', changed: names, ms });
+}
+
+/** @param {string[]} problems */
+function report(problems) {
+  console.error(`✖ ${problems.length} problem${problems.length === 1 ? '' : 's'}:`);
+  for (const problem of problems) console.error(`  ${problem}`);
+  broadcast({ type: 'problems', problems });
+}
+
+// One pass at a time; edits during a pass start one more after it.
+let running = Promise.resolve();
+let queued = false;
+function schedule() {
+  if (queued) return;
+  queued = true;
+  running = running.then(async () => {
+    queued = false;
+    await build().catch((error) => report([String(error?.stack ?? error)]));
+  });
+}
+
+const serveFile = sirv(docsDir, { dev: true, etag: true, single: true });
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', `http://${HOST}`);
+  if (url.pathname === '/__dev/events') {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    response.write(`data: ${JSON.stringify(state)}\n\n`);
+    clients.add(response);
+    request.on('close', () => clients.delete(response));
+    return;
+  }
+  const page = url.pathname === '/' ? '/index.html' : url.pathname;
+  if (page.endsWith('.html')) {
+    let html;
+    try {
+      html = readFileSync(join(docsDir, resolve('/', page)), 'utf8');
+    } catch {
+      return response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+    }
+    // The overlay and live reload, in every page this server sends.
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // Before the last </body>: Redoc's inlined script holds the string too.
+    const end = html.lastIndexOf('</body>');
+    return response.end(`${html.slice(0, end)}<script>${OVERLAY}</script>${html.slice(end)}`);
+  }
+  serveFile(request, response, () => void response.writeHead(404).end());
+});
+
+await build().catch((error) => report([String(error?.stack ?? error)]));
+let port;
+try {
+  port = await listen(server, HOST, process.env.PORT);
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(1);
+}
+console.log(
+  `Docs with live reload: http://${HOST}:${port}/  (watching ${relative(process.cwd(), join(root, 'spec'))}/)`,
+);
+
+// The descriptions, the lint plugin and redocly.yaml.
+chokidar
+  .watch([join(root, 'spec/openapi'), join(root, 'spec/lint'), join(root, 'redocly.yaml')], { ignoreInitial: true })
+  .on('all', schedule);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
