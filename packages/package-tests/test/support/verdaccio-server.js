@@ -25,4 +25,7 @@ const server = app.listen(0, '127.0.0.1', () => {
 });
 // Idle connections stay open: the tests' fetch reuses them, and one closed under it fails.
 server.keepAliveTimeout = 0;
+// A test run killed mid-way leaves no registry behind: stop once the parent is gone.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(0), 1000).unref();
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
