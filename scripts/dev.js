@@ -7,14 +7,13 @@
 //
 //   npm run dev                 port 4000, or a free one if 4000 is taken
 //   PORT=8080 npm run dev       that port
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import chokidar from 'chokidar';
 import sirv from 'sirv';
 import { generate, write } from '../packages/client/scripts/generate.js';
+import { buildDocs } from '../packages/docs/scripts/build.js';
 import { writeBundle } from '../spec/scripts/bundle.js';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { bundleDescriptions, describeFinding, lintDescriptions } from '../spec/scripts/redocly.js';
@@ -66,16 +65,13 @@ async function build() {
   }
   let problems;
   try {
-    const [linted, , docs] = await Promise.all([
+    // The docs first: their renderer runs in a process of its own while this one lints and generates.
+    const [docs, linted] = await Promise.all([
+      buildDocs(), // renders only the pages whose description changed
       toLint?.length === 0 ? [] : lintDescriptions(root, toLint),
       generate(names).then((files) => write(files, root)),
-      // The docs build renders only the pages whose description changed.
-      promisify(execFile)(process.execPath, [join(root, 'packages/docs/scripts/build.js')], {
-        cwd: root,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-      }),
     ]);
-    for (const line of docs.stdout.split('\n').filter((l) => l && !l.includes('(unchanged)'))) console.log(line);
+    for (const line of docs.filter((l) => !l.includes('(unchanged)'))) console.log(`docs: ${line}`);
     problems = linted.flatMap(({ findings }) =>
       findings.filter((finding) => finding.severity === 'error').map((finding) => describeFinding(finding, root)),
     );

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { decoratePages } from './decorate.js';
 import { listPages } from './pages.js';
@@ -85,26 +85,36 @@ const renderKey = (definition, title) =>
     .update(JSON.stringify([...RENDERER, definition, title]))
     .digest('hex');
 
-mkdirSync(dist, { recursive: true });
-const pages = listPages(root).map(({ name: api, bundleName: name, bundle, bundleYaml, page }) => {
-  return { api, name, bundle, bundleYaml, page, document: JSON.parse(readFileSync(bundle, 'utf8')) };
-});
-const decorated = decoratePages(pages, new URL('../guides/', import.meta.url));
+/**
+ * Writes every page whose inputs changed, with its bundles beside it.
+ * @returns {Promise<string[]>} a line per page: what was written, or that it was unchanged
+ */
+export async function buildDocs() {
+  mkdirSync(dist, { recursive: true });
+  const pages = listPages(root).map(({ name: api, bundleName: name, bundle, bundleYaml, page }) => {
+    return { api, name, bundle, bundleYaml, page, document: JSON.parse(readFileSync(bundle, 'utf8')) };
+  });
+  const decorated = decoratePages(pages, new URL('../guides/', import.meta.url));
 
-const built = pages.map(async ({ name, bundle, bundleYaml, page, document }, i) => {
-  copyFileSync(bundle, resolve(dist, `${name}.json`));
-  copyFileSync(bundleYaml, resolve(dist, `${name}.yaml`));
-  const definition = resolve(dist, `${name}.docs.json`);
-  const content = `${JSON.stringify(decorated[i], null, 2)}\n`;
-  writeFileSync(definition, content);
-  // An edit to one description leaves the other pages as they were: render only what changed.
-  const key = renderKey(content, document.info.title);
-  const keyFile = resolve(dist, `${name}.render-key`);
-  if (existsSync(resolve(dist, page)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
-    return `dist/${page} (unchanged)`;
-  }
-  await renderPage(definition, document.info.title, page);
-  writeFileSync(keyFile, key);
-  return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
-});
-for (const line of await Promise.all(built)) console.log(`docs: ${line}`);
+  const built = pages.map(async ({ name, bundle, bundleYaml, page, document }, i) => {
+    copyFileSync(bundle, resolve(dist, `${name}.json`));
+    copyFileSync(bundleYaml, resolve(dist, `${name}.yaml`));
+    const definition = resolve(dist, `${name}.docs.json`);
+    const content = `${JSON.stringify(decorated[i], null, 2)}\n`;
+    writeFileSync(definition, content);
+    // An edit to one description leaves the other pages as they were: render only what changed.
+    const key = renderKey(content, document.info.title);
+    const keyFile = resolve(dist, `${name}.render-key`);
+    if (existsSync(resolve(dist, page)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
+      return `dist/${page} (unchanged)`;
+    }
+    await renderPage(definition, document.info.title, page);
+    writeFileSync(keyFile, key);
+    return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
+  });
+  return Promise.all(built);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of await buildDocs()) console.log(`docs: ${line}`);
+}
