@@ -55,9 +55,11 @@ async function build() {
   } catch (error) {
     return report([/** @type {Error} */ (error).message]);
   }
-  const changed = bundles.filter(({ name, document }) => lastBundles.get(name) !== JSON.stringify(document));
-  // After lint errors, an edit elsewhere changes no bundle: lint them all again.
+  const changed = bundles
+    .map((entry) => ({ ...entry, json: JSON.stringify(entry.document) }))
+    .filter(({ name, json }) => lastBundles.get(name) !== json);
   const names = changed.map((entry) => entry.name);
+  // After lint errors, an edit elsewhere changes no bundle: lint them all again.
   const toLint = hadProblems ? undefined : names;
   for (const { name, document } of changed) {
     const api = apis.find((entry) => entry.name === name);
@@ -78,7 +80,7 @@ async function build() {
   } catch (error) {
     return report([/** @type {Error} */ (error).message]);
   }
-  for (const { name, document } of changed) lastBundles.set(name, JSON.stringify(document));
+  for (const { name, json } of changed) lastBundles.set(name, json);
   if (problems.length > 0) return report(problems);
   const ms = Math.round(performance.now() - started);
   console.log(`✓ ${names.length ? names.join(', ') : 'nothing'} rebuilt in ${ms} ms`);
