@@ -3,7 +3,7 @@
 // browser (the page reloaded and the edited text on it), in a copy of the repo.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.js';
 import { startDevSession } from '../../../scripts/dev-session.js';
 import { copyOfRepo } from '../../../scripts/repo-copy.js';
 import { median, now } from './support.js';
@@ -18,10 +18,7 @@ const FILES = {
 export async function devLoop({ runs }) {
   const copy = copyOfRepo('bench-dev');
   const dev = await startDevSession(copy);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   /** @type {Record<string, number>} */
   const editToBrowser = {};
   /** @type {Record<string, number>} */

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../scripts/chromium.js';
 import { pages } from './support/bundle.js';
-import { launchChromium } from './support/chromium.js';
 import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
 const artifacts = fileURLToPath(new URL('../test-results/', import.meta.url));

@@ -5,9 +5,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../scripts/chromium.js';
 import { startDevSession } from '../../../scripts/dev-session.js';
 import { copyOfRepo } from '../../../scripts/repo-copy.js';
-import { launchChromium } from './support/chromium.js';
 
 const INVOICE = 'spec/openapi/components/schemas/Invoice.yaml';
 

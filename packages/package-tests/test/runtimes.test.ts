@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import sirv from 'sirv';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../../scripts/chromium.js';
 import { RUNTIMES, runtimeCommand } from '../scripts/runtimes.js';
 
 const consumerDir = inject('consumerDir');
@@ -91,17 +91,7 @@ describe('the packed client at run time, against a local server', () => {
 
   it('headless Chromium: the same module in a page, loading nothing from elsewhere', async () => {
     server = await smokeServer();
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const requests: string[] = [];

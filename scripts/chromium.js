@@ -1,10 +1,12 @@
+// @ts-check
+// Debian's Chromium (or CHROMIUM_PATH), headless, driven by playwright-core: for the
+// browser tests and the benchmark. Nothing is downloaded; a missing browser says how to get one.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium (or CHROMIUM_PATH), headless, for a root user in a closed network. */
-export async function launchChromium(): Promise<Browser> {
+/** @returns {Promise<import('playwright-core').Browser>} */
+export async function launchChromium() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(`No Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
