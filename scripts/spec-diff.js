@@ -8,7 +8,7 @@
 // A change breaks when code that compiled against the client generated from the old
 // description may not compile against the new one: the TypeScript compiler decides
 // (scripts/spec-diff/). Removed operations, webhooks and servers break too.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,9 @@ import { bundleDescriptions } from '../spec/scripts/redocly.js';
 import { listChanges } from './spec-diff/spec-changes.js';
 
 const GATED_PACKAGE = '@autocollect/client';
+
+/** Bad input on the command line: said in one line, exit code 2. */
+class UsageError extends Error {}
 
 const SPEC_FILE = (/** @type {string} */ file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
 
@@ -36,6 +39,8 @@ async function bundlesAt(repo, ref) {
   mkdirSync(cacheDir, { recursive: true });
   const dir = mkdtempSync(join(cacheDir, 'spec-diff-'));
   try {
+    if (ref && spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repo }).status !== 0)
+      throw new UsageError(`git knows no commit "${ref}": pass a branch, tag or commit of this repo as --base.`);
     const listed = ref
       ? git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml')
       : git('ls-files', '--cached', '--others', '--exclude-standard', '--', 'spec', 'redocly.yaml');
@@ -121,8 +126,16 @@ async function main() {
     console.error('Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)');
     process.exit(2);
   }
+  let results;
+  try {
+    results = await specChanges(base);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
   let breaking = 0;
-  for (const { api, changes } of await specChanges(base)) {
+  for (const { api, changes } of results) {
     const count = `${changes.length} change${changes.length === 1 ? '' : 's'}`;
     console.log(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
     for (const change of changes)

@@ -352,5 +352,10 @@ describe('npm run spec:diff', () => {
     const usage = run();
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--base <git ref>/);
+    const unknown = run('--base', 'no-such-ref');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      'git knows no commit "no-such-ref": pass a branch, tag or commit of this repo as --base.',
+    );
   });
 });
