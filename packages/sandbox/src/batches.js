@@ -1,0 +1,147 @@
+// @ts-check
+// What happens to a batch when it is processed: each item succeeds or fails with a
+// reason, the batch ends SUCCESS, PARTIAL or FAILED, and the state changes it made are
+// announced as webhook events.
+import { fromCents, remainingCents, toCents } from './state.js';
+
+/**
+ * @typedef {import('./state.js').SandboxState} SandboxState
+ * @typedef {import('./state.js').BatchRecord} BatchRecord
+ * @typedef {import('./state.js').InvoiceRecord} InvoiceRecord
+ * @typedef {(event: string, data: Record<string, unknown>) => void} Emit
+ * @typedef {(item: any, context: { state: SandboxState, batch: BatchRecord, now: number, emit: Emit }) => Record<string, unknown> | string} ItemProcessor
+ */
+
+/**
+ * How each kind of item is processed, by the name of the request's item list. The batch
+ * `type` of invoices is Amili's (`INVOICE`); `PAYMENT` and `CORRECTION` are the sandbox's
+ * own, as Amili names none.
+ * @type {Record<string, { type: string, process: ItemProcessor }>}
+ */
+export const ITEM_KINDS = {
+  invoices: { type: 'INVOICE', process: processInvoice },
+  payments: { type: 'PAYMENT', process: processPayment },
+  corrections: { type: 'CORRECTION', process: processCorrection },
+};
+
+/** Statuses in which a case takes no more payments, corrections or actions. */
+export const CLOSED_STATUSES = new Set(['CLOSED', 'WITHDRAWN']);
+
+/** Processes a queued batch: every item, then the batch's status and BATCH_COMPLETED. @param {SandboxState} state @param {BatchRecord} batch @param {number} now @param {Emit} emit */
+export function processBatch(state, batch, now, emit) {
+  if (batch.status !== 'QUEUED' || !batch.items) return;
+  const kind = /** @type {{ process: ItemProcessor }} */ (
+    Object.values(ITEM_KINDS).find((entry) => entry.type === batch.type)
+  );
+  batch.items.forEach((item, index) => {
+    const outcome = kind.process(item, { state, batch, now, emit });
+    if (typeof outcome === 'string')
+      batch.failed.push(failure(/** @type {Record<string, unknown>} */ (item), index, outcome));
+    else batch.succeeded.push(outcome);
+  });
+  batch.items = null;
+  batch.status = batch.failed.length === 0 ? 'SUCCESS' : batch.succeeded.length === 0 ? 'FAILED' : 'PARTIAL';
+  batch.finishedAt = now;
+  emit('BATCH_COMPLETED', { batchId: batch.batchId, organizationId: state.organization.id, status: batch.status });
+}
+
+/** A failed item: where it was in the request, what identifies it, and why it failed. */
+function failure(
+  /** @type {Record<string, unknown>} */ item,
+  /** @type {number} */ index,
+  /** @type {string} */ reason,
+) {
+  /** @type {Record<string, unknown>} */
+  const entry = { index };
+  for (const key of ['invoiceId', 'invoiceNumber', 'uniqueSourceInvoiceId']) {
+    if (item[key] !== undefined) entry[key] = item[key];
+  }
+  entry.reason = reason;
+  return entry;
+}
+
+/** @type {ItemProcessor} */
+function processInvoice(invoice, { state, batch, now, emit }) {
+  if (typeof invoice.invoiceNumber !== 'string' || invoice.invoiceNumber === '') return 'invoiceNumber is missing.';
+  if (typeof invoice.originalInvoiceAmount !== 'number' || invoice.originalInvoiceAmount <= 0) {
+    return 'originalInvoiceAmount must be a positive amount.';
+  }
+  if (typeof invoice.currency !== 'string') return 'currency is missing.';
+  const source = invoice.uniqueSourceInvoiceId;
+  if (source !== undefined && state.sourceIds.has(source)) {
+    return `An invoice with uniqueSourceInvoiceId '${source}' already exists (${state.sourceIds.get(source)}).`;
+  }
+  const record = state.addInvoice(invoice, batch.batchId, now);
+  emit('CASE', caseEventData(state, record));
+  return { invoiceId: record.id, invoiceNumber: invoice.invoiceNumber, caseNumber: String(record.caseNumber) };
+}
+
+/** @type {ItemProcessor} */
+function processPayment(payment, { state, now, emit }) {
+  const record = openInvoice(state, payment);
+  if (typeof record === 'string') return record;
+  const cents = toCents(payment.amount);
+  if (!(cents > 0)) return 'amount must be a positive amount.';
+  if (cents > remainingCents(record)) {
+    return `amount ${payment.amount} is more than the ${fromCents(remainingCents(record))} that remains on the invoice.`;
+  }
+  record.paid += cents;
+  changeAmounts(state, record, now, emit);
+  return succeeded(record);
+}
+
+/** @type {ItemProcessor} */
+function processCorrection(correction, { state, now, emit }) {
+  const record = openInvoice(state, correction);
+  if (typeof record === 'string') return record;
+  const cents = toCents(correction.amount);
+  if (!Number.isFinite(cents) || cents === 0)
+    return 'amount must be a non-zero amount (negative to reduce what is owed).';
+  if (remainingCents(record) + cents < 0) {
+    return `amount ${correction.amount} would take the remaining ${fromCents(remainingCents(record))} below zero.`;
+  }
+  record.adjusted += cents;
+  changeAmounts(state, record, now, emit);
+  return succeeded(record);
+}
+
+/** The open invoice a payment or correction is for, or why it cannot take one. @returns {InvoiceRecord | string} */
+function openInvoice(/** @type {SandboxState} */ state, /** @type {Record<string, any>} */ item) {
+  const record = item.invoiceId === undefined ? undefined : state.invoices.get(item.invoiceId);
+  if (!record) return `No invoice ${item.invoiceId} in this organization.`;
+  if (CLOSED_STATUSES.has(record.status)) return `The invoice's case is ${record.status}.`;
+  if (item.currency !== undefined && item.currency !== record.input.currency) {
+    return `currency ${item.currency} is not the invoice's currency (${record.input.currency}).`;
+  }
+  return record;
+}
+
+const succeeded = (/** @type {InvoiceRecord} */ record) => ({
+  invoiceId: record.id,
+  invoiceNumber: record.input.invoiceNumber,
+  caseNumber: String(record.caseNumber),
+});
+
+/** Announces new amounts, and closes the case once nothing remains. @param {SandboxState} state @param {InvoiceRecord} record @param {number} now @param {Emit} emit */
+export function changeAmounts(state, record, now, emit) {
+  const fields = ['amounts'];
+  if (remainingCents(record) === 0) {
+    record.status = 'CLOSED';
+    record.subStatus = undefined;
+    record.closedAt = now;
+    fields.push('status');
+  }
+  emit('CASE_UPDATED', { ...caseEventData(state, record), fields });
+}
+
+/** The `data` of CASE and CASE_UPDATED events. @param {SandboxState} state @param {InvoiceRecord} record */
+export function caseEventData(state, record) {
+  return {
+    orgId: state.organization.id,
+    caseId: record.caseId,
+    caseNumber: String(record.caseNumber),
+    type: record.caseType,
+    status: record.status,
+    invoices: [record.id],
+  };
+}

@@ -1,0 +1,94 @@
+// @ts-check
+// The case actions as a small state machine: each action applies to cases in given
+// states and moves them on, or is refused with 409. Amili documents none of these
+// transitions; they are the sandbox's reading of the actions' names. `OPEN`, `PAUSED`
+// and `DEBT_COLLECTION_LIST_MANUAL` are Amili's values, the others the sandbox's own.
+import { CLOSED_STATUSES } from './batches.js';
+
+/**
+ * @typedef {import('./state.js').InvoiceRecord} InvoiceRecord
+ * @typedef {{ applies: (record: InvoiceRecord) => boolean, refusal: string, apply: (record: InvoiceRecord, now: number) => void }} CaseAction
+ */
+
+const withSubStatus = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
+  record.status === 'OPEN' && record.subStatus === subStatus;
+const setSubStatus = (/** @type {string | undefined} */ subStatus) => (/** @type {InvoiceRecord} */ record) => {
+  record.subStatus = subStatus;
+};
+
+/** Sub-statuses a test may put a case in (through the control API) so that an action applies. */
+export const DECISION_SUB_STATUSES = ['DEBT_COLLECTION_LIST_MANUAL', 'EVICTION_REQUEST', 'EVICTION_CONFIRMATION'];
+
+/** @type {CaseAction} */
+const resume = {
+  applies: (record) => record.status === 'PAUSED',
+  refusal: 'only a PAUSED case can be resumed',
+  apply: (record) => {
+    record.status = 'OPEN';
+  },
+};
+
+/** @type {Record<string, CaseAction>} by operationId */
+export const CASE_ACTIONS = {
+  PauseCase: {
+    applies: (record) => record.status === 'OPEN',
+    refusal: 'only an OPEN case can be paused',
+    apply: (record) => {
+      record.status = 'PAUSED';
+    },
+  },
+  ResumeCase: resume,
+  ResumeInvoice: resume,
+  WithdrawCase: {
+    applies: (record) => record.status === 'OPEN' || record.status === 'PAUSED',
+    refusal: 'only an OPEN or PAUSED case can be withdrawn',
+    apply: (record, now) => {
+      record.status = 'WITHDRAWN';
+      record.subStatus = undefined;
+      record.closedAt = now;
+    },
+  },
+  AcceptDebtCollectionList: {
+    applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
+    refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
+    apply: setSubStatus('DEBT_COLLECTION'),
+  },
+  RejectDebtCollectionList: {
+    applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
+    refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
+    apply: (record, now) => {
+      record.status = 'WITHDRAWN';
+      record.subStatus = undefined;
+      record.closedAt = now;
+    },
+  },
+  AcceptEvictionRequest: {
+    applies: withSubStatus('EVICTION_REQUEST'),
+    refusal: 'the case has no eviction request waiting (subStatus EVICTION_REQUEST)',
+    apply: setSubStatus('EVICTION_REQUESTED'),
+  },
+  RejectEvictionRequest: {
+    applies: withSubStatus('EVICTION_REQUEST'),
+    refusal: 'the case has no eviction request waiting (subStatus EVICTION_REQUEST)',
+    apply: setSubStatus(undefined),
+  },
+  AcceptEvictionConfirmation: {
+    applies: withSubStatus('EVICTION_CONFIRMATION'),
+    refusal: 'the case has no eviction waiting for confirmation (subStatus EVICTION_CONFIRMATION)',
+    apply: setSubStatus('EVICTION_CONFIRMED'),
+  },
+  RejectEvictionConfirmation: {
+    applies: withSubStatus('EVICTION_CONFIRMATION'),
+    refusal: 'the case has no eviction waiting for confirmation (subStatus EVICTION_CONFIRMATION)',
+    apply: setSubStatus(undefined),
+  },
+};
+
+/** Why an action does not apply to the case, or undefined when it does. @param {CaseAction} action @param {InvoiceRecord} record */
+export function refusal(action, record) {
+  if (action.applies(record)) return undefined;
+  const state = CLOSED_STATUSES.has(record.status)
+    ? `${record.status}`
+    : `${record.status}${record.subStatus ? `/${record.subStatus}` : ''}`;
+  return `Case ${record.caseId} is ${state}: ${action.refusal}.`;
+}

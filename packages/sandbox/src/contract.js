@@ -1,0 +1,278 @@
+// @ts-check
+// The sandbox's contract: its routes, and the validators for what comes in and goes
+// out, all read from the bundled descriptions of @autocollect/openapi. Nothing here
+// lists an operation by hand: a path added to the spec is routed and validated.
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+
+const require = createRequire(import.meta.url);
+// ajv-formats is CommonJS: its plugin is the module's `default`.
+const addFormats = ajvFormats.default;
+
+/**
+ * @typedef {{ name: string, in: 'path' | 'query' | 'header' | 'cookie', required?: boolean, schema?: object }} Parameter
+ * @typedef {{ operationId: string, parameters?: ({ $ref: string } | Parameter)[], requestBody?: { required?: boolean, content: Record<string, { schema?: object }> }, responses: Record<string, any>, security?: Record<string, string[]>[] }} Operation
+ * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, pattern: RegExp, pathNames: string[], operation: Operation, document: any }} Route
+ * @typedef {{ field: string, message: string }} Violation
+ */
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/** The descriptions the sandbox serves, and where: the AutoCollect API under its server's path. */
+const DESCRIPTIONS = [
+  { api: 'openapi', file: '@autocollect/openapi/openapi.json' },
+  { api: 'identity', file: '@autocollect/openapi/identity.json', prefix: '' },
+  { api: 'legacy', file: '@autocollect/openapi/legacy.json', prefix: '' },
+];
+
+export class Contract {
+  constructor() {
+    /** @type {Route[]} */
+    this.routes = [];
+    /** @type {Record<string, any>} */
+    this.documents = {};
+    // Parameters arrive as strings: that validator coerces them to the types the spec gives.
+    this.paramsAjv = validatorFor(true);
+    this.bodyAjv = validatorFor(false);
+    /** @type {Map<string, import('ajv').ValidateFunction>} */
+    this.compiled = new Map();
+    for (const { api, file, prefix } of DESCRIPTIONS) {
+      const document = require(file);
+      this.documents[api] = document;
+      const id = `urn:autocollect:${api}`;
+      for (const ajv of [this.paramsAjv, this.bodyAjv]) ajv.addSchema({ $id: id, components: document.components });
+      const base = prefix ?? new URL(document.servers[0].url).pathname.replace(/\/$/, '');
+      for (const [path, item] of Object.entries(document.paths ?? {})) {
+        for (const method of METHODS) {
+          const operation = item[method];
+          if (!operation) continue;
+          operation.parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
+          const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => /** @type {string} */ (match[1]));
+          const source = `^${escapeRegExp(base + path).replace(/\\\{[^}]+\\\}/g, '([^/]+)')}$`;
+          const security = operation.security ?? document.security ?? [];
+          this.routes.push({
+            method: method.toUpperCase(),
+            path: base + path,
+            api,
+            operationId: operation.operationId,
+            secured:
+              security.length > 0 && !security.some((/** @type {object} */ entry) => Object.keys(entry).length === 0),
+            pattern: new RegExp(source),
+            pathNames,
+            operation,
+            document,
+          });
+        }
+      }
+    }
+  }
+
+  /** The route for a request, or why there is none. */
+  match(/** @type {string} */ method, /** @type {string} */ pathname) {
+    let allowed = /** @type {string[]} */ ([]);
+    for (const route of this.routes) {
+      const match = route.pattern.exec(pathname);
+      if (!match) continue;
+      if (route.method !== method) {
+        allowed.push(route.method);
+        continue;
+      }
+      /** @type {Record<string, string>} */
+      const path = {};
+      route.pathNames.forEach((name, index) => {
+        path[name] = decodeURIComponent(/** @type {string} */ (match[index + 1]));
+      });
+      return { route, path };
+    }
+    allowed = [...new Set(allowed)];
+    return { route: undefined, allowed };
+  }
+
+  /**
+   * Checks path, query and header parameters, coercing them to their types; the violations, each naming its parameter.
+   * @param {Route} route @param {{ path: object, query: object, header: object }} values
+   * @returns {Violation[]}
+   */
+  parameters(route, values) {
+    const validate = this.#compile(`${route.api}:${route.operationId}:parameters`, this.paramsAjv, route, () => {
+      /** @type {Record<string, { type: 'object', properties: Record<string, object>, required: string[] }>} */
+      const locations = {};
+      for (const where of ['path', 'query', 'header'])
+        locations[where] = { type: 'object', properties: {}, required: [] };
+      for (const reference of route.operation.parameters ?? []) {
+        const parameter = /** @type {Parameter} */ (resolve(route.document, reference));
+        const location = locations[parameter.in];
+        if (!location) continue;
+        const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+        location.properties[name] = parameter.schema ?? {};
+        if (parameter.required) location.required.push(name);
+      }
+      return { type: 'object', properties: locations };
+    });
+    return validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''));
+  }
+
+  /** The media types the operation accepts a body in, and whether it needs one. */
+  requestBody(/** @type {Route} */ route) {
+    const body = route.operation.requestBody;
+    return { required: body?.required === true, types: Object.keys(body?.content ?? {}) };
+  }
+
+  /**
+   * Checks a parsed request body; the violations, each naming its field.
+   * @param {Route} route @param {string} mediaType @param {unknown} value
+   * @returns {Violation[]}
+   */
+  body(route, mediaType, value) {
+    const key = `${route.api}:${route.operationId}:body:${mediaType}`;
+    const validate = this.#compile(
+      key,
+      this.bodyAjv,
+      route,
+      () => route.operation.requestBody?.content[mediaType]?.schema ?? {},
+    );
+    return validate(value) ? [] : violations(validate);
+  }
+
+  /**
+   * Checks a response against the operation's description: its status must be listed, its
+   * media type too, and its body must fit the schema. The violations; none when it fits.
+   * @param {Route} route @param {number} status @param {string | undefined} mediaType @param {unknown} body
+   * @returns {Violation[]}
+   */
+  response(route, status, mediaType, body) {
+    const described = resolve(
+      route.document,
+      route.operation.responses[String(status)] ?? route.operation.responses.default,
+    );
+    if (!described) return [{ field: 'status', message: `${status} is not a response ${route.operationId} describes` }];
+    const content = described.content ?? {};
+    if (mediaType === undefined) {
+      return Object.keys(content).length === 0 ? [] : [{ field: 'body', message: `${status} must have a body` }];
+    }
+    if (!(mediaType in content)) {
+      return [
+        { field: 'content-type', message: `${mediaType} is not a media type of ${route.operationId}'s ${status}` },
+      ];
+    }
+    const key = `${route.api}:${route.operationId}:${status}:${mediaType}`;
+    const validate = this.#compile(key, this.bodyAjv, route, () => content[mediaType].schema ?? {});
+    return validate(body) ? [] : violations(validate);
+  }
+
+  /** Checks a webhook payload against the description of that event. */
+  webhook(/** @type {string} */ event, /** @type {unknown} */ payload) {
+    const document = this.documents.openapi;
+    const validate = this.#compileSchema(`webhook:${event}`, this.bodyAjv, 'openapi', () => {
+      const operation = resolve(document, document.webhooks?.[event])?.post;
+      return operation?.requestBody?.content['application/json']?.schema ?? false;
+    });
+    return validate(payload) ? [] : violations(validate);
+  }
+
+  /** The examples the description gives for a webhook event's payload. */
+  webhookExample(/** @type {string} */ event) {
+    const document = this.documents.openapi;
+    const media = resolve(document, document.webhooks?.[event])?.post?.requestBody?.content['application/json'];
+    const [example] = Object.values(media?.examples ?? {}).map((entry) => resolve(document, entry).value);
+    return example;
+  }
+
+  /** The webhook events the description lists. */
+  webhookEvents() {
+    return Object.keys(this.documents.openapi.webhooks ?? {});
+  }
+
+  /** @param {string} key @param {import('ajv').default} ajv @param {Route} route @param {() => object} schema */
+  #compile(key, ajv, route, schema) {
+    return this.#compileSchema(key, ajv, route.api, schema);
+  }
+
+  /** Compiles on first use, so start-up stays fast. @param {string} key @param {import('ajv').default} ajv @param {string} api @param {() => object | boolean} schema */
+  #compileSchema(key, ajv, api, schema) {
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      const json = JSON.stringify(schema()).replaceAll('"#/components/', `"urn:autocollect:${api}#/components/`);
+      validate = ajv.compile(JSON.parse(json));
+      this.compiled.set(key, validate);
+    }
+    return validate;
+  }
+}
+
+/** @param {boolean} coerceTypes */
+function validatorFor(coerceTypes) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes, logger: false });
+  addFormats(ajv);
+  // OpenAPI's own schema keywords, which validate nothing.
+  for (const keyword of ['example', 'discriminator', 'xml', 'externalDocs']) ajv.addKeyword(keyword);
+  return ajv;
+}
+
+/** Follows a local `$ref` (components only) to what it names. */
+export function resolve(/** @type {any} */ document, /** @type {any} */ node) {
+  let current = node;
+  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce(
+        (/** @type {any} */ at, /** @type {string} */ part) => at?.[part.replaceAll('~1', '/').replaceAll('~0', '~')],
+        document,
+      );
+  }
+  return current;
+}
+
+/**
+ * Ajv's errors as one message per field, the field named as a user writes it
+ * (`invoices[0].dueDate`); anyOf alternatives collapse into the anyOf's own message.
+ * @param {import('ajv').ValidateFunction} validate @param {(field: string) => string} [rename]
+ * @returns {Violation[]}
+ */
+function violations(validate, rename = (field) => field) {
+  const errors = validate.errors ?? [];
+  const anyOfAt = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.instancePath));
+  /** @type {Map<string, string>} */
+  const byField = new Map();
+  for (const error of errors) {
+    const inAnyOf = [...anyOfAt].some((path) => error.instancePath === path && error.keyword !== 'anyOf');
+    if (inAnyOf) continue;
+    let field = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+    let message = error.message ?? 'is not valid';
+    if (error.keyword === 'required') {
+      const missing = /** @type {{ missingProperty: string }} */ (error.params).missingProperty;
+      field = field ? `${field}.${missing}` : missing;
+      message = 'is required';
+    } else if (error.keyword === 'additionalProperties') {
+      const extra = /** @type {{ additionalProperty: string }} */ (error.params).additionalProperty;
+      field = field ? `${field}.${extra}` : extra;
+      message = 'is not a known property';
+    } else if (error.keyword === 'anyOf') {
+      message = describeAnyOf(error.parentSchema);
+    }
+    field = rename(field || 'body');
+    if (!byField.has(field)) byField.set(field, message);
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
+/** "must be a date or a date-time", from the alternatives' formats or types. */
+function describeAnyOf(/** @type {any} */ schema) {
+  const kinds = (schema?.anyOf ?? [])
+    .map(
+      (/** @type {any} */ option) =>
+        option.format ?? option.type ?? (option.enum ? `one of ${option.enum.join(', ')}` : undefined),
+    )
+    .filter(Boolean);
+  return kinds.length > 0
+    ? `must be ${kinds.map((/** @type {string} */ kind) => (/^one of/.test(kind) ? kind : `a ${kind}`)).join(' or ')}`
+    : 'must match one of the allowed shapes';
+}
+
+const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

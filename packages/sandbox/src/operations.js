@@ -1,0 +1,262 @@
+// @ts-check
+// What each operation does, by its operationId. Routing, authentication and the
+// validation of requests and responses happen around these (server.js): a handler
+// gets checked, typed parameters and answers with a status and a body.
+import { createHash, randomUUID } from 'node:crypto';
+import { ITEM_KINDS } from './batches.js';
+import { CASE_ACTIONS, refusal } from './case-actions.js';
+import { page } from './pages.js';
+import { problem } from './problem.js';
+import { batchView, caseView, invoiceView, settlementView } from './state.js';
+
+/**
+ * @typedef {import('./problem.js').Reply} Reply
+ * @typedef {import('./sandbox.js').Sandbox} Sandbox
+ * @typedef {import('./state.js').InvoiceRecord} InvoiceRecord
+ * @typedef {{ sandbox: Sandbox, operationId: string, path: Record<string, any>, query: Record<string, any>, header: Record<string, any>, body: any }} Context
+ * @typedef {(context: Context) => Reply} Handler
+ */
+
+const ok = (/** @type {unknown} */ data, /** @type {string | null} */ nextPageToken = null) => ({
+  status: 200,
+  body: { summary: { status: 'SUCCESS', nextPageToken }, data },
+});
+
+/** @type {Handler} */
+function createBatch({ sandbox, operationId, header, body }) {
+  const { state } = sandbox;
+  const itemsKey = /** @type {string} */ (Object.keys(ITEM_KINDS).find((key) => Array.isArray(body?.[key])));
+  const kind = /** @type {{ type: string }} */ (ITEM_KINDS[itemsKey]);
+  const key = header.idempotencykey;
+  const fingerprint = createHash('sha256')
+    .update(`${operationId}\n${JSON.stringify(body)}`)
+    .digest('base64url');
+  if (key !== undefined) {
+    const earlier = state.idempotency.get(key);
+    if (earlier && (earlier.operationId !== operationId || earlier.fingerprint !== fingerprint)) {
+      return problem(
+        409,
+        `IdempotencyKey '${key}' was already used for another request (${earlier.operationId}, batch ${earlier.batchId}); use a new key for a new request, and the same key only to retry the same request.`,
+      );
+    }
+    if (earlier) return batchReference(sandbox, earlier.batchId);
+  }
+  const batch = state.addBatch({
+    type: kind.type,
+    createdAt: Date.now(),
+    operationId,
+    idempotencyKey: key,
+    items: body[itemsKey],
+  });
+  if (key !== undefined) state.idempotency.set(key, { operationId, fingerprint, batchId: batch.batchId });
+  sandbox.schedule(batch);
+  return batchReference(sandbox, batch.batchId);
+}
+
+/** The create operations' 202 answer. @param {Sandbox} sandbox @param {string} batchId @returns {Reply} */
+function batchReference(sandbox, batchId) {
+  const batchUrl = `${sandbox.baseUrl}/orgs/${sandbox.state.organization.id}/batches/${batchId}`;
+  return { status: 202, body: { summary: { status: 'SUCCESS' }, data: { batchId, batchUrl } } };
+}
+
+/** @type {Handler} */
+function getBatch({ sandbox, path }) {
+  const batch = sandbox.state.batches.get(path.batchId);
+  if (!batch) return problem(404, `Batch ${path.batchId} was not found.`);
+  return ok(batchView(sandbox.state, batch));
+}
+
+/** @type {Handler} */
+function listBatches({ sandbox, query }) {
+  const { state } = sandbox;
+  const result = page(
+    state.batchList,
+    (batch) =>
+      (query.State === undefined || batch.status === query.State) &&
+      (query.Type === undefined || batch.type === query.Type) &&
+      (query.IdempotencyKey === undefined || batch.idempotencyKey === query.IdempotencyKey) &&
+      (query.SubjectId === undefined || batch.succeeded.some((item) => item.invoiceId === query.SubjectId)),
+    { token: query.PageToken, size: query.PageSize, descending: /^desc/i.test(query.SortDirection ?? '') },
+  );
+  return ok(
+    result.items.map((batch) => batchView(state, batch)),
+    result.next,
+  );
+}
+
+/** @type {Handler} */
+function getInvoice({ sandbox, path }) {
+  const record = sandbox.state.invoices.get(path.invoiceId);
+  if (!record) return problem(404, `Invoice ${path.invoiceId} was not found.`);
+  return ok(invoiceView(sandbox.state, record));
+}
+
+const hasCustomer = (/** @type {InvoiceRecord} */ record, /** @type {string} */ number) =>
+  record.debtors.some((debtor) => debtor.customerNumber === number);
+const createdWithin = (
+  /** @type {InvoiceRecord} */ record,
+  /** @type {string | undefined} */ from,
+  /** @type {string | undefined} */ to,
+) =>
+  (from === undefined || record.createdAt >= Date.parse(from)) &&
+  (to === undefined || record.createdAt < Date.parse(to));
+
+/** @type {Handler} */
+function listInvoices({ sandbox, query }) {
+  const { state } = sandbox;
+  const result = page(
+    state.invoiceList,
+    (record) =>
+      (query.Status === undefined || record.status === query.Status) &&
+      (query.Type === undefined || record.type === query.Type) &&
+      (query.InvoiceNumber === undefined || record.input.invoiceNumber === query.InvoiceNumber) &&
+      (query.UniqueSourceInvoiceId === undefined ||
+        record.input.uniqueSourceInvoiceId === query.UniqueSourceInvoiceId) &&
+      (query.CustomerNumber === undefined || hasCustomer(record, query.CustomerNumber)) &&
+      createdWithin(record, query.From, query.To),
+    { token: query.PageToken, size: query.PageSize },
+  );
+  return ok(
+    result.items.map((record) => invoiceView(state, record)),
+    result.next,
+  );
+}
+
+/** @type {Handler} */
+function listCases({ sandbox, query }) {
+  const { state } = sandbox;
+  const term = query.SearchTerm?.toLowerCase();
+  const result = page(
+    state.invoiceList,
+    (record) =>
+      (query.Status === undefined || record.status === query.Status) &&
+      (query.Type === undefined || record.caseType === query.Type) &&
+      (query.CaseNumber === undefined || String(record.caseNumber) === query.CaseNumber) &&
+      (query.UniqueSourceInvoiceId === undefined ||
+        record.input.uniqueSourceInvoiceId === query.UniqueSourceInvoiceId) &&
+      (query.CustomerNumber === undefined || hasCustomer(record, query.CustomerNumber)) &&
+      (term === undefined || searchText(record).includes(term)) &&
+      createdWithin(record, query.FromCreatedAt, query.ToCreatedAt),
+    { token: query.PageToken, size: query.PageSize },
+  );
+  return ok(
+    result.items.map((record) => caseView(state, record)),
+    result.next,
+  );
+}
+
+/** What SearchTerm looks in: the case and invoice numbers, the description and the debtors' names. */
+const searchText = (/** @type {InvoiceRecord} */ record) =>
+  [
+    record.caseNumber,
+    record.input.invoiceNumber,
+    record.input.description,
+    ...record.debtors.map((debtor) => debtor.fullName),
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+
+/** A case action, on the case named in the path (or the invoice's case, for ResumeInvoice). @type {Handler} */
+function caseAction({ sandbox, operationId, path }) {
+  const { state } = sandbox;
+  const record = path.caseId !== undefined ? state.cases.get(path.caseId) : state.invoices.get(path.invoiceId);
+  if (!record) {
+    return problem(
+      404,
+      path.caseId !== undefined ? `Case ${path.caseId} was not found.` : `Invoice ${path.invoiceId} was not found.`,
+    );
+  }
+  const action = /** @type {import('./case-actions.js').CaseAction} */ (CASE_ACTIONS[operationId]);
+  const refused = refusal(action, record);
+  if (refused) return problem(409, refused);
+  action.apply(record, Date.now());
+  sandbox.caseChanged(record, ['status']);
+  return { status: 202 };
+}
+
+/** @type {Handler} */
+function listSettlements({ sandbox, query }) {
+  const result = page(
+    sandbox.state.settlementList,
+    (settlement) =>
+      (query.fromDate === undefined || settlement.settlementDate >= query.fromDate) &&
+      (query.toDate === undefined || settlement.settlementDate <= query.toDate),
+    { token: query.pageToken, size: query.pageSize },
+  );
+  return ok(result.items.map(settlementView), result.next);
+}
+
+/** @type {Handler} */
+function getSettlement({ sandbox, path }) {
+  const settlement = sandbox.state.settlements.get(path.settlementId);
+  if (!settlement) return problem(404, `Settlement ${path.settlementId} was not found.`);
+  return ok(settlementView(settlement));
+}
+
+/** @type {Handler} */
+function requestToken({ sandbox, body }) {
+  if (body.grant_type !== 'client_credentials') {
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `The grant type '${body.grant_type}' is not supported; use client_credentials.`,
+    );
+  }
+  if (!sandbox.checkCredentials(body.client_id, body.client_secret)) {
+    return oauthError(401, 'invalid_client', 'Client authentication failed: the client id or secret is wrong.');
+  }
+  return { status: 200, body: sandbox.tokens.issue(body.client_id) };
+}
+
+/** An OAuth 2.0 error answer (RFC 6749 §5.2), as the token endpoint gives them. */
+export const oauthError = (
+  /** @type {number} */ status,
+  /** @type {string} */ error,
+  /** @type {string} */ description,
+) => ({
+  status,
+  body: { error, error_description: description },
+});
+
+/** @type {Handler} */
+function legacyGetBatch({ sandbox, query }) {
+  const { state } = sandbox;
+  const cases = state.invoiceList.filter(
+    (record) =>
+      (query.includeclosed === true || record.closedAt === null) &&
+      (query.customerref === undefined || hasCustomer(record, query.customerref)) &&
+      (query.ledgerref === undefined || record.input.invoiceNumber === query.ledgerref),
+  );
+  return {
+    status: 200,
+    body: {
+      batchid: randomUUID(),
+      offline: false,
+      case: cases.map((record) => caseView(state, record)),
+      settlement: [],
+    },
+  };
+}
+
+/** @type {Record<string, Handler>} */
+export const OPERATIONS = {
+  RequestAccessToken: requestToken,
+  CreateInvoices: createBatch,
+  CreatePayments: createBatch,
+  CreateCorrections: createBatch,
+  GetBatchById: getBatch,
+  GetBatchByIdLegacy: getBatch,
+  GetBatchesByOrganization: listBatches,
+  GetInvoiceById: getInvoice,
+  GetInvoicesByOrganization: listInvoices,
+  GetCasesByOrganization: listCases,
+  ...Object.fromEntries(Object.keys(CASE_ACTIONS).map((operationId) => [operationId, caseAction])),
+  GetSettlements: listSettlements,
+  GetSettlementById: getSettlement,
+  LegacyPing: () => ({ status: 200, mediaType: 'text/plain', body: 'pong' }),
+  LegacyGetBatch: legacyGetBatch,
+  // The sandbox receives legacy batches but does not turn them into cases.
+  LegacyPostBatch: () => ({ status: 200 }),
+  LegacyAttachment: ({ query }) => problem(400, `The sandbox holds no attachments; ${query.attachmentid} is not one.`),
+};

@@ -1,0 +1,136 @@
+// @ts-check
+// The sandbox's options, shared by the CLI and startSandbox: checked at start, each
+// with a message that says what was wrong and what to pass instead.
+import { randomUUID } from 'node:crypto';
+import { NO_FAULTS, parseFaults } from './faults.js';
+import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
+
+/**
+ * @typedef {object} SandboxOptions
+ * @property {number} [port] Default 4010; 0 picks a free port.
+ * @property {string} [host] Default 127.0.0.1. Another address makes the sandbox reachable from other machines.
+ * @property {string} [clientId] The client id the token endpoint accepts. Default `sandbox-client`.
+ * @property {string} [clientSecret] The client secret it accepts. Default `sandbox-secret`.
+ * @property {string} [organizationId] The organization's id. Default: a new UUID each start.
+ * @property {string[]} [webhookUrls] Where webhook events are POSTed.
+ * @property {string} [webhookSecret] The secret deliveries are signed with. Default `sandbox-webhook-secret`.
+ * @property {number} [batchDelayMs] How long a batch stays QUEUED. Default 1000; 0 processes it before the 202 is sent.
+ * @property {number} [tokenTtlSeconds] How long an access token is valid. Default 3600.
+ * @property {string} [faults] Faults to inject, such as "429=10%,503=5%,reset=2%,latency=200ms". Default none.
+ * @property {Partial<import('./webhooks.js').RetryPolicy>} [webhookRetry] Delivery attempts (default 6), the first back-off (1000 ms, doubling) and each attempt's timeout (10 000 ms).
+ * @property {boolean} [validateResponses] Check every answer against the description before sending it. Default true.
+ * @property {(line: string) => void} [log] Called with one line per request. Default: nothing is logged.
+ */
+
+/**
+ * @typedef {{
+ *   port: number, host: string, clientId: string, clientSecret: string, organizationId: string,
+ *   webhookUrls: string[], webhookSecret: string, batchDelayMs: number, tokenTtlSeconds: number,
+ *   faults: import('./faults.js').Faults, webhookRetry: import('./webhooks.js').RetryPolicy,
+ *   validateResponses: boolean, log: ((line: string) => void) | undefined
+ * }} ResolvedOptions
+ */
+
+export const DEFAULTS = {
+  port: 4010,
+  host: '127.0.0.1',
+  clientId: 'sandbox-client',
+  clientSecret: 'sandbox-secret',
+  webhookSecret: 'sandbox-webhook-secret',
+  batchDelayMs: 1000,
+  tokenTtlSeconds: 3600,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KNOWN = new Set([
+  'port',
+  'host',
+  'clientId',
+  'clientSecret',
+  'organizationId',
+  'webhookUrls',
+  'webhookSecret',
+  'batchDelayMs',
+  'tokenTtlSeconds',
+  'faults',
+  'webhookRetry',
+  'validateResponses',
+  'log',
+]);
+
+/** @param {SandboxOptions} [options] @returns {ResolvedOptions} */
+export function resolveOptions(options = {}) {
+  if (options === null || typeof options !== 'object')
+    throw new TypeError('startSandbox: pass an options object, such as { port: 0 }.');
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key))
+      throw new TypeError(`startSandbox: unknown option "${key}"; the options are ${[...KNOWN].join(', ')}.`);
+  }
+  const port = options.port ?? DEFAULTS.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new TypeError(
+      `port must be a whole number from 0 to 65535 (0 picks a free port); got ${JSON.stringify(port)}.`,
+    );
+  }
+  const host = options.host ?? DEFAULTS.host;
+  if (typeof host !== 'string' || host === '')
+    throw new TypeError(`host must be an address such as 127.0.0.1; got ${JSON.stringify(host)}.`);
+  if ((options.clientId === undefined) !== (options.clientSecret === undefined)) {
+    throw new TypeError(
+      'Pass the client id and the client secret together (--client-id and --client-secret), or neither for the defaults.',
+    );
+  }
+  const clientId = nonEmpty('clientId', options.clientId ?? DEFAULTS.clientId);
+  const clientSecret = nonEmpty('clientSecret', options.clientSecret ?? DEFAULTS.clientSecret);
+  const webhookSecret = nonEmpty('webhookSecret', options.webhookSecret ?? DEFAULTS.webhookSecret);
+  const organizationId = options.organizationId ?? randomUUID();
+  if (typeof organizationId !== 'string' || !UUID.test(organizationId)) {
+    throw new TypeError(`organizationId must be a UUID, as Amili's are; got ${JSON.stringify(organizationId)}.`);
+  }
+  const webhookUrls = options.webhookUrls ?? [];
+  if (!Array.isArray(webhookUrls)) throw new TypeError('webhookUrls must be a list of URLs.');
+  for (const url of webhookUrls) {
+    if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new TypeError(
+        `Each webhook URL must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got ${JSON.stringify(url)}.`,
+      );
+    }
+  }
+  const batchDelayMs = wholeNumber('batchDelayMs', options.batchDelayMs ?? DEFAULTS.batchDelayMs, 0);
+  const tokenTtlSeconds = wholeNumber('tokenTtlSeconds', options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds, 1);
+  const faults =
+    options.faults === undefined || options.faults === '' ? NO_FAULTS : parseFaults(String(options.faults));
+  const webhookRetry = { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry };
+  wholeNumber('webhookRetry.maxAttempts', webhookRetry.maxAttempts, 1);
+  wholeNumber('webhookRetry.initialBackoffMs', webhookRetry.initialBackoffMs, 0);
+  wholeNumber('webhookRetry.timeoutMs', webhookRetry.timeoutMs, 1);
+  if (options.log !== undefined && typeof options.log !== 'function')
+    throw new TypeError('log must be a function that takes a line.');
+  return {
+    port,
+    host,
+    clientId,
+    clientSecret,
+    organizationId,
+    webhookUrls,
+    webhookSecret,
+    batchDelayMs,
+    tokenTtlSeconds,
+    faults,
+    webhookRetry,
+    validateResponses: options.validateResponses ?? true,
+    log: options.log,
+  };
+}
+
+function nonEmpty(/** @type {string} */ name, /** @type {unknown} */ value) {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`${name} must be a non-empty string.`);
+  return value;
+}
+
+function wholeNumber(/** @type {string} */ name, /** @type {unknown} */ value, /** @type {number} */ minimum) {
+  if (!Number.isSafeInteger(value) || /** @type {number} */ (value) < minimum) {
+    throw new TypeError(`${name} must be a whole number of at least ${minimum}; got ${JSON.stringify(value)}.`);
+  }
+  return /** @type {number} */ (value);
+}

@@ -1,0 +1,257 @@
+// @ts-check
+// The HTTP side: every request to an API route meets the injected faults, is routed,
+// authenticated and validated against the description, handled, and its answer is
+// checked against the description before it is sent.
+import { createServer } from 'node:http';
+import { CONTROL_ENDPOINTS } from './control.js';
+import { OPERATIONS, oauthError } from './operations.js';
+import { PageTokenError } from './pages.js';
+import { invalid, problem } from './problem.js';
+import { SandboxError } from './sandbox.js';
+
+/**
+ * @typedef {import('./sandbox.js').Sandbox} Sandbox
+ * @typedef {import('./problem.js').Reply} Reply
+ * @typedef {import('./contract.js').Route} Route
+ * @typedef {import('./contract.js').Violation} Violation
+ * @typedef {import('node:http').IncomingMessage} Request
+ * @typedef {import('node:http').ServerResponse} Response
+ */
+
+/** The largest body the sandbox reads: 1 000 invoices are well under it. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** @param {Sandbox} sandbox */
+export function createSandboxServer(sandbox) {
+  const server = createServer((request, response) => {
+    serve(sandbox, request, response).catch((error) => {
+      // A bug of the sandbox's: answer 500 with what it was, never crash the process.
+      if (!response.headersSent) send(response, problem(500, `The sandbox failed: ${error?.message ?? error}`));
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+/** @param {Sandbox} sandbox @param {Request} request @param {Response} response */
+async function serve(sandbox, request, response) {
+  const started = performance.now();
+  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const method = request.method ?? 'GET';
+  const log = (/** @type {number} */ status) =>
+    sandbox.options.log?.(
+      `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms`,
+    );
+  if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+    const reply = await control(sandbox, request, method, url.pathname);
+    send(response, reply);
+    log(reply.status);
+    return;
+  }
+  const { delayMs, fault } = sandbox.faults.next();
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  if (fault === '429' || fault === '503') {
+    request.resume();
+    const retryAfter = String(sandbox.faults.faults.retryAfterSeconds);
+    const reply =
+      fault === '429'
+        ? problem(429, `Rate limit exceeded (injected by --faults). Try again in ${retryAfter} s.`, {
+            headers: { 'retry-after': retryAfter },
+          })
+        : problem(503, 'The service is unavailable (injected by --faults); nothing was done.');
+    send(response, reply);
+    log(reply.status);
+    return;
+  }
+  const reply = await answer(sandbox, request, method, url);
+  if (fault === 'reset') {
+    // Carried out, then the connection is cut before the answer: the client cannot know it landed.
+    request.socket.resetAndDestroy();
+    log(0);
+    return;
+  }
+  send(response, reply);
+  log(reply.status);
+}
+
+/** Routes, authenticates, validates and handles an API request; checks the answer. @param {Sandbox} sandbox @param {Request} request @param {string} method @param {URL} url @returns {Promise<Reply>} */
+async function answer(sandbox, request, method, url) {
+  const found = sandbox.contract.match(method, url.pathname);
+  if (!found.route) {
+    request.resume();
+    if (found.allowed && found.allowed.length > 0) {
+      return problem(405, `${method} is not allowed on ${url.pathname}; use ${found.allowed.join(' or ')}.`, {
+        headers: { allow: found.allowed.join(', ') },
+      });
+    }
+    return problem(
+      404,
+      `No operation at ${url.pathname}. The API is under ${sandbox.baseUrl}; the sandbox's own endpoints are listed at /_sandbox.`,
+    );
+  }
+  const { route, path } = found;
+  const reply = await handle(sandbox, request, route, /** @type {Record<string, string>} */ (path), url);
+  if (!sandbox.options.validateResponses) return reply;
+  const mediaType = reply.body === undefined ? undefined : (reply.mediaType ?? 'application/json');
+  /** @type {Violation[]} */
+  const violations = sandbox.contract.response(route, reply.status, mediaType, reply.body);
+  if (violations.length === 0) return reply;
+  for (const violation of violations)
+    sandbox.violations.push({ operationId: route.operationId, status: reply.status, ...violation });
+  return problem(
+    500,
+    `The sandbox's answer to ${route.operationId} does not match the description (${violations.map((violation) => `${violation.field} ${violation.message}`).join('; ')}). This is a bug of the sandbox.`,
+  );
+}
+
+/** @param {Sandbox} sandbox @param {Request} request @param {Route} route @param {Record<string, string>} path @param {URL} url @returns {Promise<Reply>} */
+async function handle(sandbox, request, route, path, url) {
+  const oauth = route.api === 'identity';
+  if (route.secured) {
+    const refused = authenticate(sandbox, route, request.headers.authorization);
+    if (refused) {
+      request.resume();
+      return problem(401, refused, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+    }
+  }
+  const parameters = { path, query: Object.fromEntries(url.searchParams), header: { ...request.headers } };
+  /** @type {Violation[]} */
+  const badParameters = sandbox.contract.parameters(route, parameters);
+  if (badParameters.length > 0) {
+    request.resume();
+    return oauth
+      ? oauthError(
+          400,
+          'invalid_request',
+          badParameters.map((violation) => `${violation.field} ${violation.message}`).join('; '),
+        )
+      : invalid(400, 'The request is malformed', badParameters);
+  }
+  if (path.organizationId !== undefined && parameters.path.organizationId !== sandbox.state.organization.id) {
+    request.resume();
+    return problem(
+      403,
+      `The client has no access to organization ${path.organizationId}; its organization is ${sandbox.state.organization.id}.`,
+    );
+  }
+  const body = await readBody(sandbox, request, route);
+  if ('reply' in body)
+    return oauth && body.reply.status !== 413
+      ? oauthError(400, 'invalid_request', String(/** @type {any} */ (body.reply.body).detail))
+      : body.reply;
+  const handler = OPERATIONS[route.operationId];
+  if (!handler) return problem(500, `The sandbox does not carry out ${route.operationId} yet.`);
+  try {
+    return handler({ sandbox, operationId: route.operationId, ...parameters, body: body.value });
+  } catch (error) {
+    if (error instanceof PageTokenError)
+      return invalid(400, 'The request is malformed', [{ field: 'PageToken', message: error.message }]);
+    throw error;
+  }
+}
+
+/** Why the request is not authenticated, or undefined. The legacy API also takes HTTP Basic with the client's credentials. @param {Sandbox} sandbox @param {Route} route @param {string | undefined} authorization */
+function authenticate(sandbox, route, authorization) {
+  if (route.api === 'legacy' && authorization?.startsWith('Basic ')) {
+    const [id, ...secret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
+    return sandbox.checkCredentials(id, secret.join(':'))
+      ? undefined
+      : 'The Basic credentials are not the client id and secret.';
+  }
+  return sandbox.tokens.problem(authorization);
+}
+
+/**
+ * Reads and checks the request body against the operation's request body.
+ * @param {Sandbox} sandbox @param {Request} request @param {Route} route
+ * @returns {Promise<{ value: unknown } | { reply: Reply }>}
+ */
+async function readBody(sandbox, request, route) {
+  const { required, types } = sandbox.contract.requestBody(route);
+  const raw = await readRaw(request);
+  if (raw === undefined)
+    return {
+      reply: problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes; send at most 1 000 items a request.`),
+    };
+  if (types.length === 0) return { value: undefined };
+  if (raw.length === 0) {
+    return required
+      ? { reply: problem(400, `${route.operationId} needs a body (${types.join(' or ')}).`) }
+      : { value: undefined };
+  }
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!types.includes(mediaType)) {
+    return {
+      reply: problem(
+        400,
+        `The body must be sent as ${types.join(' or ')}; the Content-Type was ${JSON.stringify(mediaType || 'missing')}.`,
+      ),
+    };
+  }
+  let value;
+  const text = raw.toString('utf8');
+  if (mediaType === 'application/x-www-form-urlencoded') value = Object.fromEntries(new URLSearchParams(text));
+  else {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { reply: problem(400, `The body is not valid JSON: ${/** @type {Error} */ (error).message}.`) };
+    }
+  }
+  const violations = sandbox.contract.body(route, mediaType, value);
+  if (violations.length > 0) return { reply: invalid(422, 'The request body is not valid', violations) };
+  return { value };
+}
+
+/** The whole body, or undefined when it is larger than the sandbox reads. @param {Request} request @returns {Promise<Buffer | undefined>} */
+async function readRaw(request) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let size = 0;
+  // Past the limit the rest is read and dropped, so that the answer can still be sent.
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  if (size > MAX_BODY_BYTES) return undefined;
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+/** @param {Sandbox} sandbox @param {Request} request @param {string} method @param {string} pathname @returns {Promise<Reply>} */
+async function control(sandbox, request, method, pathname) {
+  const endpoints = CONTROL_ENDPOINTS.filter((endpoint) => endpoint.path.test(pathname));
+  const endpoint = endpoints.find((candidate) => candidate.method === method);
+  const raw = await readRaw(request);
+  if (!endpoint) {
+    return endpoints.length > 0
+      ? problem(405, `${method} is not allowed on ${pathname}; use ${endpoints.map((e) => e.method).join(' or ')}.`)
+      : problem(404, `No sandbox endpoint at ${pathname}; GET /_sandbox lists them.`);
+  }
+  let body;
+  try {
+    body = raw && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+  } catch {
+    return problem(400, 'The body is not valid JSON.');
+  }
+  try {
+    return endpoint.run(sandbox, body, /** @type {RegExpExecArray} */ (endpoint.path.exec(pathname)));
+  } catch (error) {
+    if (error instanceof SandboxError) return problem(error.status, error.message);
+    throw error;
+  }
+}
+
+/** @param {Response} response @param {Reply} reply */
+function send(response, reply) {
+  const headers = { ...reply.headers };
+  let payload;
+  if (reply.body !== undefined) {
+    const mediaType = reply.mediaType ?? 'application/json';
+    payload = typeof reply.body === 'string' && !mediaType.endsWith('json') ? reply.body : JSON.stringify(reply.body);
+    headers['content-type'] = `${mediaType}; charset=utf-8`;
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  }
+  response.writeHead(reply.status, headers);
+  response.end(payload);
+}

@@ -1,0 +1,158 @@
+// @ts-check
+// Webhook delivery: each event is POSTed to every registered URL with the headers the
+// spec lists, signed with HMAC-SHA256 of the raw body (hex, `sha256=` prefix), as
+// @autocollect/client/webhooks verifies it. A URL gets its events one at a time, in the
+// order they happened; a failed attempt is retried with doubling back-off, and every
+// attempt is recorded. Waits use the global setTimeout, so a test's fake clock drives them.
+import { createHmac, randomUUID } from 'node:crypto';
+
+/**
+ * @typedef {{ at: string, status?: number, error?: string }} Attempt
+ * @typedef {{
+ *   id: string, event: string, url: string, idempotencyKey: string, body: string,
+ *   state: 'pending' | 'delivered' | 'failed', attempts: Attempt[], nextAttemptAt: string | null
+ * }} Delivery
+ * @typedef {{ maxAttempts: number, initialBackoffMs: number, timeoutMs: number }} RetryPolicy
+ */
+
+export const DEFAULT_WEBHOOK_RETRY = { maxAttempts: 6, initialBackoffMs: 1_000, timeoutMs: 10_000 };
+
+/** The X-Webhook-Signature of a body. @param {string} body @param {string} secret */
+export function signature(body, secret) {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** The headers of one delivery attempt. @param {string} event @param {string} idempotencyKey @param {string} body @param {string} secret */
+export function deliveryHeaders(event, idempotencyKey, body, secret) {
+  return {
+    'content-type': 'application/json',
+    'user-agent': 'autocollect-sandbox',
+    'x-amili-event': event,
+    idempotencykey: idempotencyKey,
+    'x-amili-request-id': randomUUID(),
+    'x-webhook-signature': signature(body, secret),
+  };
+}
+
+export class WebhookDispatcher {
+  /** @param {{ urls: string[], secret: string, retry: RetryPolicy }} options */
+  constructor({ urls, secret, retry }) {
+    this.urls = [...urls];
+    this.secret = secret;
+    this.retry = retry;
+    /** @type {Delivery[]} */
+    this.log = [];
+    /** @type {Map<string, Delivery[]>} what each URL has still to receive, in order */
+    this.queues = new Map();
+    /** @type {Set<() => void>} */
+    this.idleWaiters = new Set();
+    this.closed = false;
+    /** @type {Set<ReturnType<typeof setTimeout>>} */
+    this.timers = new Set();
+  }
+
+  /** Queues an event for every registered URL. @param {string} event @param {object} payload */
+  send(event, payload) {
+    const body = JSON.stringify(payload);
+    const idempotencyKey = /** @type {{ id: string }} */ (payload).id;
+    for (const url of this.urls) {
+      /** @type {Delivery} */
+      const delivery = {
+        id: randomUUID(),
+        event,
+        url,
+        idempotencyKey,
+        body,
+        state: 'pending',
+        attempts: [],
+        nextAttemptAt: null,
+      };
+      this.log.push(delivery);
+      const queue = this.queues.get(url);
+      if (queue) queue.push(delivery);
+      else {
+        this.queues.set(url, [delivery]);
+        void this.#drain(url);
+      }
+    }
+  }
+
+  /** Resolves once no delivery is pending. */
+  idle() {
+    if (this.queues.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.add(() => resolve(undefined)));
+  }
+
+  /** Stops delivering: pending deliveries stay pending. */
+  close() {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.queues.clear();
+    this.#notifyIdle();
+  }
+
+  async #drain(/** @type {string} */ url) {
+    const queue = /** @type {Delivery[]} */ (this.queues.get(url));
+    while (queue.length > 0 && !this.closed) {
+      await this.#deliver(/** @type {Delivery} */ (queue[0]));
+      queue.shift();
+    }
+    if (this.queues.get(url) === queue) this.queues.delete(url);
+    this.#notifyIdle();
+  }
+
+  async #deliver(/** @type {Delivery} */ delivery) {
+    const { maxAttempts, initialBackoffMs, timeoutMs } = this.retry;
+    for (let attempt = 1; !this.closed; attempt++) {
+      /** @type {Attempt} */
+      const record = { at: new Date().toISOString() };
+      delivery.attempts.push(record);
+      try {
+        const response = await fetch(delivery.url, {
+          method: 'POST',
+          headers: deliveryHeaders(delivery.event, delivery.idempotencyKey, delivery.body, this.secret),
+          body: delivery.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        record.status = response.status;
+        await response.body?.cancel();
+        if (response.status >= 200 && response.status < 300) {
+          delivery.state = 'delivered';
+          delivery.nextAttemptAt = null;
+          return;
+        }
+      } catch (error) {
+        record.error = describe(error);
+      }
+      if (attempt >= maxAttempts) {
+        delivery.state = 'failed';
+        delivery.nextAttemptAt = null;
+        return;
+      }
+      const wait = initialBackoffMs * 2 ** (attempt - 1);
+      delivery.nextAttemptAt = new Date(Date.now() + wait).toISOString();
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          resolve(undefined);
+        }, wait);
+        this.timers.add(timer);
+      });
+    }
+  }
+
+  #notifyIdle() {
+    if (this.queues.size > 0) return;
+    for (const resolve of this.idleWaiters) resolve();
+    this.idleWaiters.clear();
+  }
+}
+
+/** A fetch failure in a line: its cause's code and message where there is one. */
+function describe(/** @type {unknown} */ error) {
+  const cause = /** @type {{ cause?: { code?: string, message?: string } }} */ (error).cause;
+  if (cause?.code || cause?.message) return [cause.code, cause.message].filter(Boolean).join(': ');
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
