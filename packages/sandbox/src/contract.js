@@ -13,7 +13,7 @@ const addFormats = ajvFormats.default;
 /**
  * @typedef {{ name: string, in: 'path' | 'query' | 'header' | 'cookie', required?: boolean, schema?: object }} Parameter
  * @typedef {{ operationId: string, parameters?: ({ $ref: string } | Parameter)[], requestBody?: { required?: boolean, content: Record<string, { schema?: object }> }, responses: Record<string, any>, security?: Record<string, string[]>[] }} Operation
- * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, pattern: RegExp, pathNames: string[], operation: Operation, document: any }} Route
+ * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, pattern: RegExp, pathNames: string[], operation: Operation, parameters: Operation['parameters'] & {}, document: any }} Route
  * @typedef {{ field: string, message: string }} Violation
  */
 
@@ -47,7 +47,6 @@ export class Contract {
         for (const method of METHODS) {
           const operation = item[method];
           if (!operation) continue;
-          operation.parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
           const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => /** @type {string} */ (match[1]));
           const source = `^${escapeRegExp(base + path).replace(/\\\{[^}]+\\\}/g, '([^/]+)')}$`;
           const security = operation.security ?? document.security ?? [];
@@ -61,6 +60,7 @@ export class Contract {
             pattern: new RegExp(source),
             pathNames,
             operation,
+            parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
             document,
           });
         }
@@ -100,7 +100,7 @@ export class Contract {
       const locations = {};
       for (const where of ['path', 'query', 'header'])
         locations[where] = { type: 'object', properties: {}, required: [] };
-      for (const reference of route.operation.parameters ?? []) {
+      for (const reference of route.parameters) {
         const parameter = /** @type {Parameter} */ (resolve(route.document, reference));
         const location = locations[parameter.in];
         if (!location) continue;

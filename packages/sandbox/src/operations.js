@@ -258,5 +258,12 @@ export const OPERATIONS = {
   LegacyGetBatch: legacyGetBatch,
   // The sandbox receives legacy batches but does not turn them into cases.
   LegacyPostBatch: () => ({ status: 200 }),
-  LegacyAttachment: ({ query }) => problem(400, `The sandbox holds no attachments; ${query.attachmentid} is not one.`),
+  // Any attachment id gets a one-page placeholder PDF, so that download code has bytes to handle.
+  LegacyAttachment: ({ query }) => ({ status: 200, mediaType: 'application/octet-stream', body: placeholderPdf(String(query.attachmentid)) }),
 };
+
+/** A minimal PDF naming the attachment id: what the legacy API's Attachment returns in the sandbox. */
+function placeholderPdf(/** @type {string} */ attachmentId) {
+  const text = `Sandbox attachment ${attachmentId}`.replace(/[()\\]/g, '');
+  return `%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>> endobj\n4 0 obj <</Length ${text.length + 24}>> stream\nBT /F1 12 Tf 72 770 Td (${text}) Tj ET\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`;
+}

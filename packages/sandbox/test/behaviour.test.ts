@@ -1,0 +1,264 @@
+// The sandbox's state over time: batches, cases, money, case actions, idempotency and
+// tokens. Waits (the batch delay, token expiry) run on vitest's fake clock.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newInvoice, sandboxWithToken } from './support/api.js';
+
+let opened: Awaited<ReturnType<typeof sandboxWithToken>>[];
+beforeEach(() => {
+  opened = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(opened.map(({ sandbox }) => sandbox.close()));
+});
+async function open(options: Parameters<typeof sandboxWithToken>[0] = {}) {
+  const started = await sandboxWithToken(options);
+  opened.push(started);
+  return started;
+}
+
+describe('batches', () => {
+  it('stay QUEUED for the batch delay, then end PARTIAL with each failure and its reason', async () => {
+    const { call } = await open({ batchDelayMs: 5_000 });
+    const created = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ uniqueSourceInvoiceId: 'A' }), newInvoice({ uniqueSourceInvoiceId: 'B' }), newInvoice({ uniqueSourceInvoiceId: 'A' })],
+    });
+    expect(created.status).toBe(202);
+    const url = created.body.data.batchUrl;
+    expect((await call('GET', url)).body.data).toMatchObject({ status: 'QUEUED', type: 'INVOICE', finishedAt: null, succeeded: [], failed: [] });
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect((await call('GET', url)).body.data.status).toBe('QUEUED');
+    await vi.advanceTimersByTimeAsync(1);
+    const batch = (await call('GET', url)).body.data;
+    expect(batch.status).toBe('PARTIAL');
+    expect(batch.finishedAt).toBe(new Date().toISOString());
+    expect(batch.succeeded).toHaveLength(2);
+    expect(batch.failed).toEqual([
+      expect.objectContaining({ index: 2, uniqueSourceInvoiceId: 'A', reason: expect.stringContaining("uniqueSourceInvoiceId 'A' already exists") }),
+    ]);
+  });
+
+  it('end SUCCESS when every item succeeds and FAILED when none does, and /_sandbox/process runs them early', async () => {
+    const { call, sandbox } = await open({ batchDelayMs: 60_000 });
+    const good = await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    const bad = await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: -1 }), newInvoice({ currency: undefined })] });
+    const processed = await fetch(`${sandbox.controlUrl}/process`, { method: 'POST' });
+    expect(await processed.json()).toEqual({ processed: 2 });
+    expect((await call('GET', good.body.data.batchUrl)).body.data.status).toBe('SUCCESS');
+    const failed = (await call('GET', bad.body.data.batchUrl)).body.data;
+    expect(failed.status).toBe('FAILED');
+    expect(failed.failed.map((item: { reason: string }) => item.reason)).toEqual([
+      'originalInvoiceAmount must be a positive amount.',
+      'currency is missing.',
+    ]);
+  });
+
+  it('are listed by IdempotencyKey, State and Type, newest first on request', async () => {
+    const { call } = await open();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] }, { IdempotencyKey: 'key-1' });
+    const second = await call('POST', '{org}/invoices', { invoices: [newInvoice()] }, { IdempotencyKey: 'key-2' });
+    const byKey = await call('GET', '{org}/batches?IdempotencyKey=key-2');
+    expect(byKey.body.data.map((batch: { batchId: string }) => batch.batchId)).toEqual([second.body.data.batchId]);
+    expect((await call('GET', '{org}/batches?State=QUEUED')).body.data).toEqual([]);
+    expect((await call('GET', '{org}/batches?Type=INVOICE')).body.data).toHaveLength(2);
+    const newestFirst = await call('GET', '{org}/batches?SortDirection=DESC&PageSize=1');
+    expect(newestFirst.body.data[0].batchId).toBe(second.body.data.batchId);
+    expect(newestFirst.body.summary.nextPageToken).toEqual(expect.any(String));
+  });
+});
+
+describe('idempotency', () => {
+  it('answers a repeated key and body with the first batch, creating nothing', async () => {
+    const { call } = await open();
+    const body = { invoices: [newInvoice()] };
+    const first = await call('POST', '{org}/invoices', body, { IdempotencyKey: 'same' });
+    const again = await call('POST', '{org}/invoices', body, { IdempotencyKey: 'same' });
+    expect(again.status).toBe(202);
+    expect(again.body.data).toEqual(first.body.data);
+    expect((await call('GET', '{org}/invoices')).body.data).toHaveLength(1);
+    expect((await call('GET', '{org}/batches')).body.data).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body, or for another operation, with 409', async () => {
+    const { call } = await open();
+    const first = await call('POST', '{org}/invoices', { invoices: [newInvoice()] }, { IdempotencyKey: 'k' });
+    const other = await call('POST', '{org}/invoices', { invoices: [newInvoice()] }, { IdempotencyKey: 'k' });
+    expect(other.status).toBe(409);
+    expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(other.body.detail).toContain(`IdempotencyKey 'k' was already used for another request (CreateInvoices, batch ${first.body.data.batchId})`);
+    const payment = { payments: [{ invoiceId: crypto.randomUUID(), type: 'DIRECT_PAYMENT', amount: 1, currency: 'NOK' }] };
+    expect((await call('POST', '{org}/payments', payment, { IdempotencyKey: 'k' })).status).toBe(409);
+    expect((await call('GET', '{org}/batches')).body.data).toHaveLength(1);
+  });
+});
+
+describe('invoices and cases', () => {
+  it('appear once their batch is processed, and page by PageToken and PageSize', async () => {
+    const { call } = await open();
+    const invoices = Array.from({ length: 7 }, () => newInvoice());
+    await call('POST', '{org}/invoices', { invoices });
+    const seen: string[] = [];
+    let token: string | null = null;
+    let pages = 0;
+    do {
+      const page = await call('GET', `{org}/invoices?PageSize=3${token ? `&PageToken=${token}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.data.map((invoice: { invoiceNumber: string }) => invoice.invoiceNumber));
+      token = page.body.summary.nextPageToken;
+      pages += 1;
+    } while (token);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(invoices.map((invoice) => invoice.invoiceNumber));
+    const cases = await call('GET', `{org}/cases?UniqueSourceInvoiceId=${invoices[4]!.uniqueSourceInvoiceId}`);
+    expect(cases.body.data).toHaveLength(1);
+    expect(cases.body.data[0]).toMatchObject({ status: 'OPEN', type: 'PAYMENT_REMINDER', invoices: [{ invoiceNumber: invoices[4]!.invoiceNumber }] });
+    const search = await call('GET', '{org}/cases?SearchTerm=nordmann&PageSize=100');
+    expect(search.body.data).toHaveLength(7);
+  });
+
+  it('reject a page token they did not give out, naming PageToken', async () => {
+    const { call } = await open();
+    const answer = await call('GET', '{org}/invoices?PageToken=bm90LWEtdG9rZW4');
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual({ PageToken: [expect.stringContaining('is not a page token this sandbox gave out')] });
+  });
+});
+
+describe('money', () => {
+  it('payments and corrections change what remains; the last payment closes the case', async () => {
+    const { call } = await open();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 1000 })] });
+    const [invoice] = (await call('GET', '{org}/invoices')).body.data;
+    const pay = (amount: number) => call('POST', '{org}/payments', { payments: [{ invoiceId: invoice.id, type: 'DIRECT_PAYMENT', amount, currency: 'NOK' }] });
+    await pay(300.1);
+    await call('POST', '{org}/corrections', {
+      corrections: [{ invoiceId: invoice.id, amount: -200, currency: 'NOK', date: '2025-03-20T00:00:00Z', description: 'Kreditnota' }],
+    });
+    let current = (await call('GET', `{org}/invoices/${invoice.id}`)).body.data;
+    expect(current).toMatchObject({ originalInvoiceAmount: 1000, currentAmount: 800, paidAmount: 300.1, creditedAmount: 200, remainingAmount: 499.9, status: 'OPEN' });
+    const over = await pay(500);
+    const overBatch = (await call('GET', over.body.data.batchUrl)).body.data;
+    expect(overBatch).toMatchObject({ status: 'FAILED', type: 'PAYMENT' });
+    expect(overBatch.failed[0].reason).toBe('amount 500 is more than the 499.9 that remains on the invoice.');
+    await pay(499.9);
+    current = (await call('GET', `{org}/invoices/${invoice.id}`)).body.data;
+    expect(current).toMatchObject({ remainingAmount: 0, status: 'CLOSED', closedAt: new Date().toISOString() });
+    const late = await pay(1);
+    expect((await call('GET', late.body.data.batchUrl)).body.data.failed[0].reason).toBe("The invoice's case is CLOSED.");
+    expect((await call('GET', '{org}/cases?Status=CLOSED')).body.data).toHaveLength(1);
+  });
+
+  it('collected money becomes a settlement', async () => {
+    const { call, sandbox } = await open();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 900 })] });
+    const [invoice] = (await call('GET', '{org}/invoices')).body.data;
+    const collected = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, { method: 'POST', body: JSON.stringify({ amount: 400 }) });
+    const { settlementId } = await collected.json();
+    const settlement = (await call('GET', `{org}/settlements/${settlementId}`)).body.data;
+    expect(settlement).toEqual({ caseNumber: Number(invoice.collectionCaseNumber), collectionType: 'REMINDER', currency: 'NOK', customerReference: invoice.debtors[0].customerNumber, exchangeRate: 1 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await call('GET', `{org}/settlements?fromDate=${today}&toDate=${today}`)).body.data).toHaveLength(1);
+    expect((await call('GET', '{org}/settlements?fromDate=2099-01-01')).body.data).toHaveLength(0);
+    expect((await call('GET', `{org}/invoices/${invoice.id}`)).body.data.remainingAmount).toBe(500);
+    const tooMuch = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, { method: 'POST', body: JSON.stringify({ amount: 501 }) });
+    expect(tooMuch.status).toBe(422);
+  });
+});
+
+describe('case actions', () => {
+  it('move the case on where they apply, and answer 409 where they do not', async () => {
+    const { call, sandbox } = await open();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    const [entry] = (await call('GET', '{org}/cases')).body.data;
+    const act = (action: string) => call('POST', `{org}/cases/${entry.caseId}/${action}`);
+    const status = async () => {
+      const [current] = (await call('GET', '{org}/cases')).body.data;
+      return [current.status, current.subStatus].filter(Boolean).join('/');
+    };
+    expect((await act('resume')).status).toBe(409);
+    expect((await act('pause')).status).toBe(202);
+    expect(await status()).toBe('PAUSED');
+    const twice = await act('pause');
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toBe(`Case ${entry.caseId} is PAUSED: only an OPEN case can be paused.`);
+    expect((await act('resume')).status).toBe(202);
+    expect((await act('accept-debt-collection-list')).status).toBe(409);
+    sandbox.setCaseSubStatus(entry.caseId, 'DEBT_COLLECTION_LIST_MANUAL');
+    expect(await status()).toBe('OPEN/DEBT_COLLECTION_LIST_MANUAL');
+    expect((await act('accept-debt-collection-list')).status).toBe(202);
+    expect(await status()).toBe('OPEN/DEBT_COLLECTION');
+    expect((await act('withdraw')).status).toBe(202);
+    expect(await status()).toBe('WITHDRAWN');
+    expect((await act('withdraw')).status).toBe(409);
+    expect((await call('POST', `{org}/cases/${crypto.randomUUID()}/pause`)).status).toBe(404);
+  });
+});
+
+describe('tokens', () => {
+  it('expire after their lifetime, and the sandbox then answers 401', async () => {
+    const { call, renewToken } = await open({ tokenTtlSeconds: 60 });
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const expired = await call('GET', '{org}/invoices');
+    expect(expired.status).toBe(401);
+    expect(expired.body.detail).toBe('The access token has expired; request a new one.');
+    expect(expired.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    await renewToken();
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
+  });
+
+  it('answer 401 without a token or with a forged one, and 403 for another organization', async () => {
+    const { call, sandbox } = await open();
+    expect((await call('GET', '{org}/invoices', undefined, { authorization: '' })).body.detail).toContain('no Authorization header');
+    const [header, payload] = (await (await fetch(sandbox.tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: sandbox.clientSecret }) })).json()).access_token.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+    expect((await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${forged}` })).status).toBe(401);
+    const other = crypto.randomUUID();
+    const forbidden = await call('GET', `/orgs/${other}/invoices`);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.detail).toContain(`no access to organization ${other}`);
+    sandbox.expireTokens();
+    expect((await call('GET', '{org}/invoices')).body.detail).toBe('The access token has been revoked; request a new one.');
+  });
+
+  it('are issued only for the right credentials, with OAuth errors otherwise', async () => {
+    const { sandbox } = await open();
+    const ask = (fields: Record<string, string>) => fetch(sandbox.tokenUrl, { method: 'POST', body: new URLSearchParams(fields) });
+    const wrong = await ask({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: 'wrong' });
+    expect(wrong.status).toBe(401);
+    const body = await wrong.json();
+    expect(body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed: the client id or secret is wrong.' });
+    expect(JSON.stringify(body)).not.toContain(sandbox.clientSecret);
+    const missing = await ask({ grant_type: 'client_credentials', client_id: sandbox.clientId });
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({ error: 'invalid_request', error_description: 'The request body is not valid: client_secret is required.' });
+  });
+});
+
+describe('requests that do not fit the description', () => {
+  it('get 422 naming each field of the body, and 400 for malformed JSON or parameters', async () => {
+    const { call } = await open();
+    const invalid = await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 'ten', dueDate: '15.03.2025' })] });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors).toEqual({
+      'invoices[0].originalInvoiceAmount': ['must be number'],
+      'invoices[0].dueDate': ['must be a date or a date-time'],
+    });
+    const empty = await call('POST', '{org}/invoices', { invoices: [] });
+    expect(empty.body.errors).toEqual({ invoices: ['must NOT have fewer than 1 items'] });
+    const broken = await call('POST', '{org}/invoices', '{"invoices": [');
+    expect(broken.status).toBe(400);
+    expect(broken.body.detail).toMatch(/^The body is not valid JSON/);
+    const text = await call('POST', '{org}/invoices', 'invoices', { 'content-type': 'text/plain' });
+    expect(text.body.detail).toBe('The body must be sent as application/json; the Content-Type was "text/plain".');
+    const badId = await call('GET', '{org}/invoices/INV-2025-001');
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors).toEqual({ invoiceId: ['must match format "uuid"'] });
+    const method = await call('DELETE', '{org}/invoices');
+    expect(method.status).toBe(405);
+    expect(method.headers.get('allow')).toBe('GET, POST');
+  });
+});
