@@ -259,7 +259,11 @@ export const OPERATIONS = {
   // The sandbox receives legacy batches but does not turn them into cases.
   LegacyPostBatch: () => ({ status: 200 }),
   // Any attachment id gets a one-page placeholder PDF, so that download code has bytes to handle.
-  LegacyAttachment: ({ query }) => ({ status: 200, mediaType: 'application/octet-stream', body: placeholderPdf(String(query.attachmentid)) }),
+  LegacyAttachment: ({ query }) => ({
+    status: 200,
+    mediaType: 'application/octet-stream',
+    body: placeholderPdf(String(query.attachmentid)),
+  }),
 };
 
 /** A minimal PDF naming the attachment id: what the legacy API's Attachment returns in the sandbox. */

@@ -2,11 +2,12 @@
 // tokens. Waits (the batch delay, token expiry) run on vitest's fake clock.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newInvoice, sandboxWithToken } from './support/api.js';
+import { useFakeClock } from './support/clock.js';
 
 let opened: Awaited<ReturnType<typeof sandboxWithToken>>[];
 beforeEach(() => {
   opened = [];
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  useFakeClock();
 });
 afterEach(async () => {
   vi.useRealTimers();
@@ -22,11 +23,21 @@ describe('batches', () => {
   it('stay QUEUED for the batch delay, then end PARTIAL with each failure and its reason', async () => {
     const { call } = await open({ batchDelayMs: 5_000 });
     const created = await call('POST', '{org}/invoices', {
-      invoices: [newInvoice({ uniqueSourceInvoiceId: 'A' }), newInvoice({ uniqueSourceInvoiceId: 'B' }), newInvoice({ uniqueSourceInvoiceId: 'A' })],
+      invoices: [
+        newInvoice({ uniqueSourceInvoiceId: 'A' }),
+        newInvoice({ uniqueSourceInvoiceId: 'B' }),
+        newInvoice({ uniqueSourceInvoiceId: 'A' }),
+      ],
     });
     expect(created.status).toBe(202);
     const url = created.body.data.batchUrl;
-    expect((await call('GET', url)).body.data).toMatchObject({ status: 'QUEUED', type: 'INVOICE', finishedAt: null, succeeded: [], failed: [] });
+    expect((await call('GET', url)).body.data).toMatchObject({
+      status: 'QUEUED',
+      type: 'INVOICE',
+      finishedAt: null,
+      succeeded: [],
+      failed: [],
+    });
     await vi.advanceTimersByTimeAsync(4_999);
     expect((await call('GET', url)).body.data.status).toBe('QUEUED');
     await vi.advanceTimersByTimeAsync(1);
@@ -35,14 +46,20 @@ describe('batches', () => {
     expect(batch.finishedAt).toBe(new Date().toISOString());
     expect(batch.succeeded).toHaveLength(2);
     expect(batch.failed).toEqual([
-      expect.objectContaining({ index: 2, uniqueSourceInvoiceId: 'A', reason: expect.stringContaining("uniqueSourceInvoiceId 'A' already exists") }),
+      expect.objectContaining({
+        index: 2,
+        uniqueSourceInvoiceId: 'A',
+        reason: expect.stringContaining("uniqueSourceInvoiceId 'A' already exists"),
+      }),
     ]);
   });
 
   it('end SUCCESS when every item succeeds and FAILED when none does, and /_sandbox/process runs them early', async () => {
     const { call, sandbox } = await open({ batchDelayMs: 60_000 });
     const good = await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
-    const bad = await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: -1 }), newInvoice({ currency: undefined })] });
+    const bad = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ originalInvoiceAmount: -1 }), newInvoice({ currency: undefined })],
+    });
     const processed = await fetch(`${sandbox.controlUrl}/process`, { method: 'POST' });
     expect(await processed.json()).toEqual({ processed: 2 });
     expect((await call('GET', good.body.data.batchUrl)).body.data.status).toBe('SUCCESS');
@@ -86,8 +103,12 @@ describe('idempotency', () => {
     const other = await call('POST', '{org}/invoices', { invoices: [newInvoice()] }, { IdempotencyKey: 'k' });
     expect(other.status).toBe(409);
     expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(other.body.detail).toContain(`IdempotencyKey 'k' was already used for another request (CreateInvoices, batch ${first.body.data.batchId})`);
-    const payment = { payments: [{ invoiceId: crypto.randomUUID(), type: 'DIRECT_PAYMENT', amount: 1, currency: 'NOK' }] };
+    expect(other.body.detail).toContain(
+      `IdempotencyKey 'k' was already used for another request (CreateInvoices, batch ${first.body.data.batchId})`,
+    );
+    const payment = {
+      payments: [{ invoiceId: crypto.randomUUID(), type: 'DIRECT_PAYMENT', amount: 1, currency: 'NOK' }],
+    };
     expect((await call('POST', '{org}/payments', payment, { IdempotencyKey: 'k' })).status).toBe(409);
     expect((await call('GET', '{org}/batches')).body.data).toHaveLength(1);
   });
@@ -112,7 +133,11 @@ describe('invoices and cases', () => {
     expect(seen).toEqual(invoices.map((invoice) => invoice.invoiceNumber));
     const cases = await call('GET', `{org}/cases?UniqueSourceInvoiceId=${invoices[4]!.uniqueSourceInvoiceId}`);
     expect(cases.body.data).toHaveLength(1);
-    expect(cases.body.data[0]).toMatchObject({ status: 'OPEN', type: 'PAYMENT_REMINDER', invoices: [{ invoiceNumber: invoices[4]!.invoiceNumber }] });
+    expect(cases.body.data[0]).toMatchObject({
+      status: 'OPEN',
+      type: 'PAYMENT_REMINDER',
+      invoices: [{ invoiceNumber: invoices[4]!.invoiceNumber }],
+    });
     const search = await call('GET', '{org}/cases?SearchTerm=nordmann&PageSize=100');
     expect(search.body.data).toHaveLength(7);
   });
@@ -121,7 +146,9 @@ describe('invoices and cases', () => {
     const { call } = await open();
     const answer = await call('GET', '{org}/invoices?PageToken=bm90LWEtdG9rZW4');
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual({ PageToken: [expect.stringContaining('is not a page token this sandbox gave out')] });
+    expect(answer.body.errors).toEqual({
+      PageToken: [expect.stringContaining('is not a page token this sandbox gave out')],
+    });
   });
 });
 
@@ -130,13 +157,31 @@ describe('money', () => {
     const { call } = await open();
     await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 1000 })] });
     const [invoice] = (await call('GET', '{org}/invoices')).body.data;
-    const pay = (amount: number) => call('POST', '{org}/payments', { payments: [{ invoiceId: invoice.id, type: 'DIRECT_PAYMENT', amount, currency: 'NOK' }] });
+    const pay = (amount: number) =>
+      call('POST', '{org}/payments', {
+        payments: [{ invoiceId: invoice.id, type: 'DIRECT_PAYMENT', amount, currency: 'NOK' }],
+      });
     await pay(300.1);
     await call('POST', '{org}/corrections', {
-      corrections: [{ invoiceId: invoice.id, amount: -200, currency: 'NOK', date: '2025-03-20T00:00:00Z', description: 'Kreditnota' }],
+      corrections: [
+        {
+          invoiceId: invoice.id,
+          amount: -200,
+          currency: 'NOK',
+          date: '2025-03-20T00:00:00Z',
+          description: 'Kreditnota',
+        },
+      ],
     });
     let current = (await call('GET', `{org}/invoices/${invoice.id}`)).body.data;
-    expect(current).toMatchObject({ originalInvoiceAmount: 1000, currentAmount: 800, paidAmount: 300.1, creditedAmount: 200, remainingAmount: 499.9, status: 'OPEN' });
+    expect(current).toMatchObject({
+      originalInvoiceAmount: 1000,
+      currentAmount: 800,
+      paidAmount: 300.1,
+      creditedAmount: 200,
+      remainingAmount: 499.9,
+      status: 'OPEN',
+    });
     const over = await pay(500);
     const overBatch = (await call('GET', over.body.data.batchUrl)).body.data;
     expect(overBatch).toMatchObject({ status: 'FAILED', type: 'PAYMENT' });
@@ -145,7 +190,9 @@ describe('money', () => {
     current = (await call('GET', `{org}/invoices/${invoice.id}`)).body.data;
     expect(current).toMatchObject({ remainingAmount: 0, status: 'CLOSED', closedAt: new Date().toISOString() });
     const late = await pay(1);
-    expect((await call('GET', late.body.data.batchUrl)).body.data.failed[0].reason).toBe("The invoice's case is CLOSED.");
+    expect((await call('GET', late.body.data.batchUrl)).body.data.failed[0].reason).toBe(
+      "The invoice's case is CLOSED.",
+    );
     expect((await call('GET', '{org}/cases?Status=CLOSED')).body.data).toHaveLength(1);
   });
 
@@ -153,15 +200,27 @@ describe('money', () => {
     const { call, sandbox } = await open();
     await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 900 })] });
     const [invoice] = (await call('GET', '{org}/invoices')).body.data;
-    const collected = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, { method: 'POST', body: JSON.stringify({ amount: 400 }) });
+    const collected = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, {
+      method: 'POST',
+      body: JSON.stringify({ amount: 400 }),
+    });
     const { settlementId } = await collected.json();
     const settlement = (await call('GET', `{org}/settlements/${settlementId}`)).body.data;
-    expect(settlement).toEqual({ caseNumber: Number(invoice.collectionCaseNumber), collectionType: 'REMINDER', currency: 'NOK', customerReference: invoice.debtors[0].customerNumber, exchangeRate: 1 });
+    expect(settlement).toEqual({
+      caseNumber: Number(invoice.collectionCaseNumber),
+      collectionType: 'REMINDER',
+      currency: 'NOK',
+      customerReference: invoice.debtors[0].customerNumber,
+      exchangeRate: 1,
+    });
     const today = new Date().toISOString().slice(0, 10);
     expect((await call('GET', `{org}/settlements?fromDate=${today}&toDate=${today}`)).body.data).toHaveLength(1);
     expect((await call('GET', '{org}/settlements?fromDate=2099-01-01')).body.data).toHaveLength(0);
     expect((await call('GET', `{org}/invoices/${invoice.id}`)).body.data.remainingAmount).toBe(500);
-    const tooMuch = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, { method: 'POST', body: JSON.stringify({ amount: 501 }) });
+    const tooMuch = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, {
+      method: 'POST',
+      body: JSON.stringify({ amount: 501 }),
+    });
     expect(tooMuch.status).toBe(422);
   });
 });
@@ -212,8 +271,21 @@ describe('tokens', () => {
 
   it('answer 401 without a token or with a forged one, and 403 for another organization', async () => {
     const { call, sandbox } = await open();
-    expect((await call('GET', '{org}/invoices', undefined, { authorization: '' })).body.detail).toContain('no Authorization header');
-    const [header, payload] = (await (await fetch(sandbox.tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: sandbox.clientSecret }) })).json()).access_token.split('.');
+    expect((await call('GET', '{org}/invoices', undefined, { authorization: '' })).body.detail).toContain(
+      'no Authorization header',
+    );
+    const [header, payload] = (
+      await (
+        await fetch(sandbox.tokenUrl, {
+          method: 'POST',
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: sandbox.clientId,
+            client_secret: sandbox.clientSecret,
+          }),
+        })
+      ).json()
+    ).access_token.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(43)}`;
     expect((await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${forged}` })).status).toBe(401);
     const other = crypto.randomUUID();
@@ -221,27 +293,38 @@ describe('tokens', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.detail).toContain(`no access to organization ${other}`);
     sandbox.expireTokens();
-    expect((await call('GET', '{org}/invoices')).body.detail).toBe('The access token has been revoked; request a new one.');
+    expect((await call('GET', '{org}/invoices')).body.detail).toBe(
+      'The access token has been revoked; request a new one.',
+    );
   });
 
   it('are issued only for the right credentials, with OAuth errors otherwise', async () => {
     const { sandbox } = await open();
-    const ask = (fields: Record<string, string>) => fetch(sandbox.tokenUrl, { method: 'POST', body: new URLSearchParams(fields) });
+    const ask = (fields: Record<string, string>) =>
+      fetch(sandbox.tokenUrl, { method: 'POST', body: new URLSearchParams(fields) });
     const wrong = await ask({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: 'wrong' });
     expect(wrong.status).toBe(401);
     const body = await wrong.json();
-    expect(body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed: the client id or secret is wrong.' });
+    expect(body).toEqual({
+      error: 'invalid_client',
+      error_description: 'Client authentication failed: the client id or secret is wrong.',
+    });
     expect(JSON.stringify(body)).not.toContain(sandbox.clientSecret);
     const missing = await ask({ grant_type: 'client_credentials', client_id: sandbox.clientId });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toEqual({ error: 'invalid_request', error_description: 'The request body is not valid: client_secret is required.' });
+    expect(await missing.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The request body is not valid: client_secret is required.',
+    });
   });
 });
 
 describe('requests that do not fit the description', () => {
   it('get 422 naming each field of the body, and 400 for malformed JSON or parameters', async () => {
     const { call } = await open();
-    const invalid = await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 'ten', dueDate: '15.03.2025' })] });
+    const invalid = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ originalInvoiceAmount: 'ten', dueDate: '15.03.2025' })],
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.errors).toEqual({
       'invoices[0].originalInvoiceAmount': ['must be number'],

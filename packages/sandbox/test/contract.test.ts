@@ -14,11 +14,16 @@ const answered = new Map<string, Set<number>>();
 /** Calls an operation and checks its answer against the description. */
 async function checked(method: string, url: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
   const answer = await call(method, url, init.body, init.headers);
-  const { pathname } = new URL(url.startsWith('http') ? url : `${sandbox.baseUrl}${url.replace('{org}', `/orgs/${sandbox.organizationId}`)}`);
+  const { pathname } = new URL(
+    url.startsWith('http') ? url : `${sandbox.baseUrl}${url.replace('{org}', `/orgs/${sandbox.organizationId}`)}`,
+  );
   const { route } = contract.match(method, pathname);
   expect(route, `${method} ${pathname} is an operation`).toBeDefined();
   const mediaType = answer.headers.get('content-type')?.split(';')[0];
-  expect(contract.response(route!, answer.status, mediaType, answer.body), `${route!.operationId} ${answer.status}`).toEqual([]);
+  expect(
+    contract.response(route!, answer.status, mediaType, answer.body),
+    `${route!.operationId} ${answer.status}`,
+  ).toEqual([]);
   answered.set(route!.operationId, (answered.get(route!.operationId) ?? new Set()).add(answer.status));
   return answer;
 }
@@ -54,10 +59,22 @@ describe('the answers of every operation', () => {
     await checked('GET', '{org}/invoices?PageSize=2');
     await checked('GET', `{org}/invoices/${first.invoiceId}`);
     const cases = await checked('GET', '{org}/cases?PageSize=10');
-    const caseIds = cases.body.data.map((entry: { caseId: string }) => entry.caseId);
-    await checked('POST', '{org}/payments', { body: { payments: [{ invoiceId: first.invoiceId, type: 'DIRECT_PAYMENT', amount: 100, currency: 'NOK' }] } });
+    const caseIds: string[] = cases.body.data.map((entry: { caseId: string }) => entry.caseId);
+    await checked('POST', '{org}/payments', {
+      body: { payments: [{ invoiceId: first.invoiceId, type: 'DIRECT_PAYMENT', amount: 100, currency: 'NOK' }] },
+    });
     await checked('POST', '{org}/corrections', {
-      body: { corrections: [{ invoiceId: first.invoiceId, amount: -50, currency: 'NOK', date: '2025-03-20T00:00:00Z', description: 'Kreditnota' }] },
+      body: {
+        corrections: [
+          {
+            invoiceId: first.invoiceId,
+            amount: -50,
+            currency: 'NOK',
+            date: '2025-03-20T00:00:00Z',
+            description: 'Kreditnota',
+          },
+        ],
+      },
     });
     // Every case action, where it applies and where it does not.
     await checked('POST', `{org}/cases/${caseIds[0]}/pause`);
@@ -66,15 +83,17 @@ describe('the answers of every operation', () => {
     await checked('POST', `{org}/invoices/${first.invoiceId}/resume`);
     await checked('POST', `{org}/cases/${caseIds[0]}/pause`);
     await checked('POST', `{org}/invoices/${first.invoiceId}/resume`);
-    for (const [index, [subStatus, accept, reject]] of [
-      ['DEBT_COLLECTION_LIST_MANUAL', 'accept-debt-collection-list', 'reject-debt-collection-list'],
-      ['EVICTION_REQUEST', 'accept-eviction-request', 'reject-eviction-request'],
-      ['EVICTION_CONFIRMATION', 'accept-eviction-confirmation', 'reject-eviction-confirmation'],
-    ].entries()) {
+    for (const [index, [subStatus, accept, reject]] of (
+      [
+        ['DEBT_COLLECTION_LIST_MANUAL', 'accept-debt-collection-list', 'reject-debt-collection-list'],
+        ['EVICTION_REQUEST', 'accept-eviction-request', 'reject-eviction-request'],
+        ['EVICTION_CONFIRMATION', 'accept-eviction-confirmation', 'reject-eviction-confirmation'],
+      ] as const
+    ).entries()) {
       await checked('POST', `{org}/cases/${caseIds[1]}/${accept}`);
-      sandbox.setCaseSubStatus(caseIds[1], subStatus);
+      sandbox.setCaseSubStatus(caseIds[1]!, subStatus);
       await checked('POST', `{org}/cases/${caseIds[1]}/${accept}`);
-      sandbox.setCaseSubStatus(caseIds[2 + index], subStatus);
+      sandbox.setCaseSubStatus(caseIds[2 + index]!, subStatus);
       await checked('POST', `{org}/cases/${caseIds[2 + index]}/${reject}`);
     }
     await checked('POST', `{org}/cases/${caseIds[0]}/withdraw`);
@@ -86,7 +105,10 @@ describe('the answers of every operation', () => {
     await checked('GET', `${sandbox.legacyUrl}/Ping`);
     await checked('GET', `${sandbox.legacyUrl}/Batch?includeclosed=true`);
     const basic = `Basic ${Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64')}`;
-    await checked('POST', `${sandbox.legacyUrl}/Batch?senderid=1`, { body: { batchid: '1', case: [] }, headers: { authorization: basic } });
+    await checked('POST', `${sandbox.legacyUrl}/Batch?senderid=1`, {
+      body: { batchid: '1', case: [] },
+      headers: { authorization: basic },
+    });
     await checked('GET', `${sandbox.legacyUrl}/Attachment?attachmentid=5521`);
 
     // Failures: malformed, invalid, unauthenticated, another organization, unknown, conflicts.
@@ -104,7 +126,10 @@ describe('the answers of every operation', () => {
     await checked('GET', `{org}/settlements/${crypto.randomUUID()}`);
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
     await checked('POST', sandbox.tokenUrl, { body: 'grant_type=password&client_id=a&client_secret=b', headers: form });
-    await checked('POST', sandbox.tokenUrl, { body: 'grant_type=client_credentials&client_id=a&client_secret=b', headers: form });
+    await checked('POST', sandbox.tokenUrl, {
+      body: 'grant_type=client_credentials&client_id=a&client_secret=b',
+      headers: form,
+    });
     await checked('POST', sandbox.tokenUrl, { body: 'grant_type=client_credentials', headers: form });
 
     expect(sandbox.violations()).toEqual([]);
@@ -115,7 +140,10 @@ describe('the answers of every operation', () => {
     expect(operations.length).toBeGreaterThanOrEqual(26);
     for (const operationId of operations) {
       const statuses = [...(answered.get(operationId) ?? [])];
-      expect(statuses.some((status) => status < 300), `${operationId} answered ${statuses.join(', ') || 'nothing'}`).toBe(true);
+      expect(
+        statuses.some((status) => status < 300),
+        `${operationId} answered ${statuses.join(', ') || 'nothing'}`,
+      ).toBe(true);
     }
   });
 

@@ -1,6 +1,6 @@
 // A sandbox for one test file, and plain fetch calls against it: the tests see the
 // wire as a client in any language would.
-import { startSandbox, type SandboxOptions } from '@autocollect/sandbox';
+import { type SandboxOptions, startSandbox } from '@autocollect/sandbox';
 
 export type RunningSandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -28,7 +28,12 @@ export async function sandboxWithToken(options: SandboxOptions = {}) {
   const sandbox = await startSandbox({ port: 0, batchDelayMs: 0, ...options });
   let token = await tokenFor(sandbox);
   const org = `/orgs/${sandbox.organizationId}`;
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const url = path.startsWith('http') ? path : `${sandbox.baseUrl}${path.replace('{org}', org)}`;
     const response = await fetch(url, {
       method,
@@ -41,7 +46,11 @@ export async function sandboxWithToken(options: SandboxOptions = {}) {
     });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: type.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: type.includes('json') ? JSON.parse(text) : text,
+    };
   }
   return {
     sandbox,

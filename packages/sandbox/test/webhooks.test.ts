@@ -1,0 +1,124 @@
+// Webhook deliveries: the events a state change causes, their headers and signature
+// (checked with @autocollect/client/webhooks), their order, and retries with back-off.
+import { parseWebhookEvent, verifyWebhookSignature } from '@autocollect/client/webhooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newInvoice, sandboxWithToken } from './support/api.js';
+import { until, useFakeClock } from './support/clock.js';
+import { startReceiver } from './support/receiver.js';
+
+const cleanup: (() => Promise<void>)[] = [];
+beforeEach(useFakeClock);
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(cleanup.splice(0).map((close) => close()));
+});
+
+async function setUp(statuses: number[] = [], options = {}) {
+  const receiver = await startReceiver(statuses);
+  const started = await sandboxWithToken({ webhookUrls: [receiver.url], webhookSecret: 'whsec-test', ...options });
+  cleanup.push(receiver.close, () => started.sandbox.close());
+  return { receiver, ...started };
+}
+
+describe('webhook deliveries', () => {
+  it('follow the state changes in order, with the headers the spec lists, signed as the client verifies', async () => {
+    const { receiver, call, sandbox } = await setUp();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 100 }), newInvoice()] });
+    const [invoice] = (await call('GET', '{org}/invoices')).body.data;
+    await call('POST', '{org}/payments', {
+      payments: [{ invoiceId: invoice.id, type: 'DIRECT_PAYMENT', amount: 100, currency: 'NOK' }],
+    });
+    const [, other] = (await call('GET', '{org}/invoices')).body.data;
+    sandbox.collect({ invoiceId: other.id, amount: 10 });
+    await sandbox.webhooksIdle();
+    const events = [];
+    for (const delivery of receiver.received) {
+      expect(
+        await verifyWebhookSignature({
+          payload: delivery.body,
+          signature: delivery.headers['x-webhook-signature'] as string,
+          secret: 'whsec-test',
+        }),
+      ).toBe(true);
+      expect(delivery.headers['x-webhook-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+      expect(delivery.headers['x-amili-request-id']).toEqual(expect.any(String));
+      const event = await parseWebhookEvent({
+        payload: delivery.body,
+        headers: delivery.headers,
+        secret: 'whsec-test',
+      });
+      expect(delivery.headers['x-amili-event']).toBe(event.type);
+      expect(event.delivery.idempotencyKey).toBe(JSON.parse(delivery.body).id);
+      events.push(event);
+    }
+    expect(events.map((event) => event.type)).toEqual([
+      'CASE',
+      'CASE',
+      'BATCH_COMPLETED',
+      'CASE_UPDATED',
+      'BATCH_COMPLETED',
+      'CASE_UPDATED',
+      'SETTLEMENT_CREATED',
+    ]);
+    expect(events[3]).toMatchObject({
+      payload: {
+        eventType: 'CASE_UPDATED',
+        data: { status: 'CLOSED', fields: ['amounts', 'status'], invoices: [invoice.id] },
+      },
+    });
+    expect(events[6]).toMatchObject({
+      payload: { type: 'SETTLEMENT_CREATED', data: { invoiceId: other.id, caseNumber: other.collectionCaseNumber } },
+    });
+    expect(
+      await verifyWebhookSignature({
+        payload: receiver.received[0]!.body,
+        signature: receiver.received[0]!.headers['x-webhook-signature'] as string,
+        secret: 'other',
+      }),
+    ).toBe(false);
+    expect(sandbox.violations()).toEqual([]);
+    expect(
+      sandbox.deliveries().every((delivery) => delivery.state === 'delivered' && delivery.attempts.length === 1),
+    ).toBe(true);
+  });
+
+  it('are retried with doubling back-off after a non-2xx answer, and every attempt is recorded', async () => {
+    const { receiver, call, sandbox } = await setUp([500, 503, 404]);
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => receiver.received.length === 1);
+    const started = Date.now();
+    await until(() => receiver.received.length === 2, 100);
+    expect(Date.now() - started).toBe(1_000);
+    await until(() => receiver.received.length === 3, 100);
+    expect(Date.now() - started).toBe(3_000);
+    await until(() => receiver.received.length === 4, 100);
+    expect(Date.now() - started).toBe(7_000);
+    await until(() => sandbox.deliveries().every((delivery) => delivery.state === 'delivered'), 100);
+    const [first, second] = sandbox.deliveries();
+    expect(first!.event).toBe('CASE');
+    expect(first!.attempts.map((attempt) => attempt.status)).toEqual([500, 503, 404, 200]);
+    // The same event keeps its IdempotencyKey on every attempt; each attempt has its own request id.
+    const keys = new Set(receiver.received.slice(0, 4).map((delivery) => delivery.headers.idempotencykey));
+    const requestIds = new Set(receiver.received.slice(0, 4).map((delivery) => delivery.headers['x-amili-request-id']));
+    expect([keys.size, requestIds.size]).toEqual([1, 4]);
+    // BATCH_COMPLETED waited for the CASE before it: a URL gets its events in order.
+    expect(second!.event).toBe('BATCH_COMPLETED');
+    expect(receiver.received.at(-1)!.headers['x-amili-event']).toBe('BATCH_COMPLETED');
+  });
+
+  it('give up after the last attempt, and record an unreachable endpoint too', async () => {
+    const { call, sandbox } = await setUp([], { webhookRetry: { maxAttempts: 3, initialBackoffMs: 10 } });
+    const closed = await startReceiver();
+    await closed.close();
+    sandbox.addWebhookUrl(`${closed.url}/unreachable`);
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => sandbox.deliveries().every((delivery) => delivery.state !== 'pending'), 10);
+    const unreachable = sandbox.deliveries().filter((delivery) => delivery.url.endsWith('/unreachable'));
+    expect(unreachable.map((delivery) => delivery.state)).toEqual(['failed', 'failed']);
+    expect(unreachable[0]!.attempts).toHaveLength(3);
+    expect(unreachable[0]!.attempts[0]!.error).toMatch(/ECONNREFUSED/);
+    const listed = await (await fetch(`${sandbox.controlUrl}/deliveries`)).json();
+    expect(listed.deliveries).toHaveLength(4);
+    expect(JSON.stringify(listed)).not.toContain('whsec-test');
+  });
+});
