@@ -1,0 +1,111 @@
+// The command line, as its own process: what it prints at start, that it serves what it
+// prints, `trigger`, and bad flags.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { verifyWebhookSignature } from '@autocollect/client/webhooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReceiver } from './support/receiver.js';
+
+const bin = fileURLToPath(new URL('../bin/autocollect-sandbox.js', import.meta.url));
+const run = (args: string[]) =>
+  promisify(execFile)(process.execPath, [bin, ...args], { encoding: 'utf8' }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
+  );
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill();
+});
+
+/** Starts the CLI and resolves with what it printed once its banner is complete. */
+function serve(args: string[]): Promise<Record<string, string>> {
+  const child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (!output.includes('Faults')) return;
+      const fields = Object.fromEntries(
+        [...output.matchAll(/^ {2}(\S+(?: \S+)*?) {2,}(.+)$/gm)].map((match) => [match[1], match[2]]),
+      );
+      resolve(fields as Record<string, string>);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+}
+
+describe('autocollect-sandbox', () => {
+  it('prints where it serves and the credentials, defaults marked, and serves them', async () => {
+    const printed = await serve(['--client-id', 'erp', '--client-secret', 's3cret', '--faults', '503=1%,seed=9']);
+    expect(printed).toMatchObject({
+      'Client id': 'erp',
+      'Client secret': 's3cret',
+      'Webhook secret': 'sandbox-webhook-secret (default)',
+      'Batch delay': '1000 ms (default)',
+      Faults: '503 1%; seed 9',
+    });
+    expect(printed.API).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/collection\/v1$/);
+    expect(printed.Organization).toMatch(/^[0-9a-f-]{36}$/);
+    const token = await fetch(printed['Token URL']!, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'erp', client_secret: 's3cret' }),
+    });
+    expect(token.status).toBe(200);
+    const ping = await fetch(`${printed['Legacy API']}/Ping`, {
+      headers: { authorization: `Bearer ${(await token.json()).access_token}` },
+    });
+    expect(await ping.text()).toBe('pong');
+  });
+
+  it('refuses bad flags with what to pass instead', async () => {
+    expect(await run(['--port', 'eighty'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--port must be a whole number; got "eighty".'),
+    });
+    expect(await run(['--client-id', 'only'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Pass the client id and the client secret together'),
+    });
+    expect(await run(['--faults', 'reset=2'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('"reset=2" needs a rate'),
+    });
+    expect(await run(['--colour'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option '--colour'"),
+    });
+  });
+
+  it('trigger sends one signed example delivery, and says when the endpoint refuses it', async () => {
+    const receiver = await startReceiver([200, 401]);
+    try {
+      const sent = await run(['trigger', 'SETTLEMENT_CREATED', '--to', receiver.url, '--secret', 'whsec-cli']);
+      expect(sent).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`POST ${receiver.url} SETTLEMENT_CREATED → 200`),
+      });
+      const [delivery] = receiver.received;
+      expect(delivery!.headers['x-amili-event']).toBe('SETTLEMENT_CREATED');
+      expect(JSON.parse(delivery!.body)).toMatchObject({
+        type: 'SETTLEMENT_CREATED',
+        id: delivery!.headers.idempotencykey,
+      });
+      const signature = delivery!.headers['x-webhook-signature'] as string;
+      expect(await verifyWebhookSignature({ payload: delivery!.body, signature, secret: 'whsec-cli' })).toBe(true);
+      expect((await run(['trigger', 'CASE', '--to', receiver.url, '--secret', 'whsec-cli'])).code).toBe(1);
+      expect(await run(['trigger', 'INVOICE', '--to', receiver.url, '--secret', 'x'])).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('Name an event: BATCH_COMPLETED, SETTLEMENT_CREATED, CASE, CASE_UPDATED.'),
+      });
+    } finally {
+      await receiver.close();
+    }
+  });
+});
