@@ -55,3 +55,26 @@ describe('the docs server', () => {
     expect((await fetch(`${server.origin}/missing.json`)).status).toBe(404);
   });
 });
+
+describe('npm start', () => {
+  it('serves the sandbox beside the docs, and prints its address and credentials', async () => {
+    expect(server.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/collection\/v1$/);
+    expect(server.output).toContain('client id sandbox-client, client secret sandbox-secret');
+    const tokenUrl = `${new URL(server.sandboxUrl).origin}/token`;
+    const token = await fetch(tokenUrl, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'sandbox-client',
+        client_secret: 'sandbox-secret',
+      }),
+    });
+    expect(token.status).toBe(200);
+    const organizationId = /organization ([0-9a-f-]{36})/.exec(server.output)?.[1];
+    const invoices = await fetch(`${server.sandboxUrl}/orgs/${organizationId}/invoices`, {
+      headers: { authorization: `Bearer ${(await token.json()).access_token}` },
+    });
+    expect(invoices.status).toBe(200);
+    expect(await invoices.json()).toEqual({ summary: { status: 'SUCCESS', nextPageToken: null }, data: [] });
+  });
+});
