@@ -9,6 +9,7 @@ import { paginationMemory } from './memory.js';
 import { regeneration } from './regeneration.js';
 import { machine, markdown, rows } from './report.js';
 import { requestCost } from './request-cost.js';
+import { sandboxBench } from './sandbox.js';
 import { now } from './support.js';
 import { typecheckCost } from './typecheck.js';
 
@@ -25,6 +26,7 @@ const sections = [
   ['typecheck', 'consumer type-check', () => typecheckCost({ runs: quick ? 1 : 3 })],
   ['memory', 'pagination memory', () => paginationMemory()],
   ['devLoop', 'npm run dev: edit to browser', () => devLoop({ runs: quick ? 1 : 5 })],
+  ['sandbox', 'the sandbox against Prism, and with 100,000 invoices', () => sandboxBench({ quick })],
 ];
 for (const [key, label, measure] of sections) {
   const start = now();

@@ -9,7 +9,7 @@ import { fromCents, remainingCents, toCents } from './state.js';
  * @typedef {import('./state.js').BatchRecord} BatchRecord
  * @typedef {import('./state.js').InvoiceRecord} InvoiceRecord
  * @typedef {(event: string, data: Record<string, unknown>) => void} Emit
- * @typedef {(item: any, context: { state: SandboxState, batch: BatchRecord, now: number, emit: Emit }) => Record<string, unknown> | string} ItemProcessor
+ * @typedef {(item: any, context: { state: SandboxState, batch: BatchRecord, now: number, emit: Emit }) => InvoiceRecord | string} ItemProcessor
  */
 
 /**
@@ -73,7 +73,7 @@ function processInvoice(invoice, { state, batch, now, emit }) {
   }
   const record = state.addInvoice(invoice, batch.batchId, now);
   emit('CASE', caseEventData(state, record));
-  return { invoiceId: record.id, invoiceNumber: invoice.invoiceNumber, caseNumber: String(record.caseNumber) };
+  return record;
 }
 
 /** @type {ItemProcessor} */
@@ -87,7 +87,7 @@ function processPayment(payment, { state, now, emit }) {
   }
   record.paid += cents;
   changeAmounts(state, record, now, emit);
-  return succeeded(record);
+  return record;
 }
 
 /** @type {ItemProcessor} */
@@ -102,7 +102,7 @@ function processCorrection(correction, { state, now, emit }) {
   }
   record.adjusted += cents;
   changeAmounts(state, record, now, emit);
-  return succeeded(record);
+  return record;
 }
 
 /** The open invoice a payment or correction is for, or why it cannot take one. @returns {InvoiceRecord | string} */
@@ -115,12 +115,6 @@ function openInvoice(/** @type {SandboxState} */ state, /** @type {Record<string
   }
   return record;
 }
-
-const succeeded = (/** @type {InvoiceRecord} */ record) => ({
-  invoiceId: record.id,
-  invoiceNumber: record.input.invoiceNumber,
-  caseNumber: String(record.caseNumber),
-});
 
 /** Announces new amounts, and closes the case once nothing remains. @param {SandboxState} state @param {InvoiceRecord} record @param {number} now @param {Emit} emit */
 export function changeAmounts(state, record, now, emit) {

@@ -7,7 +7,7 @@ import { ITEM_KINDS } from './batches.js';
 import { CASE_ACTIONS, refusal } from './case-actions.js';
 import { page } from './pages.js';
 import { problem } from './problem.js';
-import { batchView, caseView, invoiceView, settlementView } from './state.js';
+import { batchView, caseDebtors, caseView, invoiceView, settlementView } from './state.js';
 
 /**
  * @typedef {import('./problem.js').Reply} Reply
@@ -75,7 +75,7 @@ function listBatches({ sandbox, query }) {
       (query.State === undefined || batch.status === query.State) &&
       (query.Type === undefined || batch.type === query.Type) &&
       (query.IdempotencyKey === undefined || batch.idempotencyKey === query.IdempotencyKey) &&
-      (query.SubjectId === undefined || batch.succeeded.some((item) => item.invoiceId === query.SubjectId)),
+      (query.SubjectId === undefined || batch.succeeded.some((record) => record.id === query.SubjectId)),
     { token: query.PageToken, size: query.PageSize, descending: /^desc/i.test(query.SortDirection ?? '') },
   );
   return ok(
@@ -92,7 +92,9 @@ function getInvoice({ sandbox, path }) {
 }
 
 const hasCustomer = (/** @type {InvoiceRecord} */ record, /** @type {string} */ number) =>
-  record.debtors.some((debtor) => debtor.customerNumber === number);
+  (record.input.debtors ?? []).some(
+    (/** @type {{ customerNumber?: string }} */ debtor) => debtor.customerNumber === number,
+  );
 const createdWithin = (
   /** @type {InvoiceRecord} */ record,
   /** @type {string | undefined} */ from,
@@ -151,7 +153,7 @@ const searchText = (/** @type {InvoiceRecord} */ record) =>
     record.caseNumber,
     record.input.invoiceNumber,
     record.input.description,
-    ...record.debtors.map((debtor) => debtor.fullName),
+    ...caseDebtors(record).map((debtor) => debtor.fullName),
   ]
     .filter(Boolean)
     .join('\n')

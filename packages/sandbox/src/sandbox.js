@@ -115,7 +115,7 @@ export class Sandbox {
       invoiceId,
       caseNumber: record.caseNumber,
       currency: record.input.currency,
-      customerReference: record.debtors[0]?.customerNumber || undefined,
+      customerReference: record.input.debtors?.[0]?.customerNumber,
       collectionType: record.type === 'NOTICE' ? 'DEBT_COLLECTION' : 'REMINDER',
       settlementDate: new Date(now).toISOString().slice(0, 10),
       amount: cents,

@@ -9,12 +9,12 @@ import { randomUUID } from 'node:crypto';
  * @typedef {{
  *   seq: number, id: string, caseId: string, caseNumber: number, batchId: string, input: Record<string, any>,
  *   type: string, caseType: string, status: string, subStatus: string | undefined,
- *   createdAt: number, closedAt: number | null, original: number, paid: number, adjusted: number, debtors: CaseDebtor[]
+ *   createdAt: number, closedAt: number | null, original: number, paid: number, adjusted: number, debtorIds: string[]
  * }} InvoiceRecord
  * @typedef {{
  *   seq: number, batchId: string, type: string, status: string, createdAt: number, finishedAt: number | null,
  *   operationId: string, idempotencyKey: string | undefined, items: unknown[] | null,
- *   succeeded: Record<string, unknown>[], failed: Record<string, unknown>[]
+ *   succeeded: InvoiceRecord[], failed: Record<string, unknown>[]
  * }} BatchRecord
  * @typedef {{ seq: number, id: string, invoiceId: string, caseNumber: number, currency: string, customerReference: string | undefined, collectionType: string, settlementDate: string, amount: number }} SettlementRecord
  * @typedef {{ id: string, organizationNumber: string, name: string }} Organization
@@ -99,17 +99,8 @@ export class SandboxState {
       original: toCents(input.originalInvoiceAmount),
       paid: 0,
       adjusted: 0,
-      debtors: (input.debtors ?? []).map((/** @type {Record<string, any>} */ debtor, /** @type {number} */ index) => ({
-        debtorId: randomUUID(),
-        type: debtor.type ?? 'PRIVATE',
-        debtorNumber: String(index + 1),
-        customerNumber: debtor.customerNumber ?? '',
-        ...(debtor.firstname ? { firstName: debtor.firstname } : {}),
-        ...(debtor.lastname ? { lastName: debtor.lastname } : {}),
-        ...(debtor.name || debtor.firstname
-          ? { fullName: debtor.name ?? `${debtor.firstname} ${debtor.lastname ?? ''}`.trim() }
-          : {}),
-      })),
+      // Only the ids are kept; the rest of each debtor is read from the input when shown.
+      debtorIds: (input.debtors ?? []).map(() => randomUUID()),
     };
     this.invoices.set(record.id, record);
     this.cases.set(record.caseId, record);
@@ -204,7 +195,25 @@ export function caseView(state, record) {
         currency: input.currency,
       }),
     ],
-    debtors: record.debtors,
+    debtors: caseDebtors(record),
+  });
+}
+
+/** The debtors of a case, as GetCasesByOrganization shows them. @param {InvoiceRecord} record @returns {CaseDebtor[]} */
+export function caseDebtors(record) {
+  return (record.input.debtors ?? []).map((/** @type {Record<string, any>} */ debtor, /** @type {number} */ index) => {
+    const fullName = debtor.name ?? [debtor.firstname, debtor.lastname].filter(Boolean).join(' ');
+    return /** @type {CaseDebtor} */ (
+      defined({
+        debtorId: record.debtorIds[index],
+        type: debtor.type ?? 'PRIVATE',
+        debtorNumber: String(index + 1),
+        customerNumber: debtor.customerNumber ?? '',
+        firstName: debtor.firstname,
+        lastName: debtor.lastname,
+        fullName: fullName || undefined,
+      })
+    );
   });
 }
 
@@ -218,7 +227,11 @@ export function batchView(state, batch) {
     finishedAt: isoOrNull(batch.finishedAt),
     organizationId: state.organization.id,
     createdBy: state.createdBy,
-    succeeded: batch.succeeded,
+    succeeded: batch.succeeded.map((record) => ({
+      invoiceId: record.id,
+      invoiceNumber: record.input.invoiceNumber,
+      caseNumber: String(record.caseNumber),
+    })),
     failed: batch.failed,
   };
 }
