@@ -81,7 +81,7 @@ export class Contract {
       /** @type {Record<string, string>} */
       const path = {};
       route.pathNames.forEach((name, index) => {
-        path[name] = decodeURIComponent(/** @type {string} */ (match[index + 1]));
+        path[name] = decodeSegment(/** @type {string} */ (match[index + 1]));
       });
       return { route, path };
     }
@@ -273,6 +273,15 @@ function describeAnyOf(/** @type {any} */ schema) {
   return kinds.length > 0
     ? `must be ${kinds.map((/** @type {string} */ kind) => (/^one of/.test(kind) ? kind : `a ${kind}`)).join(' or ')}`
     : 'must match one of the allowed shapes';
+}
+
+/** A path segment decoded; one with a broken escape stays as it is, for validation to refuse. */
+function decodeSegment(/** @type {string} */ segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
