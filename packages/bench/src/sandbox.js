@@ -87,24 +87,24 @@ async function requestsPerSecond({ url, method = 'GET', body, headers, seconds }
   return result.requests.average;
 }
 
+/** The headers of an authorized JSON call to the sandbox, with a token from its token endpoint. @param {{ tokenUrl: string, clientId: string, clientSecret: string }} info */
+async function authorized({ tokenUrl, clientId, clientSecret }) {
+  const answer = await fetch(tokenUrl, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+  });
+  const { access_token } = await answer.json();
+  return { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
+}
+
 export async function sandboxBench({ quick = false } = {}) {
   const seconds = quick ? 1 : 4;
   const rounds = quick ? 1 : 3;
   const sandbox = await startSandboxProcess();
   const prism = await startPrism();
   try {
-    const { baseUrl, tokenUrl, organizationId, clientId, clientSecret } = sandbox.info;
-    const token = await (
-      await fetch(tokenUrl, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: clientSecret,
-        }),
-      })
-    ).json();
-    const headers = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
+    const { baseUrl, organizationId } = sandbox.info;
+    const headers = await authorized(sandbox.info);
     const createBody = JSON.stringify({ invoices: [invoice(1)] });
     const created = await (
       await fetch(`${baseUrl}/orgs/${organizationId}/invoices`, { method: 'POST', headers, body: createBody })
@@ -159,18 +159,8 @@ export async function sandboxBench({ quick = false } = {}) {
 async function memoryWith100kInvoices() {
   const sandbox = await startSandboxProcess();
   try {
-    const { baseUrl, tokenUrl, organizationId, clientId, clientSecret } = sandbox.info;
-    const token = await (
-      await fetch(tokenUrl, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: clientSecret,
-        }),
-      })
-    ).json();
-    const headers = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
+    const { baseUrl, organizationId } = sandbox.info;
+    const headers = await authorized(sandbox.info);
     const rss = () => {
       const status = readFileSync(`/proc/${sandbox.child.pid}/status`, 'utf8');
       const field = (/** @type {string} */ name) =>

@@ -16,6 +16,13 @@ const setSubStatus = (/** @type {string | undefined} */ subStatus) => (/** @type
   record.subStatus = subStatus;
 };
 
+/** Ends the case without collecting it: withdrawing it, or declining to send it to debt collection. @param {InvoiceRecord} record @param {number} now */
+const withdraw = (record, now) => {
+  record.status = 'WITHDRAWN';
+  record.subStatus = undefined;
+  record.closedAt = now;
+};
+
 /** Sub-statuses a test may put a case in (through the control API) so that an action applies. */
 export const DECISION_SUB_STATUSES = ['DEBT_COLLECTION_LIST_MANUAL', 'EVICTION_REQUEST', 'EVICTION_CONFIRMATION'];
 
@@ -42,11 +49,7 @@ export const CASE_ACTIONS = {
   WithdrawCase: {
     applies: (record) => record.status === 'OPEN' || record.status === 'PAUSED',
     refusal: 'only an OPEN or PAUSED case can be withdrawn',
-    apply: (record, now) => {
-      record.status = 'WITHDRAWN';
-      record.subStatus = undefined;
-      record.closedAt = now;
-    },
+    apply: withdraw,
   },
   AcceptDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
@@ -56,11 +59,7 @@ export const CASE_ACTIONS = {
   RejectDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
     refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
-    apply: (record, now) => {
-      record.status = 'WITHDRAWN';
-      record.subStatus = undefined;
-      record.closedAt = now;
-    },
+    apply: withdraw,
   },
   AcceptEvictionRequest: {
     applies: withSubStatus('EVICTION_REQUEST'),
