@@ -10,7 +10,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/consumer/', import.meta.url)
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    tarballs: { client: string; docs: string; openapi: string };
+    tarballs: { client: string; docs: string; openapi: string; sandbox: string };
     /** A project that installed the packed client as a user would, with the consumer fixtures in it. */
     consumerDir: string;
   }
@@ -28,8 +28,8 @@ function pack(workspace: string): string {
   return `${packsDir}${result!.filename.replace(/^@autocollect\//, 'autocollect-').replace('/', '-')}`;
 }
 
-/** Installs the client and openapi tarballs (and openapi-fetch from the registry or npm's cache) into a fresh project. */
-function installConsumer(tarballs: { client: string; openapi: string }): void {
+/** Installs the client, openapi and sandbox tarballs (and their dependencies from the registry or npm's cache) into a fresh project. */
+function installConsumer(tarballs: { client: string; openapi: string; sandbox: string }): void {
   rmSync(consumerDir, { recursive: true, force: true });
   mkdirSync(consumerDir, { recursive: true });
   writeFileSync(
@@ -40,6 +40,7 @@ function installConsumer(tarballs: { client: string; openapi: string }): void {
       dependencies: {
         '@autocollect/client': `file:${tarballs.client}`,
         '@autocollect/openapi': `file:${tarballs.openapi}`,
+        '@autocollect/sandbox': `file:${tarballs.sandbox}`,
       },
     }),
   );
@@ -58,6 +59,7 @@ export default function setup(project: TestProject) {
     client: pack('@autocollect/client'),
     docs: pack('@autocollect/docs'),
     openapi: pack('@autocollect/openapi'),
+    sandbox: pack('@autocollect/sandbox'),
   };
   installConsumer(tarballs);
   project.provide('tarballs', tarballs);
