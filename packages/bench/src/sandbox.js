@@ -32,10 +32,10 @@ const invoice = (n) => ({
 /** @param {string} script @returns {Promise<{ child: import('node:child_process').ChildProcess, info: any }>} */
 function startSandboxProcess(script = './sandbox-server.js') {
   const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve({ child, info: JSON.parse(String(chunk)) }));
+    child.stdout?.once('data', (chunk) => resolve({ child, info: JSON.parse(String(chunk)) }));
     child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
   });
 }

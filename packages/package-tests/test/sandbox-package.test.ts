@@ -7,15 +7,15 @@ const consumerDir = inject('consumerDir');
 
 /** Runs a command in the consumer project without blocking this process; resolves with its exit code and output. */
 function inConsumer(command: string, args: string[], stopWhen?: (output: string) => boolean) {
-  const child = spawn(command, args, { cwd: consumerDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: consumerDir, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     let output = '';
     const read = (chunk: Buffer) => {
       output += chunk;
       if (stopWhen?.(output)) child.kill();
     };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
     child.once('close', (code) => resolve({ code, output }));
   });
 }

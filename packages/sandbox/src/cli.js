@@ -98,6 +98,8 @@ export async function main(argv) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by a program with an IPC channel (a test runner, a script): stop when it goes away.
+  if (process.connected) process.once('disconnect', stop);
   return undefined;
 }
 

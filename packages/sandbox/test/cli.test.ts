@@ -25,11 +25,11 @@ afterEach(() => {
 
 /** Starts the CLI and resolves with what it printed once its banner is complete. */
 function serve(args: string[]): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
       if (!output.includes('Faults')) return;
       const fields = Object.fromEntries(
@@ -42,6 +42,14 @@ function serve(args: string[]): Promise<Record<string, string>> {
 }
 
 describe('autocollect-sandbox', () => {
+  it('stops when the program that started it goes away', async () => {
+    await serve([]);
+    const child = children.at(-1)!;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.disconnect();
+    expect(await exited).toBe(0);
+  });
+
   it('prints where it serves and the credentials, defaults marked, and serves them', async () => {
     const printed = await serve(['--client-id', 'erp', '--client-secret', 's3cret', '--faults', '503=1%,seed=9']);
     expect(printed).toMatchObject({
