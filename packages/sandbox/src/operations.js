@@ -28,9 +28,13 @@ function createBatch({ sandbox, operationId, header, body }) {
   const itemsKey = /** @type {string} */ (Object.keys(ITEM_KINDS).find((key) => Array.isArray(body?.[key])));
   const kind = /** @type {{ type: string }} */ (ITEM_KINDS[itemsKey]);
   const key = header.idempotencykey;
-  const fingerprint = createHash('sha256')
-    .update(`${operationId}\n${JSON.stringify(body)}`)
-    .digest('base64url');
+  // Only a request with a key needs its fingerprint: creates without one stay off this cost.
+  const fingerprint =
+    key === undefined
+      ? ''
+      : createHash('sha256')
+          .update(`${operationId}\n${JSON.stringify(body)}`)
+          .digest('base64url');
   if (key !== undefined) {
     const earlier = state.idempotency.get(key);
     if (earlier && (earlier.operationId !== operationId || earlier.fingerprint !== fingerprint)) {

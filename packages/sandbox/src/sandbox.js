@@ -164,17 +164,21 @@ export class Sandbox {
 
   /** Forgets every invoice, case, batch, settlement, delivery and idempotency key; keeps credentials, URLs and faults. */
   reset() {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.#stopTimers();
     this.state.reset();
     this.webhooks.log.length = 0;
     this.violations.length = 0;
   }
 
   close() {
+    this.#stopTimers();
+    this.webhooks.close();
+  }
+
+  /** Cancels the processing timers of queued batches. */
+  #stopTimers() {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.webhooks.close();
   }
 }
 
