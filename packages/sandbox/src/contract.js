@@ -13,8 +13,9 @@ const addFormats = ajvFormats.default;
 /**
  * @typedef {{ name: string, in: 'path' | 'query' | 'header' | 'cookie', required?: boolean, schema?: object }} Parameter
  * @typedef {{ operationId: string, parameters?: ({ $ref: string } | Parameter)[], requestBody?: { required?: boolean, content: Record<string, { schema?: object }> }, responses: Record<string, any>, security?: Record<string, string[]>[] }} Operation
- * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, pattern: RegExp, pathNames: string[], operation: Operation, parameters: Operation['parameters'] & {}, document: any }} Route
+ * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, document: any }} Route
  * @typedef {{ field: string, message: string }} Violation
+ * @typedef {{ pattern: RegExp, names: string[] }} PathTemplate
  */
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -47,8 +48,6 @@ export class Contract {
         for (const method of METHODS) {
           const operation = item[method];
           if (!operation) continue;
-          const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => /** @type {string} */ (match[1]));
-          const source = `^${escapeRegExp(base + path).replace(/\\\{[^}]+\\\}/g, '([^/]+)')}$`;
           const security = operation.security ?? document.security ?? [];
           this.routes.push({
             method: method.toUpperCase(),
@@ -57,8 +56,7 @@ export class Contract {
             operationId: operation.operationId,
             secured:
               security.length > 0 && !security.some((/** @type {object} */ entry) => Object.keys(entry).length === 0),
-            pattern: new RegExp(source),
-            pathNames,
+            template: compileTemplate(base + path),
             operation,
             parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
             document,
@@ -72,17 +70,12 @@ export class Contract {
   match(/** @type {string} */ method, /** @type {string} */ pathname) {
     let allowed = /** @type {string[]} */ ([]);
     for (const route of this.routes) {
-      const match = route.pattern.exec(pathname);
-      if (!match) continue;
+      const path = matchTemplate(route.template, pathname);
+      if (!path) continue;
       if (route.method !== method) {
         allowed.push(route.method);
         continue;
       }
-      /** @type {Record<string, string>} */
-      const path = {};
-      route.pathNames.forEach((name, index) => {
-        path[name] = decodeSegment(/** @type {string} */ (match[index + 1]));
-      });
       return { route, path };
     }
     allowed = [...new Set(allowed)];
@@ -95,7 +88,7 @@ export class Contract {
    * @returns {Violation[]}
    */
   parameters(route, values) {
-    const validate = this.#compile(`${route.api}:${route.operationId}:parameters`, this.paramsAjv, route, () => {
+    const validate = this.#compile(`${route.api}:${route.operationId}:parameters`, this.paramsAjv, route.api, () => {
       /** @type {Record<string, { type: 'object', properties: Record<string, object>, required: string[] }>} */
       const locations = {};
       for (const where of ['path', 'query', 'header'])
@@ -129,7 +122,7 @@ export class Contract {
     const validate = this.#compile(
       key,
       this.bodyAjv,
-      route,
+      route.api,
       () => route.operation.requestBody?.content[mediaType]?.schema ?? {},
     );
     return validate(value) ? [] : violations(validate);
@@ -157,14 +150,14 @@ export class Contract {
       ];
     }
     const key = `${route.api}:${route.operationId}:${status}:${mediaType}`;
-    const validate = this.#compile(key, this.bodyAjv, route, () => content[mediaType].schema ?? {});
+    const validate = this.#compile(key, this.bodyAjv, route.api, () => content[mediaType].schema ?? {});
     return validate(body) ? [] : violations(validate);
   }
 
   /** Checks a webhook payload against the description of that event. */
   webhook(/** @type {string} */ event, /** @type {unknown} */ payload) {
     const document = this.documents.openapi;
-    const validate = this.#compileSchema(`webhook:${event}`, this.bodyAjv, 'openapi', () => {
+    const validate = this.#compile(`webhook:${event}`, this.bodyAjv, 'openapi', () => {
       const operation = resolve(document, document.webhooks?.[event])?.post;
       return operation?.requestBody?.content['application/json']?.schema ?? false;
     });
@@ -184,13 +177,8 @@ export class Contract {
     return Object.keys(this.documents.openapi.webhooks ?? {});
   }
 
-  /** @param {string} key @param {import('ajv').default} ajv @param {Route} route @param {() => object} schema */
-  #compile(key, ajv, route, schema) {
-    return this.#compileSchema(key, ajv, route.api, schema);
-  }
-
   /** Compiles on first use, so start-up stays fast. @param {string} key @param {import('ajv').default} ajv @param {string} api @param {() => object | boolean} schema */
-  #compileSchema(key, ajv, api, schema) {
+  #compile(key, ajv, api, schema) {
     let validate = this.compiled.get(key);
     if (!validate) {
       const json = JSON.stringify(schema()).replaceAll('"#/components/', `"urn:autocollect:${api}#/components/`);
@@ -273,6 +261,21 @@ function describeAnyOf(/** @type {any} */ schema) {
   return kinds.length > 0
     ? `must be ${kinds.map((/** @type {string} */ kind) => (/^one of/.test(kind) ? kind : `a ${kind}`)).join(' or ')}`
     : 'must match one of the allowed shapes';
+}
+
+/** A path template such as `/orgs/{organizationId}/invoices` as a pattern, with its parameters' names in order. @returns {PathTemplate} */
+export function compileTemplate(/** @type {string} */ template) {
+  const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => /** @type {string} */ (match[1]));
+  return { pattern: new RegExp(`^${escapeRegExp(template).replace(/\\\{[^}]+\\\}/g, '([^/]+)')}$`), names };
+}
+
+/** The template's parameters in a path, decoded; undefined when the path does not fit it. @param {PathTemplate} template @param {string} pathname */
+export function matchTemplate({ pattern, names }, pathname) {
+  const match = pattern.exec(pathname);
+  if (!match) return undefined;
+  return Object.fromEntries(
+    names.map((name, index) => [name, decodeSegment(/** @type {string} */ (match[index + 1]))]),
+  );
 }
 
 /** A path segment decoded; one with a broken escape stays as it is, for validation to refuse. */

@@ -3,7 +3,7 @@
 // authenticated and validated against the description, handled, and its answer is
 // checked against the description before it is sent.
 import { createServer } from 'node:http';
-import { CONTROL_ENDPOINTS } from './control.js';
+import { controlEndpointsAt } from './control.js';
 import { OPERATIONS, oauthError } from './operations.js';
 import { PageTokenError } from './pages.js';
 import { invalid, problem } from './problem.js';
@@ -43,29 +43,10 @@ async function serve(sandbox, request, response) {
     sandbox.options.log?.(
       `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms`,
     );
-  if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
-    const reply = await control(sandbox, request, method, url.pathname);
-    send(response, reply);
-    log(reply.status);
-    return;
-  }
-  const { delayMs, fault } = sandbox.faults.next();
-  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  if (fault === '429' || fault === '503') {
-    request.resume();
-    const retryAfter = String(sandbox.faults.faults.retryAfterSeconds);
-    const reply =
-      fault === '429'
-        ? problem(429, `Rate limit exceeded (injected by --faults). Try again in ${retryAfter} s.`, {
-            headers: { 'retry-after': retryAfter },
-          })
-        : problem(503, 'The service is unavailable (injected by --faults); nothing was done.');
-    send(response, reply);
-    log(reply.status);
-    return;
-  }
-  const reply = await answer(sandbox, request, method, url);
-  if (fault === 'reset') {
+  const reply = await replyTo(sandbox, request, method, url);
+  // Whatever of the body no step read is drained here, once, so that the connection stays usable.
+  request.resume();
+  if (reply === undefined) {
     // Carried out, then the connection is cut before the answer: the client cannot know it landed.
     request.socket.resetAndDestroy();
     log(0);
@@ -75,11 +56,33 @@ async function serve(sandbox, request, response) {
   log(reply.status);
 }
 
+/**
+ * The answer to a request: the control API's, an injected fault's, or the API's.
+ * Undefined when an injected reset is to cut the connection instead.
+ * @param {Sandbox} sandbox @param {Request} request @param {string} method @param {URL} url
+ * @returns {Promise<Reply | undefined>}
+ */
+async function replyTo(sandbox, request, method, url) {
+  if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+    return control(sandbox, request, method, url.pathname);
+  }
+  const { delayMs, fault } = sandbox.faults.next();
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  if (fault === '429') {
+    const retryAfter = String(sandbox.faults.faults.retryAfterSeconds);
+    return problem(429, `Rate limit exceeded (injected by --faults). Try again in ${retryAfter} s.`, {
+      headers: { 'retry-after': retryAfter },
+    });
+  }
+  if (fault === '503') return problem(503, 'The service is unavailable (injected by --faults); nothing was done.');
+  const reply = await answer(sandbox, request, method, url);
+  return fault === 'reset' ? undefined : reply;
+}
+
 /** Routes, authenticates, validates and handles an API request; checks the answer. @param {Sandbox} sandbox @param {Request} request @param {string} method @param {URL} url @returns {Promise<Reply>} */
 async function answer(sandbox, request, method, url) {
   const found = sandbox.contract.match(method, url.pathname);
   if (!found.route) {
-    request.resume();
     if (found.allowed && found.allowed.length > 0) {
       return problem(405, `${method} is not allowed on ${url.pathname}; use ${found.allowed.join(' or ')}.`, {
         headers: { allow: found.allowed.join(', ') },
@@ -111,7 +114,6 @@ async function handle(sandbox, request, route, path, url) {
   if (route.secured) {
     const refused = authenticate(sandbox, route, request.headers.authorization);
     if (refused) {
-      request.resume();
       return problem(401, refused, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
     }
   }
@@ -119,7 +121,6 @@ async function handle(sandbox, request, route, path, url) {
   /** @type {Violation[]} */
   const badParameters = sandbox.contract.parameters(route, parameters);
   if (badParameters.length > 0) {
-    request.resume();
     return oauth
       ? oauthError(
           400,
@@ -129,7 +130,6 @@ async function handle(sandbox, request, route, path, url) {
       : invalid(400, 'The request is malformed', badParameters);
   }
   if (path.organizationId !== undefined && parameters.path.organizationId !== sandbox.state.organization.id) {
-    request.resume();
     return problem(
       403,
       `The client has no access to organization ${path.organizationId}; its organization is ${sandbox.state.organization.id}.`,
@@ -219,12 +219,15 @@ async function readRaw(request) {
 
 /** @param {Sandbox} sandbox @param {Request} request @param {string} method @param {string} pathname @returns {Promise<Reply>} */
 async function control(sandbox, request, method, pathname) {
-  const endpoints = CONTROL_ENDPOINTS.filter((endpoint) => endpoint.path.test(pathname));
-  const endpoint = endpoints.find((candidate) => candidate.method === method);
+  const endpoints = controlEndpointsAt(pathname);
+  const found = endpoints.find((candidate) => candidate.endpoint.method === method);
   const raw = await readRaw(request);
-  if (!endpoint) {
+  if (!found) {
     return endpoints.length > 0
-      ? problem(405, `${method} is not allowed on ${pathname}; use ${endpoints.map((e) => e.method).join(' or ')}.`)
+      ? problem(
+          405,
+          `${method} is not allowed on ${pathname}; use ${endpoints.map((e) => e.endpoint.method).join(' or ')}.`,
+        )
       : problem(404, `No sandbox endpoint at ${pathname}; GET /_sandbox lists them.`);
   }
   let body;
@@ -234,7 +237,7 @@ async function control(sandbox, request, method, pathname) {
     return problem(400, 'The body is not valid JSON.');
   }
   try {
-    return endpoint.run(sandbox, body, /** @type {RegExpExecArray} */ (endpoint.path.exec(pathname)));
+    return found.endpoint.run(sandbox, body, found.params);
   } catch (error) {
     if (error instanceof SandboxError) return problem(error.status, error.message);
     throw error;

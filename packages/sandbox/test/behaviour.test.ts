@@ -345,3 +345,20 @@ describe('requests that do not fit the description', () => {
     expect(method.headers.get('allow')).toBe('GET, POST');
   });
 });
+
+describe('the control API', () => {
+  it('lists its endpoints and where the sandbox serves what, and refuses unknown paths and methods', async () => {
+    const { sandbox } = await open();
+    const listing = await (await fetch(`${sandbox.controlUrl}/`)).json();
+    expect(listing).toMatchObject({
+      api: sandbox.baseUrl,
+      tokenUrl: sandbox.tokenUrl,
+      organizationId: sandbox.organizationId,
+    });
+    expect(listing.endpoints).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: '/_sandbox/invoices/{invoiceId}/collect' }),
+    );
+    expect((await fetch(`${sandbox.controlUrl}/reset`)).status).toBe(405);
+    expect((await fetch(`${sandbox.controlUrl}/nothing`)).status).toBe(404);
+  });
+});

@@ -51,6 +51,11 @@ describe('a hostile or broken client', () => {
   it('a malformed percent-encoding in a path id is a 400, not a crash', async () => {
     const answer = await call('GET', '{org}/invoices/%E0%A4%A');
     expect(answer.status).toBe(400);
+    const control = await fetch(`${sandbox.controlUrl}/invoices/%E0%A4%A/collect`, {
+      method: 'POST',
+      body: '{"amount": 1}',
+    });
+    expect(control.status).toBe(404);
     expect((await call('GET', '{org}/invoices')).status).toBe(200);
   });
 });
