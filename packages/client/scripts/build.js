@@ -1,17 +1,16 @@
 // @ts-check
-// Builds the client for both module systems, with tsc:
+// Builds the client for both module systems, with TypeScript 7's native tsc (its output
+// is the same as TypeScript 5.9's, file for file, in a fifth of the time):
 //   dist/       ES modules and their declarations (tsconfig.build.json)
 //   dist/cjs/   CommonJS (tsconfig.cjs.json), one file per source file so each class
 //               exists once across entry points, with the same declarations under a
 //               {"type":"commonjs"} marker so TypeScript reads them as CommonJS
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nativeTsc as tsc } from '../../../scripts/typecheck.js';
 
-const require = createRequire(import.meta.url);
-const tsc = require.resolve('typescript/bin/tsc');
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(packageDir, 'dist');
 const cjs = resolve(dist, 'cjs');
