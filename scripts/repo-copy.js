@@ -11,10 +11,11 @@ import { repoRoot } from '../spec/scripts/description.js';
  * Each workspace's node_modules is linked, and the workspaces themselves are linked under
  * the copy's own node_modules/@autocollect, so the copy builds and imports itself.
  * @param {string} name a word for the temporary folder's name
- * @param {{ turboCache?: boolean }} [options] turboCache: start from this repo's turbo cache
+ * @param {{ turboCache?: boolean, built?: boolean }} [options] turboCache: start from this
+ *   repo's turbo cache; built: and build the copy from it, as a clone is once `npm start` ran
  * @returns {string} the copy's folder
  */
-export function copyOfRepo(name, { turboCache = false } = {}) {
+export function copyOfRepo(name, { turboCache = false, built = false } = {}) {
   const copy = mkdtempSync(join(tmpdir(), `autocollect-${name}-`));
   const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: repoRoot,
@@ -40,14 +41,23 @@ export function copyOfRepo(name, { turboCache = false } = {}) {
       symlinkSync(join(repoRoot, target, 'node_modules'), join(copy, target, 'node_modules'));
     }
   }
-  // The copy's files are this repo's, so this repo's turbo cache holds their build: its first build restores it.
-  if (turboCache && existsSync(join(repoRoot, '.turbo/cache')))
-    cpSync(join(repoRoot, '.turbo/cache'), join(copy, '.turbo/cache'), { recursive: true });
+  // The copy's files are this repo's, so this repo's caches hold their build: turbo's, and
+  // the one generate keeps of the types it made (packages/client/scripts/generate.js).
+  if (turboCache || built) {
+    for (const cache of ['.turbo/cache', 'node_modules/.cache/autocollect/generated-types.json'])
+      if (existsSync(join(repoRoot, cache))) cpSync(join(repoRoot, cache), join(copy, cache), { recursive: true });
+  }
   const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: copy, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'autocollect test');
   git('config', 'user.email', 'test@localhost');
   git('add', '-A');
   git('commit', '-q', '-m', 'copy');
+  if (built)
+    execFileSync(join(copy, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
+      cwd: copy,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
+      stdio: 'ignore',
+    });
   return copy;
 }

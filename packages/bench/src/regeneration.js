@@ -30,13 +30,17 @@ export async function regeneration({ quick = false } = {}) {
     ),
     'bundle (3 descriptions)': await timeIt(() => run(process.execPath, ['spec/scripts/bundle.js']), runs),
     'type generation': await timeIt(
-      () => run(process.execPath, ['packages/client/scripts/generate.js', '--out-dir', work]),
+      () => run(process.execPath, ['packages/client/scripts/generate.js', '--out-dir', work, '--no-cache']),
       runs,
     ),
     'docs build (3 pages)': await timeIt(() => run(process.execPath, ['packages/docs/scripts/build.js']), runs),
   };
   const build = {
-    'npm run build, cold (no cache)': await timeIt(() => run('npx', ['turbo', 'run', 'build', '--force']), 1),
+    'npm run build, cold (no cache)': await timeIt(() => {
+      // Not turbo's cache, nor the one generate keeps of the types it made.
+      rmSync(`${repo}node_modules/.cache/autocollect/generated-types.json`, { force: true });
+      return run('npx', ['turbo', 'run', 'build', '--force']);
+    }, 1),
     'npm run build, warm (all cache hits)': await timeIt(() => run('npx', ['turbo', 'run', 'build']), runs),
   };
 

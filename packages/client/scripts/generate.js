@@ -6,12 +6,13 @@
 //
 //   node scripts/generate.js                 write into src/generated/
 //   node scripts/generate.js --out-dir DIR   write the same files under DIR (drift check)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//   node scripts/generate.js --no-cache      make the types again even where they are known
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deref, listOperations, openEnumValues, readApis, repoRoot as root } from '@autocollect/spec/description';
-import openapiTS, { astToString, STRING, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
-import ts from 'typescript';
 
 /** @param {string} apiName */
 function header(apiName) {
@@ -85,68 +86,123 @@ function metadataModule(document) {
 }
 
 /**
- * The TypeScript type of the schemas openapi-typescript's own rules get wrong for us:
- * open enums, and binary content (a Blob, as the client reads it; not a string).
- * @param {import('openapi-typescript').SchemaObject} schema
- */
-function schemaType(schema) {
-  return openEnumType(schema) ?? binaryType(schema);
-}
-
-/**
- * Bytes: a string whose `contentMediaType` is not text, or of `format: binary`.
- * @param {import('openapi-typescript').SchemaObject} schema
- */
-function binaryType(schema) {
-  const mediaType = 'contentMediaType' in schema ? String(schema.contentMediaType) : undefined;
-  const binary =
-    (mediaType !== undefined && !/^text\//.test(mediaType)) || ('format' in schema && schema.format === 'binary');
-  return binary ? ts.factory.createTypeReferenceNode('Blob') : undefined;
-}
-
-/**
- * An open enum's type: its known values, for autocomplete, or any other string.
- * `'PRIVATE' | string` would collapse to `string`; `string & {}` keeps the literals.
- * @param {import('openapi-typescript').SchemaObject} schema
- */
-function openEnumType(schema) {
-  const known = openEnumValues(schema);
-  if (!known) return undefined;
-  const anyString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
-  return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);
-}
-
-/**
- * The TypeScript types of a bundled description, as the client sees them.
+ * The TypeScript types of a bundled description, as the client sees them. openapi-typescript
+ * and TypeScript are loaded here, when types are made, not on import.
  * @param {any} document
  */
 export async function generateTypes(document) {
-  return astToString(await openapiTS(document, { silent: true, transform: schemaType }));
+  const {
+    default: openapiTS,
+    astToString,
+    STRING,
+    tsIntersection,
+    tsLiteral,
+    tsUnion,
+  } = await import('openapi-typescript');
+  const { default: ts } = await import('typescript');
+
+  /**
+   * Bytes: a string whose `contentMediaType` is not text, or of `format: binary`.
+   * @param {import('openapi-typescript').SchemaObject} schema
+   */
+  const binaryType = (schema) => {
+    const mediaType = 'contentMediaType' in schema ? String(schema.contentMediaType) : undefined;
+    const binary =
+      (mediaType !== undefined && !/^text\//.test(mediaType)) || ('format' in schema && schema.format === 'binary');
+    return binary ? ts.factory.createTypeReferenceNode('Blob') : undefined;
+  };
+
+  /**
+   * An open enum's type: its known values, for autocomplete, or any other string.
+   * `'PRIVATE' | string` would collapse to `string`; `string & {}` keeps the literals.
+   * @param {import('openapi-typescript').SchemaObject} schema
+   */
+  const openEnumType = (schema) => {
+    const known = openEnumValues(schema);
+    if (!known) return undefined;
+    const anyString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
+    return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);
+  };
+
+  // The schemas openapi-typescript's own rules get wrong for us: open enums, and binary
+  // content (a Blob, as the client reads it; not a string).
+  /** @param {import('openapi-typescript').SchemaObject} schema */
+  const transform = (schema) => openEnumType(schema) ?? binaryType(schema);
+  return astToString(await openapiTS(document, { silent: true, transform }));
+}
+
+const sha256 = (/** @type {string} */ text) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Where generate() remembers the types it made: the types of a bundle are read back from
+ * their file instead of made again when the bundle, this generator and the libraries it
+ * runs are all the same, and the file still holds what was made. (A version bump, or a
+ * cleared turbo cache, reruns generate with nothing changed: openapi-typescript takes seconds.)
+ */
+const TYPES_CACHE = resolve(root, 'node_modules/.cache/autocollect/generated-types.json');
+const require = createRequire(import.meta.url);
+/** This generator, what it imports of ours, and every library installed (the lockfile). */
+const GENERATOR = sha256(
+  JSON.stringify(
+    [
+      fileURLToPath(import.meta.url),
+      require.resolve('@autocollect/spec/description'),
+      resolve(root, 'package-lock.json'),
+    ].map((file) => readFileSync(file, 'utf8')),
+  ),
+);
+
+/** @returns {Record<string, { key: string, types: string }>} by API name: its inputs' key, and the hash of the types made */
+function readTypesCache() {
+  try {
+    return JSON.parse(readFileSync(TYPES_CACHE, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** @param {Record<string, { key: string, types: string }>} cache */
+function writeTypesCache(cache) {
+  mkdirSync(dirname(TYPES_CACHE), { recursive: true });
+  // Written whole, then renamed: a concurrent run reads the old cache or the new one.
+  const temporary = `${TYPES_CACHE}.${process.pid}`;
+  writeFileSync(temporary, JSON.stringify(cache));
+  renameSync(temporary, TYPES_CACHE);
 }
 
 /** @typedef {{ path: string, content: string }} GeneratedFile a file to write, its path relative to the repo root */
 
 /**
  * @param {string[]} [names] only these descriptions
+ * @param {{ cache?: boolean }} [options] cache: false makes every description's types again
  * @returns {Promise<GeneratedFile[]>} the files to write
  */
-export async function generate(names) {
+export async function generate(names, { cache: useCache = true } = {}) {
   /** @type {GeneratedFile[]} */
   const files = [];
+  const cache = readTypesCache();
   for (const { name, output: bundleOutput, bundle, typesOutput: output } of readApis()) {
     if (!output || (names && !names.includes(name))) continue;
-    let document;
+    let text;
     try {
-      document = JSON.parse(readFileSync(bundle, 'utf8'));
+      text = readFileSync(bundle, 'utf8');
     } catch (cause) {
       throw new Error(
         `Cannot read the bundle ${bundleOutput}: run \`npm run build\` (or \`turbo run bundle\`) first.`,
         { cause },
       );
     }
-    files.push({ path: output, content: header(name) + (await generateTypes(document)) });
+    const document = JSON.parse(text);
+    const key = sha256(JSON.stringify([GENERATOR, name, text]));
+    const target = resolve(root, output);
+    const onDisk = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    const known = useCache && cache[name]?.key === key && onDisk !== undefined && sha256(onDisk) === cache[name]?.types;
+    const types = known && onDisk !== undefined ? onDisk : header(name) + (await generateTypes(document));
+    cache[name] = { key, types: sha256(types) };
+    files.push({ path: output, content: types });
     files.push({ path: output.replace(/\.ts$/, '.meta.ts'), content: header(name) + metadataModule(document) });
   }
+  writeTypesCache(cache);
   return files;
 }
 
@@ -166,11 +222,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const outDirFlag = process.argv.indexOf('--out-dir');
   const outDir = process.argv[outDirFlag + 1];
   if (outDirFlag !== -1 && !outDir) {
-    console.error('Usage: node scripts/generate.js [--out-dir <folder>]');
+    console.error('Usage: node scripts/generate.js [--out-dir <folder>] [--no-cache]');
     process.exit(2);
   }
   const baseDir = outDir && outDirFlag !== -1 ? resolve(outDir) : root;
-  const files = await generate();
+  const files = await generate(undefined, { cache: !process.argv.includes('--no-cache') });
   write(files, baseDir);
   for (const file of files) console.log(`generated ${relative(process.cwd(), resolve(baseDir, file.path))}`);
 }

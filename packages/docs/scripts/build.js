@@ -7,7 +7,17 @@
 // the network.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -108,11 +118,37 @@ export async function buildDocs() {
     if (existsSync(resolve(dist, page)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
       return `dist/${page} (unchanged)`;
     }
-    await renderPage(definition, document.info.title, page);
+    // An edit undone (in `npm run dev`, say) brings back a page rendered a moment ago.
+    const kept = resolve(RENDERS, `${key}.html`);
+    if (existsSync(kept)) copyFileSync(kept, resolve(dist, page));
+    else {
+      await renderPage(definition, document.info.title, page);
+      keepRender(resolve(dist, page), kept);
+    }
     writeFileSync(keyFile, key);
     return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
   });
   return Promise.all(built);
+}
+
+/** The last pages rendered, by render key, outside dist/ (which is published). */
+const RENDERS = resolve(root, 'node_modules/.cache/autocollect/docs-renders');
+const KEPT_RENDERS = 12;
+
+/**
+ * Keeps a copy of a page just rendered, and forgets the oldest beyond the last few.
+ * @param {string} page
+ * @param {string} kept
+ */
+function keepRender(page, kept) {
+  mkdirSync(RENDERS, { recursive: true });
+  // Copied whole, then renamed: a build interrupted here leaves no half page to bring back.
+  copyFileSync(page, `${kept}.${process.pid}`);
+  renameSync(`${kept}.${process.pid}`, kept);
+  const renders = readdirSync(RENDERS)
+    .map((file) => ({ file: resolve(RENDERS, file), time: statSync(resolve(RENDERS, file)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { file } of renders.slice(KEPT_RENDERS)) rmSync(file, { force: true });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
