@@ -8,14 +8,11 @@
 // A change breaks when code that compiled against the client generated from the old
 // description may not compile against the new one: the TypeScript compiler decides
 // (scripts/spec-diff/). Removed operations, webhooks and servers break too.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import read from '@changesets/read';
-import { repoRoot as root } from '../spec/scripts/description.js';
-import { bundleDescriptions } from '../spec/scripts/redocly.js';
-import { listChanges } from './spec-diff/spec-changes.js';
+import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
@@ -23,134 +20,279 @@ const GATED_PACKAGE = '@autocollect/client';
 class UsageError extends Error {}
 
 const SPEC_FILE = (/** @type {string} */ file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
+/** The descriptions' own files; the others (redocly.yaml, its lint plugin and what that imports) shape every bundle. */
+const DESCRIPTION_FILE = (/** @type {string} */ file) => file.startsWith('spec/openapi/');
 
 /**
- * Bundles every API description of a repo as it was at `ref` (or, with no ref, as it is in
- * the working tree).
+ * A version of the descriptions: a git ref, the working tree (undefined), or the spec's
+ * files themselves (their contents by path relative to the repo).
+ * @typedef {string | undefined | Map<string, Buffer>} SpecTree
+ */
+
+/**
+ * The spec's files (under spec/, and redocly.yaml) as they are at a git ref, or with no
+ * ref, in the working tree: their contents by path relative to the repo.
  * @param {string} repo
  * @param {string | undefined} ref
- * @returns {Promise<Record<string, any>>} the documents by API name
+ * @param {Map<string, Buffer>} [blobs] contents read from git so far, by object id: each is read once
+ * @returns {Map<string, Buffer>}
  */
-async function bundlesAt(repo, ref) {
+export function specFiles(repo, ref, blobs = new Map()) {
   const git = (/** @type {string[]} */ ...args) =>
-    execFileSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: 'pipe' });
+  /** @type {[string, () => Buffer][]} each file, and how to read it */
+  let files;
+  if (ref) {
+    let listed;
+    try {
+      listed = git('ls-tree', '-r', '-z', '--full-tree', `${ref}^{commit}`, '--', 'spec', 'redocly.yaml');
+    } catch {
+      throw new UsageError(`git knows no commit "${ref}": pass a branch, tag or commit of this repo as --base.`);
+    }
+    // "<mode> blob <id>\t<path>", each ended by NUL
+    const entries = listed
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        return /** @type {[string, string]} */ ([line.slice(tab + 1), line.slice(0, tab).split(' ')[2]]);
+      })
+      .filter(([file]) => SPEC_FILE(file));
+    readBlobs(
+      repo,
+      entries.map(([, id]) => id).filter((id) => !blobs.has(id)),
+      blobs,
+    );
+    files = entries.map(([file, id]) => [file, () => /** @type {Buffer} */ (blobs.get(id))]);
+  } else {
+    const listed = git('ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', 'spec', 'redocly.yaml');
+    // A file deleted in the working tree but not yet in git's index is gone.
+    files = listed
+      .split('\0')
+      .filter((file) => SPEC_FILE(file) && existsSync(join(repo, file)))
+      .map((file) => [file, () => readFileSync(join(repo, file))]);
+  }
+  if (!files.some(([file]) => file === 'redocly.yaml'))
+    throw new Error(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
+  return new Map(files.map(([file, read]) => [file, read()]));
+}
+
+/**
+ * Reads git objects by id, with one git process, into a store.
+ * @param {string} repo
+ * @param {string[]} ids
+ * @param {Map<string, Buffer>} blobs
+ */
+function readBlobs(repo, ids, blobs) {
+  if (ids.length === 0) return;
+  const output = execFileSync('git', ['cat-file', '--batch'], {
+    cwd: repo,
+    input: ids.map((id) => `${id}\n`).join(''),
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  let at = 0;
+  for (const id of ids) {
+    const end = output.indexOf(10, at); // "<id> blob <size>\n<content>\n"
+    const [, type, size] = output.subarray(at, end).toString().split(' ');
+    if (type !== 'blob') throw new Error(`git has no blob ${id}.`);
+    blobs.set(id, output.subarray(end + 1, end + 1 + Number(size)));
+    at = end + 1 + Number(size) + 1;
+  }
+}
+
+/**
+ * @typedef {object} Bundle
+ * @property {any} document
+ * @property {Set<string>} files the spec files it was made of, relative to the repo
+ */
+
+/**
+ * Bundles the API descriptions of a tree of spec files (all, or those named), read from
+ * memory; the other files (redocly.yaml, its lint plugin) are written out, for Redocly to load.
+ * @param {string} repo
+ * @param {Map<string, Buffer>} files
+ * @param {string[]} [names]
+ * @returns {Promise<Map<string, Bundle>>} by API name
+ */
+async function bundleFiles(repo, files, names) {
   // Inside the repo, so that the copy's lint plugin resolves its imports from node_modules.
   const cacheDir = join(repo, 'node_modules/.cache/autocollect');
   mkdirSync(cacheDir, { recursive: true });
   const dir = mkdtempSync(join(cacheDir, 'spec-diff-'));
   try {
-    if (ref && spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repo }).status !== 0)
-      throw new UsageError(`git knows no commit "${ref}": pass a branch, tag or commit of this repo as --base.`);
-    const listed = ref
-      ? git('ls-tree', '-r', '--name-only', ref, '--', 'spec', 'redocly.yaml')
-      : git('ls-files', '--cached', '--others', '--exclude-standard', '--', 'spec', 'redocly.yaml');
-    const files = listed.split('\n').filter(SPEC_FILE);
-    if (!files.includes('redocly.yaml'))
-      throw new Error(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
-    const contents = ref ? blobsAt(repo, ref, files) : files.map((file) => readFileSync(join(repo, file)));
-    for (const [index, file] of files.entries()) {
+    for (const [file, content] of files) {
+      if (DESCRIPTION_FILE(file)) continue;
       mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), /** @type {Buffer} */ (contents[index]));
+      writeFileSync(join(dir, file), content);
     }
-    return Object.fromEntries((await bundleDescriptions(dir)).map(({ name, document }) => [name, document]));
+    // Loaded when there is something to bundle: a usage error answers without Redocly.
+    const { bundleDescriptions } = await import('../spec/scripts/redocly.js');
+    const bundles = await bundleDescriptions(dir, names, files);
+    return new Map(
+      bundles.map(({ name, document, files: used }) => [
+        name,
+        { document, files: new Set([...used].map((file) => relative(dir, file))) },
+      ]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * The contents of files at a ref, read by one git process.
+ * Bundles a tree of spec files that differs from a bundled base in a few files: a
+ * description none of whose files changed is the base's bundle, and is not bundled again.
  * @param {string} repo
- * @param {string} ref
- * @param {string[]} files
- * @returns {Buffer[]}
+ * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
+ * @param {Map<string, Buffer>} files
+ * @returns {Promise<Map<string, Bundle>>}
  */
-function blobsAt(repo, ref, files) {
-  const output = execFileSync('git', ['cat-file', '--batch'], {
-    cwd: repo,
-    input: files.map((file) => `${ref}:${file}\n`).join(''),
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  /** @type {Buffer[]} */
-  const blobs = [];
-  let at = 0;
-  for (const file of files) {
-    const end = output.indexOf(10, at); // "<sha> blob <size>\n<content>\n"
-    const [, type, size] = output.subarray(at, end).toString().split(' ');
-    if (type !== 'blob') throw new Error(`git has no file ${file} at ${ref}.`);
-    blobs.push(output.subarray(end + 1, end + 1 + Number(size)));
-    at = end + 1 + Number(size) + 1;
-  }
-  return blobs;
+async function bundleChanged(repo, base, files) {
+  const same = (/** @type {string} */ file) => {
+    const [before, after] = [base.files.get(file), files.get(file)];
+    return before !== undefined && after !== undefined && before.equals(after);
+  };
+  const changed = [...new Set([...base.files.keys(), ...files.keys()])].filter((file) => !same(file));
+  const names = readApis(repo, files.get('redocly.yaml')).map((api) => api.name);
+  const stale = !changed.every(DESCRIPTION_FILE)
+    ? names
+    : names.filter((name) => {
+        const bundle = base.bundles.get(name);
+        return !bundle || changed.some((file) => bundle.files.has(file));
+      });
+  const fresh = stale.length ? await bundleFiles(repo, files, stale) : new Map();
+  return new Map(names.map((name) => [name, /** @type {Bundle} */ (fresh.get(name) ?? base.bundles.get(name))]));
 }
 
 /** @typedef {import('./spec-diff/spec-changes.js').Change} Change */
+/** @typedef {{ api: string, changes: Change[] }[]} SpecChanges each description's changes */
 
 /**
- * Every change to each API description since a git ref, bundling both sides afresh.
+ * Every change to each API description since a git ref, in the working tree.
  * @param {string} base
  * @param {string} [repo]
- * @returns {Promise<{ api: string, changes: Change[] }[]>}
+ * @returns {Promise<SpecChanges>}
  */
 export async function specChanges(base, repo = root) {
-  const before = await bundlesAt(repo, base);
-  const after = await bundlesAt(repo, undefined);
-  /** @type {{ api: string, changes: Change[] }[]} */
-  const results = [];
-  for (const api of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const changes = !after[api]
-      ? [{ where: api, text: 'the whole description removed', breaking: true }]
-      : before[api]
-        ? await listChanges(before[api], after[api])
-        : [{ where: api, text: 'new description', breaking: false }];
-    results.push({ api, changes });
+  const [changes = []] = await specChangesEach(base, [undefined], repo);
+  return changes;
+}
+
+/**
+ * Every change since a base, to each of several versions of the descriptions. The base is
+ * bundled once, each version bundles only the descriptions whose files it changed, and each
+ * description's versions are judged together, in one compiler program.
+ * @param {SpecTree} base
+ * @param {SpecTree[]} heads
+ * @param {string} [repo]
+ * @returns {Promise<SpecChanges[]>} the changes of each head, in order
+ */
+export async function specChangesEach(base, heads, repo = root) {
+  /** @type {Map<string, Buffer>} */
+  const blobs = new Map();
+  const filesOf = (/** @type {SpecTree} */ tree) => (tree instanceof Map ? tree : specFiles(repo, tree, blobs));
+  const baseFiles = filesOf(base);
+  const baseBundles = await bundleFiles(repo, baseFiles);
+  /** @type {Map<string, Bundle>[]} */
+  const afters = [];
+  for (const head of heads) {
+    const files = filesOf(head);
+    afters.push(await bundleChanged(repo, { files: baseFiles, bundles: baseBundles }, files));
+  }
+  /** @type {SpecChanges[]} */
+  const results = heads.map(() => []);
+  for (const api of new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])) {
+    const judged = await judge(
+      api,
+      baseBundles.get(api),
+      afters.map((after) => after.get(api)),
+    );
+    for (const [index, changes] of judged.entries()) results[index]?.push({ api, changes });
   }
   return results;
 }
 
 /**
- * Whether a pending changeset bumps the package a major version.
- * @param {string} name
+ * The changes of each version of one description.
+ * @param {string} api
+ * @param {Bundle | undefined} before
+ * @param {(Bundle | undefined)[]} afters a version missing is a description removed
+ * @returns {Promise<Change[][]>}
  */
-async function hasMajorChangeset(name) {
-  const changesets = await read(root);
+async function judge(api, before, afters) {
+  const edited = afters.filter((after) => before && after && after !== before);
+  // Loaded only when a description changed: otherwise spec:diff answers without the compiler.
+  const lists =
+    before && edited.length
+      ? await (await import('./spec-diff/spec-changes.js')).listChangesEach(
+          before.document,
+          edited.map((after) => after?.document),
+        )
+      : [];
+  return afters.map((after) => {
+    if (!after) return [{ where: api, text: 'the whole description removed', breaking: true }];
+    if (!before) return [{ where: api, text: 'new description', breaking: false }];
+    return lists[edited.indexOf(after)] ?? [];
+  });
+}
+
+/**
+ * Whether a pending changeset of a repo bumps its gated package (the client) a major
+ * version: what a breaking change needs to pass the gate.
+ * @param {string} [repo]
+ */
+async function hasMajorChangeset(repo = root) {
+  // Loaded only when a change breaks: most runs never ask.
+  const { default: read } = await import('@changesets/read');
+  const changesets = await read(repo);
   return changesets.some((changeset) =>
-    changeset.releases.some((release) => release.name === name && release.type === 'major'),
+    changeset.releases.some((release) => release.name === GATED_PACKAGE && release.type === 'major'),
   );
 }
 
-async function main() {
-  const flag = process.argv.indexOf('--base');
-  const base = flag === -1 ? undefined : process.argv[flag + 1];
+/**
+ * `npm run spec:diff`: prints every change since the base, and answers the exit code: 0
+ * with no breaking change (or a major changeset for it), 1 with one, 2 for bad usage.
+ * @param {string[]} args the command line's arguments
+ * @param {{ repo?: string, out?: (line: string) => void, err?: (line: string) => void }} [io]
+ * @returns {Promise<number>}
+ */
+export async function specDiff(args, { repo = root, out = console.log, err = console.error } = {}) {
+  const flag = args.indexOf('--base');
+  const base = flag === -1 ? undefined : args[flag + 1];
   if (!base) {
-    console.error('Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)');
-    process.exit(2);
+    err('Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)');
+    return 2;
   }
   let results;
   try {
-    results = await specChanges(base);
+    results = await specChanges(base, repo);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(error.message);
-    process.exit(2);
+    err(error.message);
+    return 2;
   }
   let breaking = 0;
   for (const { api, changes } of results) {
     const count = `${changes.length} change${changes.length === 1 ? '' : 's'}`;
-    console.log(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
+    out(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
     for (const change of changes)
-      console.log(`  ${change.breaking ? 'BREAKING' : 'safe    '}  ${change.where}: ${change.text}`);
+      out(`  ${change.breaking ? 'BREAKING' : 'safe    '}  ${change.where}: ${change.text}`);
     breaking += changes.filter((change) => change.breaking).length;
   }
-  if (breaking === 0) return console.log('\nNo breaking change.');
-  if (await hasMajorChangeset(GATED_PACKAGE))
-    return console.log(
-      `\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`,
-    );
-  console.error(
+  if (breaking === 0) {
+    out('\nNo breaking change.');
+    return 0;
+  }
+  if (await hasMajorChangeset(repo)) {
+    out(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`);
+    return 0;
+  }
+  err(
     `\n${breaking} breaking change(s) without a major changeset for ${GATED_PACKAGE}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
   );
-  process.exit(1);
+  return 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = await specDiff(process.argv.slice(2));

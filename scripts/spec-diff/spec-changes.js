@@ -17,16 +17,50 @@ const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'cookie'];
 const isSuccess = (/** @type {string} */ status) => /^2/.test(status);
 
 /**
+ * Every change from one bundle of a description to another.
  * @param {any} before a bundled description
  * @param {any} after the same description, changed
  * @returns {Promise<Change[]>}
  */
 export async function listChanges(before, after) {
-  const program = programOf({ '/before.ts': await generateTypes(before), '/after.ts': await generateTypes(after) });
+  const [changes = []] = await listChangesEach(before, [after]);
+  return changes;
+}
+
+/**
+ * Every change from one bundle of a description to each of several others. The types of
+ * all of them go into one compiler program, so the old side is generated, parsed and
+ * resolved once however many new sides there are; an identical new side costs nothing.
+ * @param {any} before a bundled description
+ * @param {any[]} afters changed versions of it
+ * @returns {Promise<Change[][]>} the changes to each, in order
+ */
+export async function listChangesEach(before, afters) {
+  const original = JSON.stringify(before);
+  const changed = afters.flatMap((after, index) => (JSON.stringify(after) === original ? [] : [index]));
+  if (changed.length === 0) return afters.map(() => []);
+  /** @type {Record<string, string>} */
+  const files = { '/before.ts': await generateTypes(before) };
+  for (const index of changed) files[`/after-${index}.ts`] = await generateTypes(afters[index]);
+  const program = programOf(files);
   const checker = program.getTypeChecker();
-  const [oldFile, newFile] = ['/before.ts', '/after.ts'].map((name) => program.getSourceFile(name));
-  if (!oldFile || !newFile) throw new Error('The generated types did not load.');
   const types = typeComparer(checker);
+  const oldFile = program.getSourceFile('/before.ts');
+  if (!oldFile) throw new Error('The generated types did not load.');
+  return afters.map((after, index) => {
+    if (!changed.includes(index)) return [];
+    const newFile = program.getSourceFile(`/after-${index}.ts`);
+    if (!newFile) throw new Error('The generated types did not load.');
+    return changesBetween({ before, after, checker, types, oldFile, newFile });
+  });
+}
+
+/**
+ * @param {{ before: any, after: any, checker: import('typescript').TypeChecker, types: ReturnType<typeof typeComparer>,
+ *   oldFile: import('typescript').SourceFile, newFile: import('typescript').SourceFile }} sides
+ * @returns {Change[]}
+ */
+function changesBetween({ before, after, checker, types, oldFile, newFile }) {
   /** @type {Change[]} */
   const changes = [];
   const ids = { before: operationIds(before), after: operationIds(after) };

@@ -14,12 +14,25 @@ import ts from 'typescript';
 /** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
 /** @typedef {{ where: string, text: string, breaking: boolean }} TypeChange */
 
-const LIBS = ['lib.es2022.d.ts', 'lib.dom.d.ts'];
+const LIBS = ['lib.es2022.d.ts'];
+/**
+ * The one web platform type generated types use (binary content is a Blob). Declared here:
+ * the whole DOM library takes longer to load than a comparison takes.
+ */
+const WEB_TYPES = `interface Blob {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  slice(start?: number, end?: number, contentType?: string): Blob;
+  text(): Promise<string>;
+}`;
 /** @type {Map<string, ts.SourceFile | undefined>} the standard library, parsed once per process */
 const libraries = new Map();
 
 /**
- * A program over in-memory TypeScript modules, with the standard library and DOM (for Blob).
+ * A program over in-memory TypeScript modules, with the standard library and a Blob. It
+ * throws when a module does not compile (a name it uses unknown, say): an unresolved type
+ * would compare as `any`, and hide a change.
  * @param {Record<string, string>} files module source by absolute file name
  */
 export function programOf(files) {
@@ -32,17 +45,27 @@ export function programOf(files) {
     lib: LIBS,
     types: [],
   };
+  /** @type {Record<string, string>} */
+  const sources = { ...files, '/web-types.d.ts': WEB_TYPES };
   const host = ts.createCompilerHost(options);
   const readLibrary = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError) => {
-    const text = files[fileName];
+    const text = sources[fileName];
     if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
     if (!libraries.has(fileName)) libraries.set(fileName, readLibrary(fileName, languageVersion, onError));
     return libraries.get(fileName);
   };
-  host.fileExists = (fileName) => fileName in files || ts.sys.fileExists(fileName);
-  host.readFile = (fileName) => files[fileName] ?? ts.sys.readFile(fileName);
-  return ts.createProgram({ rootNames: Object.keys(files), options, host });
+  host.fileExists = (fileName) => fileName in sources || ts.sys.fileExists(fileName);
+  host.readFile = (fileName) => sources[fileName] ?? ts.sys.readFile(fileName);
+  const program = ts.createProgram({ rootNames: Object.keys(sources), options, host });
+  const [problem] = Object.keys(files).flatMap((name) => program.getSemanticDiagnostics(program.getSourceFile(name)));
+  if (problem) {
+    const { line } = problem.file?.getLineAndCharacterOfPosition(problem.start ?? 0) ?? { line: 0 };
+    throw new Error(
+      `The types to compare do not compile (${problem.file?.fileName}:${line + 1}): ${ts.flattenDiagnosticMessageText(problem.messageText, ' ')}`,
+    );
+  }
+  return program;
 }
 
 /**

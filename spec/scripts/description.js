@@ -136,10 +136,11 @@ export function enumOf(schema) {
 /**
  * The API descriptions a redocly.yaml lists, in its order.
  * @param {string} [root]
+ * @param {string | Buffer} [config] redocly.yaml's text, when it is not the file under root
  * @returns {ApiEntry[]}
  */
-export function readApis(root = repoRoot) {
-  const { apis } = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
+export function readApis(root = repoRoot, config = readFileSync(resolve(root, 'redocly.yaml'))) {
+  const { apis } = parse(String(config));
   return Object.entries(apis).map(([name, api]) => {
     if (typeof api.root !== 'string') throw new Error(`redocly.yaml: api "${name}" needs a "root" file.`);
     if (!api.output?.endsWith('.json')) {

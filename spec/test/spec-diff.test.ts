@@ -1,51 +1,28 @@
-// The breaking-change gate, on real commits: each change is committed in a copy of the
-// repo, and `npm run spec:diff` compares it with the commit before.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Document, parseDocument } from 'yaml';
-import { copyOfRepo } from '../../scripts/repo-copy.js';
-import { specChanges } from '../../scripts/spec-diff.js';
+// spec:diff's verdict on each kind of change. Each case is an edit to the spec's files as
+// they are in this repo, made in memory, and the table's cases are judged together, as
+// `npm run spec:diff` judges one version: the base bundled once, each description's
+// versions compared in one compiler program. (spec-diff-command.test.ts runs the command
+// on real commits.)
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from 'yaml';
+import { type SpecChanges, specChangesEach, specFiles } from '../../scripts/spec-diff.js';
+import { repoRoot } from '../scripts/description.js';
+import { editYaml, IDENTITY, LEGACY, PATHS, parameterIndex, S } from './support/spec-copy.js';
 
-let copy: string;
-let base: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: copy, encoding: 'utf8' }).trim();
+/** The spec's files in the working tree: the base every case edits. */
+const base = specFiles(repoRoot, undefined);
+/** The files of the case being made. */
+let tree: Map<string, Buffer>;
 
-beforeAll(() => {
-  copy = copyOfRepo('spec-diff');
-  base = git('rev-parse', 'HEAD');
-});
-afterAll(() => rmSync(copy, { recursive: true, force: true }));
+/** Edits a YAML file of the case, keeping its layout and comments. */
+const edit = (file: string, change: (document: Document) => void) =>
+  tree.set(file, Buffer.from(editYaml(String(tree.get(file)), change)));
 
-/** Edits a YAML file of the copy, keeping its layout and comments. */
-function edit(file: string, change: (document: Document) => void) {
-  const path = join(copy, file);
-  const document = parseDocument(readFileSync(path, 'utf8'));
-  change(document);
-  writeFileSync(path, document.toString({ lineWidth: 0 }));
-}
-
-/** Index of the parameter named `name` in a path file's list. */
-const parameterIndex = (document: Document, method: string, name: string) =>
-  (document.getIn([method, 'parameters']) as any).toJSON().findIndex((p: { name?: string }) => p.name === name);
-
-/** Commits an edit on top of the base commit, and lists what spec:diff says of it. */
-async function commit(change: () => void) {
-  git('reset', '-q', '--hard', base);
-  change();
-  git('add', '-A');
-  git('commit', '-q', '-m', 'change');
-  const results = await specChanges('HEAD~1', copy);
-  return results.flatMap(({ api, changes }) =>
+/** What spec:diff says of one version, a line a change. */
+const lines = (results: SpecChanges) =>
+  results.flatMap(({ api, changes }) =>
     changes.map((c) => ({ api, line: `${c.where}: ${c.text}`, breaking: c.breaking })),
   );
-}
-
-const S = 'spec/openapi/components/schemas';
-const PATHS = 'spec/openapi/paths';
-const IDENTITY = 'spec/openapi/identity';
-const LEGACY = 'spec/openapi/legacy';
 
 interface Case {
   change: string;
@@ -296,66 +273,32 @@ const CASES: Case[] = [
 ];
 
 describe('spec:diff gives each change its verdict', () => {
-  it.each(CASES)('$change ($api): breaking $breaking', async ({ api, edit, breaking, line }) => {
-    const changes = await commit(edit);
-    expect(
-      changes.some((c) => c.api === api && line.test(c.line)),
-      changes.map((c) => c.line).join('\n'),
-    ).toBe(true);
-    // The verdict of the whole commit, and no change to any other description.
-    expect(changes.some((c) => c.breaking)).toBe(breaking);
-    expect(changes.filter((c) => c.api !== api)).toEqual([]);
+  /** Each case's changes, in the table's order; then the base compared with itself. */
+  let judged: ReturnType<typeof lines>[];
+  beforeAll(async () => {
+    const heads = CASES.map(({ edit: make }) => {
+      tree = new Map(base);
+      make();
+      return tree;
+    });
+    judged = (await specChangesEach(base, [...heads, base])).map(lines);
   });
 
-  it('finds nothing between a commit and itself', async () => {
-    git('reset', '-q', '--hard', base);
-    const results = await specChanges('HEAD', copy);
-    expect(results.flatMap((r) => r.changes)).toEqual([]);
-  });
-});
+  it.each(CASES.map((c, index) => ({ ...c, index })))(
+    '$change ($api): breaking $breaking',
+    ({ api, breaking, line, index }) => {
+      const changes = judged[index]!;
+      expect(
+        changes.some((c) => c.api === api && line.test(c.line)),
+        changes.map((c) => c.line).join('\n'),
+      ).toBe(true);
+      // The verdict of the whole version, and no change to any other description.
+      expect(changes.some((c) => c.breaking)).toBe(breaking);
+      expect(changes.filter((c) => c.api !== api)).toEqual([]);
+    },
+  );
 
-describe('npm run spec:diff', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [join(copy, 'scripts/spec-diff.js'), ...args], { cwd: copy, encoding: 'utf8' });
-  const changeset = (bump: string) =>
-    writeFileSync(join(copy, '.changeset/spec-change.md'), `---\n'@autocollect/client': ${bump}\n---\n\nA change.\n`);
-
-  it('fails on a breaking change without a major changeset for @autocollect/client, and says what to do', async () => {
-    await commit(() => edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])));
-    const result = run('--base', 'HEAD~1');
-    expect(result.stdout).toMatch(
-      /^ {2}BREAKING {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed$/m,
-    );
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/breaking change\(s\) without a major changeset for @autocollect\/client/);
-    expect(result.stderr).toMatch(/npx changeset/);
-
-    changeset('minor');
-    expect(run('--base', 'HEAD~1').status).toBe(1);
-    changeset('major');
-    const released = run('--base', 'HEAD~1');
-    expect(released.status, released.stderr).toBe(0);
-    expect(released.stdout).toMatch(/released as a major version of @autocollect\/client/);
-  });
-
-  it('passes a safe change, and lists it', async () => {
-    await commit(() => edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'kid'], { type: 'string' })));
-    const result = run('--base', 'HEAD~1');
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(
-      /^ {2}safe {6}GET .*\(GetInvoiceById\): response 200 data\.kid: added \(optional\)$/m,
-    );
-    expect(result.stdout).toMatch(/No breaking change\./);
-  });
-
-  it('explains its usage', () => {
-    const usage = run();
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toMatch(/--base <git ref>/);
-    const unknown = run('--base', 'no-such-ref');
-    expect(unknown.status).toBe(2);
-    expect(unknown.stderr.trim()).toBe(
-      'git knows no commit "no-such-ref": pass a branch, tag or commit of this repo as --base.',
-    );
+  it('finds nothing between the spec and itself', () => {
+    expect(judged[CASES.length]).toEqual([]);
   });
 });
