@@ -8,10 +8,12 @@
 // Versions and changelogs come from changesets: `npx changeset`, then `npx changeset version`.
 // Each package is published at its version unless the registry has that version already:
 // with the same contents it is left as it is, with other contents the release stops before
-// publishing anything, since a published version never changes.
-import { execFileSync, spawnSync } from 'node:child_process';
+// publishing anything, since a published version never changes. The packages are built and
+// packed first, and compared with the registry before the checks, so a release that cannot
+// go out stops early; the checks then judge the very tarballs that are published.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -47,14 +49,68 @@ function npm(...args) {
   return execFileSync('npm', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** A word of a command line as the user would type it. @param {string} word */
+const shown = (word) =>
+  word === process.execPath ? 'node' : word.startsWith(`${root}/`) ? relative(root, word) : word;
+
 /**
  * @param {string} title
  * @param {string} command
  * @param {string[]} args
  */
 function step(title, command, args) {
-  console.log(`\n▶ ${title}\n  ${command} ${args.join(' ')}`);
+  console.log(`\n▶ ${title}\n  ${[command, ...args].map(shown).join(' ')}`);
   execFileSync(command, args, { cwd: root, stdio: 'inherit', env });
+}
+
+// Run from the repo's own install, without npx's look-up.
+const turbo = join(root, 'node_modules/.bin/turbo');
+
+/**
+ * @typedef {object} Job a step that runs beside others
+ * @property {string} title
+ * @property {string} shown the command, as the user would type it
+ * @property {() => Promise<{ ok: boolean, output: string }>} run
+ */
+
+/**
+ * A command as a job: its output is kept, and printed when all the jobs beside it end.
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {Job}
+ */
+function commandJob(title, command, args) {
+  return {
+    title,
+    shown: [command, ...args].map(shown).join(' '),
+    run: () =>
+      new Promise((resolve) =>
+        execFile(command, args, { cwd: root, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+          resolve({ ok: !error, output: `${stdout}${stderr}` }),
+        ),
+      ),
+  };
+}
+
+/**
+ * Runs jobs that share nothing at once, then prints each one's output in order; fails,
+ * once all have ended, if any failed.
+ * @param {Job[]} jobs
+ * @param {{ allMust?: boolean }} [options] allMust: false answers which failed instead of stopping
+ * @returns {Promise<boolean[]>} whether each succeeded
+ */
+async function runAtOnce(jobs, { allMust = true } = {}) {
+  console.log(`\n▶ ${jobs.map((job) => job.title).join(', ')} (at once)`);
+  const results = await Promise.all(jobs.map((job) => job.run()));
+  for (const [index, job] of jobs.entries()) {
+    const result = /** @type {{ ok: boolean, output: string }} */ (results[index]);
+    console.log(`\n▶ ${job.title}: ${result.ok ? 'done' : 'FAILED'}\n  ${job.shown}`);
+    if (result.output.trim()) console.log(result.output.trimEnd());
+  }
+  const failed = jobs.filter((_, index) => !results[index]?.ok);
+  if (allMust && failed.length) fail(`${failed.map((job) => job.title).join('; ')}: failed, see above.`);
+  return results.map((result) => result.ok);
 }
 
 /** @param {string} name */
@@ -62,20 +118,29 @@ const versionOf = (name) =>
   JSON.parse(readFileSync(join(root, 'packages', name.split('/')[1] ?? name, 'package.json'), 'utf8')).version;
 
 /**
- * The shasum of a version on the registry, or undefined when the registry does not have it.
- * @param {string} name
- * @param {string} version
- * @returns {string | undefined}
+ * The shasum of each version on the registry, or undefined where the registry does not
+ * have it; asked of the registry all at once, through npm, with the user's credentials.
+ * @param {{ name: string, version: string }[]} wanted
+ * @returns {Promise<(string | undefined)[]>}
  */
-function publishedShasum(name, version) {
-  const result = spawnSync('npm', ['view', `${name}@${version}`, 'dist.shasum', '--json', ...registryArgs], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status === 0) return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
-  if (/E404|is not in this registry/.test(result.stderr)) return undefined;
-  fail(`Could not ask ${registry} for ${name}@${version}:\n${result.stderr.trim()}`);
+function publishedShasums(wanted) {
+  return Promise.all(
+    wanted.map(
+      ({ name, version }) =>
+        new Promise((resolve) =>
+          execFile(
+            'npm',
+            ['view', `${name}@${version}`, 'dist.shasum', '--json', ...registryArgs],
+            { cwd: root, env, encoding: 'utf8' },
+            (error, stdout, stderr) => {
+              if (!error) resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
+              else if (/E404|is not in this registry/.test(stderr)) resolve(undefined);
+              else fail(`Could not ask ${registry} for ${name}@${version}:\n${stderr.trim()}`);
+            },
+          ),
+        ),
+    ),
+  );
 }
 
 /** The last released version's tag, if there is one. */
@@ -88,9 +153,11 @@ function lastReleaseTag() {
 }
 
 const releases = PACKAGES.map((name) => ({ name, version: versionOf(name) }));
+// Asked once, before the build: a release with nothing new fails at once, and changes
+// nothing. A version published while this release runs makes its `npm publish` fail.
+const published = publish ? await publishedShasums(releases) : [];
 if (publish) {
-  // Before the build: a release with nothing new fails at once, and changes nothing.
-  const fresh = releases.filter(({ name, version }) => publishedShasum(name, version) === undefined);
+  const fresh = releases.filter((_, index) => published[index] === undefined);
   if (fresh.length === 0)
     fail(
       `Nothing to publish: ${releases.map((r) => `${r.name}@${r.version}`).join(', ')} are on ${registry} already.\n` +
@@ -98,21 +165,7 @@ if (publish) {
     );
 }
 
-step('Build everything', 'npx', ['turbo', 'run', 'build']);
-step('Lint the spec and check the generated code is current and committed', 'npm', ['run', 'check']);
-step('Check the packed packages: publint, are-the-types-wrong, size budget', 'npm', [
-  'exec',
-  '-w',
-  '@autocollect/package-tests',
-  '--',
-  'vitest',
-  'run',
-  'test/package-checks.test.ts',
-  'test/size.test.ts',
-]);
-const tag = lastReleaseTag();
-if (tag) step(`Check for breaking spec changes since ${tag}`, 'npm', ['run', 'spec:diff', '--', '--base', tag]);
-else console.log('\n▶ No earlier release tag: nothing to compare the spec with.');
+step('Build everything', turbo, ['run', 'build']);
 
 rmSync(releaseDir, { recursive: true, force: true });
 mkdirSync(releaseDir);
@@ -129,6 +182,55 @@ const tarballs = releases.map((release) => {
   return { ...release, file, shasum: entry.shasum };
 });
 
+/** @type {typeof tarballs} */
+const toPublish = [];
+if (publish) {
+  console.log(`\n▶ Compare with ${registry}`);
+  const changedInPlace = [];
+  for (const [index, release] of tarballs.entries()) {
+    const shasum = published[index];
+    if (shasum === undefined) toPublish.push(release);
+    else if (shasum === release.shasum)
+      console.log(`  ${release.name}@${release.version}: published already, same contents`);
+    else changedInPlace.push(release);
+  }
+  if (changedInPlace.length)
+    fail(
+      `${changedInPlace.map((r) => `${r.name}@${r.version}`).join(', ')} ${changedInPlace.length > 1 ? 'are' : 'is'} on ${registry} already, with other contents. ` +
+        'A published version never changes: nothing was published.\n' +
+        '  Describe the change with `npx changeset`, then run `npx changeset version` to give the packages new versions.',
+    );
+  if (toPublish.length === 0)
+    fail(`Nothing to publish: every package is on ${registry} already, with the same contents.`);
+}
+
+// The checks share nothing: they run at once, on the tarballs packed above.
+const tag = lastReleaseTag();
+if (!tag) console.log('\n▶ No earlier release tag: nothing to compare the spec with.');
+await runAtOnce([
+  commandJob('Lint the spec and check the generated code is current and committed', 'npm', ['run', 'check']),
+  {
+    title: 'Check the packed packages: publint, are-the-types-wrong, size budget',
+    shown: `publint, attw and esbuild on ${relative(root, releaseDir)}/*.tgz`,
+    run: async () => {
+      // Loaded here: a release that stops before its checks does not load publint and esbuild.
+      const { packedProblems } = await import('../packages/package-tests/scripts/packed-checks.js');
+      // The workspace's own client resolves to the files just packed.
+      const problems = await packedProblems(Object.fromEntries(tarballs.map((t) => [t.name, t.file])), root);
+      return { ok: problems.length === 0, output: problems.length ? problems.join('\n') : 'no problem' };
+    },
+  },
+  ...(tag
+    ? [
+        commandJob(`Check for breaking spec changes since ${tag}`, process.execPath, [
+          join(root, 'scripts/spec-diff.js'),
+          '--base',
+          tag,
+        ]),
+      ]
+    : []),
+]);
+
 if (!publish) {
   console.log(
     `\nDry run: nothing was published. \`npm run release -- --publish\` publishes these to ${registry} and tags them.`,
@@ -136,38 +238,27 @@ if (!publish) {
   process.exit(0);
 }
 
-console.log(`\n▶ Compare with ${registry}`);
-const toPublish = [];
-const changedInPlace = [];
-for (const release of tarballs) {
-  const published = publishedShasum(release.name, release.version);
-  if (published === undefined) toPublish.push(release);
-  else if (published === release.shasum)
-    console.log(`  ${release.name}@${release.version}: published already, same contents`);
-  else changedInPlace.push(release);
-}
-if (changedInPlace.length)
-  fail(
-    `${changedInPlace.map((r) => `${r.name}@${r.version}`).join(', ')} ${changedInPlace.length > 1 ? 'are' : 'is'} on ${registry} already, with other contents. ` +
-      'A published version never changes: nothing was published.\n' +
-      '  Describe the change with `npx changeset`, then run `npx changeset version` to give the packages new versions.',
-  );
-if (toPublish.length === 0)
-  fail(`Nothing to publish: every package is on ${registry} already, with the same contents.`);
-
 // Provenance is signed by npm's registry from CI; another registry gets the packages without it.
 const provenance = registryOption ? ['--provenance=false'] : [];
-for (const release of toPublish) {
-  step(`Publish ${release.name}@${release.version}`, 'npm', [
-    'publish',
-    release.file,
-    '--access',
-    'public',
-    ...registryArgs,
-    ...provenance,
-  ]);
-  execFileSync('git', ['tag', `${release.name}@${release.version}`], { cwd: root });
-}
-console.log(
-  `\nPublished ${toPublish.map((r) => `${r.name}@${r.version}`).join(', ')} to ${registry}, and tagged them. Push the tags: git push --tags`,
+const outcomes = await runAtOnce(
+  toPublish.map((release) =>
+    commandJob(`Publish ${release.name}@${release.version}`, 'npm', [
+      'publish',
+      release.file,
+      '--access',
+      'public',
+      ...registryArgs,
+      ...provenance,
+    ]),
+  ),
+  { allMust: false },
 );
+const done = toPublish.filter((_, index) => outcomes[index]);
+for (const release of done) execFileSync('git', ['tag', `${release.name}@${release.version}`], { cwd: root });
+const list = (/** @type {typeof toPublish} */ releases) => releases.map((r) => `${r.name}@${r.version}`).join(', ');
+if (done.length < toPublish.length)
+  fail(
+    `${list(toPublish.filter((release) => !done.includes(release)))} failed to publish${done.length ? `; ${list(done)} published and tagged` : ''}. ` +
+      'Fix the cause and run the release again: what is published already is left as it is.',
+  );
+console.log(`\nPublished ${list(done)} to ${registry}, and tagged them. Push the tags: git push --tags`);

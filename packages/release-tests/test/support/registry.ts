@@ -1,11 +1,12 @@
 // A real npm registry for tests: Verdaccio on 127.0.0.1, with its storage in a folder of
 // the test's own and no uplink, so nothing reaches the public registry. A user is signed
 // up, and its token written to an npm user config that npm commands are pointed at.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export interface Registry {
   /** The registry's URL, with a trailing slash. */
@@ -75,24 +76,31 @@ function installedPackage(name: string, from: string): string {
 /**
  * Publishes the installed copies of a package's runtime dependencies (and theirs) to the
  * registry, as the public registry serves them, so consumers install without the network.
+ * One `npm pack` packs them all, and they are published at once.
  */
-export function publishDependencies(registry: Registry, packageDir: string, workDir: string): string[] {
-  const published: string[] = [];
+export async function publishDependencies(registry: Registry, packageDir: string, workDir: string): Promise<string[]> {
+  const found = new Map<string, string>(); // name@version → installed folder
   const visit = (dir: string) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     for (const name of Object.keys(manifest.dependencies ?? {})) {
       const installed = installedPackage(name, dir);
       const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-      if (published.includes(`${name}@${version}`)) continue;
-      const npm = (...args: string[]) =>
-        execFileSync('npm', args, { cwd: workDir, env: registry.env, encoding: 'utf8', stdio: 'pipe' });
-      const [{ filename }] = JSON.parse(npm('pack', installed, '--json', '--ignore-scripts', '--offline'));
-      npm('publish', join(workDir, filename), '--registry', registry.url, '--ignore-scripts', '--provenance=false');
-      published.push(`${name}@${version}`);
+      if (found.has(`${name}@${version}`)) continue;
+      found.set(`${name}@${version}`, installed);
       visit(installed);
     }
   };
-  mkdirSync(workDir, { recursive: true });
   visit(packageDir);
-  return published;
+  mkdirSync(workDir, { recursive: true });
+  const npm = (...args: string[]) =>
+    promisify(execFile)('npm', args, { cwd: workDir, env: registry.env, encoding: 'utf8' });
+  const packed: { filename: string }[] = JSON.parse(
+    (await npm('pack', ...found.values(), '--json', '--ignore-scripts', '--offline')).stdout,
+  );
+  await Promise.all(
+    packed.map(({ filename }) =>
+      npm('publish', join(workDir, filename), '--registry', registry.url, '--ignore-scripts', '--provenance=false'),
+    ),
+  );
+  return [...found.keys()];
 }

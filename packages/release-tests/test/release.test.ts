@@ -1,8 +1,12 @@
 // `npm run release -- --publish --registry <url>` against a real registry (Verdaccio on
-// 127.0.0.1), in a copy of the repo: versions from changesets, a consumer installing by
-// version, a second release publishing only what changed, and a version never published twice.
+// 127.0.0.1), in one copy of the repo, one release after another. The registry already
+// holds part of the versions changesets give, as an earlier release that stopped half-way
+// would leave it: one with the same contents, one with other contents. The release refuses,
+// before its checks, and says what to do; done, the release publishes what is new, leaves
+// alone what is there with the same contents, and tags what it published. Then a consumer
+// installs by version, and a release with nothing new is refused at once.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,19 +18,28 @@ import { nativeTsc } from '../../../scripts/typecheck.js';
 import { publishDependencies, type Registry, startRegistry } from './support/registry.js';
 
 const PUBLIC = ['@autocollect/client', '@autocollect/docs', '@autocollect/openapi'];
+const LAST_RELEASE = '@autocollect/client@0.0.0';
 
 let work: string;
 let copy: string;
 let registry: Registry;
+let starting: Promise<Registry> | undefined;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'autocollect-release-'));
-  copy = copyOfRepo('release', { turboCache: true });
-  registry = await startRegistry(join(work, 'registry'));
-  publishDependencies(registry, join(copy, 'packages/client'), join(work, 'dependencies'));
+  // The registry's process starts while the repo is copied.
+  starting = startRegistry(join(work, 'registry'));
+  // Built, as a maintainer's clone is before a release: each release rebuilds only what its
+  // version bumps change.
+  copy = copyOfRepo('release', { built: true });
+  // The commit the copy starts from stands for the last release: the release compares the spec with it.
+  execFileSync('git', ['tag', LAST_RELEASE], { cwd: copy });
+  registry = await starting;
+  await publishDependencies(registry, join(copy, 'packages/client'), join(work, 'dependencies'));
 });
 afterAll(async () => {
-  await registry?.close();
+  // Stopped even when the setup failed after starting it.
+  await (registry ?? (await starting?.catch(() => undefined)))?.close();
   for (const dir of [copy, work]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -48,13 +61,31 @@ function version(changeset?: { name: string; bump: string }) {
       join(copy, '.changeset/fix.md'),
       `---\n'${changeset.name}': ${changeset.bump}\n---\n\nFix a typo in an error message.\n`,
     );
-  inCopy('npx', 'changeset', 'version');
+  // The repo's own changesets CLI: what `npx changeset` runs, without npx's look-up.
+  inCopy(join(copy, 'node_modules/.bin/changeset'), 'version');
   inCopy('git', 'add', '-A');
   inCopy('git', 'commit', '-q', '-m', 'Version packages');
 }
 
 const versions = async (name: string) => Object.keys((await registry.packument(name))?.versions ?? {}).sort();
-const localVersion = (name: string) => JSON.parse(inCopy('npm', 'pkg', 'get', 'version', '-w', name))[name] as string;
+/** A package's version in the copy (packages/<name>/package.json). */
+const localVersion = (name: string): string =>
+  JSON.parse(readFileSync(join(copy, 'packages', name.replace('@autocollect/', ''), 'package.json'), 'utf8')).version;
+
+/** Packs workspaces of the copy as they are, and publishes the tarballs at once, as a release would. */
+async function publishPacked(...names: string[]) {
+  const packed: { filename: string }[] = JSON.parse(
+    inCopy('npm', 'pack', '--json', '--pack-destination', work, ...names.flatMap((name) => ['-w', name])),
+  );
+  await Promise.all(
+    packed.map(({ filename }) =>
+      promisify(execFile)('npm', ['publish', join(work, filename), '--registry', registry.url, '--provenance=false'], {
+        cwd: copy,
+        env: registry.env,
+      }),
+    ),
+  );
+}
 
 /** A 127.0.0.1 server answering GetInvoiceById as the API would. */
 async function fakeApi(): Promise<{ server: Server; url: string }> {
@@ -101,16 +132,54 @@ console.log(JSON.stringify({ invoiceNumber, echoed: invoice, verified, forged, o
 `;
 
 describe('npm run release -- --publish --registry <url>', () => {
-  it('publishes every public package at the version changesets gave it, and tags it', async () => {
+  it('refuses a version the registry has with other contents, before its checks, publishes nothing, and says what to do', async () => {
     version();
-    const first = Object.fromEntries(PUBLIC.map((name) => [name, localVersion(name)]));
-    expect(Object.values(first).every((v) => v !== '0.0.0')).toBe(true);
+    // What an earlier release published before it stopped: the openapi package as it is
+    // now, and the docs as they were before a last-minute change to their README.
+    const readme = join(copy, 'packages/docs/README.md');
+    const text = readFileSync(readme, 'utf8');
+    writeFileSync(readme, `${text}An earlier wording.\n`);
+    await publishPacked('@autocollect/openapi', '@autocollect/docs');
+    writeFileSync(readme, text);
+    const before = await Promise.all(PUBLIC.map((name) => registry.packument(name)));
+
+    const result = release();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /@autocollect\/docs@\S+ is on http:\/\/127\.0\.0\.1:\d+\/ already, with other contents/,
+    );
+    expect(result.stderr).toMatch(/nothing was published/);
+    expect(result.stderr).toMatch(/`npx changeset`.*`npx changeset version`/);
+    // The packages were compared with the registry as soon as they were packed.
+    expect(result.stdout).not.toMatch(/▶ Lint the spec/);
+    expect(await Promise.all(PUBLIC.map((name) => registry.packument(name)))).toEqual(before);
+    expect(inCopy('git', 'tag', '--list').trim()).toBe(LAST_RELEASE);
+  });
+
+  it('done as it says, publishes what is new at the versions changesets gave, leaves the rest, and tags what it published', async () => {
+    const before = Object.fromEntries(await Promise.all(PUBLIC.map(async (name) => [name, await versions(name)])));
+    version({ name: '@autocollect/docs', bump: 'patch' });
+    const now = Object.fromEntries(PUBLIC.map((name) => [name, localVersion(name)]));
+    expect(Object.values(now).every((v) => v !== '0.0.0')).toBe(true);
 
     const result = release();
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-    for (const name of PUBLIC) expect(await versions(name)).toEqual([first[name]]);
+    expect(await versions('@autocollect/client')).toEqual([now['@autocollect/client']]);
+    expect(await versions('@autocollect/docs')).toEqual(
+      [...before['@autocollect/docs'], now['@autocollect/docs']].sort(),
+    );
+    expect(await versions('@autocollect/openapi')).toEqual(before['@autocollect/openapi']);
+    expect(result.stdout).toContain(
+      `@autocollect/openapi@${now['@autocollect/openapi']}: published already, same contents`,
+    );
+    // The checks ran, the spec compared with the last release among them.
+    expect(result.stdout).toMatch(/▶ Lint the spec and check the generated code is current and committed: done/);
+    expect(result.stdout).toMatch(/▶ Check the packed packages: publint, are-the-types-wrong, size budget: done/);
+    expect(result.stdout).toMatch(new RegExp(`▶ Check for breaking spec changes since ${LAST_RELEASE}: done`));
     const tags = inCopy('git', 'tag', '--list').split('\n').filter(Boolean).sort();
-    expect(tags).toEqual(PUBLIC.map((name) => `${name}@${first[name]}`).sort());
+    expect(tags).toEqual(
+      [LAST_RELEASE, ...['@autocollect/client', '@autocollect/docs'].map((name) => `${name}@${now[name]}`)].sort(),
+    );
   });
 
   it('a consumer installs them by version, and makes a typed call and verifies a webhook', async () => {
@@ -186,41 +255,5 @@ describe('npm run release -- --publish --registry <url>', () => {
     expect(result.stderr).toMatch(/npx changeset version/);
     expect(await Promise.all(PUBLIC.map((name) => registry.packument(name)))).toEqual(before);
     expect(inCopy('git', 'tag', '--list')).toBe(tags);
-  });
-
-  it('a second release after a patch changeset publishes only what changed', async () => {
-    const before = Object.fromEntries(await Promise.all(PUBLIC.map(async (name) => [name, await versions(name)])));
-    version({ name: '@autocollect/client', bump: 'patch' });
-    const patched = localVersion('@autocollect/client');
-    expect(before['@autocollect/client']).not.toContain(patched);
-
-    const result = release();
-    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-    expect(await versions('@autocollect/client')).toEqual([...before['@autocollect/client'], patched].sort());
-    for (const name of PUBLIC.filter((name) => name !== '@autocollect/client')) {
-      expect(await versions(name)).toEqual(before[name]);
-      expect(result.stdout).toContain(`${name}@${localVersion(name)}: published already, same contents`);
-    }
-  });
-
-  it('refuses a version the registry has with other contents, before publishing anything', async () => {
-    const docs = '@autocollect/docs';
-    const before = await registry.packument(docs);
-    writeFileSync(join(copy, 'packages/docs/README.md'), 'Changed without a new version.\n');
-    inCopy('git', 'commit', '-qam', 'Change the docs without a changeset');
-    // The client is new, the docs are not: the whole release stops.
-    writeFileSync(join(copy, '.changeset/fix.md'), `---\n'@autocollect/client': patch\n---\n\nAnother fix.\n`);
-    inCopy('npx', 'changeset', 'version');
-    inCopy('git', 'commit', '-qam', 'Version packages');
-    const client = await versions('@autocollect/client');
-
-    const result = release();
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(
-      /@autocollect\/docs@\S+ is on http:\/\/127\.0\.0\.1:\d+\/ already, with other contents/,
-    );
-    expect(result.stderr).toMatch(/nothing was published/);
-    expect(await registry.packument(docs)).toEqual(before);
-    expect(await versions('@autocollect/client')).toEqual(client);
   });
 });
