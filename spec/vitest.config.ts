@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestOptions } from '../scripts/vitest-shared.js';
 
 export default defineConfig({
   test: {
-    // Lint, bundling, spec:diff and the pipeline test (four turbo builds of a copy of the
-    // repo) run real Redocly, git and turbo: sized for a loaded 2-core machine.
+    ...sharedTestOptions,
+    // Lint, bundling, spec:diff and the pipeline test (turbo builds in a copy of the repo)
+    // run real Redocly, git and turbo: sized for a loaded 2-core machine.
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestOptions } from '../../scripts/vitest-shared.js';
 
 export default defineConfig({
   test: {
+    ...sharedTestOptions,
     // Chromium, tsc over every code sample, and a docs server in a child process:
     // sized for a loaded 2-core machine, here and nowhere else.
     testTimeout: 120_000,
