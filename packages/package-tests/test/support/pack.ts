@@ -16,16 +16,20 @@ declare module 'vitest' {
   }
 }
 
-/** `npm pack` of a workspace package, as it would be published; returns the tarball's path. */
-function pack(workspace: string): string {
-  const [result] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', packsDir, '-w', workspace], {
+/** `npm pack` of workspace packages, as they would be published, in one npm process; returns each tarball's path. */
+function pack(...workspaces: string[]): string[] {
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', packsDir, ...workspaces.flatMap((w) => ['-w', w])], {
       cwd: repo,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
-  ) as { filename: string }[];
-  return `${packsDir}${result!.filename.replace(/^@autocollect\//, 'autocollect-').replace('/', '-')}`;
+  ) as { name: string; filename: string }[];
+  return workspaces.map((workspace) => {
+    const entry = packed.find((p) => p.name === workspace);
+    if (!entry) throw new Error(`npm pack made no tarball of ${workspace}.`);
+    return `${packsDir}${entry.filename}`;
+  });
 }
 
 /** Installs the client, openapi and sandbox tarballs (and their dependencies from the registry or npm's cache) into a fresh project. */
@@ -55,12 +59,13 @@ function installConsumer(tarballs: { client: string; openapi: string; sandbox: s
 export default function setup(project: TestProject) {
   rmSync(packsDir, { recursive: true, force: true });
   mkdirSync(packsDir, { recursive: true });
-  const tarballs = {
-    client: pack('@autocollect/client'),
-    docs: pack('@autocollect/docs'),
-    openapi: pack('@autocollect/openapi'),
-    sandbox: pack('@autocollect/sandbox'),
-  };
+  const [client, docs, openapi, sandbox] = pack(
+    '@autocollect/client',
+    '@autocollect/docs',
+    '@autocollect/openapi',
+    '@autocollect/sandbox',
+  ) as [string, string, string, string];
+  const tarballs = { client, docs, openapi, sandbox };
   installConsumer(tarballs);
   project.provide('tarballs', tarballs);
   project.provide('consumerDir', consumerDir);
