@@ -22,7 +22,8 @@ const edit = (file: string, change: (text: string) => string) =>
 const overlay = () => tab.locator('#autocollect-dev-overlay');
 
 beforeAll(async () => {
-  copy = copyOfRepo('dev');
+  // Built, as a clone is once `npm start` ran: the session renders again only what an edit changes.
+  copy = copyOfRepo('dev', { built: true });
   dev = await startDevSession(copy);
   browser = await launchChromium();
   tab = await browser.newPage();
