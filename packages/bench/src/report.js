@@ -143,6 +143,29 @@ export function rows(results) {
       ],
     ],
   });
+  const suite = results.testSuite;
+  const over = suite.files.filter((/** @type {{ seconds: number }} */ file) => file.seconds > 30);
+  sections.push({
+    title: '`npm test` with every task run (`npm test -- --force`, dependencies installed, runtimes fetched)',
+    rows: [
+      ['wall time', `${fmt(suite.seconds, 0)} s`, '≤ 120 s', suite.seconds <= 120],
+      [
+        'test files over 30 s',
+        over.length ? over.map((/** @type {any} */ f) => `${f.file} (${fmt(f.seconds, 0)} s)`).join(', ') : 'none',
+        'none',
+        over.length === 0,
+      ],
+      ...suite.files
+        .slice(0, 5)
+        .map((/** @type {{ file: string, seconds: number }} */ file, /** @type {number} */ index) => [
+          `slowest file ${index + 1}`,
+          `${file.file}: ${fmt(file.seconds, 1)} s`,
+          '',
+          '',
+        ]),
+    ],
+  });
+
   return sections;
 }
 

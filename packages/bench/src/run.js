@@ -11,6 +11,7 @@ import { machine, markdown, rows } from './report.js';
 import { requestCost } from './request-cost.js';
 import { sandboxBench } from './sandbox.js';
 import { now } from './support.js';
+import { testSuite } from './test-suite.js';
 import { typecheckCost } from './typecheck.js';
 
 const quick = process.argv.includes('--quick');
@@ -27,6 +28,7 @@ const sections = [
   ['memory', 'pagination memory', () => paginationMemory()],
   ['devLoop', 'npm run dev: edit to browser', () => devLoop({ runs: quick ? 1 : 5 })],
   ['sandbox', 'the sandbox against Prism, and with 100,000 invoices', () => sandboxBench({ quick })],
+  ['testSuite', 'npm test, every task run (turbo --force)', () => testSuite()],
 ];
 for (const [key, label, measure] of sections) {
   const start = now();
