@@ -53,11 +53,12 @@ export function copyOfRepo(name, { turboCache = false, built = false } = {}) {
   git('config', 'user.email', 'test@localhost');
   git('add', '-A');
   git('commit', '-q', '-m', 'copy');
+  // Its output is kept: a build that fails says why in the error.
   if (built)
     execFileSync(join(copy, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
       cwd: copy,
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
-      stdio: 'ignore',
+      encoding: 'utf8',
     });
   return copy;
 }
