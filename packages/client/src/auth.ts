@@ -3,7 +3,7 @@
 // identity description in spec/identity/).
 import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
-import { operations as identityOperations, servers as identityServers } from './generated/identity.meta.js';
+import type { Log } from './log.js';
 import type { RetryPolicy } from './retry.js';
 import { createTransport, type Fetch } from './transport.js';
 
@@ -22,7 +22,11 @@ export interface AccessTokenAuth {
 export interface ClientCredentialsAuth {
   clientId: string;
   clientSecret: string;
-  /** The token endpoint; defaults to the identity service of the environment `baseUrl` points at. */
+  /**
+   * The token endpoint. Default: the identity service of the environment `baseUrl` points at
+   * (production, staging), or `/token` on a loopback `baseUrl`'s own origin (the sandbox). Any
+   * other `baseUrl` needs it.
+   */
   tokenUrl?: string;
   /** Fetch a new token this long before the current one expires. Default 60 s. */
   refreshMarginMs?: number;
@@ -34,19 +38,6 @@ export interface TokenProvider {
   getToken(): Promise<string>;
   /** Forgets a token the API refused; true when a fresh one can be had, so the request is worth replaying. */
   invalidate(token: string): boolean;
-}
-
-/** The token endpoint's path, from the identity description ("POST /token"). */
-const TOKEN_PATH =
-  Object.entries(identityOperations)
-    .find(([, op]) => op.operationId === 'RequestAccessToken')?.[0]
-    .split(' ')[1] ?? '/token';
-
-/** The token endpoint of the identity service for the environment of `baseUrl`. */
-export function defaultTokenUrl(apiBaseUrl: string, apiServers: Record<string, string>): string {
-  const environment = Object.entries(apiServers).find(([, url]) => apiBaseUrl.startsWith(url))?.[0];
-  const identity = identityServers[environment as keyof typeof identityServers] ?? identityServers.production;
-  return `${identity}${TOKEN_PATH}`;
 }
 
 /** Checks the auth option at construction, so a mistake fails early and says what to pass. */
@@ -96,12 +87,17 @@ export interface ClientCredentialsDeps {
   retry: RetryPolicy;
   timeoutMs: number;
   tokenUrl: string;
+  log: Log;
 }
 
 /** Fetches tokens on demand, caches them until shortly before expiry, and shares one request among concurrent callers. */
 export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: ClientCredentialsDeps): TokenProvider {
   const margin = auth.refreshMarginMs ?? 60_000;
   let cached: CachedToken | undefined;
+  /** Why the next token is fetched, for the log. */
+  let why = 'none yet';
+  const { origin, pathname } = new URL(deps.tokenUrl);
+  const endpoint = `${origin}${pathname}`;
   // The token request may be repeated: it creates nothing.
   const transport = createTransport({
     fetch: deps.fetch,
@@ -109,6 +105,8 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     timeoutMs: deps.timeoutMs,
     retryable: () => true,
     buffer: () => true,
+    log: deps.log,
+    describe: () => `POST ${pathname} RequestAccessToken`,
   });
   let pending: Promise<string> | undefined;
 
@@ -156,19 +154,26 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     const lifetime = seconds(token.expires_in) * 1000 || (untilExpiry > 0 ? untilExpiry : 300_000);
     const expiresAt = now + lifetime;
     cached = { token: token.access_token, refreshAt: lifetime > 2 * margin ? expiresAt - margin : now + lifetime / 2 };
+    deps.log.info(
+      `Fetched an access token from ${endpoint} (${why}); it is valid for ${Math.round(lifetime / 1000)} s.`,
+    );
     return token.access_token;
   }
 
   return {
     async getToken() {
       if (cached && Date.now() < cached.refreshAt) return cached.token;
+      if (cached) why = 'the last one is about to expire';
       pending ??= requestToken().finally(() => {
         pending = undefined;
       });
       return pending;
     },
     invalidate(token) {
-      if (cached?.token === token) cached = undefined;
+      if (cached?.token === token) {
+        cached = undefined;
+        why = 'the API refused the last one';
+      }
       return true;
     },
   };

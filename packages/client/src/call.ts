@@ -4,8 +4,9 @@
 // parseAs; a success body that is not valid JSON becomes an ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
 import { followSignal } from './deadline.js';
+import { assertSecureUrl } from './endpoints.js';
 import { type ParseAs, parseAsFor } from './media-type.js';
-import { assertSecureUrl, type ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
 import { createTransport } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
@@ -47,6 +48,8 @@ export function createTypedClient<Client extends object>(
     policy: options.policy,
     timeoutMs: options.timeoutMs,
     tokens: options.tokens,
+    log: options.log,
+    describe: (request) => callOf(request)?.name ?? `${request.method} ${new URL(request.url).pathname}`,
     // Safe methods, and creates that carry an idempotency key.
     retryable: (request) =>
       IDEMPOTENT_METHODS.has(request.method) || [...idempotencyHeaders].some((name) => request.headers.has(name)),
@@ -71,8 +74,9 @@ export function createTypedClient<Client extends object>(
     client[method] = async (path: string, init: { parseAs?: ParseAs; [key: string]: unknown } = {}) => {
       assertPathParameters(`${method} ${path}`, init.params);
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
-      const parseAs = init.parseAs ?? parseAsFor(operations[`${method} ${path}`]?.successMediaType);
-      const seen: CallRecord = { parseAs };
+      const operation = operations[`${method} ${path}`];
+      const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
+      const seen: CallRecord = { parseAs, name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}` };
       // openapi-fetch's Request would tie itself to the caller's signal until it is garbage
       // collected; a signal of the call's own follows the caller's, and lets go when the call ends.
       const follow = init.signal ? followSignal(init.signal as AbortSignal) : undefined;
@@ -121,6 +125,8 @@ function assertPathParameters(call: string, params: unknown): void {
 const SEEN = 'autocollectCall';
 interface CallRecord {
   parseAs?: ParseAs;
+  /** How log lines name the call: method, path template and operationId. */
+  name?: string;
   response?: Response;
   create?: SentCreate;
 }

@@ -3,11 +3,12 @@ import {
   type AuthOptions,
   assertAuthOptions,
   clientCredentialsProvider,
-  defaultTokenUrl,
   staticTokenProvider,
   type TokenProvider,
 } from './auth.js';
 import { MAX_TIMER_MS } from './deadline.js';
+import { assertSecureUrl, missingTokenUrl, pairedTokenUrl } from './endpoints.js';
+import { createLog, type Log, type Logger, type LogLevel } from './log.js';
 import { type RetryOptions, type RetryPolicy, retryPolicy } from './retry.js';
 import type { Fetch } from './transport.js';
 
@@ -24,6 +25,14 @@ export interface ClientOptions {
   fetch?: Fetch;
   /** Headers to send with every request. */
   headers?: Record<string, string>;
+  /** Where log lines go: anything shaped like console (the default), such as a pino logger. */
+  logger?: Logger;
+  /**
+   * How much to log. 'debug' logs a line per attempt (method, path, operationId, status, time,
+   * attempt, request id); 'info' adds retries, token fetches, 401 replays and create look-ups.
+   * Default: the AUTOCOLLECT_LOG environment variable, else 'warn'. Never a token, secret or body.
+   */
+  logLevel?: LogLevel;
 }
 
 export interface ResolvedOptions {
@@ -34,6 +43,7 @@ export interface ResolvedOptions {
   policy: RetryPolicy;
   timeoutMs: number;
   tokens: TokenProvider;
+  log: Log;
 }
 
 /** Validates the options (failing with what to pass instead) and resolves the defaults. */
@@ -58,37 +68,18 @@ export function resolveOptions(
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`${caller}: fetch must be a function like globalThis.fetch.`);
   }
+  const log = createLog(options.logger, options.logLevel, caller);
   const { auth } = options;
   const fetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let tokens: TokenProvider;
   if ('accessToken' in auth) {
     tokens = staticTokenProvider(auth.accessToken);
   } else {
-    const tokenUrl = auth.tokenUrl ?? defaultTokenUrl(baseUrl, servers);
+    // The client secret goes only to the token endpoint paired with the base URL, or to the one named.
+    const tokenUrl = auth.tokenUrl ?? pairedTokenUrl(baseUrl, servers);
+    if (tokenUrl === undefined) throw missingTokenUrl(caller, baseUrl, servers);
     assertSecureUrl(caller, 'auth.tokenUrl', tokenUrl, servers);
-    tokens = clientCredentialsProvider(auth, { fetch, retry: policy, timeoutMs, tokenUrl });
+    tokens = clientCredentialsProvider(auth, { fetch, retry: policy, timeoutMs, tokenUrl, log });
   }
-  return { baseUrl, headers: options.headers, fetch, policy, timeoutMs, tokens };
-}
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-/** Tokens and secrets travel only over https; plain http is allowed on this machine's loopback, for tests. */
-export function assertSecureUrl(
-  caller: string,
-  name: string,
-  value: unknown,
-  servers: Record<string, string>,
-): asserts value is string {
-  const [example = 'https://api.amili.no/collection/v1'] = Object.values(servers);
-  if (typeof value !== 'string' || !URL.canParse(value)) {
-    throw new TypeError(
-      `${caller}: ${name} must be an absolute URL, such as "${example}"; got ${JSON.stringify(value)}.`,
-    );
-  }
-  const url = new URL(value);
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return;
-  throw new TypeError(
-    `${caller}: ${name} must use https (plain http only on localhost or 127.0.0.1), so tokens and secrets are never sent in the clear; got ${url.protocol}//${url.host}.`,
-  );
+  return { baseUrl, headers: options.headers, fetch, policy, timeoutMs, tokens, log };
 }

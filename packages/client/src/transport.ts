@@ -5,7 +5,9 @@
 import type { TokenProvider } from './auth.js';
 import { deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
+import type { Log } from './log.js';
 import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay, sleep } from './retry.js';
+import { requestIdHeader } from './unwrap.js';
 
 export type Fetch = typeof globalThis.fetch;
 export type Transport = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -26,6 +28,9 @@ export interface TransportOptions {
    * (as the create's own 202 would) or undefined. Undefined for any other request.
    */
   landed?: ((request: Request) => (() => Promise<Response | undefined>) | undefined) | undefined;
+  log: Log;
+  /** How log lines name a request: its method, path template and operationId. */
+  describe: (request: Request) => string;
 }
 
 /** Statuses after which a request may or may not have been carried out. */
@@ -34,19 +39,22 @@ const AMBIGUOUS_STATUSES = new Set([500, 502, 503, 504]);
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 export function createTransport(options: TransportOptions): Transport {
-  const { policy, timeoutMs, tokens } = options;
+  const { policy, timeoutMs, tokens, log } = options;
   return async (input, extra) => {
     const signal = input.signal;
     const body = input.body === null ? null : await input.arrayBuffer();
     const landed = options.landed?.(input);
     const retryable = options.retryable(input) && (!landed || policy.retryCreates);
-    /** Before a create is sent again after an ambiguous failure: the batch it made, if it made one. */
-    const check = async (): Promise<Response | undefined> => (landed && policy.verifyCreates ? landed() : undefined);
+    /** Before a create is sent again after an ambiguous failure: finds the batch it made, if it made one. */
+    const check = landed && policy.verifyCreates ? landed : undefined;
     const where = `${input.method} ${describeUrl(input.url)}`;
+    const name = options.describe(input);
     let retries = 0;
     let replayed = false;
+    let attempt = 0;
     for (;;) {
       signal.throwIfAborted();
+      attempt++;
       // The caller's abort (or waitForBatch's deadline) also ends waiting for a token; the
       // token's own time does not count against this attempt's timeout.
       const token = tokens ? await untilAborted(tokens.getToken(), signal) : undefined;
@@ -59,6 +67,7 @@ export function createTransport(options: TransportOptions): Transport {
       const headers = new Headers(input.headers);
       if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
       let response: Response;
+      const started = performance.now();
       try {
         response = await options.fetch(input.url, {
           ...extra,
@@ -67,6 +76,12 @@ export function createTransport(options: TransportOptions): Transport {
           body,
           signal: limit.signal,
         });
+        if (log.enabled('debug')) {
+          const id = requestIdHeader(response.headers);
+          log.debug(
+            `${name} → ${response.status} in ${elapsed(started)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`,
+          );
+        }
         // Read the body here, within the deadline and the retries, unless the caller streams it:
         // a body cut off mid-way is then a failed attempt like a reset connection. (A status that
         // may be retried or replayed is read below, once it is known to be the answer.)
@@ -83,11 +98,18 @@ export function createTransport(options: TransportOptions): Transport {
           : error instanceof AutoCollectError
             ? error
             : new ConnectionError(`${where} failed: ${describeCause(error)}.`, { cause: error });
+        const reason = failure instanceof TimeoutError ? `timed out after ${timeoutMs} ms` : describeCause(error);
+        log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
         const transient = failure instanceof TimeoutError || failure instanceof ConnectionError;
         if (!retryable || !transient || retries >= policy.maxRetries) throw failure;
-        await sleep(backoffDelay(retries++, policy), signal);
+        const wait = backoffDelay(retries++, policy);
+        log.info(
+          `${name} failed (${reason}); retrying in ${Math.round(wait)} ms (retry ${retries} of ${policy.maxRetries}).`,
+        );
+        await sleep(wait, signal);
         if (!notSent(error)) {
-          const found = await check().catch(() => {
+          const found = await lookUp(name, reason, check, log).catch(() => {
+            log.warn(`${name}: whether it was carried out could not be checked; it is not sent again.`);
             throw failure; // whether it landed cannot be told: do not risk sending it twice
           });
           if (found) return found;
@@ -96,19 +118,25 @@ export function createTransport(options: TransportOptions): Transport {
       }
       // A 401 may mean the token expired early: fetch a new one and replay, once.
       if (response.status === 401 && tokens && token !== undefined && !replayed && tokens.invalidate(token)) {
+        log.info(`${name} answered 401: the token may have expired early; sending it once more with a new one.`);
         replayed = true;
         limit.clear();
         await discard(response);
         continue;
       }
       if (retryable && RETRYABLE_STATUSES.has(response.status) && retries < policy.maxRetries) {
-        const wait = retryAfterDelay(response.headers, policy) ?? backoffDelay(retries, policy);
+        const asked = retryAfterDelay(response.headers, policy);
+        const wait = asked ?? backoffDelay(retries, policy);
         retries++;
         limit.clear();
         await discard(response);
+        log.info(
+          `${name} answered ${response.status}; retrying in ${Math.round(wait)} ms${asked === undefined ? '' : ', as Retry-After asks'} (retry ${retries} of ${policy.maxRetries}).`,
+        );
         await sleep(wait, signal);
         if (AMBIGUOUS_STATUSES.has(response.status)) {
-          const found = await check().catch(() => {
+          const found = await lookUp(name, `answered ${response.status}`, check, log).catch(() => {
+            log.warn(`${name}: whether it was carried out could not be checked; it is not sent again.`);
             throw new ConnectionError(
               `${where} answered ${response.status}, and whether it was carried out could not be checked; it is not sent again.`,
             );
@@ -132,6 +160,26 @@ export function createTransport(options: TransportOptions): Transport {
     }
   };
 }
+
+/**
+ * Before a create is sent again after a failure that leaves open whether it landed: looks
+ * its batch up (through `check`), and says what it found.
+ */
+async function lookUp(
+  name: string,
+  reason: string,
+  check: (() => Promise<Response | undefined>) | undefined,
+  log: Log,
+): Promise<Response | undefined> {
+  if (!check) return undefined;
+  const found = await check();
+  if (found)
+    log.info(`${name} ${reason}, yet its batch exists: answering with that batch instead of sending it again.`);
+  else log.info(`${name} ${reason}, and no batch has its idempotency key: sending it again.`);
+  return found;
+}
+
+const elapsed = (started: number) => Math.round(performance.now() - started);
 
 /** What a Request says of how to send it, as fetch's init: everything but its headers, body and signal. */
 function requestInit(request: Request): RequestInit {

@@ -38,9 +38,14 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
   });
 }
 
+/** Amili's request id from the response's headers; which header carries it is not documented, so the usual ones are tried. */
+export function requestIdHeader(headers: Headers): string | undefined {
+  return headers.get('x-amili-request-id') ?? headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+}
+
 /** Amili's request id. Which header carries it is not documented, so the usual ones are tried, then the problem's traceId. */
 function requestId(headers: Headers, body: unknown): string | undefined {
-  const fromHeader = headers.get('x-amili-request-id') ?? headers.get('x-request-id') ?? headers.get('request-id');
+  const fromHeader = requestIdHeader(headers);
   if (fromHeader) return fromHeader;
   const traceId = (body as { traceId?: unknown } | undefined)?.traceId;
   return typeof traceId === 'string' ? traceId : undefined;

@@ -247,17 +247,4 @@ describe('safety at construction', () => {
       /fetch must be a function/,
     );
   });
-
-  it('uses the token endpoint of the environment baseUrl points at', async () => {
-    const seen: string[] = [];
-    const fetch = async (input: string | URL | Request) => {
-      seen.push(String(input));
-      throw new TypeError('offline');
-    };
-    for (const baseUrl of [servers.production, servers.staging]) {
-      const client = createAutoCollectClient({ baseUrl, auth: { clientId, clientSecret }, fetch, retry: false });
-      await getInvoice(client).catch(() => undefined);
-    }
-    expect(seen).toEqual(['https://auth.amili.no/token', 'https://auth.staging.amili.no/token']);
-  });
 });

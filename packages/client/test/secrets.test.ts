@@ -17,6 +17,8 @@ const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(() => {
+  // Every line the client can log, through the default logger (console).
+  process.env.AUTOCOLLECT_LOG = 'debug';
   process.on('unhandledRejection', onUnhandled);
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
@@ -25,6 +27,7 @@ beforeAll(() => {
   }
 });
 afterAll(() => {
+  delete process.env.AUTOCOLLECT_LOG;
   process.off('unhandledRejection', onUnhandled);
   vi.restoreAllMocks();
 });
@@ -170,6 +173,19 @@ describe('the fault suite leaks no secret', () => {
   });
 
   it('no log line contains one either, and nothing was left unhandled', () => {
+    // The client logged at 'debug' throughout: attempts, failures, retries, replays and token fetches.
+    for (const said of [
+      / → 200 in \d+ ms/,
+      / → 401 in/,
+      /failed in \d+ ms/,
+      /retrying in \d+ ms/,
+      /sending it once more/,
+    ]) {
+      expect(
+        logLines.some((line) => said.test(line)),
+        String(said),
+      ).toBe(true);
+    }
     expect(logLines.filter((line) => SECRETS.some((secret) => line.includes(secret)))).toEqual([]);
     expect(unhandled).toEqual([]);
   });

@@ -3,7 +3,8 @@
 /** The API's servers, by the name their description gives them. */
 export const servers = {
   "production": "https://api.amili.no/collection/v1",
-  "staging": "https://api.staging.amili.no/collection/v1"
+  "staging": "https://api.staging.amili.no/collection/v1",
+  "sandbox": "http://127.0.0.1:4010/collection/v1"
 } as const;
 
 /** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */

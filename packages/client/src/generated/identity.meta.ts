@@ -3,7 +3,8 @@
 /** The API's servers, by the name their description gives them. */
 export const servers = {
   "production": "https://auth.amili.no",
-  "staging": "https://auth.staging.amili.no"
+  "staging": "https://auth.staging.amili.no",
+  "sandbox": "http://127.0.0.1:4010"
 } as const;
 
 /** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */

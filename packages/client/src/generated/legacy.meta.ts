@@ -2,7 +2,8 @@
 // Do not edit: change the spec, then run `npm run generate`.
 /** The API's servers, by the name their description gives them. */
 export const servers = {
-  "production": "https://api.amili.no"
+  "production": "https://api.amili.no",
+  "sandbox": "http://127.0.0.1:4010"
 } as const;
 
 /** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
