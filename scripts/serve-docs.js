@@ -1,15 +1,19 @@
 // @ts-check
 // Serves the built docs (packages/docs/dist) on 127.0.0.1 and prints the URL, and starts
-// the sandbox (@autocollect/sandbox) beside them, so that the docs' examples can be tried.
+// the sandbox (@autocollect/sandbox) beside them, so that the docs' examples can be tried;
+// it prints a line per request the sandbox answers, and what to do next.
 //   PORT=8080 node scripts/serve-docs.js      a fixed port (fails if it is taken)
 //   node scripts/serve-docs.js                port 4000, or a free one if 4000 is taken
 //   SANDBOX_PORT=4011 node scripts/serve-docs.js   the sandbox's port: 4010, or a free one if taken
+//   SANDBOX_ORGANIZATION_ID, SANDBOX_WEBHOOK_URL    as the sandbox CLI's flags
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { startSandbox } from '../packages/sandbox/src/index.js';
+import { DEFAULTS, startSandbox } from '../packages/sandbox/src/index.js';
+import { nextSteps } from '../packages/sandbox/src/next-steps.js';
+import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
 import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
@@ -31,30 +35,40 @@ const server = createServer((request, response) => {
   serveFile(request, response, () => void notFound(response));
 });
 
-/** The sandbox on SANDBOX_PORT, else on 4010 or a free port when 4010 is taken. */
+/** The sandbox on SANDBOX_PORT, else on its usual port or a free one when that is taken; a line per request. */
 async function sandboxBesideDocs() {
   const requested = process.env.SANDBOX_PORT;
   if (requested !== undefined && !/^\d+$/.test(requested))
     throw new Error(`SANDBOX_PORT must be a port number; got "${requested}".`);
-  const port = requested === undefined ? 4010 : Number(requested);
+  const port = requested === undefined ? DEFAULTS.port : Number(requested);
+  const options = {
+    ...optionsFromEnvironment(process.env),
+    log: (/** @type {string} */ line) => console.log(`sandbox: ${line}`),
+  };
   try {
-    return await startSandbox({ port });
+    return await startSandbox({ ...options, port });
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
     if (requested !== undefined) throw new Error(`Port ${port} is in use: set SANDBOX_PORT to another port.`);
-    return startSandbox({ port: 0 });
+    return startSandbox({ ...options, port: 0 });
   }
 }
 
 let sandbox;
 try {
   const port = await listen(server, HOST, process.env.PORT);
-  console.log(`AutoCollect API docs: http://${HOST}:${port}/`);
+  const docsUrl = `http://${HOST}:${port}/`;
+  console.log(`AutoCollect API docs: ${docsUrl}`);
   sandbox = await sandboxBesideDocs();
   console.log(`AutoCollect sandbox:  ${sandbox.baseUrl}`);
   console.log(`  token URL ${sandbox.tokenUrl}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}`);
   console.log(`  organization ${sandbox.organizationId}; its own endpoints at ${sandbox.controlUrl}`);
-  console.log('Press Ctrl+C to stop.');
+  const webhooks = optionsFromEnvironment(process.env).webhookUrls;
+  console.log(
+    `  webhook URLs ${webhooks?.join(', ') ?? 'none (set SANDBOX_WEBHOOK_URL)'}; signed with ${sandbox.webhookSecret}`,
+  );
+  console.log(nextSteps(sandbox, { docsUrl }));
+  console.log('Press Ctrl+C to stop. Each request the sandbox answers is printed below.');
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);

@@ -8,6 +8,6 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     console.error(`autocollect-sandbox: ${error?.message ?? error}`);
-    process.exitCode = 2;
+    process.exitCode = 1;
   },
 );

@@ -1,21 +1,132 @@
 // @ts-check
 // The command line: `autocollect-sandbox [options]` serves a sandbox until stopped;
 // `autocollect-sandbox trigger <EVENT> --to URL --secret SECRET` sends one signed example
-// delivery to a webhook handler.
+// delivery to a webhook handler. Exit codes: 0 done, 1 failed, 2 misused.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { Contract } from './contract.js';
+import { Contract, exampleOrganization } from './contract.js';
 import { startSandbox } from './index.js';
-import { DEFAULTS } from './options.js';
+import { nextSteps } from './next-steps.js';
+import { DEFAULTS, ENVIRONMENT, optionsFromEnvironment } from './options.js';
 import { deliveryHeaders } from './webhooks.js';
 
-const USAGE = `Usage:
-  autocollect-sandbox [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--client-id ID --client-secret SECRET]
-                      [--organization-id UUID] [--webhook-url URL]... [--webhook-secret SECRET]
-                      [--batch-delay-ms ${DEFAULTS.batchDelayMs}] [--token-ttl-seconds ${DEFAULTS.tokenTtlSeconds}] [--faults SPEC] [--quiet]
-  autocollect-sandbox trigger <BATCH_COMPLETED|SETTLEMENT_CREATED|CASE|CASE_UPDATED> --to URL --secret SECRET
+const { version } = createRequire(import.meta.url)('../package.json');
+const EXIT = { done: 0, failed: 1, misused: 2 };
 
---faults takes a list such as "429=10%,503=5%,reset=2%,latency=200ms@50%,retry-after=2,seed=42".`;
+/**
+ * Every flag of the server: what it sets, what it does, and its default. The parser, the
+ * help and the options passed to startSandbox are all made from this table.
+ * @typedef {{ flag: string, value?: string, option?: keyof import('./options.js').SandboxOptions, kind?: 'number' | 'list', short?: string, does: string, default?: string }} Flag
+ * @type {Flag[]}
+ */
+const FLAGS = [
+  {
+    flag: 'port',
+    value: 'PORT',
+    option: 'port',
+    kind: 'number',
+    does: 'The port to listen on; 0 picks a free one.',
+    default: String(DEFAULTS.port),
+  },
+  {
+    flag: 'host',
+    value: 'HOST',
+    option: 'host',
+    does: 'The address to listen on; any but loopback lets other machines in.',
+    default: DEFAULTS.host,
+  },
+  {
+    flag: 'client-id',
+    value: 'ID',
+    option: 'clientId',
+    does: 'The client id the token endpoint accepts (pass --client-secret with it).',
+    default: DEFAULTS.clientId,
+  },
+  {
+    flag: 'client-secret',
+    value: 'SECRET',
+    option: 'clientSecret',
+    does: 'The client secret the token endpoint accepts.',
+    default: DEFAULTS.clientSecret,
+  },
+  {
+    flag: 'organization-id',
+    value: 'UUID',
+    option: 'organizationId',
+    does: 'The organization the API acts for (or SANDBOX_ORGANIZATION_ID).',
+    default: `${exampleOrganization().id} (the docs' examples' organization)`,
+  },
+  {
+    flag: 'webhook-url',
+    value: 'URL',
+    option: 'webhookUrls',
+    kind: 'list',
+    does: 'Where webhook events are POSTed; repeat it for more (or SANDBOX_WEBHOOK_URL, comma-separated).',
+    default: 'none',
+  },
+  {
+    flag: 'webhook-secret',
+    value: 'SECRET',
+    option: 'webhookSecret',
+    does: 'The secret webhook deliveries are signed with.',
+    default: DEFAULTS.webhookSecret,
+  },
+  {
+    flag: 'batch-delay-ms',
+    value: 'MS',
+    option: 'batchDelayMs',
+    kind: 'number',
+    does: 'How long a batch stays QUEUED; 0 processes it before the 202 is sent.',
+    default: String(DEFAULTS.batchDelayMs),
+  },
+  {
+    flag: 'token-ttl-seconds',
+    value: 'SECONDS',
+    option: 'tokenTtlSeconds',
+    kind: 'number',
+    does: 'How long an access token is valid.',
+    default: String(DEFAULTS.tokenTtlSeconds),
+  },
+  {
+    flag: 'faults',
+    value: 'SPEC',
+    option: 'faults',
+    does: 'Faults to inject, such as "429=10%,503=5%,reset=2%,latency=200ms@50%,retry-after=2,seed=42".',
+    default: 'none',
+  },
+  { flag: 'quiet', does: 'Print no line per request.' },
+  { flag: 'version', short: 'v', does: 'Print the version and exit.' },
+  { flag: 'help', short: 'h', does: 'Print this help and exit.' },
+];
+
+/** Flags as help lists them: one a line, what it does, and its default. @param {Flag[]} flags */
+const describeFlags = (flags) => {
+  const names = flags.map(
+    ({ flag, value, short }) => `${short ? `-${short}, ` : '    '}--${flag}${value ? ` ${value}` : ''}`,
+  );
+  const width = Math.max(...names.map((name) => name.length)) + 2;
+  return flags
+    .map(({ does, default: given }, i) => `  ${names[i]?.padEnd(width)}${does}${given ? ` Default: ${given}.` : ''}`)
+    .join('\n');
+};
+
+const HELP = `autocollect-sandbox: a local, stateful Amili AutoCollect API to build and test against.
+
+Usage:
+  autocollect-sandbox [options]           Serve the API, its token endpoint and the legacy API until stopped.
+  autocollect-sandbox trigger <EVENT> --to URL --secret SECRET
+                                          Send one signed example webhook delivery (see trigger --help).
+
+Options:
+${describeFlags(FLAGS)}
+
+Environment:
+${Object.entries(ENVIRONMENT)
+  .map(([name, flag]) => `  ${name.padEnd(29)}As ${flag}; the flag wins.`)
+  .join('\n')}
+
+Exit codes: 0 done, 1 failed (such as a port in use), 2 misused (a bad flag or value).`;
 
 /** @param {string[]} argv @returns {Promise<number | undefined>} an exit code, or undefined while serving */
 export async function main(argv) {
@@ -24,53 +135,74 @@ export async function main(argv) {
   try {
     values = parseArgs({
       args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'client-id': { type: 'string' },
-        'client-secret': { type: 'string' },
-        'organization-id': { type: 'string' },
-        'webhook-url': { type: 'string', multiple: true },
-        'webhook-secret': { type: 'string' },
-        'batch-delay-ms': { type: 'string' },
-        'token-ttl-seconds': { type: 'string' },
-        faults: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: Object.fromEntries(
+        FLAGS.map(({ flag, value, kind, short }) => [
+          flag,
+          { type: value ? 'string' : 'boolean', ...(kind === 'list' && { multiple: true }), ...(short && { short }) },
+        ]),
+      ),
     }).values;
   } catch (error) {
-    console.error(`${/** @type {Error} */ (error).message}\n\n${USAGE}`);
-    return 2;
+    return misused(/** @type {Error} */ (error).message);
   }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
+  if (values.help) return print(HELP);
+  if (values.version) return print(version);
+  let options;
+  try {
+    options = { ...optionsFromEnvironment(process.env), ...flagOptions(values) };
+  } catch (error) {
+    return misused(/** @type {Error} */ (error).message);
   }
   let sandbox;
   try {
     sandbox = await startSandbox({
-      ...number('port', values.port),
-      ...(values.host === undefined ? {} : { host: values.host }),
-      ...(values['client-id'] === undefined ? {} : { clientId: values['client-id'] }),
-      ...(values['client-secret'] === undefined ? {} : { clientSecret: values['client-secret'] }),
-      ...(values['organization-id'] === undefined ? {} : { organizationId: values['organization-id'] }),
-      ...(values['webhook-url'] === undefined ? {} : { webhookUrls: values['webhook-url'] }),
-      ...(values['webhook-secret'] === undefined ? {} : { webhookSecret: values['webhook-secret'] }),
-      ...number('batchDelayMs', values['batch-delay-ms']),
-      ...number('tokenTtlSeconds', values['token-ttl-seconds']),
-      ...(values.faults === undefined ? {} : { faults: values.faults }),
+      ...options,
       ...(values.quiet ? {} : { log: (/** @type {string} */ line) => console.log(line) }),
     });
   } catch (error) {
-    const code = /** @type {{ code?: string }} */ (error).code;
-    const message =
-      code === 'EADDRINUSE'
-        ? `Port ${values.port ?? DEFAULTS.port} is in use; pass another with --port, or --port 0 for a free one.`
-        : /** @type {Error} */ (error).message;
-    console.error(`autocollect-sandbox: ${message}`);
-    return 2;
+    if (/** @type {{ code?: string }} */ (error).code === 'EADDRINUSE') {
+      console.error(
+        `autocollect-sandbox: port ${options.port ?? DEFAULTS.port} is in use; pass another with --port, or --port 0 for a free one.`,
+      );
+      return EXIT.failed;
+    }
+    return misused(/** @type {Error} */ (error).message);
   }
+  printBanner(sandbox, values, options);
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(EXIT.done));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // Started by a program with an IPC channel (a test runner, a script): stop when it goes away.
+  if (process.connected) process.once('disconnect', stop);
+  return undefined;
+}
+
+/** The startSandbox options the flags give. @param {Record<string, unknown>} values */
+function flagOptions(values) {
+  /** @type {Record<string, unknown>} */
+  const options = {};
+  for (const { flag, option, kind } of FLAGS) {
+    const value = values[flag];
+    if (option === undefined || value === undefined) continue;
+    options[option] = kind === 'number' ? wholeNumber(flag, /** @type {string} */ (value)) : value;
+  }
+  return /** @type {import('./options.js').SandboxOptions} */ (options);
+}
+
+/** @param {string} flag @param {string} value */
+function wholeNumber(flag, value) {
+  if (!/^\d+$/.test(value)) throw new TypeError(`--${flag} must be a whole number; got "${value}".`);
+  return Number(value);
+}
+
+/**
+ * What it serves, with which credentials (defaults marked), then what to do next.
+ * @param {import('./index.js').RunningSandbox} sandbox @param {Record<string, unknown>} values
+ * @param {import('./options.js').SandboxOptions} options
+ */
+function printBanner(sandbox, values, options) {
   const { baseUrl, tokenUrl, legacyUrl, controlUrl, organizationId, clientId, clientSecret, webhookSecret } = sandbox;
   const given = (/** @type {unknown} */ value) => (value === undefined ? ' (default)' : '');
   console.log(
@@ -80,65 +212,78 @@ export async function main(argv) {
       `  Token URL       ${tokenUrl}`,
       `  Legacy API      ${legacyUrl}`,
       `  Control         ${controlUrl}`,
-      `  Organization    ${organizationId}`,
-      `  Client id       ${clientId}${given(values['client-id'])}`,
-      `  Client secret   ${clientSecret}${given(values['client-secret'])}`,
-      `  Webhook URLs    ${values['webhook-url']?.join(', ') ?? 'none (add one: POST /_sandbox/webhooks)'}`,
-      `  Webhook secret  ${webhookSecret}${given(values['webhook-secret'])}`,
-      `  Batch delay     ${values['batch-delay-ms'] ?? DEFAULTS.batchDelayMs} ms${given(values['batch-delay-ms'])}`,
-      `  Token lifetime  ${values['token-ttl-seconds'] ?? DEFAULTS.tokenTtlSeconds} s${given(values['token-ttl-seconds'])}`,
+      `  Organization    ${organizationId}${given(options.organizationId)}`,
+      `  Client id       ${clientId}${given(options.clientId)}`,
+      `  Client secret   ${clientSecret}${given(options.clientSecret)}`,
+      `  Webhook URLs    ${options.webhookUrls?.join(', ') ?? 'none (add one: --webhook-url, or POST /_sandbox/webhooks)'}`,
+      `  Webhook secret  ${webhookSecret}${given(options.webhookSecret)}`,
+      `  Batch delay     ${options.batchDelayMs ?? DEFAULTS.batchDelayMs} ms${given(options.batchDelayMs)}`,
+      `  Token lifetime  ${options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds} s${given(options.tokenTtlSeconds)}`,
       `  Faults          ${sandbox.faults()}`,
+      nextSteps(sandbox),
     ].join('\n'),
   );
-  if (!/^(127\.|localhost$|\[?::1\]?$)/.test(values.host ?? DEFAULTS.host)) {
+  if (!/^(127\.|localhost$|\[?::1\]?$)/.test(String(values.host ?? DEFAULTS.host))) {
     console.log(`  Listening on ${values.host}: other machines can reach this sandbox.`);
   }
-  const stop = () => {
-    void sandbox.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  // Started by a program with an IPC channel (a test runner, a script): stop when it goes away.
-  if (process.connected) process.once('disconnect', stop);
-  return undefined;
 }
 
-/** `--name 12` as { name: 12 }, or a TypeError naming the flag. @param {string} name @param {string | undefined} value */
-function number(name, value) {
-  if (value === undefined) return {};
-  if (!/^\d+$/.test(value))
-    throw new TypeError(
-      `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number; got "${value}".`,
-    );
-  return { [name]: Number(value) };
+/** @param {string} text */
+function print(text) {
+  console.log(text);
+  return EXIT.done;
+}
+
+/** @param {string} problem @param {string} [help] */
+function misused(problem, help = 'Run autocollect-sandbox --help for the options.') {
+  console.error(`autocollect-sandbox: ${problem}\n${help}`);
+  return EXIT.misused;
 }
 
 /** Sends one signed example delivery of an event. @param {string[]} argv */
 async function trigger(argv) {
   const contract = new Contract();
   const events = contract.webhookEvents();
+  const triggerHelp = `Usage: autocollect-sandbox trigger <EVENT> --to URL --secret SECRET
+
+Sends one delivery of EVENT to URL, as Amili would: the description's example of the event,
+with a new id and the time now, signed with SECRET. It prints the status your handler answered.
+
+Events:
+${events.map((event) => `  ${event.padEnd(20)}${contract.webhookSummary(event)}`).join('\n')}
+
+Options:
+${describeFlags([
+  { flag: 'to', value: 'URL', does: 'Your webhook handler, such as http://127.0.0.1:3000/webhooks.' },
+  { flag: 'secret', value: 'SECRET', does: 'The secret your handler verifies signatures with.' },
+  { flag: 'help', short: 'h', does: 'Print this help and exit.' },
+])}
+
+Exit codes: 0 your handler answered 2xx, 1 it answered otherwise or could not be reached, 2 misused.`;
+  const seeHelp = 'Run autocollect-sandbox trigger --help for the events and options.';
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { to: { type: 'string' }, secret: { type: 'string' } },
+      options: { to: { type: 'string' }, secret: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    console.error(`${/** @type {Error} */ (error).message}\n\n${USAGE}`);
-    return 2;
+    return misused(/** @type {Error} */ (error).message, seeHelp);
   }
-  const [event] = parsed.positionals;
+  if (parsed.values.help) return print(triggerHelp);
+  const [event, ...extra] = parsed.positionals;
   const { to, secret } = parsed.values;
-  if (!event || !events.includes(event) || !to || !secret) {
-    const problem =
-      !event || !events.includes(event) ? `Name an event: ${events.join(', ')}.` : 'Pass --to URL and --secret SECRET.';
-    console.error(`${problem}\n\n${USAGE}`);
-    return 2;
-  }
+  if (event === undefined) return misused(`name an event: ${events.join(', ')}.`, seeHelp);
+  if (!events.includes(event))
+    return misused(`"${event}" is not an event the sandbox knows; the events are ${events.join(', ')}.`, seeHelp);
+  if (extra.length > 0) return misused(`one event at a time; "${extra.join(' ')}" is left over.`, seeHelp);
+  if (!to || !secret) return misused('pass --to URL and --secret SECRET.', seeHelp);
   if (!URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol)) {
-    console.error(`--to must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got "${to}".`);
-    return 2;
+    return misused(
+      `--to must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got "${to}".`,
+      seeHelp,
+    );
   }
   // The spec's own example of the event, as a new event: its own id and the time now.
   const payload = { ...contract.webhookExample(event), id: randomUUID(), timeStamp: new Date().toISOString() };
@@ -154,10 +299,10 @@ async function trigger(argv) {
     });
     const answer = (await response.text()).slice(0, 500);
     console.log(`POST ${to} ${event} → ${response.status}${answer ? `\n${answer}` : ''}`);
-    return response.ok ? 0 : 1;
+    return response.ok ? EXIT.done : EXIT.failed;
   } catch (error) {
     const cause = /** @type {{ cause?: { message?: string } }} */ (error).cause;
     console.error(`POST ${to} ${event} failed: ${cause?.message ?? /** @type {Error} */ (error).message}`);
-    return 1;
+    return EXIT.failed;
   }
 }

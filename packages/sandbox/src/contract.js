@@ -21,8 +21,9 @@ const addFormats = ajvFormats.default;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** The descriptions the sandbox serves, and where: the AutoCollect API under its server's path. */
+const MAIN_DESCRIPTION = '@autocollect/openapi/openapi.json';
 const DESCRIPTIONS = [
-  { api: 'openapi', file: '@autocollect/openapi/openapi.json' },
+  { api: 'openapi', file: MAIN_DESCRIPTION },
   { api: 'identity', file: '@autocollect/openapi/identity.json', prefix: '' },
   { api: 'legacy', file: '@autocollect/openapi/legacy.json', prefix: '' },
 ];
@@ -177,6 +178,12 @@ export class Contract {
     return Object.keys(this.documents.openapi.webhooks ?? {});
   }
 
+  /** What the description calls an event ("Batch completed"). */
+  webhookSummary(/** @type {string} */ event) {
+    const document = this.documents.openapi;
+    return String(resolve(document, document.webhooks?.[event])?.post?.summary ?? '');
+  }
+
   /** Compiles on first use, so start-up stays fast. @param {string} key @param {import('ajv').default} ajv @param {string} api @param {() => object | boolean} schema */
   #compile(key, ajv, api, schema) {
     let validate = this.compiled.get(key);
@@ -288,3 +295,46 @@ function decodeSegment(/** @type {string} */ segment) {
 }
 
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The organization of the description's examples: the `organizationId` path parameter's
+ * example, with the number and name an example shows beside that id. The sandbox acts
+ * for it unless told otherwise, so every sample in the docs works against it as written.
+ * @returns {{ id: string, organizationNumber: string, name: string }}
+ */
+export function exampleOrganization() {
+  const document = require(MAIN_DESCRIPTION);
+  const parameters = Object.values(document.paths ?? {}).flatMap((/** @type {any} */ item) => [
+    ...(item.parameters ?? []),
+    ...METHODS.flatMap((method) => item[method]?.parameters ?? []),
+  ]);
+  const id = parameters
+    .map((reference) => resolve(document, reference))
+    .find((parameter) => parameter?.in === 'path' && parameter.name === 'organizationId' && parameter.example)?.example;
+  if (typeof id !== 'string') throw new Error('The description gives no example of the organizationId parameter.');
+  /** @type {{ organizationNumber?: string, name?: string } | undefined} */
+  let shown;
+  const visit = (/** @type {unknown} */ node) => {
+    if (shown || !node || typeof node !== 'object') return;
+    const object = /** @type {Record<string, unknown>} */ (node);
+    if (object.id === id && typeof object.organizationNumber === 'string' && typeof object.name === 'string') {
+      shown = object;
+      return;
+    }
+    for (const value of Object.values(object)) visit(value);
+  };
+  visit(document.components?.examples);
+  return {
+    id,
+    organizationNumber: shown?.organizationNumber ?? '999999999',
+    name: shown?.name ?? 'Sandbox Creditor AS',
+  };
+}
+
+/** The AutoCollect API's `Sandbox` server in the description: where the sandbox listens by default. */
+export function describedSandboxUrl() {
+  const document = require(MAIN_DESCRIPTION);
+  const server = (document.servers ?? []).find((/** @type {any} */ entry) => entry.description === 'Sandbox');
+  if (!server) throw new Error('The description lists no server described as "Sandbox".');
+  return /** @type {string} */ (server.url);
+}

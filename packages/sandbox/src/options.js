@@ -1,7 +1,7 @@
 // @ts-check
 // The sandbox's options, shared by the CLI and startSandbox: checked at start, each
 // with a message that says what was wrong and what to pass instead.
-import { randomUUID } from 'node:crypto';
+import { describedSandboxUrl, exampleOrganization } from './contract.js';
 import { NO_FAULTS, parseFaults } from './faults.js';
 import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
 
@@ -11,7 +11,7 @@ import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
  * @property {string} [host] Default 127.0.0.1. Another address makes the sandbox reachable from other machines.
  * @property {string} [clientId] The client id the token endpoint accepts. Default `sandbox-client`.
  * @property {string} [clientSecret] The client secret it accepts. Default `sandbox-secret`.
- * @property {string} [organizationId] The organization's id. Default: a new UUID each start.
+ * @property {string} [organizationId] The organization's id. Default: the organization of the description's examples, the same on every start.
  * @property {string[]} [webhookUrls] Where webhook events are POSTed.
  * @property {string} [webhookSecret] The secret deliveries are signed with. Default `sandbox-webhook-secret`.
  * @property {number} [batchDelayMs] How long a batch stays QUEUED. Default 1000; 0 processes it before the 202 is sent.
@@ -31,9 +31,12 @@ import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
  * }} ResolvedOptions
  */
 
+/** Where the description's `Sandbox` server is: the default host and port. */
+const described = new URL(describedSandboxUrl());
+
 export const DEFAULTS = {
-  port: 4010,
-  host: '127.0.0.1',
+  port: Number(described.port),
+  host: described.hostname,
   clientId: 'sandbox-client',
   clientSecret: 'sandbox-secret',
   webhookSecret: 'sandbox-webhook-secret',
@@ -83,16 +86,18 @@ export function resolveOptions(options = {}) {
   const clientId = nonEmpty('clientId', options.clientId ?? DEFAULTS.clientId);
   const clientSecret = nonEmpty('clientSecret', options.clientSecret ?? DEFAULTS.clientSecret);
   const webhookSecret = nonEmpty('webhookSecret', options.webhookSecret ?? DEFAULTS.webhookSecret);
-  const organizationId = options.organizationId ?? randomUUID();
+  const organizationId = options.organizationId ?? exampleOrganization().id;
   if (typeof organizationId !== 'string' || !UUID.test(organizationId)) {
-    throw new TypeError(`organizationId must be a UUID, as Amili's are; got ${JSON.stringify(organizationId)}.`);
+    throw new TypeError(
+      `organizationId (--organization-id, SANDBOX_ORGANIZATION_ID) must be a UUID, as Amili's are; got ${JSON.stringify(organizationId)}.`,
+    );
   }
   const webhookUrls = options.webhookUrls ?? [];
   if (!Array.isArray(webhookUrls)) throw new TypeError('webhookUrls must be a list of URLs.');
   for (const url of webhookUrls) {
     if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
       throw new TypeError(
-        `Each webhook URL must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got ${JSON.stringify(url)}.`,
+        `Each webhook URL (--webhook-url, SANDBOX_WEBHOOK_URL) must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got ${JSON.stringify(url)}.`,
       );
     }
   }
@@ -133,4 +138,26 @@ function wholeNumber(/** @type {string} */ name, /** @type {unknown} */ value, /
     throw new TypeError(`${name} must be a whole number of at least ${minimum}; got ${JSON.stringify(value)}.`);
   }
   return /** @type {number} */ (value);
+}
+
+/** The environment variables the CLI and `npm start` read, and the flag each stands for. */
+export const ENVIRONMENT = {
+  SANDBOX_ORGANIZATION_ID: '--organization-id',
+  SANDBOX_WEBHOOK_URL: '--webhook-url, comma-separated',
+};
+
+/**
+ * The options the environment sets: SANDBOX_ORGANIZATION_ID and SANDBOX_WEBHOOK_URL (comma-separated).
+ * @param {Record<string, string | undefined>} env
+ * @returns {SandboxOptions}
+ */
+export function optionsFromEnvironment(env) {
+  const organizationId = env.SANDBOX_ORGANIZATION_ID?.trim();
+  const webhookUrls = env.SANDBOX_WEBHOOK_URL?.split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  return {
+    ...(organizationId ? { organizationId } : {}),
+    ...(webhookUrls?.length ? { webhookUrls } : {}),
+  };
 }

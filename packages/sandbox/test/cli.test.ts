@@ -1,6 +1,8 @@
 // The command line, as its own process: what it prints at start, that it serves what it
 // prints, `trigger`, and bad flags.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { verifyWebhookSignature } from '@autocollect/client/webhooks';
@@ -8,8 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver } from './support/receiver.js';
 
 const bin = fileURLToPath(new URL('../bin/autocollect-sandbox.js', import.meta.url));
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, [bin, ...args], { encoding: 'utf8' }).then(
+const description = createRequire(import.meta.url)('@autocollect/openapi/openapi.json');
+/** The organization of the description's examples. */
+const exampleOrganizationId: string = description.components.parameters.OrganizationId.example;
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
       code: error.code,
@@ -24,8 +29,11 @@ afterEach(() => {
 });
 
 /** Starts the CLI and resolves with what it printed once its banner is complete. */
-function serve(args: string[]): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, [bin, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+function serve(args: string[], env: Record<string, string> = {}): Promise<Record<string, string>> {
+  const child = spawn(process.execPath, [bin, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, ...env },
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
@@ -60,7 +68,8 @@ describe('autocollect-sandbox', () => {
       Faults: '503 1%; seed 9',
     });
     expect(printed.API).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/collection\/v1$/);
-    expect(printed.Organization).toMatch(/^[0-9a-f-]{36}$/);
+    // The organization of the docs' examples, on every start.
+    expect(printed.Organization).toBe(`${exampleOrganizationId} (default)`);
     const token = await fetch(printed['Token URL']!, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'erp', client_secret: 's3cret' }),
@@ -70,6 +79,71 @@ describe('autocollect-sandbox', () => {
       headers: { authorization: `Bearer ${(await token.json()).access_token}` },
     });
     expect(await ping.text()).toBe('pong');
+  });
+
+  it('takes the organization and webhook URLs from the environment, and a flag over it', async () => {
+    const env = {
+      SANDBOX_ORGANIZATION_ID: '11111111-2222-4333-8444-555555555555',
+      SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:9/a, http://127.0.0.1:9/b',
+    };
+    expect(await serve([], env)).toMatchObject({
+      Organization: env.SANDBOX_ORGANIZATION_ID,
+      'Webhook URLs': 'http://127.0.0.1:9/a, http://127.0.0.1:9/b',
+    });
+    const flag = '66666666-7777-4888-8999-000000000000';
+    expect((await serve(['--organization-id', flag], env)).Organization).toBe(flag);
+    expect(await run([], { SANDBOX_ORGANIZATION_ID: 'org-1' })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('organizationId (--organization-id, SANDBOX_ORGANIZATION_ID) must be a UUID'),
+    });
+  });
+
+  it('explains itself: --help, --version, trigger --help, and the exit codes', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    // Every flag on a line of its own, with what it does, and its default where it takes a value.
+    for (const flag of [
+      'port',
+      'host',
+      'client-id',
+      'client-secret',
+      'organization-id',
+      'webhook-url',
+      'webhook-secret',
+      'batch-delay-ms',
+      'token-ttl-seconds',
+      'faults',
+    ]) {
+      expect(help.stdout).toMatch(new RegExp(`^ +--${flag} [A-Z]+ +[A-Z].+\\. Default: .+\\.$`, 'm'));
+    }
+    for (const flag of ['-h, --help', '-v, --version', '--quiet'])
+      expect(help.stdout).toMatch(new RegExp(`^ +${flag} +[A-Z]`, 'm'));
+    expect(help.stdout).toContain(`Default: ${exampleOrganizationId}`);
+    expect(help.stdout).toMatch(/^ +SANDBOX_WEBHOOK_URL +As --webhook-url/m);
+    expect(help.stdout).toMatch(/Exit codes: 0 done, 1 failed .*, 2 misused/);
+
+    // The README shows the help as it is.
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const [, shown] = /says what each flag does:\n\n```\n([\s\S]*?)```/.exec(readme) ?? [];
+    expect(shown).toBe(help.stdout);
+
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+
+    const triggerHelp = await run(['trigger', '--help']);
+    expect(triggerHelp.code).toBe(0);
+    for (const [event, item] of Object.entries<{ post: { summary: string } }>(description.webhooks)) {
+      expect(triggerHelp.stdout).toMatch(new RegExp(`^ +${event} +${item.post.summary}$`, 'm'));
+    }
+    expect(triggerHelp.stdout).toMatch(/^ +--to URL +/m);
+  });
+
+  it('exits 1 when it cannot serve: the port is taken', async () => {
+    const port = new URL((await serve([])).API!).port;
+    expect(await run(['--port', port])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`port ${port} is in use; pass another with --port`),
+    });
   });
 
   it('refuses bad flags with what to pass instead', async () => {
@@ -110,7 +184,13 @@ describe('autocollect-sandbox', () => {
       expect((await run(['trigger', 'CASE', '--to', receiver.url, '--secret', 'whsec-cli'])).code).toBe(1);
       expect(await run(['trigger', 'INVOICE', '--to', receiver.url, '--secret', 'x'])).toMatchObject({
         code: 2,
-        stderr: expect.stringContaining('Name an event: BATCH_COMPLETED, SETTLEMENT_CREATED, CASE, CASE_UPDATED.'),
+        stderr: expect.stringContaining(
+          '"INVOICE" is not an event the sandbox knows; the events are BATCH_COMPLETED, SETTLEMENT_CREATED, CASE, CASE_UPDATED.',
+        ),
+      });
+      expect(await run(['trigger', '--to', receiver.url, '--secret', 'x'])).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('name an event: BATCH_COMPLETED'),
       });
     } finally {
       await receiver.close();
