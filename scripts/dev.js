@@ -106,7 +106,8 @@ function schedule() {
   });
 }
 
-const serveFile = sirv(docsDir, { dev: true, etag: true, single: true });
+// Files only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
+const serveFile = sirv(docsDir, { dev: true, etag: true });
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', `http://${HOST}`);
   if (url.pathname === '/__dev/events') {

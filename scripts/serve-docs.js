@@ -24,9 +24,9 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-// Read from disk on every request (dev), so a rebuild shows on the next reload; paths
-// without an extension are routes of the page itself (single).
-const serveFile = sirv(root, { dev: true, etag: true, single: true });
+// Read from disk on every request (dev), so a rebuild shows on the next reload. Files
+// only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
+const serveFile = sirv(root, { dev: true, etag: true });
 const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 

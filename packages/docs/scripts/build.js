@@ -74,13 +74,25 @@ async function renderPage(definition, title, page) {
     ],
     { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
-  writeFileSync(output, keepOffline(readFileSync(output, 'utf8')));
+  writeFileSync(output, withEnhancements(keepOffline(readFileSync(output, 'utf8'))));
+}
+
+/** What every page adds to Redoc: links that open at their section, and copy buttons (page/). */
+const ENHANCEMENTS = ['enhance.css', 'enhance.js'].map((file) => resolve(packageDir, 'page', file));
+
+/** @param {string} html */
+function withEnhancements(html) {
+  const [css, js] = ENHANCEMENTS.map((file) => readFileSync(file, 'utf8'));
+  // Before the last </body>: Redoc's inlined script holds the string too.
+  const end = html.lastIndexOf('</body>');
+  return `${html.slice(0, end)}<style>${css}</style>\n<script>${js}</script>\n${html.slice(end)}`;
 }
 
 /** Everything a page is rendered from besides its decorated description: a change to any re-renders every page. */
 const RENDERER = [
   fileURLToPath(import.meta.url),
   resolve(packageDir, 'template.hbs'),
+  ...ENHANCEMENTS,
   resolve(root, 'redocly.yaml'),
   require.resolve('@redocly/cli/package.json'),
 ].map((file) => readFileSync(file, 'utf8'));

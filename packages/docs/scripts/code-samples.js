@@ -1,21 +1,62 @@
 // @ts-check
 // Generates, for every operation of a description, a TypeScript sample that uses
 // @autocollect/client and a curl command, from the operation's own parameters,
-// examples and extensions. Nothing here is written per operation.
+// examples and extensions, each twice: against Amili, and against the local sandbox
+// (its `Sandbox` server and default credentials), where it runs as written. Nothing
+// here is written per operation.
 import { deref, listOperations } from '@autocollect/spec/description';
+import { tokenCommand } from '../../sandbox/src/next-steps.js';
+import { DEFAULTS as SANDBOX } from '../../sandbox/src/options.js';
 
 /** @typedef {import('@autocollect/spec/description').OperationRef} OperationRef */
 
 /**
- * How each description's samples create their client.
- * @type {Record<string, { module: string, factory: string } | undefined>}
+ * How each description's samples create their client, and the name its servers go by.
+ * @type {Record<string, { module: string, factory: string, servers: string } | undefined>}
  */
 const CLIENTS = {
-  'autocollect@v1': { module: '@autocollect/client', factory: 'createAutoCollectClient' },
-  'legacy@v1': { module: '@autocollect/client/legacy', factory: 'createAutoCollectLegacyClient' },
+  'autocollect@v1': { module: '@autocollect/client', factory: 'createAutoCollectClient', servers: 'servers' },
+  'legacy@v1': {
+    module: '@autocollect/client/legacy',
+    factory: 'createAutoCollectLegacyClient',
+    servers: 'legacyServers',
+  },
 };
 
-const CREDENTIALS = 'auth: { clientId: process.env.AMILI_CLIENT_ID!, clientSecret: process.env.AMILI_CLIENT_SECRET! }';
+/**
+ * Where a sample sends: Amili (its first server, credentials from the environment) or the
+ * sandbox (its `Sandbox` server, the sandbox's default credentials).
+ * @typedef {{ label: string, server: string, serverName: string | undefined, credentials: string, clientId: string, clientSecret: string, token: string }} Target
+ */
+
+/** @param {any} document @returns {Target[]} */
+function targets(document) {
+  const sandbox = (document.servers ?? []).find((/** @type {any} */ server) => server.description === 'Sandbox');
+  /** @type {Target[]} */
+  const list = [
+    {
+      label: '',
+      server: document.servers[0].url,
+      serverName: undefined,
+      credentials: 'auth: { clientId: process.env.AMILI_CLIENT_ID!, clientSecret: process.env.AMILI_CLIENT_SECRET! }',
+      clientId: '$AMILI_CLIENT_ID',
+      clientSecret: '$AMILI_CLIENT_SECRET',
+      token: '$AMILI_TOKEN',
+    },
+  ];
+  if (sandbox) {
+    list.push({
+      label: ' (sandbox)',
+      server: sandbox.url,
+      serverName: 'sandbox',
+      credentials: `auth: { clientId: '${SANDBOX.clientId}', clientSecret: '${SANDBOX.clientSecret}' }`,
+      clientId: SANDBOX.clientId,
+      clientSecret: SANDBOX.clientSecret,
+      token: '$TOKEN',
+    });
+  }
+  return list;
+}
 
 /**
  * @param {any} document
@@ -62,10 +103,11 @@ function paramsLiteral({ path, query }) {
 
 /**
  * @param {any} document
- * @param {{ module: string, factory: string }} client
+ * @param {{ module: string, factory: string, servers: string }} client
  * @param {OperationRef} entry
+ * @param {Target} target
  */
-function typeScriptSample(document, { module, factory }, { method, path, operation, parameters }) {
+function typeScriptSample(document, { module, factory, servers }, { method, path, operation, parameters }, target) {
   const params = sampleParameters(parameters);
   const init = [paramsLiteral(params)];
   const body = exampleOf(document, Object.values(operation.requestBody?.content ?? {})[0]);
@@ -73,14 +115,19 @@ function typeScriptSample(document, { module, factory }, { method, path, operati
   const options = init.filter(Boolean);
   const initText = options.length ? `, {\n  ${options.join(',\n  ')},\n}` : '';
   const usesUnwrap = !operation['x-pagination'];
+  const names = [factory, ...(target.serverName ? [servers] : [])];
   const lines =
     module === '@autocollect/client'
-      ? [`import { ${usesUnwrap ? `${factory}, unwrap` : factory} } from '${module}';`]
+      ? [`import { ${[...names, ...(usesUnwrap ? ['unwrap'] : [])].sort().join(', ')} } from '${module}';`]
       : [
           ...(usesUnwrap ? ["import { unwrap } from '@autocollect/client';"] : []),
-          `import { ${factory} } from '${module}';`,
+          `import { ${names.sort().join(', ')} } from '${module}';`,
         ];
-  lines.push('', `const client = ${factory}({`, `  ${CREDENTIALS},`, '});', '');
+  lines.push('');
+  if (target.serverName) lines.push('// The local sandbox: `npm start`, or `npx autocollect-sandbox`.');
+  lines.push(`const client = ${factory}({`);
+  if (target.serverName) lines.push(`  baseUrl: ${servers}.${target.serverName},`);
+  lines.push(`  ${target.credentials},`, '});', '');
   if (operation['x-pagination']) {
     lines.push(`for await (const item of client.paginate('${path}'${initText})) {`, '  console.log(item);', '}');
   } else {
@@ -118,10 +165,11 @@ function webhookSample(name) {
 /**
  * @param {any} document
  * @param {OperationRef} entry
+ * @param {Target} target
  */
-function curlSample(document, { method, path, operation, parameters }) {
+function curlSample(document, { method, path, operation, parameters }, target) {
   const params = sampleParameters(parameters);
-  const server = document.servers[0].url;
+  const { server } = target;
   const url = new URL(
     server +
       path.replace(/\{(\w+)\}/g, (_, /** @type {string} */ name) => encodeURIComponent(String(params.path[name]))),
@@ -131,20 +179,26 @@ function curlSample(document, { method, path, operation, parameters }) {
   const content = operation.requestBody?.content ?? {};
   const [contentType] = Object.keys(content);
   const isTokenRequest = contentType === 'application/x-www-form-urlencoded';
-  if (!isTokenRequest) lines.push('-H "Authorization: Bearer $AMILI_TOKEN"');
+  if (!isTokenRequest) lines.push(`-H "Authorization: Bearer ${target.token}"`);
   const idempotent = parameters.find((p) => p.in === 'header' && /idempotency/i.test(p.name));
   if (idempotent) lines.push(`-H "${idempotent.name}: $(uuidgen)"`);
   const body = contentType === undefined ? undefined : exampleOf(document, content[contentType]);
   if (isTokenRequest) {
     lines.push(
       '-d grant_type=client_credentials',
-      '-d "client_id=$AMILI_CLIENT_ID"',
-      '-d "client_secret=$AMILI_CLIENT_SECRET"',
+      `-d "client_id=${target.clientId}"`,
+      `-d "client_secret=${target.clientSecret}"`,
     );
   } else if (body !== undefined) {
     lines.push(`-H 'Content-Type: ${contentType}'`, `-d ${shellQuote(JSON.stringify(body))}`);
   }
-  return lines.join(' \\\n  ');
+  const command = lines.join(' \\\n  ');
+  // Against the sandbox, the sample gets its own token first.
+  if (target.serverName && !isTokenRequest) {
+    const origin = new URL(server).origin;
+    return `${tokenCommand({ tokenUrl: `${origin}/token`, clientId: target.clientId, clientSecret: target.clientSecret })}\n${command}`;
+  }
+  return command;
 }
 
 /**
@@ -156,10 +210,17 @@ export function addCodeSamples(document, api) {
   const client = CLIENTS[api];
   for (const entry of listOperations(document)) {
     const samples = [];
-    if (client)
-      samples.push({ lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(document, client, entry) });
-    else if (api === 'identity@v1') samples.push({ lang: 'TypeScript', label: 'TypeScript', source: tokenSample() });
-    samples.push({ lang: 'curl', label: 'curl', source: curlSample(document, entry) });
+    for (const target of targets(document)) {
+      // Redoc shows one sample per language: the sandbox's are languages of their own (redocly.yaml).
+      const label = (/** @type {string} */ lang) => `${lang}${target.label}`;
+      if (client) {
+        const source = typeScriptSample(document, client, entry, target);
+        samples.push({ lang: label('TypeScript'), label: label('TypeScript'), source });
+      } else if (api === 'identity@v1') {
+        samples.push({ lang: label('TypeScript'), label: label('TypeScript'), source: tokenSample(target) });
+      }
+      samples.push({ lang: label('curl'), label: label('curl'), source: curlSample(document, entry, target) });
+    }
     entry.operation['x-codeSamples'] = samples;
   }
   for (const [name, item] of Object.entries(document.webhooks ?? {})) {
@@ -168,15 +229,16 @@ export function addCodeSamples(document, api) {
   return document;
 }
 
-function tokenSample() {
+/** @param {Target} target */
+function tokenSample(target) {
   return [
     "import { createAutoCollectClient, servers } from '@autocollect/client';",
     '',
     '// The client requests this token itself, caches it until shortly before',
     '// expires_on, and fetches a new one when it nears expiry or the API answers 401.',
     'const client = createAutoCollectClient({',
-    '  baseUrl: servers.production,',
-    `  ${CREDENTIALS},`,
+    `  baseUrl: servers.${target.serverName ?? 'production'},`,
+    `  ${target.credentials},`,
     '});',
   ].join('\n');
 }

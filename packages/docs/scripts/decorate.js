@@ -1,11 +1,12 @@
 // @ts-check
 // Turns a bundled description into what its page renders: code samples for every
-// operation, visible marks on everything inferred, links between the pages, and
-// (on the main page) the guides. The bundle itself ships unchanged.
+// operation, visible marks on everything inferred, links between the pages, prose
+// whose soft line breaks are spaces, and (on the main page) the guides. The bundle itself ships unchanged.
 import { listOperations, openEnumValues } from '@autocollect/spec/description';
 import { addCodeSamples } from './code-samples.js';
 import { addGuides, INFERRED_GUIDE, inferredGuide, loadGuides } from './guides.js';
 import { markInferred } from './provenance.js';
+import { joinSoftBreaksIn } from './soft-breaks.js';
 
 /**
  * @param {{ api: string, page: string, document: any }[]} pages every page of the site
@@ -25,7 +26,7 @@ export function decoratePages(pages, guidesDir) {
       const inferred = inferredGuide(pages.map((p) => ({ title: p.document.info.title, document: p.document })));
       addGuides(document, [...loadGuides(guidesDir), { name: INFERRED_GUIDE, markdown: inferred }]);
     }
-    return showOpenEnums(markInferred(document));
+    return joinSoftBreaksIn(showOpenEnums(markInferred(document)));
   });
 }
 

@@ -1,42 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchChromium } from '../../../scripts/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { docsInBrowser } from './support/browser-session.js';
 import { pages } from './support/bundle.js';
-import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
-const artifacts = fileURLToPath(new URL('../test-results/', import.meta.url));
-
-let server: DocsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDocsServer();
-  browser = await launchChromium();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-/** A new tab; should the test fail, a screenshot of it is left in test-results/<name>.png. */
-async function openTab(name: string, height: number) {
-  const tab = await browser.newPage({ viewport: { width: 1280, height } });
-  onTestFailed(async () => {
-    await tab.screenshot({ path: `${artifacts}${name}.png` }).catch(() => undefined);
-  });
-  return tab;
-}
+const docs = docsInBrowser();
+const { openTab } = docs;
 
 describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (page, { document, operations }) => {
   it('lists every operation and webhook in the navigation, and requests nothing from elsewhere', async () => {
     const tab = await openTab(page.replace('.html', ''), 800);
     const requests: string[] = [];
     tab.on('request', (request) => requests.push(request.url()));
-    await tab.goto(`${server.origin}/${page}`, { waitUntil: 'networkidle' });
+    await tab.goto(`${docs.server.origin}/${page}`, { waitUntil: 'networkidle' });
 
     const navigation = tab.locator('.menu-content');
     await expect.poll(() => navigation.innerText()).toContain(document.info.title);
@@ -68,17 +42,17 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
         .toEqual([]);
     }
 
-    const elsewhere = requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(url));
+    const elsewhere = requests.filter((url) => !url.startsWith(`${docs.server.origin}/`) && !/^(blob|data):/.test(url));
     expect(requests.length).toBeGreaterThan(0);
     expect(elsewhere).toEqual([]);
-    await tab.close();
+    await tab.context().close();
   });
 });
 
 describe('reading the main page as an integrator would', () => {
   it('shows an open enum with its known values, what they mean, and that others may come', async () => {
     const tab = await openTab('open-enum', 900);
-    await tab.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    await tab.goto(`${docs.server.origin}/`, { waitUntil: 'networkidle' });
     await tab.getByText('Search', { exact: false }).first().click();
     await tab.keyboard.type('BATCH_COMPLETED');
     await tab.getByTestId('search-dialog').getByText('Batch completed', { exact: true }).first().click();
@@ -93,7 +67,7 @@ describe('reading the main page as an integrator would', () => {
     const shown = await source();
     expect(shown).toContain('The Amili product that sent the event.');
     expect(shown).toContain('Amili publishes no complete list: expect other values');
-    await tab.close();
+    await tab.context().close();
   });
 
   it('searches for CreateInvoices, opens it, reads the TypeScript sample, then follows the link to the legacy API', async () => {
@@ -103,11 +77,22 @@ describe('reading the main page as an integrator would', () => {
     const tab = await openTab('search', 900);
     const requests: string[] = [];
     tab.on('request', (request) => requests.push(request.url()));
-    await tab.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    await tab.goto(`${docs.server.origin}/`, { waitUntil: 'networkidle' });
 
     await tab.getByText('Search', { exact: false }).first().click();
     await tab.keyboard.type('CreateInvoices');
     const dialog = tab.getByTestId('search-dialog');
+    // Excerpts keep the space where a description's prose breaks a line ("The invoices", not "Theinvoices").
+    const breaks = main.operations.flatMap(({ description }) =>
+      [...description.matchAll(/(\S+)\n(?!\n)(\S+)/g)].map(([, before, after]) => ({
+        glued: `${before}${after}`,
+        spaced: `${before} ${after}`,
+      })),
+    );
+    await expect.poll(() => dialog.innerText()).toContain(createInvoices.summary);
+    const excerpts = await dialog.innerText();
+    expect(breaks.filter(({ glued }) => excerpts.includes(glued)).map(({ glued }) => glued)).toEqual([]);
+    expect(breaks.some(({ spaced }) => excerpts.includes(spaced))).toBe(true);
     await dialog.getByText(createInvoices.summary, { exact: true }).first().click();
     await expect.poll(() => tab.url()).toMatch(/#\/invoice\/createinvoices$/);
 
@@ -122,10 +107,12 @@ describe('reading the main page as an integrator would', () => {
     // Back to where the search started, within the page: the link is in its introduction.
     await tab.goBack();
     await tab.getByRole('link', { name: legacy.document.info.title }).first().click();
-    await expect.poll(() => tab.url()).toBe(`${server.origin}/legacy.html`);
+    await expect.poll(() => tab.url()).toBe(`${docs.server.origin}/legacy.html`);
     await expect.poll(() => tab.locator('.menu-content').innerText()).toContain(legacy.document.info.title);
 
-    expect(requests.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
-    await tab.close();
+    expect(requests.filter((url) => !url.startsWith(`${docs.server.origin}/`) && !/^(blob|data):/.test(url))).toEqual(
+      [],
+    );
+    await tab.context().close();
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nativeTsc } from '../../../scripts/typecheck.js';
-import { pages } from './support/bundle.js';
+import { pages, renderedCodeSamples } from './support/bundle.js';
 
 // TypeScript 7's native compiler; the packed client's consumer matrix covers TypeScript 5 and 6.
 const tsc = nativeTsc;
@@ -14,19 +14,13 @@ interface Sample {
   source: string;
 }
 
-/** The TypeScript samples each page renders (from dist/<name>.docs.json), and those in the guides. */
+/** The TypeScript samples each page renders, Amili's and the sandbox's, and those in the guides. */
 function renderedSamples(): Sample[] {
-  const samples: Sample[] = [];
+  const samples: Sample[] = renderedCodeSamples()
+    .filter((sample) => sample.lang.startsWith('TypeScript'))
+    .map(({ page, operationId, label, source }) => ({ where: `${page} ${operationId} ${label}`, source }));
   for (const { bundleName } of pages) {
     const rendered = JSON.parse(readFileSync(`${packageDir}dist/${bundleName}.docs.json`, 'utf8'));
-    for (const item of [...Object.values<any>(rendered.paths ?? {}), ...Object.values<any>(rendered.webhooks ?? {})]) {
-      for (const operation of Object.values<any>(item)) {
-        for (const sample of operation?.['x-codeSamples'] ?? []) {
-          if (sample.lang === 'TypeScript')
-            samples.push({ where: `${bundleName} ${operation.operationId}`, source: sample.source });
-        }
-      }
-    }
     for (const tag of rendered.tags ?? []) {
       for (const [i, match] of [...(tag.description ?? '').matchAll(/```ts\n([\s\S]*?)```/g)].entries()) {
         samples.push({ where: `guide "${tag.name}" #${i + 1}`, source: match[1]! });
@@ -67,9 +61,19 @@ function typeCheck(name: string, samples: Sample[]) {
 const samples = renderedSamples();
 
 describe('the generated code samples', () => {
-  it('cover every operation and webhook of every page, and the guides', () => {
-    const operationCount = pages.reduce((sum, page) => sum + page.operations.length, 0);
-    expect(samples.filter((s) => !s.where.startsWith('guide')).length).toBe(operationCount);
+  it('cover every operation and webhook of every page, against Amili and the sandbox, and the guides', () => {
+    const rendered = renderedCodeSamples();
+    for (const { bundleName, document } of pages) {
+      for (const operation of pages.find((p) => p.bundleName === bundleName)!.operations) {
+        const labels = rendered
+          .filter((sample) => sample.page === bundleName && sample.operationId === operation.operationId)
+          .map((sample) => sample.label);
+        const isWebhook = Object.values<any>(document.webhooks ?? {}).some((item) => item.post === operation);
+        expect(labels, operation.operationId).toEqual(
+          isWebhook ? ['TypeScript'] : ['TypeScript', 'curl', 'TypeScript (sandbox)', 'curl (sandbox)'],
+        );
+      }
+    }
     expect(samples.filter((s) => s.where.startsWith('guide')).length).toBeGreaterThanOrEqual(5);
   });
 

@@ -47,10 +47,13 @@ describe.each(pages.map((p) => [p.page, p] as const))('the served %s', (page, { 
 });
 
 describe('the docs server', () => {
-  it('answers deep links with the page and refuses paths outside the site', async () => {
-    const deepLink = await fetch(`${server.origin}/invoice/getinvoicebyid`);
-    expect(deepLink.status).toBe(200);
-    expect(await deepLink.text()).toContain('<div id="redoc">');
+  it('serves files only: a path that is not one answers 404, and so do paths outside the site', async () => {
+    // Sections are hashes of their page (/#/invoice/getinvoicebyid); a path is not a section.
+    for (const path of ['/invoice/getinvoicebyid', '/getting-started', '/no/such/page', '/index.html/extra']) {
+      const response = await fetch(`${server.origin}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('<div id="redoc">');
+    }
     expect((await fetch(`${server.origin}/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${server.origin}/missing.json`)).status).toBe(404);
   });

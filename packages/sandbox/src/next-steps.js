@@ -18,11 +18,19 @@ export function nextSteps(sandbox, where = {}) {
     'Next:',
     ...(where.docsUrl ? [`  Read the docs, and try any operation's sandbox samples: ${where.docsUrl}`] : []),
     '  Get a token and list the invoices:',
-    `    TOKEN=$(curl -s ${tokenUrl} -d grant_type=client_credentials -d client_id=${clientId} -d client_secret=${clientSecret} | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')`,
+    `    ${tokenCommand({ tokenUrl, clientId, clientSecret })}`,
     `    curl -H "Authorization: Bearer $TOKEN" ${baseUrl}/orgs/${organizationId}/invoices`,
     '  Point @autocollect/client at it (it gets its token from the sandbox itself):',
     `    import { ${imports} } from '@autocollect/client';`,
     `    const client = createAutoCollectClient({ baseUrl: ${base}, auth: { clientId: '${clientId}', clientSecret: '${clientSecret}' } });`,
     `    console.log(unwrap(await client.GET('/orgs/{organizationId}/invoices', { params: { path: { organizationId: '${organizationId}' } } })).data);`,
   ].join('\n');
+}
+
+/**
+ * A shell line that gets a token from a sandbox into $TOKEN (Node reads the JSON: no jq needed).
+ * @param {{ tokenUrl: string, clientId: string, clientSecret: string }} sandbox
+ */
+export function tokenCommand({ tokenUrl, clientId, clientSecret }) {
+  return `TOKEN=$(curl -s ${tokenUrl} -d grant_type=client_credentials -d client_id=${clientId} -d client_secret=${clientSecret} | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')`;
 }
