@@ -7,32 +7,44 @@ export interface DocsServer {
   origin: string;
   /** The AutoCollect API of the sandbox `npm start` serves beside the docs. */
   sandboxUrl: string;
-  /** Everything it printed. */
-  output: string;
+  /** Everything it printed so far: the banner, then a line per request the sandbox answered. */
+  readonly output: string;
   stop(): void;
 }
 
-/** Starts the server `npm start` runs, on free ports, and waits for the addresses it prints. */
-export async function startDocsServer(): Promise<DocsServer> {
+/**
+ * Starts the server `npm start` runs, on free ports (with `env` besides), and waits for the
+ * addresses it prints.
+ */
+export async function startDocsServer(env: Record<string, string> = {}): Promise<DocsServer> {
   const child = spawn(process.execPath, [serveScript], {
-    env: { ...process.env, PORT: '0', SANDBOX_PORT: '0' },
+    env: { ...process.env, PORT: '0', SANDBOX_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const output = await new Promise<string>((resolve, reject) => {
-    let printed = '';
-    child.stdout.on('data', (chunk) => {
-      printed += chunk;
-      if (printed.includes('Press Ctrl+C')) resolve(printed);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`serve-docs exited with ${code} before printing its addresses: ${printed}`)),
-    );
+  let printed = '';
+  child.stdout.on('data', (chunk) => {
+    printed += chunk;
   });
-  const address = (pattern: RegExp) => pattern.exec(output)?.[1] ?? '';
+  await new Promise<void>((resolve, reject) => {
+    const banner = () => {
+      if (printed.includes('Press Ctrl+C')) {
+        child.stdout.off('data', banner);
+        child.off('exit', early);
+        resolve();
+      }
+    };
+    const early = (code: number | null) =>
+      reject(new Error(`serve-docs exited with ${code} before printing its addresses: ${printed}`));
+    child.stdout.on('data', banner);
+    child.once('exit', early);
+  });
+  const address = (pattern: RegExp) => pattern.exec(printed)?.[1] ?? '';
   return {
     origin: address(/docs: (http:\/\/127\.0\.0\.1:\d+)/),
     sandboxUrl: address(/sandbox: +(http:\/\/127\.0\.0\.1:\d+\/collection\/v1)/),
-    output,
+    get output() {
+      return printed;
+    },
     stop: () => child.kill(),
   };
 }
