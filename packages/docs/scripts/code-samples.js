@@ -5,8 +5,7 @@
 // (its `Sandbox` server and default credentials), where it runs as written. Nothing
 // here is written per operation.
 import { deref, listOperations } from '@autocollect/spec/description';
-import { tokenCommand } from '../../sandbox/src/next-steps.js';
-import { DEFAULTS as SANDBOX } from '../../sandbox/src/options.js';
+import { DEFAULT_CREDENTIALS as SANDBOX, tokenCommand } from '../../sandbox/src/credentials.js';
 
 /** @typedef {import('@autocollect/spec/description').OperationRef} OperationRef */
 

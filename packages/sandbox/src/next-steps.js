@@ -2,6 +2,7 @@
 // What to do once a sandbox runs, printed under its banner (by the CLI and by `npm start`):
 // a token and a list of invoices with curl, and the client pointed at it in TypeScript.
 import { describedSandboxUrl } from './contract.js';
+import { tokenCommand } from './credentials.js';
 
 /**
  * @param {Pick<import('./index.js').RunningSandbox, 'baseUrl' | 'tokenUrl' | 'organizationId' | 'clientId' | 'clientSecret'>} sandbox
@@ -25,12 +26,4 @@ export function nextSteps(sandbox, where = {}) {
     `    const client = createAutoCollectClient({ baseUrl: ${base}, auth: { clientId: '${clientId}', clientSecret: '${clientSecret}' } });`,
     `    console.log(unwrap(await client.GET('/orgs/{organizationId}/invoices', { params: { path: { organizationId: '${organizationId}' } } })).data);`,
   ].join('\n');
-}
-
-/**
- * A shell line that gets a token from a sandbox into $TOKEN (Node reads the JSON: no jq needed).
- * @param {{ tokenUrl: string, clientId: string, clientSecret: string }} sandbox
- */
-export function tokenCommand({ tokenUrl, clientId, clientSecret }) {
-  return `TOKEN=$(curl -s ${tokenUrl} -d grant_type=client_credentials -d client_id=${clientId} -d client_secret=${clientSecret} | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).access_token')`;
 }

@@ -2,6 +2,7 @@
 // The sandbox's options, shared by the CLI and startSandbox: checked at start, each
 // with a message that says what was wrong and what to pass instead.
 import { describedSandboxUrl, exampleOrganization } from './contract.js';
+import { DEFAULT_CREDENTIALS } from './credentials.js';
 import { NO_FAULTS, parseFaults } from './faults.js';
 import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
 
@@ -37,9 +38,7 @@ const described = new URL(describedSandboxUrl());
 export const DEFAULTS = {
   port: Number(described.port),
   host: described.hostname,
-  clientId: 'sandbox-client',
-  clientSecret: 'sandbox-secret',
-  webhookSecret: 'sandbox-webhook-secret',
+  ...DEFAULT_CREDENTIALS,
   batchDelayMs: 1000,
   tokenTtlSeconds: 3600,
 };
