@@ -58,17 +58,20 @@ let sandbox;
 try {
   const port = await listen(server, HOST, process.env.PORT);
   const docsUrl = `http://${HOST}:${port}/`;
-  console.log(`AutoCollect API docs: ${docsUrl}`);
   sandbox = await sandboxBesideDocs();
-  console.log(`AutoCollect sandbox:  ${sandbox.baseUrl}`);
-  console.log(`  token URL ${sandbox.tokenUrl}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}`);
-  console.log(`  organization ${sandbox.organizationId}; its own endpoints at ${sandbox.controlUrl}`);
   const webhooks = optionsFromEnvironment(process.env).webhookUrls;
+  // One write, ending with what to do next; then a line per request the sandbox answers.
   console.log(
-    `  webhook URLs ${webhooks?.join(', ') ?? 'none (set SANDBOX_WEBHOOK_URL)'}; signed with ${sandbox.webhookSecret}`,
+    [
+      `AutoCollect API docs: ${docsUrl}`,
+      `AutoCollect sandbox:  ${sandbox.baseUrl}`,
+      `  token URL ${sandbox.tokenUrl}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}`,
+      `  organization ${sandbox.organizationId}; its own endpoints at ${sandbox.controlUrl}`,
+      `  webhook URLs ${webhooks?.join(', ') ?? 'none (set SANDBOX_WEBHOOK_URL)'}; signed with ${sandbox.webhookSecret}`,
+      'Press Ctrl+C to stop. Each request the sandbox answers is printed after this banner.',
+      nextSteps(sandbox, { docsUrl }),
+    ].join('\n'),
   );
-  console.log(nextSteps(sandbox, { docsUrl }));
-  console.log('Press Ctrl+C to stop. Each request the sandbox answers is printed below.');
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);

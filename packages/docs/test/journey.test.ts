@@ -104,7 +104,8 @@ describe("the README's Try it locally", () => {
   });
 
   it("runs the next steps npm start prints: the curl commands and the client's lines", async () => {
-    const next = server.output.slice(server.output.indexOf('Next:'), server.output.indexOf('Press Ctrl+C'));
+    // The banner ends with the next steps; the request lines follow.
+    const next = server.output.slice(server.output.indexOf('Next:')).split('\nsandbox: ')[0]!;
     const lines = next.split('\n').map((line) => line.trim());
     const curl = lines.filter((line) => /^(TOKEN=|curl )/.test(line));
     expect(curl).toHaveLength(2);

@@ -27,7 +27,8 @@ export async function startDocsServer(env: Record<string, string> = {}): Promise
   });
   await new Promise<void>((resolve, reject) => {
     const banner = () => {
-      if (printed.includes('Press Ctrl+C')) {
+      // The banner is one write, ending with the next steps.
+      if (printed.includes('Press Ctrl+C') && /^ {4}console\.log\(.*\);$/m.test(printed)) {
         child.stdout.off('data', banner);
         child.off('exit', early);
         resolve();
