@@ -1,9 +1,12 @@
 // @ts-check
 // The HTTP side: every request to an API route meets the injected faults, is routed,
 // authenticated and validated against the description, handled, and its answer is
-// checked against the description before it is sent.
+// checked against the description before it is sent. Pages on this machine may call the
+// API across origins (cors.js).
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { controlEndpointsAt } from './control.js';
+import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
 import { OPERATIONS, oauthError } from './operations.js';
 import { PageTokenError } from './pages.js';
 import { invalid, problem } from './problem.js';
@@ -43,7 +46,7 @@ async function serve(sandbox, request, response) {
     sandbox.options.log?.(
       `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms`,
     );
-  const reply = await replyTo(sandbox, request, method, url);
+  const reply = preflight(request, url.pathname) ?? (await replyTo(sandbox, request, method, url));
   // Whatever of the body no step read is drained here, once, so that the connection stays usable.
   request.resume();
   if (reply === undefined) {
@@ -52,7 +55,17 @@ async function serve(sandbox, request, response) {
     log(0);
     return;
   }
-  send(response, reply);
+  const origin = request.headers.origin;
+  const control = url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/');
+  send(response, {
+    ...reply,
+    headers: {
+      // Each answer's own id, as Amili's carry one: it shows in the client's errors and logs.
+      'x-request-id': randomUUID(),
+      ...(isLoopbackOrigin(origin) && !control && corsHeaders(/** @type {string} */ (origin))),
+      ...reply.headers,
+    },
+  });
   log(reply.status);
 }
 
