@@ -6,6 +6,7 @@
 //   node scripts/serve-docs.js                port 4000, or a free one if 4000 is taken
 //   SANDBOX_PORT=4011 node scripts/serve-docs.js   the sandbox's port: 4010, or a free one if taken
 //   SANDBOX_ORGANIZATION_ID, SANDBOX_WEBHOOK_URL    as the sandbox CLI's flags
+// /sandbox.json says where the sandbox runs, so that the docs' Try it sends to it.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -32,6 +33,13 @@ const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
 
 const server = createServer((request, response) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
+  // Where the sandbox beside these docs runs, for the docs' Try it: a page on this origin only.
+  if (request.url === '/sandbox.json' && sandbox) {
+    const { baseUrl, tokenUrl, legacyUrl, organizationId, clientId, clientSecret } = sandbox;
+    const body = JSON.stringify({ baseUrl, tokenUrl, legacyUrl, organizationId, clientId, clientSecret });
+    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return response.end(body);
+  }
   serveFile(request, response, () => void notFound(response));
 });
 
@@ -54,6 +62,7 @@ async function sandboxBesideDocs() {
   }
 }
 
+/** @type {import("../packages/sandbox/src/index.js").RunningSandbox | undefined} */
 let sandbox;
 try {
   const port = await listen(server, HOST, process.env.PORT);

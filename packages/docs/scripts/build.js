@@ -22,6 +22,9 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { listOperations } from '@autocollect/spec/description';
+import { build as bundle } from 'esbuild';
+import { DEFAULT_CREDENTIALS } from '../../sandbox/src/credentials.js';
 import { decoratePages } from './decorate.js';
 import { listPages } from './pages.js';
 
@@ -53,8 +56,9 @@ function keepOffline(html) {
  * @param {string} definition the decorated description
  * @param {string} title
  * @param {string} page the file name
+ * @param {object} tryItConfig
  */
-async function renderPage(definition, title, page) {
+async function renderPage(definition, title, page, tryItConfig) {
   const output = resolve(dist, page);
   await promisify(execFile)(
     process.execPath,
@@ -74,18 +78,57 @@ async function renderPage(definition, title, page) {
     ],
     { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
-  writeFileSync(output, withEnhancements(keepOffline(readFileSync(output, 'utf8'))));
+  writeFileSync(output, withEnhancements(keepOffline(readFileSync(output, 'utf8')), tryItConfig));
 }
 
 /** What every page adds to Redoc: links that open at their section, and copy buttons (page/). */
 const ENHANCEMENTS = ['enhance.css', 'enhance.js'].map((file) => resolve(packageDir, 'page', file));
 
-/** @param {string} html */
-function withEnhancements(html) {
+/**
+ * @param {string} html
+ * @param {object} tryItConfig what the page's Try it buttons need (page/enhance.js reads it)
+ */
+function withEnhancements(html, tryItConfig) {
   const [css, js] = ENHANCEMENTS.map((file) => readFileSync(file, 'utf8'));
+  const config = JSON.stringify(tryItConfig).replaceAll('<', '\\u003c');
   // Before the last </body>: Redoc's inlined script holds the string too.
   const end = html.lastIndexOf('</body>');
-  return `${html.slice(0, end)}<style>${css}</style>\n<script>${js}</script>\n${html.slice(end)}`;
+  return `${html.slice(0, end)}<style>${css}</style>\n<script type="application/json" id="autocollect-try-it">${config}</script>\n<script>${js}</script>\n${html.slice(end)}`;
+}
+
+/**
+ * What a page's Try it needs to know before it loads: the description beside the page, its
+ * operations by the last part of their section ids, and the sandbox's defaults.
+ * @param {string} api @param {string} bundleName @param {any} document @param {string} organizationId
+ */
+function tryItConfigOf(api, bundleName, document, organizationId) {
+  const operations = Object.fromEntries(
+    listOperations(document).map(({ operationId }) => [operationId.toLowerCase(), operationId]),
+  );
+  const { clientId, clientSecret } = DEFAULT_CREDENTIALS;
+  return { api, bundle: `${bundleName}.json`, operations, credentials: { clientId, clientSecret }, organizationId };
+}
+
+/** The client Try it sends with, built for the browser from its source (so no build of it need come first). */
+const CLIENT_SOURCE = resolve(packageDir, '../client/src');
+
+/** Try it's code (page/try-it, with @autocollect/client and ajv), bundled into dist/try-it.js: loaded when a panel first opens. */
+async function bundleTryIt() {
+  await bundle({
+    entryPoints: [resolve(packageDir, 'page/try-it/index.ts')],
+    alias: {
+      '@autocollect/client/legacy': resolve(CLIENT_SOURCE, 'legacy.ts'),
+      '@autocollect/client': resolve(CLIENT_SOURCE, 'index.ts'),
+    },
+    outfile: resolve(dist, 'try-it.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  });
 }
 
 /** Everything a page is rendered from besides its decorated description: a change to any re-renders every page. */
@@ -93,6 +136,7 @@ const RENDERER = [
   fileURLToPath(import.meta.url),
   resolve(packageDir, 'template.hbs'),
   ...ENHANCEMENTS,
+  resolve(packageDir, '../sandbox/src/credentials.js'),
   resolve(root, 'redocly.yaml'),
   require.resolve('@redocly/cli/package.json'),
 ].map((file) => readFileSync(file, 'utf8'));
@@ -101,10 +145,11 @@ const RENDERER = [
  * The key of a page's inputs; the page is rendered again only when it changes.
  * @param {string} definition the decorated description, as written
  * @param {string} title
+ * @param {object} tryItConfig
  */
-const renderKey = (definition, title) =>
+const renderKey = (definition, title, tryItConfig) =>
   createHash('sha256')
-    .update(JSON.stringify([...RENDERER, definition, title]))
+    .update(JSON.stringify([...RENDERER, definition, title, tryItConfig]))
     .digest('hex');
 
 /**
@@ -117,15 +162,22 @@ export async function buildDocs() {
     return { api, name, bundle, bundleYaml, page, document: JSON.parse(readFileSync(bundle, 'utf8')) };
   });
   const decorated = decoratePages(pages, new URL('../guides/', import.meta.url));
+  // The organization of the examples: the sandbox's default, which every page's Try it fills in.
+  const organizationId = pages
+    .flatMap(({ document }) => listOperations(document))
+    .flatMap(({ parameters }) => parameters)
+    .find((parameter) => parameter.in === 'path' && parameter.name === 'organizationId')?.example;
+  const tryIt = bundleTryIt();
 
-  const built = pages.map(async ({ name, bundle, bundleYaml, page, document }, i) => {
+  const built = pages.map(async ({ api, name, bundle, bundleYaml, page, document }, i) => {
     copyFileSync(bundle, resolve(dist, `${name}.json`));
     copyFileSync(bundleYaml, resolve(dist, `${name}.yaml`));
     const definition = resolve(dist, `${name}.docs.json`);
     const content = `${JSON.stringify(decorated[i], null, 2)}\n`;
     writeFileSync(definition, content);
     // An edit to one description leaves the other pages as they were: render only what changed.
-    const key = renderKey(content, document.info.title);
+    const config = tryItConfigOf(api, name, document, organizationId);
+    const key = renderKey(content, document.info.title, config);
     const keyFile = resolve(dist, `${name}.render-key`);
     if (existsSync(resolve(dist, page)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
       return `dist/${page} (unchanged)`;
@@ -134,13 +186,15 @@ export async function buildDocs() {
     const kept = resolve(RENDERS, `${key}.html`);
     if (existsSync(kept)) copyFileSync(kept, resolve(dist, page));
     else {
-      await renderPage(definition, document.info.title, page);
+      await renderPage(definition, document.info.title, page, config);
       keepRender(resolve(dist, page), kept);
     }
     writeFileSync(keyFile, key);
     return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
   });
-  return Promise.all(built);
+  const lines = await Promise.all(built);
+  await tryIt;
+  return [...lines, 'dist/try-it.js'];
 }
 
 /** The last pages rendered, by render key, outside dist/ (which is published). */

@@ -6,6 +6,7 @@
 // here is written per operation.
 import { deref, listOperations } from '@autocollect/spec/description';
 import { DEFAULT_CREDENTIALS as SANDBOX, tokenCommand } from '../../sandbox/src/credentials.js';
+import { literal, shellQuote } from './literals.js';
 
 /** @typedef {import('@autocollect/spec/description').OperationRef} OperationRef */
 
@@ -67,13 +68,6 @@ function exampleOf(document, mediaType) {
   const [first] = Object.values(mediaType.examples ?? {});
   return deref(document, first)?.value;
 }
-
-/** A TypeScript literal of a JSON value: bare keys where they are identifiers, indented to fit. */
-const literal = (/** @type {unknown} */ value, indent = 0) =>
-  JSON.stringify(value, null, 2)
-    .replace(/"([A-Za-z_$][\w$]*)":/g, '$1:')
-    .replaceAll('\n', `\n${' '.repeat(indent)}`);
-const shellQuote = (/** @type {string} */ text) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /** @typedef {{ path: Record<string, unknown>, query: Record<string, unknown> }} SampleParameters */
 

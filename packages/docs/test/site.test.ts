@@ -21,6 +21,15 @@ describe.each(pages.map((p) => [p.page, p] as const))('the served %s', (page, { 
     }
   });
 
+  it("adds at most 250 kB to Redoc's page for its own additions; Try it itself loads from beside it", async () => {
+    const html = await (await fetch(`${server.origin}/${page}`)).text();
+    const added = html.slice(html.lastIndexOf('<style>'), html.lastIndexOf('</body>'));
+    expect(added).toContain('id="autocollect-try-it"');
+    expect(Buffer.byteLength(added)).toBeLessThan(250_000);
+    expect(html).not.toContain('openTryIt(operationId, config');
+    expect((await fetch(`${server.origin}/try-it.js`)).status).toBe(200);
+  });
+
   it('loads nothing from another origin: scripts, styles, fonts and images are inline', async () => {
     const html = await (await fetch(`${server.origin}/${page}`)).text();
     const external = [

@@ -1,0 +1,116 @@
+// @ts-check
+// Reading a bundled description, without I/O: the HTTP methods, following local $refs,
+// walking operations and merged properties. Browsers use it too (the docs' Try it).
+
+/** The keys of a path item that are operations. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Escapes a key for a JSON pointer (RFC 6901).
+ * @param {string | number} key
+ */
+export const escapePointerPart = (key) => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+
+/**
+ * Reads a key back from a JSON pointer's part.
+ * @param {string} part
+ */
+export const unescapePointerPart = (part) => part.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/**
+ * Follows local $refs (`#/components/...`) in a bundled document; a node without one is returned as it is.
+ * @param {any} document
+ * @param {any} node
+ * @returns {any}
+ */
+export function deref(document, node) {
+  let current = node;
+  for (let hops = 0; current?.$ref && hops < 50; hops++) {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce((/** @type {any} */ n, /** @type {string} */ part) => n?.[unescapePointerPart(part)], document);
+  }
+  return current;
+}
+
+/**
+ * @typedef {object} OperationRef
+ * @property {string} operationId
+ * @property {string} method lower case, as the path item's key
+ * @property {string} path the path template, or the webhook's name
+ * @property {any} operation
+ * @property {any[]} parameters the path item's and the operation's parameters, $refs followed
+ */
+
+/**
+ * Every operation of a bundled document's paths (or, with `webhooks`, of its webhooks).
+ * @param {any} document
+ * @param {'paths' | 'webhooks'} [where]
+ * @returns {OperationRef[]}
+ */
+export function listOperations(document, where = 'paths') {
+  return Object.entries(document[where] ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => {
+      const operation = item[method];
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
+      return { operationId: operation.operationId, method, path, operation, parameters };
+    }),
+  );
+}
+
+/**
+ * A schema's properties, with those of its `allOf` parts merged in (its own win).
+ * @param {any} document
+ * @param {any} schema
+ * @returns {Record<string, any>}
+ */
+export function schemaProperties(document, schema) {
+  const resolved = deref(document, schema) ?? {};
+  return Object.assign(
+    {},
+    ...(resolved.allOf ?? []).map((/** @type {any} */ part) => schemaProperties(document, part)),
+    resolved.properties,
+  );
+}
+
+/**
+ * The names a schema requires, its `allOf` parts' included.
+ * @param {any} document
+ * @param {any} schema
+ * @returns {string[]}
+ */
+export function requiredProperties(document, schema) {
+  const resolved = deref(document, schema) ?? {};
+  return [
+    ...(resolved.required ?? []),
+    ...(resolved.allOf ?? []).flatMap((/** @type {any} */ part) => requiredProperties(document, part)),
+  ];
+}
+
+/**
+ * The known values of an open enum: a string schema whose `anyOf` is a list of the
+ * values Amili shows (`enum`) and any other string (a branch with no constraint),
+ * because Amili publishes no complete list. Undefined for any other schema.
+ * @param {any} schema
+ * @returns {string[] | undefined}
+ */
+export function openEnumValues(schema) {
+  if (schema?.type !== 'string' || !Array.isArray(schema.anyOf) || schema.anyOf.length !== 2) return undefined;
+  const [known, other] = schema.anyOf;
+  const constraints = Object.keys(other ?? {}).filter((key) => key !== 'description' && key !== 'title');
+  if (!Array.isArray(known?.enum) || !known.enum.every((/** @type {unknown} */ value) => typeof value === 'string'))
+    return undefined;
+  return constraints.length === 0 ? known.enum : undefined;
+}
+
+/**
+ * The values a string schema names, and whether others may come: a closed `enum`, or an open one.
+ * @param {any} schema
+ * @returns {{ values: string[], open: boolean } | undefined}
+ */
+export function enumOf(schema) {
+  const open = openEnumValues(schema);
+  if (open) return { values: open, open: true };
+  return Array.isArray(schema?.enum) ? { values: schema.enum, open: false } : undefined;
+}
