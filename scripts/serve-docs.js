@@ -51,6 +51,8 @@ async function sandboxBesideDocs() {
   const port = requested === undefined ? DEFAULTS.port : Number(requested);
   const options = {
     ...optionsFromEnvironment(process.env),
+    // The records the docs' examples name, so that every sample and Try it works as written.
+    examples: true,
     log: (/** @type {string} */ line) => console.log(`sandbox: ${line}`),
   };
   try {
@@ -58,15 +60,22 @@ async function sandboxBesideDocs() {
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
     if (requested !== undefined) throw new Error(`Port ${port} is in use: set SANDBOX_PORT to another port.`);
-    return startSandbox({ ...options, port: 0 });
+    const elsewhere = await startSandbox({ ...options, port: 0 });
+    taken.push(
+      `Port ${port} is taken (another sandbox?), so this sandbox is at ${elsewhere.baseUrl}: point the client at that URL, not servers.sandbox; the docs' Try it finds it.`,
+    );
+    return elsewhere;
   }
 }
 
 /** @type {import("../packages/sandbox/src/index.js").RunningSandbox | undefined} */
 let sandbox;
+/** What the banner says of a usual port that was taken. @type {string[]} */
+const taken = [];
 try {
   const port = await listen(server, HOST, process.env.PORT);
   const docsUrl = `http://${HOST}:${port}/`;
+  if (process.env.PORT === undefined && port !== 4000) taken.push(`Port 4000 is taken, so the docs are at ${docsUrl}.`);
   sandbox = await sandboxBesideDocs();
   const webhooks = optionsFromEnvironment(process.env).webhookUrls;
   // One write, ending with what to do next; then a line per request the sandbox answers.
@@ -76,7 +85,9 @@ try {
       `AutoCollect sandbox:  ${sandbox.baseUrl}`,
       `  token URL ${sandbox.tokenUrl}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}`,
       `  organization ${sandbox.organizationId}; its own endpoints at ${sandbox.controlUrl}`,
+      "  it holds the records the docs' examples name (an invoice, its case, batch and settlement)",
       `  webhook URLs ${webhooks?.join(', ') ?? 'none (set SANDBOX_WEBHOOK_URL)'}; signed with ${sandbox.webhookSecret}`,
+      ...taken,
       'Press Ctrl+C to stop. Each request the sandbox answers is printed after this banner.',
       nextSteps(sandbox, { docsUrl }),
     ].join('\n'),
@@ -87,6 +98,7 @@ try {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    console.log(`Stopped the docs and the sandbox (${signal}).`);
     void sandbox?.close();
     server.close(() => process.exit(0));
   });

@@ -57,8 +57,9 @@ function keepOffline(html) {
  * @param {string} title
  * @param {string} page the file name
  * @param {object} tryItConfig
+ * @param {string} key the render key of its inputs, kept in the page
  */
-async function renderPage(definition, title, page, tryItConfig) {
+async function renderPage(definition, title, page, tryItConfig, key) {
   const output = resolve(dist, page);
   await promisify(execFile)(
     process.execPath,
@@ -78,7 +79,19 @@ async function renderPage(definition, title, page, tryItConfig) {
     ],
     { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
-  writeFileSync(output, withEnhancements(keepOffline(readFileSync(output, 'utf8')), tryItConfig));
+  const html = withEnhancements(keepOffline(readFileSync(output, 'utf8')), tryItConfig);
+  writeFileSync(output, `${html}${RENDER_KEY_MARK}${key} -->\n`);
+}
+
+/** The page says which inputs it was rendered from, last, so that it travels with them. */
+const RENDER_KEY_MARK = '<!-- render key: ';
+
+/** The render key a page was made with; undefined when there is no page. @param {string} page */
+function renderedKey(page) {
+  if (!existsSync(page)) return undefined;
+  const html = readFileSync(page, 'utf8');
+  const at = html.lastIndexOf(RENDER_KEY_MARK);
+  return at === -1 ? undefined : html.slice(at + RENDER_KEY_MARK.length, html.indexOf(' -->', at));
 }
 
 /** What every page adds to Redoc: links that open at their section, and copy buttons (page/). */
@@ -178,18 +191,14 @@ export async function buildDocs() {
     // An edit to one description leaves the other pages as they were: render only what changed.
     const config = tryItConfigOf(api, name, document, organizationId);
     const key = renderKey(content, document.info.title, config);
-    const keyFile = resolve(dist, `${name}.render-key`);
-    if (existsSync(resolve(dist, page)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
-      return `dist/${page} (unchanged)`;
-    }
+    if (renderedKey(resolve(dist, page)) === key) return `dist/${page} (unchanged)`;
     // An edit undone (in `npm run dev`, say) brings back a page rendered a moment ago.
     const kept = resolve(RENDERS, `${key}.html`);
     if (existsSync(kept)) copyFileSync(kept, resolve(dist, page));
     else {
-      await renderPage(definition, document.info.title, page, config);
+      await renderPage(definition, document.info.title, page, config, key);
       keepRender(resolve(dist, page), kept);
     }
-    writeFileSync(keyFile, key);
     return `dist/${page} (+ ${name}.json, ${name}.yaml, ${name}.docs.json)`;
   });
   const lines = await Promise.all(built);

@@ -174,7 +174,8 @@ function curlSample(document, { method, path, operation, parameters }, target) {
   const isTokenRequest = contentType === 'application/x-www-form-urlencoded';
   if (!isTokenRequest) lines.push(`-H "Authorization: Bearer ${target.token}"`);
   const idempotent = parameters.find((p) => p.in === 'header' && /idempotency/i.test(p.name));
-  if (idempotent) lines.push(`-H "${idempotent.name}: $(uuidgen)"`);
+  // A new key each run, from Node (which the token line needs too): uuidgen is not everywhere.
+  if (idempotent) lines.push(`-H "${idempotent.name}: $(node -p 'crypto.randomUUID()')"`);
   const body = contentType === undefined ? undefined : exampleOf(document, content[contentType]);
   if (isTokenRequest) {
     lines.push(

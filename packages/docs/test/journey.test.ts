@@ -85,19 +85,38 @@ describe("the README's Try it locally", () => {
       `baseUrl: ${JSON.stringify(server.sandboxUrl)},`,
     );
     expect(source).not.toBe(integrationScript);
-    const { stdout } = await promisify(execFile)(process.execPath, [script('integration.mjs', source)], {
-      encoding: 'utf8',
-    });
+    // As the README runs it: AUTOCOLLECT_LOG=info node integration.mjs
+    expect(section).toContain('`AUTOCOLLECT_LOG=info node integration.mjs`');
+    const integration = script('integration.mjs', source);
+    const run = () =>
+      promisify(execFile)(process.execPath, [integration], {
+        encoding: 'utf8',
+        env: { ...process.env, AUTOCOLLECT_LOG: 'info' },
+      });
+    const { stdout } = await run();
     const origin = new URL(server.sandboxUrl).origin;
     expect(stdout).toContain(`[autocollect] Fetched an access token from ${origin}/token (none yet)`);
-    expect(stdout).toContain('batch SUCCESS invoice 2025-10481 case 100001');
-    expect(section).toContain('`batch SUCCESS invoice 2025-10481 case 100001`');
+    expect(stdout).toContain('batch SUCCESS invoice 2025-10482 case 100001');
+    expect(section).toContain('`batch SUCCESS invoice 2025-10482 case 100001`');
 
     for (const line of ['webhook CASE OPEN', 'webhook BATCH_COMPLETED SUCCESS']) {
       expect(section).toContain(`\`${line}\``);
       await expect.poll(receiver.output).toContain(line);
     }
     expect(receiver.output()).not.toContain('refused');
+    // Again: the batch fails, saying why; after the README's reset, it succeeds as the first time.
+    const again = await run();
+    expect(again.stdout).toContain('batch FAILED');
+    expect(again.stdout).toMatch(/failed: .*ORDER-100235/);
+    const [, reset = ''] =
+      /`(curl -X POST -H 'Content-Type: application\/json'\s+http:\/\/127\.0\.0\.1:4010\/_sandbox\/reset)`/.exec(
+        section,
+      ) ?? [];
+    await promisify(execFile)('sh', [
+      '-c',
+      `set -e\n${reset.replace(/\s+/g, ' ').replace('http://127.0.0.1:4010', origin)} --fail -s`,
+    ]);
+    expect((await run()).stdout).toContain('batch SUCCESS invoice 2025-10482 case 100001');
     // npm start printed each request the sandbox answered.
     expect(server.output).toMatch(/^sandbox: POST \/token 200 [\d.]+ ms$/m);
     expect(server.output).toMatch(/^sandbox: POST \/collection\/v1\/orgs\/[0-9a-f-]{36}\/invoices 202 [\d.]+ ms$/m);
@@ -110,10 +129,9 @@ describe("the README's Try it locally", () => {
     const curl = lines.filter((line) => /^(TOKEN=|curl )/.test(line));
     expect(curl).toHaveLength(2);
     const { stdout } = await promisify(execFile)('sh', ['-c', curl.join('\n')], { encoding: 'utf8' });
-    expect(JSON.parse(stdout)).toMatchObject({
-      summary: { status: 'SUCCESS' },
-      data: [{ invoiceNumber: '2025-10481' }],
-    });
+    // The examples' invoice, and the one the integration script sent.
+    const listed = JSON.parse(stdout).data.map((invoice: { invoiceNumber: string }) => invoice.invoiceNumber);
+    expect(listed).toEqual(['2025-10481', '2025-10482']);
 
     const code = lines.filter((line) => /^(import |const |console\.log)/.test(line));
     expect(code).toHaveLength(3);
@@ -123,6 +141,6 @@ describe("the README's Try it locally", () => {
     const printed = await promisify(execFile)(process.execPath, [script('next-steps.mjs', outputText)], {
       encoding: 'utf8',
     });
-    expect(printed.stdout).toContain("invoiceNumber: '2025-10481'");
+    expect(printed.stdout).toContain("invoiceNumber: '2025-10482'");
   });
 });

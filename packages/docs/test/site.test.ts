@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from './support/bundle.js';
+
+const main = pages.find((p) => p.page === 'index.html')!;
+
 import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
 let server: DocsServer;
@@ -87,6 +90,8 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${(await token.json()).access_token}` },
     });
     expect(invoices.status).toBe(200);
-    expect(await invoices.json()).toEqual({ summary: { status: 'SUCCESS', nextPageToken: null }, data: [] });
+    // It holds the invoice of the docs' examples, under the example's id.
+    const example = main.document.components.examples.InvoicePaymentReminderOpen.value.data;
+    expect(await invoices.json()).toMatchObject({ summary: { status: 'SUCCESS' }, data: [{ id: example.id }] });
   });
 });

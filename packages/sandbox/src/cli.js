@@ -1,6 +1,6 @@
 // @ts-check
 // The command line: `autocollect-sandbox [options]` serves a sandbox until stopped;
-// `autocollect-sandbox trigger <EVENT> --to URL --secret SECRET` sends one signed example
+// `autocollect-sandbox trigger <EVENT> --to URL [--secret SECRET]` sends one signed example
 // delivery to a webhook handler. Exit codes: 0 done, 1 failed, 2 misused.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -95,6 +95,10 @@ const FLAGS = [
     does: 'Faults to inject, such as "429=10%,503=5%,reset=2%,latency=200ms@50%,retry-after=2,seed=42".',
     default: 'none',
   },
+  {
+    flag: 'empty',
+    does: "Start with no records. Otherwise it holds those the docs' examples name (an invoice, its case, batch and settlement), so every sample works as written.",
+  },
   { flag: 'quiet', does: 'Print no line per request.' },
   { flag: 'version', short: 'v', does: 'Print the version and exit.' },
   { flag: 'help', short: 'h', does: 'Print this help and exit.' },
@@ -115,7 +119,7 @@ const HELP = `autocollect-sandbox: a local, stateful Amili AutoCollect API to bu
 
 Usage:
   autocollect-sandbox [options]           Serve the API, its token endpoint and the legacy API until stopped.
-  autocollect-sandbox trigger <EVENT> --to URL --secret SECRET
+  autocollect-sandbox trigger <EVENT> --to URL [--secret SECRET]
                                           Send one signed example webhook delivery (see trigger --help).
 
 Options:
@@ -143,7 +147,7 @@ export async function main(argv) {
       ),
     }).values;
   } catch (error) {
-    return misused(/** @type {Error} */ (error).message);
+    return misused(parseProblem(error, 'a command: trigger, or none to serve'));
   }
   if (values.help) return print(HELP);
   if (values.version) return print(version);
@@ -157,6 +161,7 @@ export async function main(argv) {
   try {
     sandbox = await startSandbox({
       ...options,
+      examples: !values.empty,
       ...(values.quiet ? {} : { log: (/** @type {string} */ line) => console.log(line) }),
     });
   } catch (error) {
@@ -220,12 +225,25 @@ function printBanner(sandbox, values, options) {
       `  Batch delay     ${options.batchDelayMs ?? DEFAULTS.batchDelayMs} ms${given(options.batchDelayMs)}`,
       `  Token lifetime  ${options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds} s${given(options.tokenTtlSeconds)}`,
       `  Faults          ${sandbox.faults()}`,
+      `  Records         ${values.empty ? 'none (--empty)' : "those the docs' examples name: an invoice, its case, batch and settlement"}`,
       nextSteps(sandbox),
     ].join('\n'),
   );
   if (!/^(127\.|localhost$|\[?::1\]?$)/.test(String(values.host ?? DEFAULTS.host))) {
     console.log(`  Listening on ${values.host}: other machines can reach this sandbox.`);
   }
+}
+
+/**
+ * What node's argument parser found wrong, in the CLI's words.
+ * @param {unknown} error @param {string} positionals what the command takes besides options
+ */
+function parseProblem(error, positionals) {
+  const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+  const named = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${named}.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected "${named}"; it takes ${positionals}.`;
+  return message;
 }
 
 /** @param {string} text */
@@ -244,7 +262,7 @@ function misused(problem, help = 'Run autocollect-sandbox --help for the options
 async function trigger(argv) {
   const contract = new Contract();
   const events = contract.webhookEvents();
-  const triggerHelp = `Usage: autocollect-sandbox trigger <EVENT> --to URL --secret SECRET
+  const triggerHelp = `Usage: autocollect-sandbox trigger <EVENT> --to URL [--secret SECRET]
 
 Sends one delivery of EVENT to URL, as Amili would: the description's example of the event,
 with a new id and the time now, signed with SECRET. It prints the status your handler answered.
@@ -255,7 +273,12 @@ ${events.map((event) => `  ${event.padEnd(20)}${contract.webhookSummary(event)}`
 Options:
 ${describeFlags([
   { flag: 'to', value: 'URL', does: 'Your webhook handler, such as http://127.0.0.1:3000/webhooks.' },
-  { flag: 'secret', value: 'SECRET', does: 'The secret your handler verifies signatures with.' },
+  {
+    flag: 'secret',
+    value: 'SECRET',
+    does: 'The secret your handler verifies signatures with.',
+    default: DEFAULTS.webhookSecret,
+  },
   { flag: 'help', short: 'h', does: 'Print this help and exit.' },
 ])}
 
@@ -269,16 +292,17 @@ Exit codes: 0 your handler answered 2xx, 1 it answered otherwise or could not be
       options: { to: { type: 'string' }, secret: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    return misused(/** @type {Error} */ (error).message, seeHelp);
+    return misused(parseProblem(error, 'one event'), seeHelp);
   }
   if (parsed.values.help) return print(triggerHelp);
   const [event, ...extra] = parsed.positionals;
-  const { to, secret } = parsed.values;
+  const { to, secret = DEFAULTS.webhookSecret } = parsed.values;
   if (event === undefined) return misused(`name an event: ${events.join(', ')}.`, seeHelp);
   if (!events.includes(event))
     return misused(`"${event}" is not an event the sandbox knows; the events are ${events.join(', ')}.`, seeHelp);
   if (extra.length > 0) return misused(`one event at a time; "${extra.join(' ')}" is left over.`, seeHelp);
-  if (!to || !secret) return misused('pass --to URL and --secret SECRET.', seeHelp);
+  if (!to)
+    return misused("pass --to URL: your webhook handler's address, such as http://127.0.0.1:3000/webhooks.", seeHelp);
   if (!URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol)) {
     return misused(
       `--to must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got "${to}".`,
@@ -299,6 +323,11 @@ Exit codes: 0 your handler answered 2xx, 1 it answered otherwise or could not be
     });
     const answer = (await response.text()).slice(0, 500);
     console.log(`POST ${to} ${event} → ${response.status}${answer ? `\n${answer}` : ''}`);
+    if ([400, 401, 403].includes(response.status)) {
+      console.error(
+        `Your handler refused the delivery: is --secret (${parsed.values.secret === undefined ? 'the default, ' : ''}"${secret}") the secret it verifies signatures with?`,
+      );
+    }
     return response.ok ? EXIT.done : EXIT.failed;
   } catch (error) {
     const cause = /** @type {{ cause?: { message?: string } }} */ (error).cause;

@@ -5,6 +5,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { CLOSED_STATUSES, caseEventData, changeAmounts, processBatch } from './batches.js';
 import { DECISION_SUB_STATUSES } from './case-actions.js';
 import { Contract, exampleOrganization } from './contract.js';
+import { addExampleRecords } from './examples.js';
 import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
 import { fromCents, remainingCents, SandboxState, toCents } from './state.js';
 import { TokenIssuer } from './tokens.js';
@@ -47,6 +48,7 @@ export class Sandbox {
     this.timers = new Map();
     /** Responses or webhooks the sandbox produced that do not fit the description: a sandbox bug, kept for tests. @type {ContractViolation[]} */
     this.violations = [];
+    if (options.examples) addExampleRecords(this.state, this.contract.documents.openapi);
   }
 
   /** Processes the batch after the batch delay; at once when the delay is 0. @param {BatchRecord} batch */
@@ -170,6 +172,7 @@ export class Sandbox {
   reset() {
     this.#stopTimers();
     this.state.reset();
+    if (this.options.examples) addExampleRecords(this.state, this.contract.documents.openapi);
     this.webhooks.log.length = 0;
     this.violations.length = 0;
   }

@@ -62,13 +62,16 @@ export class SandboxState {
     for (const list of [this.invoiceList, this.batchList, this.settlementList]) list.length = 0;
   }
 
-  /** @param {Omit<BatchRecord, 'seq' | 'batchId' | 'status' | 'finishedAt' | 'succeeded' | 'failed'>} fields */
-  addBatch(fields) {
+  /**
+   * @param {Omit<BatchRecord, 'seq' | 'batchId' | 'status' | 'finishedAt' | 'succeeded' | 'failed'>} fields
+   * @param {string} [batchId] an id of its own (an example's); default a new one
+   */
+  addBatch(fields, batchId = randomUUID()) {
     /** @type {BatchRecord} */
     const batch = {
       ...fields,
       seq: ++this.seq,
-      batchId: randomUUID(),
+      batchId,
       status: 'QUEUED',
       finishedAt: null,
       succeeded: [],
@@ -79,15 +82,18 @@ export class SandboxState {
     return batch;
   }
 
-  /** @param {Record<string, any>} input @param {string} batchId @param {number} now */
-  addInvoice(input, batchId, now) {
+  /**
+   * @param {Record<string, any>} input @param {string} batchId @param {number} now
+   * @param {{ id: string, caseId: string, caseNumber: number }} [known] ids of its own (an example's)
+   */
+  addInvoice(input, batchId, now, known) {
     const type = input.type ?? 'PAYMENT_REMINDER';
     /** @type {InvoiceRecord} */
     const record = {
       seq: ++this.seq,
-      id: randomUUID(),
-      caseId: randomUUID(),
-      caseNumber: this.nextCaseNumber++,
+      id: known?.id ?? randomUUID(),
+      caseId: known?.caseId ?? randomUUID(),
+      caseNumber: known?.caseNumber ?? this.nextCaseNumber++,
       batchId,
       input,
       type,
@@ -109,9 +115,9 @@ export class SandboxState {
     return record;
   }
 
-  /** @param {Omit<SettlementRecord, 'seq' | 'id'>} fields */
-  addSettlement(fields) {
-    const settlement = { ...fields, seq: ++this.seq, id: randomUUID() };
+  /** @param {Omit<SettlementRecord, 'seq' | 'id'>} fields @param {string} [id] an id of its own (an example's) */
+  addSettlement(fields, id = randomUUID()) {
+    const settlement = { ...fields, seq: ++this.seq, id };
     this.settlements.set(settlement.id, settlement);
     this.settlementList.push(settlement);
     return settlement;

@@ -161,7 +161,19 @@ describe('autocollect-sandbox', () => {
     });
     expect(await run(['--colour'])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("Unknown option '--colour'"),
+      stderr: expect.stringContaining('unknown option --colour.'),
+    });
+    expect(await run(['serve'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unexpected "serve"; it takes a command: trigger, or none to serve.'),
+    });
+    expect(await run(['trigger', 'CASE', '--bogus'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown option --bogus.'),
+    });
+    expect(await run(['trigger', 'CASE'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("pass --to URL: your webhook handler's address"),
     });
   });
 
@@ -181,7 +193,11 @@ describe('autocollect-sandbox', () => {
       });
       const signature = delivery!.headers['x-webhook-signature'] as string;
       expect(await verifyWebhookSignature({ payload: delivery!.body, signature, secret: 'whsec-cli' })).toBe(true);
-      expect((await run(['trigger', 'CASE', '--to', receiver.url, '--secret', 'whsec-cli'])).code).toBe(1);
+      // Refused (401): said, with the secret to check; without --secret, the sandbox's own is used.
+      expect(await run(['trigger', 'CASE', '--to', receiver.url])).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('is --secret (the default, "sandbox-webhook-secret") the secret it verifies'),
+      });
       expect(await run(['trigger', 'INVOICE', '--to', receiver.url, '--secret', 'x'])).toMatchObject({
         code: 2,
         stderr: expect.stringContaining(

@@ -1,0 +1,67 @@
+// With `examples`, the sandbox holds the records the description's examples name, under
+// their ids, from the start and after each reset; without, it starts empty.
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, sandboxWithToken } from './support/api.js';
+
+const description = createRequire(import.meta.url)('@autocollect/openapi/openapi.json');
+const example = (name: string) => description.components.examples[name].value.data;
+const invoice = example('InvoicePaymentReminderOpen');
+const parameter = (name: string) => description.components.parameters[name].example as string;
+
+let sandbox: RunningSandbox;
+let call: Awaited<ReturnType<typeof sandboxWithToken>>['call'];
+beforeAll(async () => {
+  ({ sandbox, call } = await sandboxWithToken({ examples: true }));
+});
+afterAll(() => sandbox?.close());
+
+describe('the examples’ records', () => {
+  it('are there under the ids the docs use, as the examples show them, and fit the description', async () => {
+    const shown = await call('GET', `{org}/invoices/${parameter('InvoiceId')}`);
+    expect(shown.status).toBe(200);
+    const {
+      id,
+      invoiceNumber,
+      collectionCaseNumber,
+      originalInvoiceAmount,
+      currency,
+      remainingAmount,
+      uniqueSourceInvoiceId,
+      debtors,
+    } = invoice;
+    expect(shown.body.data).toMatchObject({
+      id,
+      invoiceNumber,
+      collectionCaseNumber,
+      originalInvoiceAmount,
+      currency,
+      remainingAmount,
+      uniqueSourceInvoiceId,
+      debtors,
+    });
+    const batch = await call('GET', `{org}/batches/${parameter('BatchId')}`);
+    expect(batch.body.data).toMatchObject({ status: 'SUCCESS', succeeded: [{ invoiceId: id, invoiceNumber }] });
+    expect((await call('GET', `{org}/settlements/${parameter('SettlementId')}`)).status).toBe(200);
+    const cases = await call('GET', '{org}/cases');
+    expect(cases.body.data.map((item: { caseId: string }) => item.caseId)).toEqual([parameter('CaseId')]);
+    expect((await call('POST', `{org}/cases/${parameter('CaseId')}/pause`)).status).toBe(202);
+    expect(sandbox.violations()).toEqual([]);
+  });
+
+  it('come back after a reset; new records come after them', async () => {
+    sandbox.reset();
+    expect((await call('GET', `{org}/invoices/${parameter('InvoiceId')}`)).status).toBe(200);
+    expect((await call('GET', '{org}/invoices')).body.data).toHaveLength(1);
+  });
+
+  it('are not there without the option', async () => {
+    const empty = await sandboxWithToken();
+    try {
+      expect((await empty.call('GET', `{org}/invoices/${parameter('InvoiceId')}`)).status).toBe(404);
+      expect((await empty.call('GET', '{org}/invoices')).body.data).toEqual([]);
+    } finally {
+      await empty.sandbox.close();
+    }
+  });
+});
