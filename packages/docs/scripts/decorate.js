@@ -26,7 +26,9 @@ export function decoratePages(pages, guidesDir) {
       const inferred = inferredGuide(pages.map((p) => ({ title: p.document.info.title, document: p.document })));
       addGuides(document, [...loadGuides(guidesDir), { name: INFERRED_GUIDE, markdown: inferred }]);
     }
-    return joinSoftBreaksIn(showOpenEnums(markInferred(document)));
+    // The guide is on the main page: other pages link to it there.
+    const guide = `${page === main?.page ? '' : (main?.page ?? '')}#/what-is-inferred`;
+    return joinSoftBreaksIn(showOpenEnums(markInferred(document, guide)));
   });
 }
 

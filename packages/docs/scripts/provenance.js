@@ -95,8 +95,9 @@ function schemaPath(parts) {
 /**
  * Marks every inferred item where readers look: a badge and a callout on operations, a lead-in elsewhere.
  * @param {any} document
+ * @param {string} [guide] where the "What is inferred" guide is, from this page
  */
-export function markInferred(document) {
+export function markInferred(document, guide = '#/what-is-inferred') {
   for (const { pointer, reason } of inferredItems(document)) {
     const parts = pointer.slice(2).split('/').map(unescapePointerPart);
     const node = parts.reduce((/** @type {any} */ n, part) => n[part], document);
@@ -105,7 +106,7 @@ export function markInferred(document) {
       (parts[0] === 'paths' || parts[0] === 'webhooks') && parts.length === 3 && HTTP_METHODS.includes(parts[2] ?? '');
     if (isOperation) {
       node['x-badges'] = [...(node['x-badges'] ?? []), { name: 'Inferred', color: '#b45309' }];
-      node.description = `> **Inferred.** ${reason} See [What is inferred](#tag/What-is-inferred).\n\n${node.description ?? ''}`;
+      node.description = `> **Inferred.** ${reason} See [What is inferred](${guide}).\n\n${node.description ?? ''}`;
     } else {
       node.description = `**Inferred:** ${reason}${node.description ? `\n\n${node.description}` : ''}`;
     }

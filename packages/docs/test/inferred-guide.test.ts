@@ -53,3 +53,19 @@ describe('the "What is inferred" guide', () => {
     expect(pause.description).toMatch(/^> \*\*Inferred\.\*\* /);
   });
 });
+
+describe('links to the guide', () => {
+  it.each(pages.map((p) => [p.page, p.bundleName] as const))(
+    '%s links to "What is inferred" where the guide is: a section hash Redoc routes',
+    (page, bundleName) => {
+      const rendered = readFileSync(`${packageDir}dist/${bundleName}.docs.json`, 'utf8');
+      const links = [...rendered.matchAll(/\[What is inferred\]\(([^)]*)\)/g)].map((match) => match[1]);
+      // The main page has inferred operations; a page without any has no such link.
+      if (page === 'index.html') expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        expect(link).toBe(page === 'index.html' ? '#/what-is-inferred' : 'index.html#/what-is-inferred');
+      }
+      expect(rendered).not.toContain('#tag/');
+    },
+  );
+});
