@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // expect.poll waits for the page to render; let the test's own timeout bound it.
     expect: { poll: { timeout: 60_000 } },
+    // Two files at a time, even on two cores: most of their time is waiting on Chromium,
+    // a docs server or a sandbox in another process.
+    maxWorkers: 2,
   },
 });

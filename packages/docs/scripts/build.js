@@ -127,13 +127,17 @@ const CLIENT_SOURCE = resolve(packageDir, '../client/src');
 
 /** Try it's code (page/try-it, with @autocollect/client and ajv), bundled into dist/try-it.js: loaded when a panel first opens. */
 async function bundleTryIt() {
-  await bundle({
+  const output = resolve(dist, 'try-it.js');
+  // Bundled again only when a file it was made of changed (`npm run dev` rebuilds on every edit of the spec).
+  const previous = existsSync(TRY_IT_INPUTS) ? JSON.parse(readFileSync(TRY_IT_INPUTS, 'utf8')) : undefined;
+  if (previous?.key && previous.key === inputsKey(previous.inputs, output)) return;
+  const result = await bundle({
     entryPoints: [resolve(packageDir, 'page/try-it/index.ts')],
     alias: {
       '@autocollect/client/legacy': resolve(CLIENT_SOURCE, 'legacy.ts'),
       '@autocollect/client': resolve(CLIENT_SOURCE, 'index.ts'),
     },
-    outfile: resolve(dist, 'try-it.js'),
+    outfile: output,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -141,7 +145,28 @@ async function bundleTryIt() {
     minify: true,
     legalComments: 'none',
     logLevel: 'error',
+    metafile: true,
+    absWorkingDir: packageDir,
   });
+  const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(packageDir, input));
+  mkdirSync(dirname(TRY_IT_INPUTS), { recursive: true });
+  writeFileSync(TRY_IT_INPUTS, JSON.stringify({ inputs, key: inputsKey(inputs, output) }));
+}
+
+/** What dist/try-it.js was last bundled from, outside dist/ (which is published). */
+const TRY_IT_INPUTS = resolve(root, 'node_modules/.cache/autocollect/try-it-inputs.json');
+
+/**
+ * The key of a bundle's input files and of the bundle itself; undefined when one is gone.
+ * @param {string[]} inputs @param {string} output
+ */
+function inputsKey(inputs, output) {
+  const hash = createHash('sha256');
+  for (const file of [...inputs, output]) {
+    if (!existsSync(file)) return undefined;
+    hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
 
 /** Everything a page is rendered from besides its decorated description: a change to any re-renders every page. */
