@@ -1,11 +1,11 @@
 // The docs' own additions to Redoc, in a real browser: navigation links that open at their
-// section, however they are opened, and guide code blocks with a copy button that keep
-// their lines and identifiers whole.
+// section, however they are opened, guide code blocks with a copy button that keep their
+// lines and identifiers whole, and a Try button on every operation.
 import { describe, expect, it } from 'vitest';
-import { docsInBrowser } from './support/browser-session.js';
 import { pages } from './support/bundle.js';
+import { sectionOf, tryItSession } from './support/try-it.js';
 
-const docs = docsInBrowser();
+const { docs, tab } = tryItSession();
 const { openTab } = docs;
 
 describe('links and code blocks', () => {
@@ -91,5 +91,39 @@ describe('links and code blocks', () => {
       expect(broken, `${viewport.width} px`).toEqual([]);
     }
     await tab.context().close();
+  });
+
+  it("puts Try it's button on every operation of every page, opening a panel named after it, loaded only then", async () => {
+    const { page, requests, errors } = await tab('buttons');
+    for (const { page: file, document, operations } of pages) {
+      const path = file === 'index.html' ? '/' : `/${file}`;
+      const paths = operations.filter(
+        (op) => !Object.values<any>(document.webhooks ?? {}).some((item) => item.post === op),
+      );
+      await page.goto(`${docs.server.origin}${path}`, { waitUntil: 'networkidle' });
+      if (file === 'index.html') expect(requests.filter((url) => url.endsWith('/try-it.js'))).toEqual([]);
+      for (const operation of paths) {
+        // To the operation's section, within the page.
+        await page.evaluate(
+          (hash) => {
+            window.location.hash = hash;
+          },
+          sectionOf(operation.operationId, operation.tags[0]!),
+        );
+        const button = page.getByRole('button', { name: `Try ${operation.operationId}` });
+        await expect.poll(() => button.isVisible(), { message: operation.operationId }).toBe(true);
+        // The panel is the same code for every operation: open the first of each page.
+        if (operation !== paths[0]) continue;
+        await button.click();
+        const dialog = page.getByRole('dialog', { name: `Try ${operation.operationId}` });
+        await expect.poll(() => dialog.isVisible(), { message: operation.operationId }).toBe(true);
+        await expect.poll(() => dialog.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.count()).toBe(0);
+      }
+    }
+    expect(requests.filter((url) => url.endsWith('/try-it.js')).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -19,9 +19,13 @@ const main = pages.find((p) => p.page === 'index.html')!;
 /** Opens an operation's section and its Try it panel. */
 async function openPanel(page: Page, path: string, operationId: string) {
   const operation = pages.flatMap((p) => p.operations).find((op) => op.operationId === operationId)!;
-  await page.goto(`${docs.server.origin}${path}${sectionOf(operationId, operation.tags[0]!)}`, {
-    waitUntil: 'networkidle',
-  });
+  const section = sectionOf(operationId, operation.tags[0]!);
+  // Within the page when it is open already: a hash, not a new load of it.
+  if (new URL(page.url()).pathname === path && page.url().startsWith(docs.server.origin)) {
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, section);
+  } else await page.goto(`${docs.server.origin}${path}${section}`, { waitUntil: 'networkidle' });
   await page.getByRole('button', { name: `Try ${operationId}` }).click();
   const dialog = page.getByRole('dialog', { name: `Try ${operationId}` });
   await expect.poll(() => dialog.isVisible()).toBe(true);
