@@ -9,7 +9,8 @@ import { launchChromium } from '../../../scripts/chromium.js';
 import { startDevSession } from '../../../scripts/dev-session.js';
 import { copyOfRepo } from '../../../scripts/repo-copy.js';
 
-const INVOICE = 'spec/openapi/components/schemas/Invoice.yaml';
+// The token endpoint's description: its page is the smallest to render and to load.
+const SCHEMA = 'spec/openapi/identity/components/schemas/TokenResponse.yaml';
 
 let copy: string;
 let dev: Awaited<ReturnType<typeof startDevSession>>;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   tab = await browser.newPage();
   tab.on('load', () => loads++);
-  await tab.goto(dev.url);
+  await tab.goto(`${dev.url}identity.html`);
 });
 
 afterAll(async () => {
@@ -40,44 +41,44 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('built and serves the docs, with the overlay script in the page', async () => {
     expect(dev.output()).toMatch(/✓ autocollect@v1, identity@v1, legacy@v1 rebuilt in \d+ ms/);
-    await expect.poll(() => tab.locator('.menu-content').innerText()).toContain('Settlement');
+    await expect.poll(() => tab.locator('.menu-content').innerText()).toContain('Token');
     expect(await tab.content()).toContain('/__dev/events');
   });
 
   it('reloads the page with an edit', async () => {
     const before = loads;
     const printed = dev.output().length;
-    edit(INVOICE, (text) =>
-      text.replace(/^description: (\|\n {2})?/m, (lead) => `${lead}Edited live in the dev test. `),
-    );
+    edit(SCHEMA, (text) => text.replace(/^description: /m, (lead) => `${lead}Edited live in the dev test. `));
     await expect.poll(() => loads).toBeGreaterThan(before);
     await expect.poll(() => tab.content()).toContain('Edited live in the dev test.');
     // Only what the edit changed was rebuilt.
-    await expect.poll(() => dev.output().slice(printed)).toMatch(/✓ autocollect@v1 rebuilt in \d+ ms/);
-    expect(dev.output().slice(printed)).not.toMatch(/identity|legacy/);
+    await expect.poll(() => dev.output().slice(printed)).toMatch(/✓ identity@v1 rebuilt in \d+ ms/);
+    expect(dev.output().slice(printed)).not.toMatch(/autocollect@v1|legacy/);
   });
 
   it('shows a lint error in the terminal and over the page, and keeps watching', async () => {
-    edit(INVOICE, (text) => text.replace(/^type: object$/m, 'type: objekt'));
+    edit(SCHEMA, (text) => text.replace(/^type: object$/m, 'type: objekt'));
     await expect.poll(() => overlay().isVisible()).toBe(true);
     const text = await overlay().innerText();
-    expect(text).toContain('spec/openapi/components/schemas/Invoice.yaml:1:7');
+    expect(text).toContain('spec/openapi/identity/components/schemas/TokenResponse.yaml:1:7');
     expect(text).toContain('struct');
-    expect(dev.output()).toMatch(/spec\/openapi\/components\/schemas\/Invoice\.yaml:1:7 {2}error {2}struct/);
+    expect(dev.output()).toMatch(
+      /spec\/openapi\/identity\/components\/schemas\/TokenResponse\.yaml:1:7 {2}error {2}struct/,
+    );
     expect(dev.alive()).toBe(true);
   });
 
   it('shows a YAML syntax error the same way, and keeps watching', async () => {
     const lintError = await overlay().innerText();
-    edit(INVOICE, (text) => text.replace(/^type: objekt$/m, 'type: [object'));
+    edit(SCHEMA, (text) => text.replace(/^type: objekt$/m, 'type: [object'));
     await expect.poll(() => overlay().innerText()).not.toBe(lintError);
-    expect(await overlay().innerText()).toMatch(/Invoice\.yaml/);
+    expect(await overlay().innerText()).toMatch(/TokenResponse\.yaml/);
     expect(dev.alive()).toBe(true);
   });
 
   it('takes the overlay away once the spec is fixed', async () => {
     const before = loads;
-    edit(INVOICE, (text) => text.replace(/^type: \[object$/m, 'type: object'));
+    edit(SCHEMA, (text) => text.replace(/^type: \[object$/m, 'type: object'));
     await expect.poll(() => loads).toBeGreaterThan(before);
     await expect.poll(() => overlay().count()).toBe(0);
     await expect.poll(() => tab.content()).toContain('Edited live in the dev test.');

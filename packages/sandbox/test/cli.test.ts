@@ -1,19 +1,21 @@
-// The command line, as its own process: what it prints at start, that it serves what it
-// prints, `trigger`, and bad flags.
+// The command line: as its own process, what it prints at start and that it serves what it
+// prints; in this process, its help, `trigger`, and bad flags.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { verifyWebhookSignature } from '@autocollect/client/webhooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
 import { startReceiver } from './support/receiver.js';
 
 const bin = fileURLToPath(new URL('../bin/autocollect-sandbox.js', import.meta.url));
 const description = createRequire(import.meta.url)('@autocollect/openapi/openapi.json');
 /** The organization of the description's examples. */
 const exampleOrganizationId: string = description.components.parameters.OrganizationId.example;
-const run = (args: string[], env: Record<string, string> = {}) =>
+/** The CLI as its own process: what it prints, and its exit code. */
+const spawned = (args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
@@ -22,6 +24,31 @@ const run = (args: string[], env: Record<string, string> = {}) =>
       stderr: error.stderr,
     }),
   );
+
+/**
+ * The CLI's main in this process, for the runs that end at once (help, misuse, trigger): the
+ * exit code it returns and what it printed; a process of its own is slower, not truer.
+ */
+async function run(args: string[], env: Record<string, string> = {}) {
+  const printed = { stdout: '', stderr: '' };
+  const capture =
+    (stream: 'stdout' | 'stderr') =>
+    (...parts: unknown[]) => {
+      printed[stream] += `${parts.join(' ')}\n`;
+    };
+  const log = vi.spyOn(console, 'log').mockImplementation(capture('stdout'));
+  const error = vi.spyOn(console, 'error').mockImplementation(capture('stderr'));
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const code = await main(args);
+    return { code, ...printed };
+  } finally {
+    process.env = saved;
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -159,7 +186,8 @@ describe('autocollect-sandbox', () => {
       code: 2,
       stderr: expect.stringContaining('"reset=2" needs a rate'),
     });
-    expect(await run(['--colour'])).toMatchObject({
+    // As a process too: the exit code is the process's.
+    expect(await spawned(['--colour'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown option --colour.'),
     });
