@@ -75,6 +75,9 @@ export function addExampleRecords(state, document) {
     caseId: ids.caseId,
     caseNumber: Number(invoice.collectionCaseNumber),
   });
+  // Its uniqueSourceInvoiceId stays free: the CreateInvoices example sends this very invoice,
+  // and the docs' samples and Try it send that example as written.
+  state.sourceIds.delete(input.uniqueSourceInvoiceId);
   record.paid = toCents(invoice.paidAmount ?? 0);
   record.adjusted = toCents((invoice.currentAmount ?? invoice.originalInvoiceAmount) - invoice.originalInvoiceAmount);
   Object.assign(batch, { status: 'SUCCESS', finishedAt: createdAt, succeeded: [record] });

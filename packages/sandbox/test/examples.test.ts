@@ -46,6 +46,14 @@ describe('the examples’ records', () => {
     const cases = await call('GET', '{org}/cases');
     expect(cases.body.data.map((item: { caseId: string }) => item.caseId)).toEqual([parameter('CaseId')]);
     expect((await call('POST', `{org}/cases/${parameter('CaseId')}/pause`)).status).toBe(202);
+    // The CreateInvoices example, sent as written, makes a new invoice: the example's is not a duplicate of it.
+    const media = description.paths['/orgs/{organizationId}/invoices'].post.requestBody.content['application/json'];
+    const body =
+      media.example ??
+      description.components.examples[Object.values<any>(media.examples)[0].$ref.split('/').at(-1)].value;
+    const created = await call('POST', '{org}/invoices', body);
+    const made = await call('GET', `{org}/batches/${created.body.data.batchId}`);
+    expect(made.body.data.status).toBe('SUCCESS');
     expect(sandbox.violations()).toEqual([]);
   });
 
