@@ -35,6 +35,19 @@ export function deref(document, node) {
 }
 
 /**
+ * A media type's example: its `example`, else the value of the first of its `examples`.
+ * @param {any} document
+ * @param {any} mediaType
+ * @returns {unknown}
+ */
+export function mediaTypeExample(document, mediaType) {
+  if (!mediaType) return undefined;
+  if ('example' in mediaType) return mediaType.example;
+  const [first] = Object.values(mediaType.examples ?? {});
+  return deref(document, first)?.value;
+}
+
+/**
  * @typedef {object} OperationRef
  * @property {string} operationId
  * @property {string} method lower case, as the path item's key

@@ -4,7 +4,7 @@
 // examples and extensions, each twice: against Amili, and against the local sandbox
 // (its `Sandbox` server and default credentials), where it runs as written. Nothing
 // here is written per operation.
-import { deref, listOperations } from '@autocollect/spec/description';
+import { listOperations, mediaTypeExample } from '@autocollect/spec/description';
 import { DEFAULT_CREDENTIALS as SANDBOX, tokenCommand } from '../../sandbox/src/credentials.js';
 import { literal, shellQuote } from './literals.js';
 
@@ -58,17 +58,6 @@ function targets(document) {
   return list;
 }
 
-/**
- * @param {any} document
- * @param {any} mediaType
- */
-function exampleOf(document, mediaType) {
-  if (!mediaType) return undefined;
-  if ('example' in mediaType) return mediaType.example;
-  const [first] = Object.values(mediaType.examples ?? {});
-  return deref(document, first)?.value;
-}
-
 /** @typedef {{ path: Record<string, unknown>, query: Record<string, unknown> }} SampleParameters */
 
 /**
@@ -103,7 +92,7 @@ function paramsLiteral({ path, query }) {
 function typeScriptSample(document, { module, factory, servers }, { method, path, operation, parameters }, target) {
   const params = sampleParameters(parameters);
   const init = [paramsLiteral(params)];
-  const body = exampleOf(document, Object.values(operation.requestBody?.content ?? {})[0]);
+  const body = mediaTypeExample(document, Object.values(operation.requestBody?.content ?? {})[0]);
   if (body !== undefined) init.push(`body: ${literal(body, 2)}`);
   const options = init.filter(Boolean);
   const initText = options.length ? `, {\n  ${options.join(',\n  ')},\n}` : '';
@@ -176,7 +165,7 @@ function curlSample(document, { method, path, operation, parameters }, target) {
   const idempotent = parameters.find((p) => p.in === 'header' && /idempotency/i.test(p.name));
   // A new key each run, from Node (which the token line needs too): uuidgen is not everywhere.
   if (idempotent) lines.push(`-H "${idempotent.name}: $(node -p 'crypto.randomUUID()')"`);
-  const body = contentType === undefined ? undefined : exampleOf(document, content[contentType]);
+  const body = contentType === undefined ? undefined : mediaTypeExample(document, content[contentType]);
   if (isTokenRequest) {
     lines.push(
       '-d grant_type=client_credentials',

@@ -1,5 +1,5 @@
 // What Try it knows of an operation, read from the bundled description beside the page.
-import { deref, listOperations } from '@autocollect/spec/walk';
+import { deref, listOperations, mediaTypeExample } from '@autocollect/spec/walk';
 
 export interface Parameter {
   name: string;
@@ -36,13 +36,6 @@ interface MediaType {
   examples?: Record<string, object>;
 }
 
-function exampleOf(document: Document, media: MediaType | undefined): unknown {
-  if (!media) return undefined;
-  if ('example' in media) return media.example;
-  const [first] = Object.values(media.examples ?? {});
-  return deref(document, first)?.value;
-}
-
 /** The operation of that id, or undefined. */
 export function findOperation(document: Document, operationId: string): TryOperation | undefined {
   const found = listOperations(document).find((entry) => entry.operationId === operationId);
@@ -66,7 +59,7 @@ export function findOperation(document: Document, operationId: string): TryOpera
       required: p.required === true,
       example: p.example ?? deref(document, p.schema)?.example,
     })),
-    body: mediaType ? { mediaType, example: exampleOf(document, media) } : undefined,
+    body: mediaType ? { mediaType, example: mediaTypeExample(document, media) } : undefined,
     secured: security.length > 0 && !security.some((entry) => Object.keys(entry).length === 0),
     responses,
   };
