@@ -168,9 +168,10 @@ export class Contract {
   /** The examples the description gives for a webhook event's payload. */
   webhookExample(/** @type {string} */ event) {
     const document = this.documents.openapi;
-    const media = resolve(document, document.webhooks?.[event])?.post?.requestBody?.content['application/json'];
-    const [example] = Object.values(media?.examples ?? {}).map((entry) => resolve(document, entry).value);
-    return example;
+    return mediaExample(
+      document,
+      resolve(document, document.webhooks?.[event])?.post?.requestBody?.content['application/json'],
+    );
   }
 
   /** The webhook events the description lists. */
@@ -297,21 +298,47 @@ function decodeSegment(/** @type {string} */ segment) {
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * A media type's example: its `example`, else the value of the first of its `examples`.
+ * @param {any} document @param {any} media
+ */
+export function mediaExample(document, media) {
+  if (media && 'example' in media) return media.example;
+  const [first] = Object.values(media?.examples ?? {});
+  return resolve(document, first)?.value;
+}
+
+/** Each path parameter's example, by name: the path items' own parameters and their operations'. @param {any} document @returns {Record<string, string>} */
+export function pathParameterExamples(document) {
+  /** @type {Record<string, string>} */
+  const examples = {};
+  for (const item of Object.values(document.paths ?? {})) {
+    const references = [...(item.parameters ?? []), ...METHODS.flatMap((method) => item[method]?.parameters ?? [])];
+    for (const parameter of references.map((reference) => resolve(document, reference))) {
+      if (parameter?.in === 'path' && typeof parameter.example === 'string')
+        examples[parameter.name] ??= parameter.example;
+    }
+  }
+  return examples;
+}
+
+/** What an organization other than the examples' is called. */
+const OTHER_ORGANIZATION = { organizationNumber: '999999999', name: 'Sandbox Creditor AS' };
+
+/** @type {{ id: string, organizationNumber: string, name: string } | undefined} */
+let examplesOrganization;
+
+/**
  * The organization of the description's examples: the `organizationId` path parameter's
  * example, with the number and name an example shows beside that id. The sandbox acts
  * for it unless told otherwise, so every sample in the docs works against it as written.
+ * Read once: the description does not change while the process runs.
  * @returns {{ id: string, organizationNumber: string, name: string }}
  */
 export function exampleOrganization() {
+  if (examplesOrganization) return examplesOrganization;
   const document = require(MAIN_DESCRIPTION);
-  const parameters = Object.values(document.paths ?? {}).flatMap((/** @type {any} */ item) => [
-    ...(item.parameters ?? []),
-    ...METHODS.flatMap((method) => item[method]?.parameters ?? []),
-  ]);
-  const id = parameters
-    .map((reference) => resolve(document, reference))
-    .find((parameter) => parameter?.in === 'path' && parameter.name === 'organizationId' && parameter.example)?.example;
-  if (typeof id !== 'string') throw new Error('The description gives no example of the organizationId parameter.');
+  const id = pathParameterExamples(document).organizationId;
+  if (id === undefined) throw new Error('The description gives no example of the organizationId parameter.');
   /** @type {{ organizationNumber?: string, name?: string } | undefined} */
   let shown;
   const visit = (/** @type {unknown} */ node) => {
@@ -324,11 +351,18 @@ export function exampleOrganization() {
     for (const value of Object.values(object)) visit(value);
   };
   visit(document.components?.examples);
-  return {
+  examplesOrganization = {
     id,
-    organizationNumber: shown?.organizationNumber ?? '999999999',
-    name: shown?.name ?? 'Sandbox Creditor AS',
+    organizationNumber: shown?.organizationNumber ?? OTHER_ORGANIZATION.organizationNumber,
+    name: shown?.name ?? OTHER_ORGANIZATION.name,
   };
+  return examplesOrganization;
+}
+
+/** The organization a sandbox acts for: the examples', or another with that id. @param {string} id */
+export function organizationFor(id) {
+  const example = exampleOrganization();
+  return id === example.id ? example : { id, ...OTHER_ORGANIZATION };
 }
 
 /** The AutoCollect API's `Sandbox` server in the description: where the sandbox listens by default. */

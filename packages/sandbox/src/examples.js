@@ -3,7 +3,7 @@
 // case), the batch that made it and the settlement GetSettlementById shows, under the ids
 // the examples' path parameters give. A sandbox that holds them answers every sample of
 // the docs as written. Nothing here is listed by hand but which operations show them.
-import { resolve } from './contract.js';
+import { mediaExample, pathParameterExamples, resolve } from './contract.js';
 import { toCents } from './state.js';
 
 /**
@@ -16,29 +16,9 @@ function answerExample(document, operationId) {
     const operation = /** @type {any} */ (item).get;
     if (operation?.operationId !== operationId) continue;
     const media = resolve(document, operation.responses?.['200'])?.content?.['application/json'];
-    const [example] = Object.values(media?.examples ?? {}).map((entry) => resolve(document, entry)?.value);
-    return (media?.example ?? example)?.data;
+    return /** @type {any} */ (mediaExample(document, media))?.data;
   }
   return undefined;
-}
-
-/** Each path parameter's example, by name. @param {any} document @returns {Record<string, string>} */
-function pathExamples(document) {
-  /** @type {Record<string, string>} */
-  const examples = {};
-  for (const item of Object.values(document.paths ?? {})) {
-    const path = /** @type {Record<string, any>} */ (item);
-    // The path item's own parameters, and each operation's.
-    const operations = Object.values(path).filter(
-      (value) => value && typeof value === 'object' && !Array.isArray(value),
-    );
-    const references = [...(path.parameters ?? []), ...operations.flatMap((operation) => operation.parameters ?? [])];
-    for (const parameter of references.map((reference) => resolve(document, reference))) {
-      if (parameter?.in === 'path' && typeof parameter.example === 'string')
-        examples[parameter.name] ??= parameter.example;
-    }
-  }
-  return examples;
 }
 
 /** A date-time of an example as a plain date, as a client sends it. @param {unknown} value */
@@ -49,7 +29,7 @@ const date = (value) => (typeof value === 'string' ? value.slice(0, 10) : undefi
  * @param {import('./state.js').SandboxState} state @param {any} document
  */
 export function addExampleRecords(state, document) {
-  const ids = pathExamples(document);
+  const ids = pathParameterExamples(document);
   const invoice = answerExample(document, 'GetInvoiceById');
   const settlement = answerExample(document, 'GetSettlementById');
   if (!invoice || !ids.invoiceId || !ids.caseId || !ids.batchId) return;

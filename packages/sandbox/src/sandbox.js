@@ -4,7 +4,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { CLOSED_STATUSES, caseEventData, changeAmounts, processBatch } from './batches.js';
 import { DECISION_SUB_STATUSES } from './case-actions.js';
-import { Contract, exampleOrganization } from './contract.js';
+import { Contract, organizationFor } from './contract.js';
 import { addExampleRecords } from './examples.js';
 import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
 import { fromCents, remainingCents, SandboxState, toCents } from './state.js';
@@ -27,12 +27,8 @@ export class Sandbox {
     this.options = options;
     sharedContract ??= new Contract();
     this.contract = sharedContract;
-    const example = exampleOrganization();
     this.state = new SandboxState({
-      organization:
-        options.organizationId === example.id
-          ? example
-          : { id: options.organizationId, organizationNumber: '999999999', name: 'Sandbox Creditor AS' },
+      organization: organizationFor(options.organizationId),
       createdBy: randomUUID(),
     });
     this.tokens = new TokenIssuer({ ttlSeconds: options.tokenTtlSeconds });
