@@ -109,7 +109,6 @@ export function createTransport(options: TransportOptions): Transport {
         await sleep(wait, signal);
         if (!notSent(error)) {
           const found = await lookUp(name, reason, check, log).catch(() => {
-            log.warn(`${name}: whether it was carried out could not be checked; it is not sent again.`);
             throw failure; // whether it landed cannot be told: do not risk sending it twice
           });
           if (found) return found;
@@ -136,7 +135,6 @@ export function createTransport(options: TransportOptions): Transport {
         await sleep(wait, signal);
         if (AMBIGUOUS_STATUSES.has(response.status)) {
           const found = await lookUp(name, `answered ${response.status}`, check, log).catch(() => {
-            log.warn(`${name}: whether it was carried out could not be checked; it is not sent again.`);
             throw new ConnectionError(
               `${where} answered ${response.status}, and whether it was carried out could not be checked; it is not sent again.`,
             );
@@ -172,7 +170,10 @@ async function lookUp(
   log: Log,
 ): Promise<Response | undefined> {
   if (!check) return undefined;
-  const found = await check();
+  const found = await check().catch((error: unknown) => {
+    log.warn(`${name}: whether it was carried out could not be checked; it is not sent again.`);
+    throw error;
+  });
   if (found)
     log.info(`${name} ${reason}, yet its batch exists: answering with that batch instead of sending it again.`);
   else log.info(`${name} ${reason}, and no batch has its idempotency key: sending it again.`);
