@@ -174,7 +174,6 @@ const RENDERER = [
   fileURLToPath(import.meta.url),
   resolve(packageDir, 'template.hbs'),
   ...ENHANCEMENTS,
-  resolve(packageDir, '../sandbox/src/credentials.js'),
   resolve(root, 'redocly.yaml'),
   require.resolve('@redocly/cli/package.json'),
 ].map((file) => readFileSync(file, 'utf8'));
