@@ -5,8 +5,8 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asModule } from './support/as-module.js';
 import { type DocsServer, startDocsServer } from './support/docs-server.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
@@ -135,9 +135,7 @@ describe("the README's Try it locally", () => {
 
     const code = lines.filter((line) => /^(import |const |console\.log)/.test(line));
     expect(code).toHaveLength(3);
-    const { outputText } = ts.transpileModule(code.join('\n'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
+    const outputText = asModule(code.join('\n'));
     const printed = await promisify(execFile)(process.execPath, [script('next-steps.mjs', outputText)], {
       encoding: 'utf8',
     });

@@ -6,8 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { type RunningSandbox, startSandbox } from '@autocollect/sandbox';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { asModule } from './support/as-module.js';
 import { renderedCodeSamples } from './support/bundle.js';
 
 /** Where the samples send: the description's `Sandbox` server, on the port `npm start` uses. */
@@ -75,9 +75,7 @@ describe("the docs' sandbox samples, run as written", () => {
     const source = sample.source
       .replace(/\blegacyServers\.sandbox\b/g, JSON.stringify(origin))
       .replace(/\bservers\.sandbox\b/g, JSON.stringify(sandbox.baseUrl));
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
+    const outputText = asModule(source);
     const file = new URL(`${name.replace(/\W+/g, '-')}.mjs`, dir);
     writeFileSync(file, outputText);
     const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { asModule } from './support/as-module.js';
 import { pages } from './support/bundle.js';
 import { sectionOf, tryItSession } from './support/try-it.js';
 
@@ -65,12 +65,7 @@ describe('Try it', () => {
     const dir = new URL('../test-results/try-it/', import.meta.url);
     mkdirSync(dir, { recursive: true });
     const script = new URL('copied.mjs', dir);
-    writeFileSync(
-      script,
-      ts.transpileModule(typescript, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      }).outputText,
-    );
+    writeFileSync(script, asModule(typescript));
     const { stdout: copied } = await promisify(execFile)(process.execPath, [script.pathname], { encoding: 'utf8' });
     expect(copied).toContain(batchId);
     await page.keyboard.press('Escape');
