@@ -138,7 +138,7 @@ describe('Try it', () => {
     }
   });
 
-  it('says so when the server cannot be reached, and when the page was opened from a file', async () => {
+  it('says so when the server cannot be reached or cuts the connection, when the body is not JSON, and when the page was opened from a file', async () => {
     const { page, errors } = await tab('unreachable');
     const dialog = await openPanel(page, '/', 'GetInvoicesByOrganization');
     await dialog.getByLabel('Server').fill('http://127.0.0.1:9/collection/v1');
@@ -146,6 +146,24 @@ describe('Try it', () => {
     expect(await answer.getByRole('alert').innerText()).toMatch(
       /http:\/\/127\.0\.0\.1:9\/collection\/v1 cannot be reached.*`npm start`.*`npx autocollect-sandbox`/s,
     );
+    // A server that cuts every connection, retried as the client does, then explained the same way.
+    const cutting = createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
+    try {
+      const server = `http://127.0.0.1:${(cutting.address() as AddressInfo).port}/collection/v1`;
+      await dialog.getByLabel('Server').fill(server);
+      expect(await (await sendFrom(dialog)).getByRole('alert').innerText()).toContain(`${server} cannot be reached`);
+    } finally {
+      cutting.close();
+    }
+    await page.keyboard.press('Escape');
+
+    // A body that is not JSON is said to be so, and nothing is sent.
+    const sent = docs.server.output.length;
+    const create = await openPanel(page, '/', 'CreateInvoices');
+    await create.getByLabel('Request body').fill('{ "invoices": [');
+    expect(await (await sendFrom(create)).getByRole('alert').innerText()).toMatch(/^The body is not valid JSON: /);
+    expect(docs.server.output.slice(sent)).not.toContain('sandbox: POST');
 
     await page.goto(
       `file://${new URL('../dist/index.html', import.meta.url).pathname}${sectionOf('CreateInvoices', 'Invoice')}`,
