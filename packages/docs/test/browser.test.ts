@@ -3,14 +3,10 @@ import { docsInBrowser } from './support/browser-session.js';
 import { pages } from './support/bundle.js';
 
 const docs = docsInBrowser();
-const { openTab } = docs;
 
 describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (page, { document, operations }) => {
   it('lists every operation and webhook in the navigation, and requests nothing from elsewhere', async () => {
-    const tab = await openTab(page.replace('.html', ''), 800);
-    const requests: string[] = [];
-    tab.on('request', (request) => requests.push(request.url()));
-    await tab.goto(`${docs.server.origin}/${page}`, { waitUntil: 'networkidle' });
+    const { page: tab, requests } = await docs.reader(page === 'index.html' ? '/' : `/${page}`, page);
 
     const navigation = tab.locator('.menu-content');
     await expect.poll(() => navigation.innerText()).toContain(document.info.title);
@@ -45,14 +41,12 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s in a real browser', (p
     const elsewhere = requests.filter((url) => !url.startsWith(`${docs.server.origin}/`) && !/^(blob|data):/.test(url));
     expect(requests.length).toBeGreaterThan(0);
     expect(elsewhere).toEqual([]);
-    await tab.context().close();
   });
 });
 
 describe('reading the main page as an integrator would', () => {
   it('shows an open enum with its known values, what they mean, and that others may come', async () => {
-    const tab = await openTab('open-enum', 900);
-    await tab.goto(`${docs.server.origin}/`, { waitUntil: 'networkidle' });
+    const { page: tab } = await docs.reader('/', 'open-enum');
     await tab.getByText('Search', { exact: false }).first().click();
     await tab.keyboard.type('BATCH_COMPLETED');
     await tab.getByTestId('search-dialog').getByText('Batch completed', { exact: true }).first().click();
@@ -67,17 +61,13 @@ describe('reading the main page as an integrator would', () => {
     const shown = await source();
     expect(shown).toContain('The Amili product that sent the event.');
     expect(shown).toContain('Amili publishes no complete list: expect other values');
-    await tab.context().close();
   });
 
   it('searches for CreateInvoices, opens it, reads the TypeScript sample, then follows the link to the legacy API', async () => {
     const main = pages.find((p) => p.page === 'index.html')!;
     const legacy = pages.find((p) => p.page === 'legacy.html')!;
     const createInvoices = main.operations.find((op) => op.operationId === 'CreateInvoices')!;
-    const tab = await openTab('search', 900);
-    const requests: string[] = [];
-    tab.on('request', (request) => requests.push(request.url()));
-    await tab.goto(`${docs.server.origin}/`, { waitUntil: 'networkidle' });
+    const { page: tab, requests } = await docs.reader('/', 'search');
 
     await tab.getByText('Search', { exact: false }).first().click();
     await tab.keyboard.type('CreateInvoices');
@@ -113,6 +103,5 @@ describe('reading the main page as an integrator would', () => {
     expect(requests.filter((url) => !url.startsWith(`${docs.server.origin}/`) && !/^(blob|data):/.test(url))).toEqual(
       [],
     );
-    await tab.context().close();
   });
 });

@@ -1,58 +1,113 @@
 // The docs' own additions to Redoc, in a real browser: navigation links that open at their
-// section, however they are opened, guide code blocks with a copy button that keep their
-// lines and identifiers whole, and a Try button on every operation.
+// section, however they are opened, a Try button on every operation, and guide code blocks
+// with a copy button that keep their lines and identifiers whole.
 import { describe, expect, it } from 'vitest';
+import { docsInBrowser } from './support/browser-session.js';
 import { pages } from './support/bundle.js';
-import { sectionOf, tryItSession } from './support/try-it.js';
+import { sectionOf } from './support/try-it.js';
 
-const { docs, tab } = tryItSession();
-const { openTab } = docs;
+const docs = docsInBrowser();
 
-describe('links and code blocks', () => {
-  it('every navigation link opens at its section, loaded afresh as from a new tab or a shared link', async () => {
-    const tab = await openTab('deep-links', 800);
+describe.each(pages.map((p) => [p.page, p] as const))('%s', (file, { document, operations }) => {
+  const path = file === 'index.html' ? '/' : `/${file}`;
+
+  // One load of the page for both: links and buttons are walked within it, and the page is
+  // loaded afresh only where that is what is checked.
+  it('every navigation link opens at its section, followed or loaded afresh as from a new tab or a shared link; every operation has a Try button opening a panel named after it, loaded only then', async () => {
+    const { page: tab, requests, errors } = await docs.openTab(`links-${file.replace('.html', '')}`, 800);
     /** Where the section a hash names starts, from the top of the window, once the page has settled there. */
     const sectionTop = (section: string) =>
       tab.evaluate((id) => {
         if (id === '/') return window.scrollY;
         return document.querySelector(`[data-section-id="${id}"]`)?.getBoundingClientRect().top ?? Number.NaN;
       }, section);
-    for (const { page } of pages) {
-      const path = page === 'index.html' ? '/' : `/${page}`;
-      await tab.goto(`${docs.server.origin}${path}`, { waitUntil: 'networkidle' });
-      // Open a tag, so that operations' links are among those checked.
-      await tab.locator('.menu-content [data-component-name*="ChevronRight"]').first().click();
-      await expect.poll(() => tab.locator('.menu-content a').count()).toBeGreaterThan(3);
-      const links = await tab
-        .locator('.menu-content a')
-        .evaluateAll((anchors) =>
-          anchors.map((a) => a.getAttribute('href') ?? '').filter((href) => !href.startsWith('http')),
-        );
-      expect(links.length).toBeGreaterThanOrEqual(3);
-      // Each link, followed within the page; the first and an operation's, loaded afresh.
-      const fresh = new Set([links[0], links.find((href) => href.split('/').length > 3)]);
-      for (const href of links) {
-        // The page's own path and a section hash, or a hash alone (a subsection of a guide).
-        expect(href, page).toMatch(new RegExp(`^(${path.replace('.', '\\.')})?#/`));
-        const hash = href.slice(href.indexOf('#'));
-        if (fresh.has(href)) {
-          await tab.goto('about:blank');
-          await tab.goto(`${docs.server.origin}${path}${hash}`, { waitUntil: 'load' });
-        } else {
-          await tab.evaluate((to) => {
-            window.location.hash = to;
-          }, hash);
-        }
-        const section = hash.slice(1);
-        await expect.poll(() => sectionTop(section), { message: href }).toBeGreaterThanOrEqual(-2);
-        await expect.poll(() => sectionTop(section), { message: href }).toBeLessThan(120);
-      }
+    const expectAtSection = async (href: string) => {
+      const section = href.slice(href.indexOf('#') + 1);
+      await expect.poll(() => sectionTop(section), { message: href }).toBeGreaterThanOrEqual(-2);
+      await expect.poll(() => sectionTop(section), { message: href }).toBeLessThan(120);
+    };
+
+    // Loaded afresh at the first link, the page's top.
+    await tab.goto(`${docs.server.origin}${path}#/`, { waitUntil: 'networkidle' });
+    await expectAtSection(`${path}#/`);
+    // Open the first operation's tag, so that operations' links are among those checked. A
+    // click that lands while Redoc still sets the page up can be undone: click until it shows.
+    const paths = operations.filter(
+      (op) => !Object.values<any>(document.webhooks ?? {}).some((item) => item.post === op),
+    );
+    const first = paths[0]!;
+    const firstSection = sectionOf(first.operationId, first.tags[0]!);
+    const navigation = tab.locator('.menu-content');
+    const tag = navigation
+      .getByTestId('menu-item-label')
+      .filter({ has: tab.getByText(first.tags[0]!, { exact: true }) })
+      .last();
+    await expect
+      .poll(async () => {
+        const shown = await navigation.locator(`a[href$="${firstSection}"]`).count();
+        if (shown === 0) await tag.click();
+        return shown;
+      })
+      .toBe(1);
+    const links = await navigation
+      .locator('a')
+      .evaluateAll((anchors) =>
+        anchors.map((a) => a.getAttribute('href') ?? '').filter((href) => !href.startsWith('http')),
+      );
+    expect(links.length).toBeGreaterThanOrEqual(3);
+    expect(links[0]).toBe(`${path}#/`);
+    // Each link, followed within the page: the page's own path and a section hash, or a hash
+    // alone (a subsection of a guide).
+    for (const href of links) {
+      expect(href, file).toMatch(new RegExp(`^(${path.replace('.', '\\.')})?#/`));
+      await tab.evaluate(
+        (to) => {
+          window.location.hash = to;
+        },
+        href.slice(href.indexOf('#')),
+      );
+      await expectAtSection(href);
     }
+
+    // Each operation's section, rendered as it is reached, has its Try button.
+    for (const operation of paths) {
+      await tab.evaluate(
+        (hash) => {
+          window.location.hash = hash;
+        },
+        sectionOf(operation.operationId, operation.tags[0]!),
+      );
+      const button = tab.getByRole('button', { name: `Try ${operation.operationId}`, exact: true });
+      await expect.poll(() => button.isVisible(), { message: operation.operationId }).toBe(true);
+    }
+    // Try it loads when a panel first opens, not with the page. The panel is the same code
+    // for every operation: the page's first is opened.
+    expect(requests.filter((url) => url.endsWith('/try-it.js'))).toEqual([]);
+    await tab.evaluate((hash) => {
+      window.location.hash = hash;
+    }, firstSection);
+    await tab.getByRole('button', { name: `Try ${first.operationId}`, exact: true }).click();
+    const dialog = tab.getByRole('dialog', { name: `Try ${first.operationId}`, exact: true });
+    await expect.poll(() => dialog.isVisible(), { message: first.operationId }).toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(requests.filter((url) => url.endsWith('/try-it.js')).length).toBeGreaterThan(0);
+
+    // An operation's link, loaded afresh.
+    await tab.goto('about:blank');
+    await tab.goto(`${docs.server.origin}${path}${firstSection}`, { waitUntil: 'load' });
+    await expectAtSection(firstSection);
+    expect(errors).toEqual([]);
     await tab.context().close();
   });
+});
 
+describe('guides', () => {
   it("copies a guide's code block with its button, and keeps code and identifiers whole across the page's width", async () => {
-    const tab = await openTab('code-blocks', 900, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page: tab } = await docs.openTab('code-blocks', 900, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await tab.goto(`${docs.server.origin}/#/getting-started`, { waitUntil: 'networkidle' });
     const section = tab.locator('[data-section-id="/getting-started"]');
     const block = section.locator('pre').first();
@@ -91,39 +146,5 @@ describe('links and code blocks', () => {
       expect(broken, `${viewport.width} px`).toEqual([]);
     }
     await tab.context().close();
-  });
-
-  it("puts Try it's button on every operation of every page, opening a panel named after it, loaded only then", async () => {
-    const { page, requests, errors } = await tab('buttons');
-    for (const { page: file, document, operations } of pages) {
-      const path = file === 'index.html' ? '/' : `/${file}`;
-      const paths = operations.filter(
-        (op) => !Object.values<any>(document.webhooks ?? {}).some((item) => item.post === op),
-      );
-      await page.goto(`${docs.server.origin}${path}`, { waitUntil: 'networkidle' });
-      if (file === 'index.html') expect(requests.filter((url) => url.endsWith('/try-it.js'))).toEqual([]);
-      for (const operation of paths) {
-        // To the operation's section, within the page.
-        await page.evaluate(
-          (hash) => {
-            window.location.hash = hash;
-          },
-          sectionOf(operation.operationId, operation.tags[0]!),
-        );
-        const button = page.getByRole('button', { name: `Try ${operation.operationId}` });
-        await expect.poll(() => button.isVisible(), { message: operation.operationId }).toBe(true);
-        // The panel is the same code for every operation: open the first of each page.
-        if (operation !== paths[0]) continue;
-        await button.click();
-        const dialog = page.getByRole('dialog', { name: `Try ${operation.operationId}` });
-        await expect.poll(() => dialog.isVisible(), { message: operation.operationId }).toBe(true);
-        await expect.poll(() => dialog.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
-        await page.keyboard.press('Escape');
-        await expect.poll(() => dialog.count()).toBe(0);
-      }
-    }
-    expect(requests.filter((url) => url.endsWith('/try-it.js')).length).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
-    await page.context().close();
   });
 });

@@ -10,10 +10,13 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { asModule } from './support/as-module.js';
+import { docsInBrowser } from './support/browser-session.js';
 import { pages } from './support/bundle.js';
-import { sectionOf, tryItSession } from './support/try-it.js';
+import { sectionOf } from './support/try-it.js';
 
-const { docs, tab } = tryItSession();
+const docs = docsInBrowser();
+/** The main page, shared by the tests that send from its panels. */
+const mainPage = (name: string) => docs.reader('/', name, { permissions: ['clipboard-read', 'clipboard-write'] });
 const main = pages.find((p) => p.page === 'index.html')!;
 
 /** Opens an operation's section and its Try it panel. */
@@ -42,7 +45,7 @@ async function sendFrom(dialog: ReturnType<Page['getByRole']>) {
 
 describe('Try it', () => {
   it('sends CreateInvoices with its example, then reads its batch, a list and an unknown invoice, each checked', async () => {
-    const { page, requests, errors } = await tab('send', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, requests, errors } = await mainPage('send');
     const created = await openPanel(page, '/', 'CreateInvoices');
     const answer = await sendFrom(created);
     expect(await answer.innerText()).toMatch(/^202 Accepted in \d+ ms/);
@@ -100,7 +103,7 @@ describe('Try it', () => {
     // One token for the panel's four calls (it keeps it until it expires), one for each copy run.
     expect(docs.server.output.match(/^sandbox: POST \/token 200 /gm)).toHaveLength(3);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.keyboard.press('Escape');
   });
 
   it('shows an answer that does not fit the description as such, with where and what', async () => {
@@ -122,7 +125,7 @@ describe('Try it', () => {
     });
     await new Promise<void>((resolve) => wrong.listen(0, '127.0.0.1', resolve));
     try {
-      const { page, errors } = await tab('mismatch');
+      const { page, errors } = await mainPage('mismatch');
       const dialog = await openPanel(page, '/', 'GetInvoicesByOrganization');
       await dialog.getByLabel('Server').fill(`http://127.0.0.1:${(wrong.address() as AddressInfo).port}/collection/v1`);
       const answer = await sendFrom(dialog);
@@ -132,14 +135,14 @@ describe('Try it', () => {
       expect(shown).toContain('data.0.id: must be string');
       expect(shown).toContain("data.0: must have required property 'invoiceNumber'");
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.keyboard.press('Escape');
     } finally {
       wrong.close();
     }
   });
 
   it('says so when the server cannot be reached or cuts the connection, when the body is not JSON, and when the page was opened from a file', async () => {
-    const { page, errors } = await tab('unreachable');
+    const { page, errors } = await mainPage('unreachable');
     const dialog = await openPanel(page, '/', 'GetInvoicesByOrganization');
     await dialog.getByLabel('Server').fill('http://127.0.0.1:9/collection/v1');
     const answer = await sendFrom(dialog);
@@ -165,25 +168,29 @@ describe('Try it', () => {
     expect(await (await sendFrom(create)).getByRole('alert').innerText()).toMatch(/^The body is not valid JSON: /);
     expect(docs.server.output.slice(sent)).not.toContain('sandbox: POST');
 
-    await page.goto(
+    expect(errors).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    const fromFile = await docs.openTab('from-file', 900);
+    await fromFile.page.goto(
       `file://${new URL('../dist/index.html', import.meta.url).pathname}${sectionOf('CreateInvoices', 'Invoice')}`,
       { waitUntil: 'load' },
     );
-    await page.getByRole('button', { name: 'Try CreateInvoices' }).click();
-    const fromFile = page.getByRole('dialog', { name: 'Try CreateInvoices' });
+    await fromFile.page.getByRole('button', { name: 'Try CreateInvoices' }).click();
+    const refusal = fromFile.page.getByRole('dialog', { name: 'Try CreateInvoices' });
     await expect
-      .poll(() => fromFile.getByRole('alert').innerText())
+      .poll(() => refusal.getByRole('alert').innerText())
       .toMatch(/needs the docs served over http.*`npm start`/s);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    expect(fromFile.errors).toEqual([]);
+    await fromFile.page.context().close();
   });
 
   it('works from the keyboard, and fits a phone', async () => {
-    const { page, errors } = await tab(
-      'keyboard',
-      { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-      844,
-    );
+    const { page, errors } = await docs.openTab('keyboard', 844, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const operation = main.operations.find((op) => op.operationId === 'GetInvoicesByOrganization')!;
     await page.goto(`${docs.server.origin}/${sectionOf(operation.operationId, operation.tags[0]!)}`, {
       waitUntil: 'networkidle',

@@ -1,11 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { launchChromium } from '../../../../scripts/chromium.js';
 import { type DocsServer, startDocsServer } from './docs-server.js';
 
 const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** A tab, with what it requested and any error its pages left unhandled. */
+export interface RecordedTab {
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
 
 /**
  * One docs server (as `npm start` runs it) and one Chromium for a test file, started before
@@ -14,6 +21,7 @@ const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url))
 export function docsInBrowser() {
   let server: DocsServer | undefined;
   let browser: Browser | undefined;
+  const readers = new Map<string, Promise<RecordedTab>>();
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDocsServer(), launchChromium()]);
     mkdirSync(artifacts, { recursive: true });
@@ -22,19 +30,49 @@ export function docsInBrowser() {
     await browser?.close();
     server?.stop();
   });
+
+  /** Should the running test fail, a screenshot of the tab is left in test-results/<name>.png. */
+  const screenshotOnFailure = (page: Page, name: string) =>
+    onTestFailed(async () => {
+      await page.screenshot({ path: `${artifacts}${name}.png` }).catch(() => undefined);
+    });
+
+  async function openTab(name: string, height: number, options: BrowserContextOptions = {}): Promise<RecordedTab> {
+    if (!browser) throw new Error('Chromium starts before the tests.');
+    const context = await browser.newContext({ viewport: { width: 1280, height }, ...options });
+    const page = await context.newPage();
+    const tab: RecordedTab = { page, requests: [], errors: [] };
+    page.on('request', (request) => tab.requests.push(request.url()));
+    page.on('pageerror', (error) => tab.errors.push(error.message));
+    screenshotOnFailure(page, name);
+    return tab;
+  }
+
   return {
     get server(): DocsServer {
       if (!server) throw new Error('The docs server starts before the tests.');
       return server;
     },
-    /** A new tab of its own context; should the test fail, a screenshot is left in test-results/<name>.png. */
-    async openTab(name: string, height: number, options: BrowserContextOptions = {}) {
-      if (!browser) throw new Error('Chromium starts before the tests.');
-      const context = await browser.newContext({ viewport: { width: 1280, height }, ...options });
-      const tab = await context.newPage();
-      onTestFailed(async () => {
-        await tab.screenshot({ path: `${artifacts}${name}.png` }).catch(() => undefined);
-      });
+    /** A new tab of its own context, 1280 px wide. */
+    openTab,
+    /**
+     * The file's tab on a page, loaded by the first test that asks and shared by those after
+     * it, which move within the page (a hash, a click) as a reader would: a load of a page
+     * costs Chromium seconds of CPU. Loaded again should a test have left the page.
+     */
+    async reader(path: string, name: string, options: BrowserContextOptions = {}): Promise<RecordedTab> {
+      let opened = readers.get(path);
+      if (!opened) {
+        opened = openTab(name, 900, options).then(async (tab) => {
+          await tab.page.goto(`${this.server.origin}${path}`, { waitUntil: 'networkidle' });
+          return tab;
+        });
+        readers.set(path, opened);
+      }
+      const tab = await opened;
+      if (new URL(tab.page.url()).pathname !== path)
+        await tab.page.goto(`${this.server.origin}${path}`, { waitUntil: 'networkidle' });
+      screenshotOnFailure(tab.page, name);
       return tab;
     },
   };
