@@ -4,6 +4,7 @@ import { sharedTestOptions } from '../../scripts/vitest-shared.js';
 export default defineConfig({
   test: {
     ...sharedTestOptions,
+    globalSetup: './test/support/chromium.ts',
     // Chromium, tsc over every code sample, and a docs server in a child process:
     // sized for a loaded 2-core machine, here and nowhere else.
     testTimeout: 120_000,

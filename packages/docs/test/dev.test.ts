@@ -5,9 +5,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/chromium.js';
 import { startDevSession } from '../../../scripts/dev-session.js';
 import { copyOfRepo } from '../../../scripts/repo-copy.js';
+import { sharedChromium } from './support/chromium.js';
 
 // The token endpoint's description: its page is the smallest to render and to load.
 const SCHEMA = 'spec/openapi/identity/components/schemas/TokenResponse.yaml';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   // Built, as a clone is once `npm start` ran: the session renders again only what an edit changes.
   copy = copyOfRepo('dev', { built: true });
   dev = await startDevSession(copy);
-  browser = await launchChromium();
+  browser = await sharedChromium();
   tab = await browser.newPage();
   tab.on('load', () => loads++);
   await tab.goto(`${dev.url}identity.html`);

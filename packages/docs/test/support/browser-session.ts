@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
-import { launchChromium } from '../../../../scripts/chromium.js';
+import { sharedChromium } from './chromium.js';
 import { type DocsServer, startDocsServer } from './docs-server.js';
 
 const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -15,15 +15,15 @@ export interface RecordedTab {
 }
 
 /**
- * One docs server (as `npm start` runs it) and one Chromium for a test file, started before
- * its tests and stopped after them.
+ * One docs server (as `npm start` runs it) for a test file, started before its tests and
+ * stopped after them, and a connection to the run's Chromium.
  */
 export function docsInBrowser() {
   let server: DocsServer | undefined;
   let browser: Browser | undefined;
   const readers = new Map<string, Promise<RecordedTab>>();
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDocsServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startDocsServer(), sharedChromium()]);
     mkdirSync(artifacts, { recursive: true });
   });
   afterAll(async () => {
