@@ -9,6 +9,7 @@
 // description may not compile against the new one: the TypeScript compiler decides
 // (scripts/spec-diff/). Removed operations, webhooks and servers break too.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -192,15 +193,44 @@ export async function specChangesEach(base, heads, repo = root) {
   const blobs = new Map();
   const filesOf = (/** @type {SpecTree} */ tree) => (tree instanceof Map ? tree : specFiles(repo, tree, blobs));
   const baseFiles = filesOf(base);
+  const headFiles = heads.map(filesOf);
+  const key = [repo, contentKey(baseFiles), ...headFiles.map(contentKey)].join(' ');
+  let results = judgedBefore.get(key);
+  if (!results) {
+    results = await judgeEach(repo, baseFiles, headFiles);
+    judgedBefore.set(key, results);
+  }
+  return structuredClone(results);
+}
+
+/**
+ * What specChangesEach answered in this process, by the contents it compared: asked again
+ * about the same files (the gate again after a changeset is written), it answers at once.
+ * @type {Map<string, SpecChanges[]>}
+ */
+const judgedBefore = new Map();
+
+/** A key of a tree of spec files that changes with any file's path or contents. @param {Map<string, Buffer>} files */
+function contentKey(files) {
+  const hash = createHash('sha256');
+  for (const file of [...files.keys()].sort()) hash.update(`${file}\0`).update(/** @type {Buffer} */ (files.get(file)));
+  return hash.digest('hex');
+}
+
+/**
+ * @param {string} repo
+ * @param {Map<string, Buffer>} baseFiles
+ * @param {Map<string, Buffer>[]} headFiles
+ * @returns {Promise<SpecChanges[]>}
+ */
+async function judgeEach(repo, baseFiles, headFiles) {
   const baseBundles = await bundleFiles(repo, baseFiles);
   /** @type {Map<string, Bundle>[]} */
   const afters = [];
-  for (const head of heads) {
-    const files = filesOf(head);
+  for (const files of headFiles)
     afters.push(await bundleChanged(repo, { files: baseFiles, bundles: baseBundles }, files));
-  }
   /** @type {SpecChanges[]} */
-  const results = heads.map(() => []);
+  const results = headFiles.map(() => []);
   for (const api of new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])) {
     const judged = await judge(
       api,
