@@ -132,11 +132,11 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       );
     }
     const text = await response.text();
-    // Redacted before anything is read out of it or cut short: a server may echo the secret.
-    const body = parseJson(redact(text, auth.clientSecret));
+    // Read as it came; only what goes into a message is redacted (a server may echo the secret).
+    const body = parseJson(text);
     if (!response.ok) {
       throw new AuthenticationError(
-        `The token endpoint refused the client credentials with ${response.status}: ${tokenErrorMessage(body, redact(text, auth.clientSecret))}`,
+        `The token endpoint refused the client credentials with ${response.status}: ${tokenErrorMessage(body, text, auth.clientSecret)}`,
         response.status,
       );
     }
@@ -193,13 +193,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-function tokenErrorMessage(body: unknown, text: string): string {
+/** What the token endpoint said was wrong, with the secret redacted before anything is cut short. */
+function tokenErrorMessage(body: unknown, text: string, secret: string): string {
   if (body && typeof body === 'object') {
     const { error, error_description: description } = body as Record<string, unknown>;
-    const parts = [error, description].filter((part) => typeof part === 'string' && part !== '');
-    if (parts.length > 0) return parts.join(': ').slice(0, 200);
+    const parts = [error, description].filter((part): part is string => typeof part === 'string' && part !== '');
+    if (parts.length > 0) return redact(parts.join(': '), secret).slice(0, 200);
   }
-  return /^\s*</.test(text) ? '(an HTML page)' : text.trim().slice(0, 200) || '(no body)';
+  return /^\s*</.test(text) ? '(an HTML page)' : redact(text, secret).trim().slice(0, 200) || '(no body)';
 }
 
 /** Never let a secret through, even if a server echoes it: as it is, URL-encoded or form-encoded. */

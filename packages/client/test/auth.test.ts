@@ -186,6 +186,35 @@ describe('client credentials', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/token']);
   });
 
+  it('reads the token response as it came, even when the secret occurs in it, and redacts only its messages', async () => {
+    // A one-character secret occurs in any token response.
+    const secret = 'e';
+    let refusal: object | undefined;
+    server = await startServer((request, response) => {
+      if (request.url !== '/token') return sendJson(response, 200, invoice);
+      if (refusal) return sendJson(response, 401, refusal);
+      expect(new URLSearchParams(request.body).get('client_secret')).toBe(secret);
+      sendJson(response, 200, { access_token: 'token-e', token_type: 'Bearer', expires_in: '3600' });
+    });
+    const client = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { clientId, clientSecret: secret, tokenUrl: `${server.origin}/token` },
+    });
+    expect(unwrap(await runClock(callInvoice(client))).data).toEqual(invoice.data);
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer token-e');
+
+    // A refusal that echoes the secret says what was wrong, without it.
+    const echoing = 'client-secret-echoed-9Kd2';
+    refusal = { error: 'invalid_client', error_description: `Unknown secret ${echoing}.` };
+    const refused = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { clientId, clientSecret: echoing, tokenUrl: `${server.origin}/token` },
+    });
+    const error = await runClock(callInvoice(refused)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain('invalid_client: Unknown secret [redacted].');
+  });
+
   it('a token response without access_token gives AuthenticationError', async () => {
     const { client } = await identityAndApi({ tokenFailure: { status: 200, body: '{"token_type":"Bearer"}' } });
     const error = await getInvoice(client()).catch((e: unknown) => e);

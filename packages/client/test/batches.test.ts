@@ -98,6 +98,26 @@ describe('waitForBatch', () => {
     expect(api.times).toHaveLength(1);
   });
 
+  it('refuses a timeout or interval no timer can wait, instead of timing out at once', async () => {
+    const api = await batchApi(1);
+    const client = testClient(api.origin);
+    for (const waitOptions of [
+      { timeoutMs: 2 ** 31 },
+      { maxIntervalMs: Number.POSITIVE_INFINITY },
+      { initialIntervalMs: 0 },
+    ]) {
+      const error = await failureOf(client.waitForBatch({ organizationId, batchId }, waitOptions));
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(
+        /^waitForBatch: \w+ must be a positive number of milliseconds, at most 2147483647/,
+      );
+    }
+    expect(api.times).toEqual([]);
+    // The longest a timer waits is taken.
+    const batch = await client.waitForBatch({ organizationId, batchId }, { timeoutMs: 2 ** 31 - 1 });
+    expect(batch.status).toBe('SUCCESS');
+  });
+
   it('a 200 without data is an ApiError, not a crash', async () => {
     server = await startServer((_request, response) => sendJson(response, 200, { summary: { status: 'SUCCESS' } }));
     const error = await failureOf(testClient(server.origin).waitForBatch({ organizationId, batchId }));
