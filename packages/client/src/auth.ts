@@ -98,16 +98,14 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   let why = 'none yet';
   const { origin, pathname } = new URL(deps.tokenUrl);
   const endpoint = `${origin}${pathname}`;
-  // The token request may be repeated: it creates nothing.
   const transport = createTransport({
     fetch: deps.fetch,
     policy: deps.retry,
     timeoutMs: deps.timeoutMs,
-    retryable: () => true,
-    buffer: () => true,
     log: deps.log,
-    describe: () => `POST ${pathname} RequestAccessToken`,
   });
+  // The token request may be repeated: it creates nothing.
+  const call = { name: `POST ${pathname} RequestAccessToken`, retryable: true, buffer: true };
   let pending: Promise<string> | undefined;
 
   async function requestToken(): Promise<string> {
@@ -123,7 +121,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       // Never follow a redirect: it would send the client secret to wherever it points.
       redirect: 'manual',
     });
-    const response = await transport(request);
+    const response = await transport(request, call);
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       await response.body?.cancel().catch(() => undefined);
       throw new AuthenticationError(

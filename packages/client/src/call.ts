@@ -1,14 +1,16 @@
-// Builds a typed client as openapi-fetch intends: createClient with our transport as
-// its fetch, and a middleware that adds the idempotency key and records the call for
-// ApiError. Each method is openapi-fetch's own, called with the operation's default
-// parseAs; a success body that is not valid JSON becomes an ApiError.
+// Builds a typed client as openapi-fetch intends: each method is openapi-fetch's own,
+// called with the operation's default parseAs and a fetch of the call's own (openapi-fetch's
+// per-request `fetch`) that sends through the transport with what the call knows of itself:
+// its idempotency key, whether it may be retried, the create it is. Nothing rides on the
+// Request, so middleware may replace it. A middleware records each response for ApiError;
+// a success body that is not valid JSON becomes an ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
 import { followSignal } from './deadline.js';
 import { assertSecureUrl } from './endpoints.js';
 import { type ParseAs, parseAsFor } from './media-type.js';
 import type { ResolvedOptions } from './options.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
-import { createTransport } from './transport.js';
+import { type Call, createTransport, type Fetch } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
 
 /** What the generated metadata says of an operation that matters for sending it. */
@@ -40,31 +42,20 @@ export function createTypedClient<Client extends object>(
   findCreatedBatch?: (client: Client) => FindCreatedBatch,
 ): Client {
   let findBatch: FindCreatedBatch | undefined;
-  const idempotencyHeaders = new Set(
-    Object.values(operations).flatMap((op) => (op.idempotencyKey ? [op.idempotencyKey] : [])),
-  );
   const transport = createTransport({
     fetch: options.fetch,
     policy: options.policy,
     timeoutMs: options.timeoutMs,
     tokens: options.tokens,
     log: options.log,
-    describe: (request) => callOf(request)?.name ?? `${request.method} ${new URL(request.url).pathname}`,
-    // Safe methods, and creates that carry an idempotency key.
-    retryable: (request) =>
-      IDEMPOTENT_METHODS.has(request.method) || [...idempotencyHeaders].some((name) => request.headers.has(name)),
-    buffer: (request) => callOf(request)?.parseAs !== 'stream',
-    landed: (request) => {
-      const create = callOf(request)?.create;
-      return create && findBatch ? () => (findBatch as FindCreatedBatch)(create, request.signal) : undefined;
-    },
   });
+  /** Each call's state, by the Request openapi-fetch sent (after its middleware), for its response. */
+  const calls = new WeakMap<Request, CallRecord>();
   const base = createClient({
     baseUrl: options.baseUrl,
     ...(options.headers && { headers: options.headers }),
-    fetch: transport,
   });
-  base.use(callMiddleware(operations));
+  base.use(callMiddleware(operations, calls));
 
   const client = { ...base } as Record<string, unknown>;
   // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
@@ -76,7 +67,25 @@ export function createTypedClient<Client extends object>(
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
       const operation = operations[`${method} ${path}`];
       const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
-      const seen: CallRecord = { parseAs, name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}` };
+      const name = `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`;
+      const params = (init.params ?? {}) as Params;
+      // The operation's idempotency key, one per call and kept across retries, so that Amili
+      // can drop a repeated create whatever the number of attempts; the caller's, if given.
+      const keyHeader = operation?.idempotencyKey;
+      const key = keyHeader ? (headerIn(init.headers, params.header, keyHeader) ?? crypto.randomUUID()) : undefined;
+      const organizationId = params.path?.organizationId;
+      const create =
+        key && operation?.batch && typeof organizationId === 'string'
+          ? { organizationId, idempotencyKey: key }
+          : undefined;
+      const seen: CallRecord = {};
+      const call: Call = {
+        name,
+        retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
+        buffer: parseAs !== 'stream',
+        fetch: init.fetch as Fetch | undefined,
+        landed: create && findBatch ? (signal) => (findBatch as FindCreatedBatch)(create, signal) : undefined,
+      };
       // openapi-fetch's Request would tie itself to the caller's signal until it is garbage
       // collected; a signal of the call's own follows the caller's, and lets go when the call ends.
       const follow = init.signal ? followSignal(init.signal as AbortSignal) : undefined;
@@ -84,7 +93,11 @@ export function createTypedClient<Client extends object>(
         return await send(path, {
           ...init,
           parseAs,
-          [SEEN]: seen,
+          ...(key && keyHeader && { params: { ...params, header: { ...params.header, [keyHeader]: key } } }),
+          fetch: (request: Request, extra?: RequestInit) => {
+            calls.set(request, seen);
+            return transport(request, call, extra);
+          },
           ...(follow && { signal: follow.controller.signal }),
         });
       } catch (error) {
@@ -121,36 +134,31 @@ function assertPathParameters(call: string, params: unknown): void {
   }
 }
 
-/** What a call leaves on openapi-fetch's Request (which copies unknown init keys onto it): its final response, and what a create sent. */
-const SEEN = 'autocollectCall';
-interface CallRecord {
-  parseAs?: ParseAs;
-  /** How log lines name the call: method, path template and operationId. */
-  name?: string;
-  response?: Response;
-  create?: SentCreate;
-}
-const callOf = (request: Request) => (request as unknown as Record<string, CallRecord | undefined>)[SEEN];
+type Params = { path?: Record<string, unknown>; header?: Record<string, unknown> };
 
-/** Adds the operation's idempotency key (one per call, kept across retries) and records each response's call. */
-function callMiddleware(operations: Record<string, OperationInfo>): Middleware {
+/** What a call keeps of its answer: the response its middleware ended with. */
+interface CallRecord {
+  response?: Response;
+}
+
+/** A header's value as the caller gave it, in `headers` or the operation's header parameters; names match in any case. */
+function headerIn(headers: unknown, parameters: Record<string, unknown> | undefined, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const fromParameters = Object.entries(parameters ?? {}).find(([key]) => key.toLowerCase() === wanted)?.[1];
+  if (fromParameters !== undefined && fromParameters !== null) return String(fromParameters);
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const entries = Array.isArray(headers) ? headers : Object.entries((headers as object | undefined) ?? {});
+  const found = (entries as [string, unknown][]).find(([key, value]) => key.toLowerCase() === wanted && value != null);
+  return found === undefined ? undefined : String(found[1]);
+}
+
+/** Records each response's call for ApiError, and the response the call ended with. */
+function callMiddleware(operations: Record<string, OperationInfo>, calls: WeakMap<Request, CallRecord>): Middleware {
   return {
-    onRequest({ request, schemaPath, params }) {
-      const operation = operations[`${request.method} ${schemaPath}`];
-      const header = operation?.idempotencyKey;
-      // So that Amili can drop a repeated create, whatever the number of attempts.
-      if (header && !request.headers.has(header)) request.headers.set(header, crypto.randomUUID());
-      const organizationId = (params.path as Record<string, unknown> | undefined)?.organizationId;
-      const record = callOf(request);
-      if (record && header && operation?.batch && typeof organizationId === 'string') {
-        record.create = { organizationId, idempotencyKey: request.headers.get(header) as string };
-      }
-      return request;
-    },
     onResponse({ request, response, schemaPath }) {
       const operationId = operations[`${request.method} ${schemaPath}`]?.operationId;
       recordCall(response, { method: request.method, path: schemaPath, operationId });
-      const seen = callOf(request);
+      const seen = calls.get(request);
       if (seen) seen.response = response;
       return response;
     },

@@ -21,7 +21,11 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /** The longest one attempt may take, body included. Default 30 000 ms. */
   timeoutMs?: number;
-  /** A fetch to send with instead of `globalThis.fetch`, called as fetch(url, init). */
+  /**
+   * A fetch to send with instead of `globalThis.fetch`. Like openapi-fetch, the client calls it
+   * with a Request carrying everything; the same comes as a RequestInit besides, so a fetch
+   * written `(request) => …` and one written `(input, init) => …` both work.
+   */
   fetch?: Fetch;
   /** Headers to send with every request. */
   headers?: Record<string, string>;
@@ -70,7 +74,7 @@ export function resolveOptions(
   }
   const log = createLog(options.logger, options.logLevel, caller);
   const { auth } = options;
-  const fetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
   let tokens: TokenProvider;
   if ('accessToken' in auth) {
     tokens = staticTokenProvider(auth.accessToken);

@@ -9,28 +9,40 @@ import type { Log } from './log.js';
 import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay, sleep } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
 
-export type Fetch = typeof globalThis.fetch;
-export type Transport = (input: Request, init?: RequestInit) => Promise<Response>;
+/**
+ * A fetch to send with. It is called as openapi-fetch calls one, with a Request that carries
+ * everything (method, headers, body, signal), and with the same as a RequestInit besides: a
+ * fetch written `(request) => …` and one written `(input, init) => …` both send it whole.
+ */
+export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** What one call tells the transport about itself; made by the call, never read off the Request. */
+export interface Call {
+  /** How log lines name it: method, path template and operationId. */
+  name: string;
+  /** Whether it may be sent more than once. */
+  retryable: boolean;
+  /** Whether to read the response body before answering (all but streamed calls). */
+  buffer: boolean;
+  /** The fetch to send it with, when the call has one of its own. */
+  fetch?: Fetch | undefined;
+  /**
+   * For a create: finds out whether it landed after all, answering with its batch reference
+   * (as the create's own 202 would) or undefined.
+   */
+  landed?: ((signal: AbortSignal) => Promise<Response | undefined>) | undefined;
+}
+
+/** Sends one call's Request (openapi-fetch's, after its middleware); `extra` is openapi-fetch's requestInitExt. */
+export type Transport = (request: Request, call: Call, extra?: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
-  /** The fetch to send with; called as fetch(url, init). */
   fetch: Fetch;
   policy: RetryPolicy;
   timeoutMs: number;
   /** Where the bearer token comes from; none for the token request itself. */
   tokens?: TokenProvider | undefined;
-  /** Whether a request may be sent more than once. */
-  retryable: (request: Request) => boolean;
-  /** Whether to read the response body before answering (all but streamed calls). */
-  buffer: (request: Request) => boolean;
-  /**
-   * For a create: finds out whether it landed after all, answering with its batch reference
-   * (as the create's own 202 would) or undefined. Undefined for any other request.
-   */
-  landed?: ((request: Request) => (() => Promise<Response | undefined>) | undefined) | undefined;
   log: Log;
-  /** How log lines name a request: its method, path template and operationId. */
-  describe: (request: Request) => string;
 }
 
 /** Statuses after which a request may or may not have been carried out. */
@@ -40,15 +52,15 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH
 
 export function createTransport(options: TransportOptions): Transport {
   const { policy, timeoutMs, tokens, log } = options;
-  return async (input, extra) => {
+  return async (input, call, extra) => {
     const signal = input.signal;
     const body = input.body === null ? null : await input.arrayBuffer();
-    const landed = options.landed?.(input);
-    const retryable = options.retryable(input) && (!landed || policy.retryCreates);
+    const { landed, name } = call;
+    const fetch = call.fetch ?? options.fetch;
+    const retryable = call.retryable && (!landed || policy.retryCreates);
     /** Before a create is sent again after an ambiguous failure: finds the batch it made, if it made one. */
-    const check = landed && policy.verifyCreates ? landed : undefined;
+    const check = landed && policy.verifyCreates ? () => landed(signal) : undefined;
     const where = `${input.method} ${describeUrl(input.url)}`;
-    const name = options.describe(input);
     let retries = 0;
     let replayed = false;
     let attempt = 0;
@@ -69,13 +81,13 @@ export function createTransport(options: TransportOptions): Transport {
       let response: Response;
       const started = performance.now();
       try {
-        response = await options.fetch(input.url, {
-          ...extra,
-          ...requestInit(input),
-          headers,
-          body,
-          signal: limit.signal,
-        });
+        const init: RequestInit = { ...extra, ...requestInit(input), headers, body, signal: limit.signal };
+        response = await fetch(new Request(input.url, init), init);
+        if (!(response instanceof Response)) {
+          throw new NotAResponse(
+            `${where}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
+          );
+        }
         if (log.enabled('debug')) {
           const id = requestIdHeader(response.headers);
           log.debug(
@@ -85,7 +97,7 @@ export function createTransport(options: TransportOptions): Transport {
         // Read the body here, within the deadline and the retries, unless the caller streams it:
         // a body cut off mid-way is then a failed attempt like a reset connection. (A status that
         // may be retried or replayed is read below, once it is known to be the answer.)
-        if (options.buffer(input) && !RETRYABLE_STATUSES.has(response.status) && response.status !== 401) {
+        if (call.buffer && !RETRYABLE_STATUSES.has(response.status) && response.status !== 401) {
           response = await buffered(response);
           limit.clear();
           return response;
@@ -93,6 +105,7 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         limit.clear();
         signal.throwIfAborted();
+        if (error instanceof NotAResponse) throw error; // a fault of the code, not of the connection: not retried
         const failure = limit.expired()
           ? (limit.signal.reason as TimeoutError)
           : error instanceof AutoCollectError
@@ -144,7 +157,7 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       // A streamed body is the caller's to read; the attempt's deadline still bounds it.
-      if (!options.buffer(input)) return response;
+      if (!call.buffer) return response;
       try {
         return await buffered(response);
       } catch (error) {
@@ -229,6 +242,16 @@ async function discard(response: Response): Promise<void> {
 function describeUrl(url: string): string {
   const { origin, pathname } = new URL(url);
   return `${origin}${pathname}`;
+}
+
+/** A fetch that answered something other than a Response. */
+class NotAResponse extends TypeError {}
+
+/** A value as a message names it: its type, or `null`. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
+  return typeof value;
 }
 
 /** The most telling part of a fetch failure, such as ECONNREFUSED. */

@@ -89,9 +89,9 @@ describe("openapi-fetch's middleware", () => {
   });
 
   it("keeps a call's own fetch options, and one slash between a baseUrl ending in / and the path", async () => {
-    const sent: { url: string; init: RequestInit | undefined }[] = [];
-    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
-      sent.push({ url: String(input), init });
+    const sent: { request: Request; init: RequestInit | undefined }[] = [];
+    const fetch = async (request: Request, init?: RequestInit) => {
+      sent.push({ request, init });
       return new Response(JSON.stringify(invoice), { headers: { 'content-type': 'application/json' } });
     };
     const client = testClient('https://api.example.com', { fetch, baseUrl: 'https://api.example.com/collection/v1/' });
@@ -102,7 +102,10 @@ describe("openapi-fetch's middleware", () => {
         keepalive: true,
       }),
     );
-    expect(sent[0]?.url).toBe(`https://api.example.com/collection/v1/orgs/${organizationId}/invoices/${invoiceId}`);
+    expect(sent[0]?.request.url).toBe(
+      `https://api.example.com/collection/v1/orgs/${organizationId}/invoices/${invoiceId}`,
+    );
+    expect(sent[0]?.request).toMatchObject({ method: 'GET', cache: 'no-store', keepalive: true });
     expect(sent[0]?.init).toMatchObject({ method: 'GET', cache: 'no-store', keepalive: true });
   });
 });

@@ -1,0 +1,188 @@
+// openapi-fetch's extension points, used as its own docs show: middleware that replaces the
+// Request, answers in its place, throws, or replaces the response body; a fetch written to
+// openapi-fetch's contract `(request) => …` and one written `(input, init) => …`. The
+// client's guarantees (tokens, retries, create safety, typed errors) hold through each.
+import type { Middleware } from 'openapi-fetch';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, unwrap } from '../src/index.js';
+import { failureOf, runClock } from './support/clock.js';
+import { invoiceId, organizationId, testClient } from './support/fixtures.js';
+import { sendJson, startServer, type TestServer } from './support/server.js';
+import { specExample } from './support/spec.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const invoice = specExample('InvoicePaymentReminderOpen');
+const params = { path: { organizationId, invoiceId } };
+const payment = specExample('CreatePaymentsDirectPayment');
+const accepted = specExample('BatchReferenceAccepted');
+
+/** Creates answered 503 the first time, after making the batch; the batch list filters by IdempotencyKey. */
+async function flakyCreates() {
+  const made = new Map<string, string>();
+  server = await startServer((request, response) => {
+    if (request.method === 'GET') {
+      const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
+      const data = made.has(key) ? [{ batchId: made.get(key), type: 'PAYMENT', status: 'QUEUED', organizationId }] : [];
+      return sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
+    }
+    made.set(String(request.headers.idempotencykey), accepted.data.batchId);
+    if (made.size === 1 && server!.requests.filter((r) => r.method === 'POST').length === 1)
+      return response.writeHead(503).end();
+    sendJson(response, 202, accepted);
+  });
+  return server;
+}
+
+const createPayment = (client: ReturnType<typeof testClient>) =>
+  client.POST('/orgs/{organizationId}/payments', { params: { path: { organizationId } }, body: payment });
+
+describe('middleware', () => {
+  it('that replaces the Request, as openapi-fetch documents, keeps create safety: a 503 create is looked up, not returned', async () => {
+    const api = await flakyCreates();
+    const client = testClient(api.origin);
+    client.use({
+      onRequest({ request }) {
+        const headers = new Headers(request.headers);
+        headers.set('X-Trace', 'trace-1');
+        return new Request(request, { headers });
+      },
+    });
+    const result = await runClock(createPayment(client));
+    expect(result.response.status).toBe(202);
+    expect(unwrap(result).data.batchId).toBe(accepted.data.batchId);
+    // Sent once, then found by its key: never sent twice.
+    const posts = api.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.headers['x-trace']).toBe('trace-1');
+    const lookup = api.requests.find((r) => r.method === 'GET');
+    expect(lookup?.url).toContain(`IdempotencyKey=${posts[0]?.headers.idempotencykey}`);
+  });
+
+  it('that answers in place of the server is the answer: nothing is sent', async () => {
+    server = await startServer((_request, response) => sendJson(response, 500, {}));
+    const client = testClient(server.origin);
+    client.use({ onRequest: () => Response.json(invoice) });
+    expect(unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })))).toEqual(
+      invoice,
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('that throws fails the call with its error, and nothing is sent', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    const thrown = new Error('no tenant configured');
+    client.use({
+      onRequest() {
+        throw thrown;
+      },
+    });
+    expect(await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }))).toBe(thrown);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('added after the first call runs from the next', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    client.use({
+      onRequest({ request }) {
+        request.headers.set('X-Later', 'yes');
+      },
+    });
+    await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(server.requests.map((r) => r.headers['x-later'])).toEqual([undefined, 'yes']);
+  });
+
+  it('whose onResponse replaces the body: the call reads the new body, and a body that is not JSON is an ApiError', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    const replaced: Middleware = {
+      async onResponse({ response }) {
+        const body = (await response.json()) as typeof invoice;
+        return Response.json({ ...body, data: { ...body.data, invoiceNumber: 'replaced' } }, response);
+      },
+    };
+    client.use(replaced);
+    const { data } = unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })));
+    expect(data.invoiceNumber).toBe('replaced');
+
+    client.eject(replaced);
+    client.use({ onResponse: ({ response }) => new Response('<html>', response) });
+    const error = await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toMatch(/the 200 response body is not valid JSON/);
+  });
+});
+
+describe('the fetch option', () => {
+  it("written to openapi-fetch's contract, (request) => …, sends the request whole: method, body, token and key", async () => {
+    server = await startServer((request, response) =>
+      request.method === 'POST' ? sendJson(response, 202, accepted) : response.writeHead(405).end(),
+    );
+    const seen: string[] = [];
+    const client = testClient(server.origin, {
+      fetch: (request: Request) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return globalThis.fetch(request);
+      },
+    });
+    const result = await runClock(createPayment(client));
+    expect(result.response.status).toBe(202);
+    expect(seen).toEqual([`POST /collection/v1/orgs/${organizationId}/payments`]);
+    const [post] = server.requests;
+    expect(post).toMatchObject({ method: 'POST', body: JSON.stringify(payment) });
+    expect(post?.headers.authorization).toBe('Bearer token-for-tests');
+    expect(post?.headers.idempotencykey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('written (input, init) => …, gets the same as init: a wrapper that adds a header keeps the rest', async () => {
+    server = await startServer((_request, response) => sendJson(response, 202, accepted));
+    const client = testClient(server.origin, {
+      fetch: (input, init) =>
+        globalThis.fetch(input, {
+          ...init,
+          headers: { ...Object.fromEntries(new Headers(init?.headers)), 'X-App': 'erp' },
+        }),
+    });
+    await runClock(createPayment(client));
+    const [post] = server.requests;
+    expect(post).toMatchObject({ method: 'POST', body: JSON.stringify(payment) });
+    expect(post?.headers).toMatchObject({ authorization: 'Bearer token-for-tests', 'x-app': 'erp' });
+  });
+
+  it("of one call only, openapi-fetch's per-request fetch, sends that call, with the client's token and retries", async () => {
+    let attempts = 0;
+    server = await startServer((_request, response) =>
+      ++attempts === 1 ? response.writeHead(503).end() : sendJson(response, 200, invoice),
+    );
+    const client = testClient(server.origin);
+    const seen: string[] = [];
+    const fetch = (request: Request) => {
+      seen.push(request.headers.get('authorization') ?? '');
+      return globalThis.fetch(request);
+    };
+    const result = await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params, fetch }));
+    expect(unwrap(result)).toEqual(invoice);
+    expect(seen).toEqual(['Bearer token-for-tests', 'Bearer token-for-tests']);
+  });
+
+  it('that answers something other than a Response fails the call with a TypeError that says so, and is not retried', async () => {
+    let calls = 0;
+    const client = testClient('http://127.0.0.1:9', {
+      fetch: (async () => {
+        calls++;
+        return { status: 200, ok: true };
+      }) as never,
+    });
+    const error = await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/the fetch option answered an object \(Object\) instead of a Response/);
+    expect(calls).toBe(1);
+  });
+});
