@@ -31,6 +31,11 @@ export function docsInBrowser() {
     server?.stop();
   });
 
+  const startedServer = (): DocsServer => {
+    if (!server) throw new Error('The docs server starts before the tests.');
+    return server;
+  };
+
   /** Should the running test fail, a screenshot of the tab is left in test-results/<name>.png. */
   const screenshotOnFailure = (page: Page, name: string) =>
     onTestFailed(async () => {
@@ -50,8 +55,7 @@ export function docsInBrowser() {
 
   return {
     get server(): DocsServer {
-      if (!server) throw new Error('The docs server starts before the tests.');
-      return server;
+      return startedServer();
     },
     /** A new tab of its own context, 1280 px wide. */
     openTab,
@@ -61,17 +65,17 @@ export function docsInBrowser() {
      * costs Chromium seconds of CPU. Loaded again should a test have left the page.
      */
     async reader(path: string, name: string, options: BrowserContextOptions = {}): Promise<RecordedTab> {
+      const url = `${startedServer().origin}${path}`;
       let opened = readers.get(path);
       if (!opened) {
         opened = openTab(name, 900, options).then(async (tab) => {
-          await tab.page.goto(`${this.server.origin}${path}`, { waitUntil: 'networkidle' });
+          await tab.page.goto(url, { waitUntil: 'networkidle' });
           return tab;
         });
         readers.set(path, opened);
       }
       const tab = await opened;
-      if (new URL(tab.page.url()).pathname !== path)
-        await tab.page.goto(`${this.server.origin}${path}`, { waitUntil: 'networkidle' });
+      if (new URL(tab.page.url()).pathname !== path) await tab.page.goto(url, { waitUntil: 'networkidle' });
       screenshotOnFailure(tab.page, name);
       return tab;
     },
