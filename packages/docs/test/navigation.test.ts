@@ -1,12 +1,15 @@
 // The docs' own additions to Redoc, in a real browser: navigation links that open at their
 // section, however they are opened, a Try button on every operation, and guide code blocks
 // with a copy button that keep their lines and identifiers whole.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docsInBrowser } from './support/browser-session.js';
 import { pages } from './support/bundle.js';
 import { sectionOf } from './support/try-it.js';
 
 const docs = docsInBrowser();
+/** The main page's tab, left at an operation by its links test: the guides' test reads on in it. */
+let mainTab: Page | undefined;
 
 describe.each(pages.map((p) => [p.page, p] as const))('%s', (file, { document, operations }) => {
   const path = file === 'index.html' ? '/' : `/${file}`;
@@ -14,7 +17,15 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s', (file, { document, o
   // One load of the page for both: links and buttons are walked within it, and the page is
   // loaded afresh only where that is what is checked.
   it('every navigation link opens at its section, followed or loaded afresh as from a new tab or a shared link; every operation has a Try button opening a panel named after it, loaded only then', async () => {
-    const { page: tab, requests, errors } = await docs.openTab(`links-${file.replace('.html', '')}`, 800);
+    const {
+      page: tab,
+      requests,
+      errors,
+    } = await docs.openTab(
+      `links-${file.replace('.html', '')}`,
+      800,
+      file === 'index.html' ? { permissions: ['clipboard-read', 'clipboard-write'] } : {},
+    );
     /** Where the section a hash names starts, from the top of the window, once the page has settled there. */
     const sectionTop = (section: string) =>
       tab.evaluate((id) => {
@@ -57,9 +68,12 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s', (file, { document, o
     expect(links.length).toBeGreaterThanOrEqual(3);
     expect(links[0]).toBe(`${path}#/`);
     // Each link, followed within the page: the page's own path and a section hash, or a hash
-    // alone (a subsection of a guide).
+    // alone (a subsection of a guide). An operation's is followed with the operations below.
+    const operationSections = new Set(paths.map((op) => sectionOf(op.operationId, op.tags[0]!)));
+    expect(links.map((href) => href.slice(href.indexOf('#')))).toContain(firstSection);
     for (const href of links) {
       expect(href, file).toMatch(new RegExp(`^(${path.replace('.', '\\.')})?#/`));
+      if (operationSections.has(href.slice(href.indexOf('#')))) continue;
       await tab.evaluate(
         (to) => {
           window.location.hash = to;
@@ -69,14 +83,13 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s', (file, { document, o
       await expectAtSection(href);
     }
 
-    // Each operation's section, rendered as it is reached, has its Try button.
+    // Each operation's link, followed: its section, rendered as it is reached, has its Try button.
     for (const operation of paths) {
-      await tab.evaluate(
-        (hash) => {
-          window.location.hash = hash;
-        },
-        sectionOf(operation.operationId, operation.tags[0]!),
-      );
+      const section = sectionOf(operation.operationId, operation.tags[0]!);
+      await tab.evaluate((hash) => {
+        window.location.hash = hash;
+      }, section);
+      await expectAtSection(section);
       const button = tab.getByRole('button', { name: `Try ${operation.operationId}`, exact: true });
       await expect.poll(() => button.isVisible(), { message: operation.operationId }).toBe(true);
     }
@@ -99,16 +112,22 @@ describe.each(pages.map((p) => [p.page, p] as const))('%s', (file, { document, o
     await tab.goto(`${docs.server.origin}${path}${firstSection}`, { waitUntil: 'load' });
     await expectAtSection(firstSection);
     expect(errors).toEqual([]);
-    await tab.context().close();
+    if (file === 'index.html') mainTab = tab;
+    else await tab.context().close();
   });
 });
 
 describe('guides', () => {
   it("copies a guide's code block with its button, and keeps code and identifiers whole across the page's width", async () => {
-    const { page: tab } = await docs.openTab('code-blocks', 900, {
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
-    await tab.goto(`${docs.server.origin}/#/getting-started`, { waitUntil: 'networkidle' });
+    // Read on in the main page's tab, as a reader who came to it by an operation's link would;
+    // a tab of its own when the guides are tested alone.
+    const tab =
+      mainTab ?? (await docs.openTab('code-blocks', 900, { permissions: ['clipboard-read', 'clipboard-write'] })).page;
+    if (mainTab)
+      await tab.evaluate(() => {
+        window.location.hash = '#/getting-started';
+      });
+    else await tab.goto(`${docs.server.origin}/#/getting-started`, { waitUntil: 'networkidle' });
     const section = tab.locator('[data-section-id="/getting-started"]');
     const block = section.locator('pre').first();
     await block.getByRole('button', { name: 'Copy code' }).focus();
