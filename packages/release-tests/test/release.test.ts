@@ -74,15 +74,15 @@ const localVersion = (name: string): string =>
 
 /** Packs workspaces of the copy as they are, and publishes the tarballs at once, as a release would. */
 async function publishPacked(...names: string[]) {
-  const packed: { filename: string }[] = JSON.parse(
+  const packed: { name: string; filename: string }[] = JSON.parse(
     inCopy('npm', 'pack', '--json', '--pack-destination', work, ...names.flatMap((name) => ['-w', name])),
   );
   await Promise.all(
-    packed.map(({ filename }) =>
-      promisify(execFile)('npm', ['publish', join(work, filename), '--registry', registry.url, '--provenance=false'], {
-        cwd: copy,
-        env: registry.env,
-      }),
+    packed.map(({ name, filename }) =>
+      registry.publish(
+        join(work, filename),
+        JSON.parse(readFileSync(join(copy, 'packages', name.replace('@autocollect/', ''), 'package.json'), 'utf8')),
+      ),
     ),
   );
 }

@@ -2,6 +2,7 @@
 // the test's own and no uplink, so nothing reaches the public registry. A user is signed
 // up, and its token written to an npm user config that npm commands are pointed at.
 import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,11 @@ export interface Registry {
   url: string;
   /** Environment for npm commands: a user config with the registry's token. */
   env: NodeJS.ProcessEnv;
+  /**
+   * Publishes a tarball `npm pack` made, with its package.json, as `npm publish` would (the
+   * same request): what the test sets up is published without an npm process each.
+   */
+  publish(tarball: string, manifest: { name: string; version: string }): Promise<void>;
   /** The registry's document for a package (its versions and dist-tags), or undefined when it has none. */
   packument(
     name: string,
@@ -50,6 +56,42 @@ export async function startRegistry(dir: string): Promise<Registry> {
   return {
     url,
     env,
+    async publish(tarball, manifest) {
+      const data = readFileSync(tarball);
+      const { name, version } = manifest;
+      const filename = `${name}-${version}.tgz`;
+      const digest = (algorithm: string, encoding: 'hex' | 'base64') =>
+        createHash(algorithm).update(data).digest(encoding);
+      const response = await fetch(`${url}${name.replace('/', '%2f')}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          _id: name,
+          name,
+          'dist-tags': { latest: version },
+          versions: {
+            [version]: {
+              ...manifest,
+              _id: `${name}@${version}`,
+              dist: {
+                shasum: digest('sha1', 'hex'),
+                integrity: `sha512-${digest('sha512', 'base64')}`,
+                tarball: `${url}${name}/-/${filename}`,
+              },
+            },
+          },
+          _attachments: {
+            [filename]: {
+              content_type: 'application/octet-stream',
+              data: data.toString('base64'),
+              length: data.length,
+            },
+          },
+        }),
+      });
+      if (!response.ok)
+        throw new Error(`Verdaccio refused ${name}@${version}: ${response.status} ${await response.text()}`);
+    },
     async packument(name) {
       const response = await fetch(`${url}${name.replace('/', '%2f')}`);
       if (response.status === 404) return undefined;
@@ -76,7 +118,7 @@ function installedPackage(name: string, from: string): string {
 /**
  * Publishes the installed copies of a package's runtime dependencies (and theirs) to the
  * registry, as the public registry serves them, so consumers install without the network.
- * One `npm pack` packs them all, and they are published at once.
+ * One `npm pack` packs them all.
  */
 export async function publishDependencies(registry: Registry, packageDir: string, workDir: string): Promise<string[]> {
   const found = new Map<string, string>(); // name@version → installed folder
@@ -92,14 +134,22 @@ export async function publishDependencies(registry: Registry, packageDir: string
   };
   visit(packageDir);
   mkdirSync(workDir, { recursive: true });
-  const npm = (...args: string[]) =>
-    promisify(execFile)('npm', args, { cwd: workDir, env: registry.env, encoding: 'utf8' });
+  const folders = [...found.values()];
   const packed: { filename: string }[] = JSON.parse(
-    (await npm('pack', ...found.values(), '--json', '--ignore-scripts', '--offline')).stdout,
+    (
+      await promisify(execFile)('npm', ['pack', ...folders, '--json', '--ignore-scripts', '--offline'], {
+        cwd: workDir,
+        env: registry.env,
+        encoding: 'utf8',
+      })
+    ).stdout,
   );
   await Promise.all(
-    packed.map(({ filename }) =>
-      npm('publish', join(workDir, filename), '--registry', registry.url, '--ignore-scripts', '--provenance=false'),
+    packed.map(({ filename }, index) =>
+      registry.publish(
+        join(workDir, filename),
+        JSON.parse(readFileSync(join(folders[index] as string, 'package.json'), 'utf8')),
+      ),
     ),
   );
   return [...found.keys()];
