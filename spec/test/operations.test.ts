@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listApis, listOperations, loadApi } from './support/bundle.js';
+import { deref, enumOf, listApis, listOperations, loadApi } from './support/bundle.js';
 
 // Amili's operations and webhooks, under Amili's own names.
 const EXPECTED: Record<string, { operationIds: string[]; webhooks?: string[] }> = {
@@ -95,6 +95,18 @@ describe('operations of each bundled description', () => {
     const orgPaths = Object.keys(document.paths).filter((path) => path.startsWith('/orgs/'));
     expect(orgPaths.length).toBeGreaterThan(15);
     for (const path of orgPaths) expect(path).toMatch(/^\/orgs\/\{organizationId\}/);
+  });
+
+  it('names in x-batch the type of batch each create makes, a value BatchType lists', () => {
+    const document = loadApi('autocollect@v1');
+    const types = Object.fromEntries(
+      listOperations(document)
+        .filter((op) => op.operation['x-batch'])
+        .map((op) => [op.operationId, op.operation['x-batch'].type]),
+    );
+    expect(types).toEqual({ CreateInvoices: 'INVOICE', CreatePayments: 'PAYMENT', CreateCorrections: 'CORRECTION' });
+    const listed = enumOf(deref(document, document.components.schemas.BatchType))?.values;
+    expect(listed).toEqual(expect.arrayContaining(Object.values(types)));
   });
 
   it('marks the legacy batch path deprecated', () => {

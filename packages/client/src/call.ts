@@ -17,8 +17,8 @@ import { apiError, recordCall } from './unwrap.js';
 export interface OperationInfo {
   operationId: string;
   idempotencyKey?: string;
-  /** Set on creates that answer with a batch reference (`x-batch`). */
-  batch?: unknown;
+  /** Set on creates that answer with a batch reference (`x-batch`): the type of batch they make. */
+  batch?: { type: string };
   /** The media type of the success response's body, when it has one. */
   successMediaType?: string;
 }
@@ -26,10 +26,11 @@ export interface OperationInfo {
 type Result = { data?: unknown; error?: unknown; response: Response };
 type Method = (path: string, init?: { parseAs?: ParseAs; [key: string]: unknown }) => Promise<Result>;
 
-/** A create that was sent: its organization and idempotency key, to look its batch up by. */
+/** A create that was sent: its organization and idempotency key, to look its batch up by, and the type of batch it makes. */
 export interface SentCreate {
   organizationId: string;
   idempotencyKey: string;
+  type: string;
 }
 
 /** Finds the batch a create made, answering as the create's own 202 would; undefined when there is none. */
@@ -76,7 +77,7 @@ export function createTypedClient<Client extends object>(
       const organizationId = params.path?.organizationId;
       const create =
         key && operation?.batch && typeof organizationId === 'string'
-          ? { organizationId, idempotencyKey: key }
+          ? { organizationId, idempotencyKey: key, type: operation.batch.type }
           : undefined;
       const seen: CallRecord = {};
       const call: Call = {

@@ -28,17 +28,22 @@ export function createAutoCollectClient(options: AutoCollectClientOptions): Auto
 
 /**
  * After a create failed in a way that leaves open whether it landed: GetBatchesByOrganization
- * filters by IdempotencyKey (Amili documents the filter), so a listed batch means it did, and
- * the call answers with that batch's reference, as the create's own 202 would have.
+ * filters by IdempotencyKey, so the batch listed is this create's, and the call answers with
+ * its reference, as the create's own 202 would have. A list that does not fit the filter (several
+ * batches, or one of another type than the create makes: a server that ignores the filter, as
+ * Prism's mock does) says nothing of whether it landed, so the create is not sent again.
  */
 function findCreatedBatch(client: AutoCollectClient): FindCreatedBatch {
-  return async ({ organizationId, idempotencyKey }, signal) => {
+  return async ({ organizationId, idempotencyKey, type }, signal) => {
     const result = await client.GET('/orgs/{organizationId}/batches', {
       params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
       signal,
     });
-    const [batch] = unwrap(result).data;
+    const { data } = unwrap(result);
+    const [batch] = data;
     if (!batch) return undefined;
+    if (data.length > 1 || batch.type !== type)
+      throw new TypeError('the batch list does not fit its IdempotencyKey filter');
     const batchUrl = `${result.response.url.split('?')[0]}/${batch.batchId}`;
     const reference = { summary: { status: 'SUCCESS' }, data: { batchId: batch.batchId, batchUrl } };
     return new Response(JSON.stringify(reference), { status: 202, headers: { 'content-type': 'application/json' } });

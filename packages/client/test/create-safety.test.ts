@@ -127,3 +127,58 @@ describe('a create after a failure that leaves open whether it landed', () => {
     expect(failing.posts()).toHaveLength(1);
   });
 });
+
+describe("a look-up counts a batch only when it is plausibly this create's", () => {
+  const creates = [
+    { path: '/orgs/{organizationId}/invoices', body: 'CreateInvoicesTwoInvoices', type: 'INVOICE' },
+    { path: '/orgs/{organizationId}/payments', body: 'CreatePaymentsDirectPayment', type: 'PAYMENT' },
+    { path: '/orgs/{organizationId}/corrections', body: 'CreateCorrectionsCreditNote', type: 'CORRECTION' },
+  ] as const;
+  type Create = (typeof creates)[number];
+
+  /** Each create is answered 503 after making its batch; the batch list answers as `list` says, given the key asked for. */
+  async function listing(list: (key: string) => unknown[]) {
+    server = await startServer((request, response) => {
+      if (request.method === 'POST') return response.writeHead(503).end();
+      const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
+      return sendJson(response, 200, { summary: { status: 'SUCCESS' }, data: list(key) });
+    });
+    return server;
+  }
+  const send = ({ path, body }: Create, origin: string) =>
+    runClock(testClient(origin).POST(path, { params: { path: { organizationId } }, body: specExample(body) }));
+  const batch = (type: string) => ({
+    batchId: '00000000-0000-4000-8000-000000000009',
+    type,
+    status: 'QUEUED',
+    organizationId,
+  });
+
+  it.each(creates)('$type: one batch of that type under its key is its batch', async (create) => {
+    const api = await listing(() => [batch(create.type)]);
+    const { data } = unwrap(await send(create, api.origin));
+    expect(data.batchId).toBe('00000000-0000-4000-8000-000000000009');
+    expect(api.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it.each(creates)(
+    '$type: a batch of another type under its key is not: the create is not sent again',
+    async (create) => {
+      const api = await listing(() => [batch(create.type === 'INVOICE' ? 'PAYMENT' : 'INVOICE')]);
+      const error = await send(create, api.origin).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as Error).message).toMatch(/answered 503, and whether it was carried out could not be checked/);
+      expect(api.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    },
+  );
+
+  it.each(creates)(
+    "$type: Prism's mock, which ignores the filter and lists its example batches (one of them INVOICE, under another key), does not make it look landed",
+    async (create) => {
+      const api = await listing(() => specExample('BatchListPage').data);
+      const error = await send(create, api.origin).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(api.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    },
+  );
+});

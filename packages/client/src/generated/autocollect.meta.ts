@@ -43,7 +43,8 @@ export const operations = {
     "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
-      "statusOperation": "GetBatchById"
+      "statusOperation": "GetBatchById",
+      "type": "INVOICE"
     }
   },
   "GET /orgs/{organizationId}/invoices/{invoiceId}": {
@@ -59,7 +60,8 @@ export const operations = {
     "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
-      "statusOperation": "GetBatchById"
+      "statusOperation": "GetBatchById",
+      "type": "PAYMENT"
     }
   },
   "POST /orgs/{organizationId}/corrections": {
@@ -68,7 +70,8 @@ export const operations = {
     "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
-      "statusOperation": "GetBatchById"
+      "statusOperation": "GetBatchById",
+      "type": "CORRECTION"
     }
   },
   "GET /orgs/{organizationId}/cases": {

@@ -751,10 +751,11 @@ export interface components {
         BatchStatus: "QUEUED" | "SUCCESS" | "PARTIAL" | "FAILED";
         /**
          * @description What the batch contains. Amili shows `NONE` and `INVOICE`; batches of payments and
-         *     corrections exist, but Amili names no values for them.
+         *     corrections exist, but Amili names no values for them, so `PAYMENT` and `CORRECTION`
+         *     are guesses. Each create's `x-batch` names the type of the batch it makes.
          *     Amili publishes no complete list: expect other values, and handle them.
          */
-        BatchType: "NONE" | "INVOICE" | (string & {});
+        BatchType: "NONE" | "INVOICE" | "PAYMENT" | "CORRECTION" | (string & {});
         /**
          * @description Status information that Amili wraps around every response body. List
          *     responses carry the cursor for the next page here; single-object responses
