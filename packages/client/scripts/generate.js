@@ -39,7 +39,7 @@ function serverNames(document) {
   return servers;
 }
 
-/** What the client needs to know of each operation, keyed by "METHOD /path/{template}". */
+/** What the client needs to know of each operation at run time, keyed by "METHOD /path/{template}". */
 /** @param {any} document */
 function operationMetadata(document) {
   /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, pagination?: unknown, batch?: unknown }>} */
@@ -51,7 +51,8 @@ function operationMetadata(document) {
     operations[`${method.toUpperCase()} ${path}`] = {
       operationId: operation.operationId,
       ...(idempotencyKey && { idempotencyKey }),
-      ...(successMediaType && { successMediaType }),
+      // JSON is what the client reads when no media type is named: it goes unsaid.
+      ...(successMediaType && successMediaType !== 'application/json' && { successMediaType }),
       ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
       ...(operation['x-batch'] && { batch: operation['x-batch'] }),
     };

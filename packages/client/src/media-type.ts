@@ -1,5 +1,6 @@
 // How a success body is read when the caller passes no `parseAs`: as the operation's
-// success media type in the spec says (the generated metadata records it).
+// success media type in the spec says (the generated metadata records it, but for
+// application/json, which goes unsaid).
 
 export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
 

@@ -11,7 +11,6 @@ export const servers = {
 export const operations = {
   "GET /orgs/{organizationId}/batches": {
     "operationId": "GetBatchesByOrganization",
-    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "PageToken",
       "sizeParameter": "PageSize",
@@ -20,16 +19,13 @@ export const operations = {
     }
   },
   "GET /orgs/{organizationId}/batches/{batchId}": {
-    "operationId": "GetBatchById",
-    "successMediaType": "application/json"
+    "operationId": "GetBatchById"
   },
   "GET /batches/{batchId}": {
-    "operationId": "GetBatchByIdLegacy",
-    "successMediaType": "application/json"
+    "operationId": "GetBatchByIdLegacy"
   },
   "GET /orgs/{organizationId}/invoices": {
     "operationId": "GetInvoicesByOrganization",
-    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "PageToken",
       "sizeParameter": "PageSize",
@@ -40,7 +36,6 @@ export const operations = {
   "POST /orgs/{organizationId}/invoices": {
     "operationId": "CreateInvoices",
     "idempotencyKey": "IdempotencyKey",
-    "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
       "statusOperation": "GetBatchById",
@@ -48,8 +43,7 @@ export const operations = {
     }
   },
   "GET /orgs/{organizationId}/invoices/{invoiceId}": {
-    "operationId": "GetInvoiceById",
-    "successMediaType": "application/json"
+    "operationId": "GetInvoiceById"
   },
   "POST /orgs/{organizationId}/invoices/{invoiceId}/resume": {
     "operationId": "ResumeInvoice"
@@ -57,7 +51,6 @@ export const operations = {
   "POST /orgs/{organizationId}/payments": {
     "operationId": "CreatePayments",
     "idempotencyKey": "IdempotencyKey",
-    "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
       "statusOperation": "GetBatchById",
@@ -67,7 +60,6 @@ export const operations = {
   "POST /orgs/{organizationId}/corrections": {
     "operationId": "CreateCorrections",
     "idempotencyKey": "IdempotencyKey",
-    "successMediaType": "application/json",
     "batch": {
       "reference": "/data",
       "statusOperation": "GetBatchById",
@@ -76,7 +68,6 @@ export const operations = {
   },
   "GET /orgs/{organizationId}/cases": {
     "operationId": "GetCasesByOrganization",
-    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "PageToken",
       "sizeParameter": "PageSize",
@@ -113,7 +104,6 @@ export const operations = {
   },
   "GET /orgs/{organizationId}/settlements": {
     "operationId": "GetSettlements",
-    "successMediaType": "application/json",
     "pagination": {
       "tokenParameter": "pageToken",
       "sizeParameter": "pageSize",
@@ -122,8 +112,7 @@ export const operations = {
     }
   },
   "GET /orgs/{organizationId}/settlements/{settlementId}": {
-    "operationId": "GetSettlementById",
-    "successMediaType": "application/json"
+    "operationId": "GetSettlementById"
   }
 } as const;
 

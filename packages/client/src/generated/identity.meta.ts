@@ -10,8 +10,7 @@ export const servers = {
 /** Each operation by "METHOD /path": its operationId and what the spec says of paging, batches and idempotency. */
 export const operations = {
   "POST /token": {
-    "operationId": "RequestAccessToken",
-    "successMediaType": "application/json"
+    "operationId": "RequestAccessToken"
   }
 } as const;
 

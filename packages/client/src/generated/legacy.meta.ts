@@ -13,8 +13,7 @@ export const operations = {
     "successMediaType": "application/octet-stream"
   },
   "GET /webapi/api/Batch": {
-    "operationId": "LegacyGetBatch",
-    "successMediaType": "application/json"
+    "operationId": "LegacyGetBatch"
   },
   "POST /webapi/api/Batch": {
     "operationId": "LegacyPostBatch"
