@@ -3,9 +3,7 @@
 // identity description in spec/identity/).
 import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
-import type { Log } from './log.js';
-import type { RetryPolicy } from './retry.js';
-import { createTransport, type Fetch } from './transport.js';
+import { createTransport, type TransportOptions } from './transport.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -36,8 +34,10 @@ export type AuthOptions = AccessTokenAuth | ClientCredentialsAuth;
 
 export interface TokenProvider {
   getToken(): Promise<string>;
-  /** Forgets a token the API refused; true when a fresh one can be had, so the request is worth replaying. */
-  invalidate(token: string): boolean;
+  /** Whether a fresh token can be had after the API refused one, so a 401 is worth one replay. */
+  renewable: boolean;
+  /** Forgets a token the API refused. */
+  invalidate(token: string): void;
 }
 
 /** Checks the auth option at construction, so a mistake fails early and says what to pass. */
@@ -73,7 +73,8 @@ export function staticTokenProvider(source: AccessTokenSource): TokenProvider {
       return token;
     },
     // A function may return a new token next time; a fixed string will not.
-    invalidate: () => typeof source === 'function',
+    renewable: typeof source === 'function',
+    invalidate() {},
   };
 }
 
@@ -82,12 +83,8 @@ interface CachedToken {
   refreshAt: number;
 }
 
-export interface ClientCredentialsDeps {
-  fetch: Fetch;
-  retry: RetryPolicy;
-  timeoutMs: number;
+export interface ClientCredentialsDeps extends TransportOptions {
   tokenUrl: string;
-  log: Log;
 }
 
 /** Fetches tokens on demand, caches them until shortly before expiry, and shares one request among concurrent callers. */
@@ -98,12 +95,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   let why = 'none yet';
   const { origin, pathname } = new URL(deps.tokenUrl);
   const endpoint = `${origin}${pathname}`;
-  const transport = createTransport({
-    fetch: deps.fetch,
-    policy: deps.retry,
-    timeoutMs: deps.timeoutMs,
-    log: deps.log,
-  });
+  const transport = createTransport(deps);
   // The token request may be repeated: it creates nothing.
   const call = { name: `POST ${pathname} RequestAccessToken`, retryable: true, buffer: true };
   let pending: Promise<string> | undefined;
@@ -167,12 +159,12 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       });
       return pending;
     },
+    renewable: true,
     invalidate(token) {
       if (cached?.token === token) {
         cached = undefined;
         why = 'the API refused the last one';
       }
-      return true;
     },
   };
 }

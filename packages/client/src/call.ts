@@ -43,13 +43,7 @@ export function createTypedClient<Client extends object>(
   findCreatedBatch?: (client: Client) => FindCreatedBatch,
 ): Client {
   let findBatch: FindCreatedBatch | undefined;
-  const transport = createTransport({
-    fetch: options.fetch,
-    policy: options.policy,
-    timeoutMs: options.timeoutMs,
-    tokens: options.tokens,
-    log: options.log,
-  });
+  const transport = createTransport(options);
   /** Each call's state, by the Request openapi-fetch sent (after its middleware), for its response. */
   const calls = new WeakMap<Request, CallRecord>();
   const base = createClient({

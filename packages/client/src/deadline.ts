@@ -8,9 +8,8 @@
 export const MAX_TIMER_MS = 2_147_483_647;
 
 export interface Deadline {
+  /** Aborts when the caller's signal does, or when time is up. */
   signal: AbortSignal;
-  /** True when the time ran out (not when the caller aborted). */
-  expired(): boolean;
   /** Stops the timer and lets go of the caller's signal. */
   clear(): void;
 }
@@ -26,16 +25,11 @@ export function followSignal(parent: AbortSignal | null | undefined): { controll
 
 export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
   const { controller, release } = followSignal(parent);
-  let expired = false;
-  const timer = setTimeout(() => {
-    expired = !controller.signal.aborted;
-    controller.abort(reason());
-  }, ms);
+  const timer = setTimeout(() => controller.abort(reason()), ms);
   // Never keep a process alive just to time out a request that already finished.
   (timer as { unref?: () => void }).unref?.();
   return {
     signal: controller.signal,
-    expired: () => expired,
     clear() {
       clearTimeout(timer);
       release();

@@ -83,7 +83,7 @@ export function resolveOptions(
     const tokenUrl = auth.tokenUrl ?? pairedTokenUrl(baseUrl, servers);
     if (tokenUrl === undefined) throw missingTokenUrl(caller, baseUrl, servers);
     assertSecureUrl(caller, 'auth.tokenUrl', tokenUrl, servers);
-    tokens = clientCredentialsProvider(auth, { fetch, retry: policy, timeoutMs, tokenUrl, log });
+    tokens = clientCredentialsProvider(auth, { fetch, policy, timeoutMs, tokenUrl, log });
   }
   return { baseUrl, headers: options.headers, fetch, policy, timeoutMs, tokens, log };
 }

@@ -32,7 +32,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 export const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxRetries: 0 };
 
 /** Statuses worth another attempt: timeouts, rate limits and passing server failures. */
-export const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Methods that are safe to repeat; others only with an idempotency key. */
 export const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -71,17 +71,64 @@ export function retryAfterDelay(headers: Headers, policy: RetryPolicy, now = Dat
 }
 
 /** Waits, unless the signal aborts first (then rejects with its reason). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return untilAborted(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+/** Settles as the promise does, or rejects with the signal's reason once it aborts; keeps no listener after. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/**
+ * How an attempt failed: the caller aborted it; it ran out of time, or lost its connection
+ * after sending (it may have been carried out); its connection failed before anything was
+ * sent; or a fault no retry mends (such as a fetch that answered no Response).
+ */
+export type Failure = 'aborted' | 'timeout' | 'lost' | 'unsent' | 'fault';
+
+/** What a call's attempts so far allow; the transport keeps one per call. */
+export interface Attempts {
+  /** Retries made so far. */
+  retries: number;
+  /** Whether the call may be sent more than once. */
+  retryable: boolean;
+  /** Whether a create is looked up before it is sent again, when it may have landed. */
+  verify: boolean;
+  /** Whether a 401 is worth a replay: a fresh token can be had, and the call has not been replayed. */
+  replayable: boolean;
+}
+
+/**
+ * What to do after an attempt: answer with it (or throw how it failed); replay it at once
+ * with a new token; or wait, and send it again, looking the create up first if it may have landed.
+ */
+export type Decision = 'answer' | 'replay' | { wait: number; retryAfter: boolean; lookUp: boolean };
+
+/**
+ * What follows an attempt, from its response or how it failed and what the call's attempts
+ * allow. It sends nothing and keeps nothing: a test needs no socket.
+ */
+export function decide(outcome: Response | Failure, attempts: Attempts, policy: RetryPolicy): Decision {
+  const failed = typeof outcome === 'string';
+  if (failed) {
+    if (outcome === 'aborted' || outcome === 'fault') return 'answer';
+  } else if (outcome.status === 401 && attempts.replayable) return 'replay';
+  else if (!RETRYABLE_STATUSES.has(outcome.status)) return 'answer';
+  if (!attempts.retryable || attempts.retries >= policy.maxRetries) return 'answer';
+  const asked = failed ? undefined : retryAfterDelay(outcome.headers, policy);
+  return {
+    wait: asked ?? backoffDelay(attempts.retries, policy),
+    retryAfter: asked !== undefined,
+    // A 5xx, a timeout or a connection lost after sending leaves open whether it was carried out.
+    lookUp: attempts.verify && (failed ? outcome !== 'unsent' : outcome.status >= 500),
+  };
 }

@@ -6,7 +6,7 @@ import type { TokenProvider } from './auth.js';
 import { deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
-import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay, sleep } from './retry.js';
+import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
 
 /**
@@ -45,47 +45,57 @@ export interface TransportOptions {
   log: Log;
 }
 
-/** Statuses after which a request may or may not have been carried out. */
-const AMBIGUOUS_STATUSES = new Set([500, 502, 503, 504]);
 /** Connection failures that happen before anything is sent. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const UNCHECKED = 'and whether it was carried out could not be checked';
 
 export function createTransport(options: TransportOptions): Transport {
   const { policy, timeoutMs, tokens, log } = options;
   return async (input, call, extra) => {
-    const signal = input.signal;
-    const body = input.body === null ? null : await input.arrayBuffer();
-    const { landed, name } = call;
+    const { signal, url } = input;
+    const { name, landed } = call;
     const fetch = call.fetch ?? options.fetch;
-    const retryable = call.retryable && (!landed || policy.retryCreates);
-    /** Before a create is sent again after an ambiguous failure: finds the batch it made, if it made one. */
-    const check = landed && policy.verifyCreates ? () => landed(signal) : undefined;
-    const where = `${input.method} ${describeUrl(input.url)}`;
-    let retries = 0;
-    let replayed = false;
-    let attempt = 0;
-    for (;;) {
+    const headers = new Headers(input.headers);
+    const { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } = input;
+    // What the Request says of how to send it; each attempt adds its own signal.
+    const init: RequestInit = {
+      ...extra,
+      ...{ method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy, headers },
+      body: input.body === null ? null : await input.arrayBuffer(),
+    };
+    const attempts: Attempts = {
+      retries: 0,
+      retryable: call.retryable && (!landed || policy.retryCreates),
+      verify: landed !== undefined && policy.verifyCreates,
+      replayable: tokens?.renewable === true,
+    };
+    const where = () => `${method} ${describeUrl(url)}`;
+    const timedOut = () => new TimeoutError(`${where()} took longer than ${timeoutMs} ms.`);
+    for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      attempt++;
       // The caller's abort (or waitForBatch's deadline) also ends waiting for a token; the
       // token's own time does not count against this attempt's timeout.
-      const token = tokens ? await untilAborted(tokens.getToken(), signal) : undefined;
-      if (token !== undefined && !TOKEN.test(token)) {
-        throw new AuthenticationError(
-          'The access token holds characters an HTTP header cannot carry (such as a line break); check where it comes from.',
-        );
+      const token = tokens && (await untilAborted(tokens.getToken(), signal));
+      if (token !== undefined) {
+        if (!TOKEN.test(token)) {
+          throw new AuthenticationError(
+            'The access token holds characters an HTTP header cannot carry (such as a line break); check where it comes from.',
+          );
+        }
+        headers.set('Authorization', `Bearer ${token}`);
       }
-      const limit = deadline(signal, timeoutMs, () => new TimeoutError(`${where} took longer than ${timeoutMs} ms.`));
-      const headers = new Headers(input.headers);
-      if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
-      let response: Response;
+      const limit = deadline(signal, timeoutMs, timedOut);
       const started = performance.now();
+      let response: Response | undefined;
+      let failure: unknown;
+      let reason = '';
+      let next: Decision;
       try {
-        const init: RequestInit = { ...extra, ...requestInit(input), headers, body, signal: limit.signal };
-        response = await fetch(new Request(input.url, init), init);
+        const sent: RequestInit = { ...init, signal: limit.signal };
+        response = await fetch(new Request(url, sent), sent);
         if (!(response instanceof Response)) {
           throw new NotAResponse(
-            `${where}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
+            `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
           );
         }
         if (log.enabled('debug')) {
@@ -94,135 +104,81 @@ export function createTransport(options: TransportOptions): Transport {
             `${name} → ${response.status} in ${elapsed(started)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`,
           );
         }
-        // Read the body here, within the deadline and the retries, unless the caller streams it:
-        // a body cut off mid-way is then a failed attempt like a reset connection. (A status that
-        // may be retried or replayed is read below, once it is known to be the answer.)
-        if (call.buffer && !RETRYABLE_STATUSES.has(response.status) && response.status !== 401) {
-          response = await buffered(response);
-          limit.clear();
-          return response;
-        }
+        next = decide(response, attempts, policy);
+        // The answer's body is read here, within the deadline and the retries, unless the caller
+        // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
+        if (next === 'answer' && call.buffer) response = await buffered(response);
       } catch (error) {
-        limit.clear();
-        signal.throwIfAborted();
-        if (error instanceof NotAResponse) throw error; // a fault of the code, not of the connection: not retried
-        const failure = limit.expired()
-          ? (limit.signal.reason as TimeoutError)
-          : error instanceof AutoCollectError
-            ? error
-            : new ConnectionError(`${where} failed: ${describeCause(error)}.`, { cause: error });
-        const reason = failure instanceof TimeoutError ? `timed out after ${timeoutMs} ms` : describeCause(error);
-        log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
-        const transient = failure instanceof TimeoutError || failure instanceof ConnectionError;
-        if (!retryable || !transient || retries >= policy.maxRetries) throw failure;
-        const wait = backoffDelay(retries++, policy);
-        log.info(
-          `${name} failed (${reason}); retrying in ${Math.round(wait)} ms (retry ${retries} of ${policy.maxRetries}).`,
-        );
-        await sleep(wait, signal);
-        if (!notSent(error)) {
-          const found = await lookUp(name, reason, check, log).catch(() => {
-            throw failure; // whether it landed cannot be told: do not risk sending it twice
-          });
-          if (found) return found;
-        }
-        continue;
+        response = undefined;
+        // The attempt's own signal aborts only when the caller's does or its time is up.
+        const kind: Failure = signal.aborted
+          ? 'aborted'
+          : limit.signal.aborted
+            ? 'timeout'
+            : error instanceof NotAResponse || error instanceof AutoCollectError
+              ? 'fault'
+              : notSent(error)
+                ? 'unsent'
+                : 'lost';
+        failure =
+          kind === 'aborted'
+            ? signal.reason
+            : kind === 'timeout'
+              ? limit.signal.reason
+              : kind === 'fault'
+                ? error
+                : new ConnectionError(`${where()} failed: ${describeCause(error)}.`, { cause: error });
+        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : describeCause(error);
+        if (kind !== 'aborted') log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
+        next = decide(kind, attempts, policy);
       }
-      // A 401 may mean the token expired early: fetch a new one and replay, once.
-      if (response.status === 401 && tokens && token !== undefined && !replayed && tokens.invalidate(token)) {
+      // The one place the attempt's timer stops; a streamed answer keeps it, to bound its body.
+      if (next !== 'answer' || call.buffer || !response) limit.clear();
+      if (next === 'answer') {
+        if (response) return response;
+        throw failure;
+      }
+      if (response) await discard(response);
+      if (next === 'replay') {
+        // A 401 may mean the token expired early: a new one, and the call once more.
         log.info(`${name} answered 401: the token may have expired early; sending it once more with a new one.`);
-        replayed = true;
-        limit.clear();
-        await discard(response);
+        attempts.replayable = false;
+        tokens?.invalidate(token as string);
         continue;
       }
-      if (retryable && RETRYABLE_STATUSES.has(response.status) && retries < policy.maxRetries) {
-        const asked = retryAfterDelay(response.headers, policy);
-        const wait = asked ?? backoffDelay(retries, policy);
-        retries++;
-        limit.clear();
-        await discard(response);
-        log.info(
-          `${name} answered ${response.status}; retrying in ${Math.round(wait)} ms${asked === undefined ? '' : ', as Retry-After asks'} (retry ${retries} of ${policy.maxRetries}).`,
-        );
-        await sleep(wait, signal);
-        if (AMBIGUOUS_STATUSES.has(response.status)) {
-          const found = await lookUp(name, `answered ${response.status}`, check, log).catch(() => {
-            throw new ConnectionError(
-              `${where} answered ${response.status}, and whether it was carried out could not be checked; it is not sent again.`,
-            );
-          });
-          if (found) return found;
+      const what = response ? `answered ${response.status}` : `failed (${reason})`;
+      log.info(
+        `${name} ${what}; retrying in ${Math.round(next.wait)} ms${next.retryAfter ? ', as Retry-After asks' : ''} (retry ${++attempts.retries} of ${policy.maxRetries}).`,
+      );
+      await sleep(next.wait, signal);
+      if (next.lookUp && landed) {
+        const found = await landed(signal).catch((error: unknown) => {
+          log.warn(`${name} ${what}, ${UNCHECKED} (${describeCause(error)}); it is not sent again.`);
+          throw response ? new ConnectionError(`${where()} ${what}, ${UNCHECKED}; it is not sent again.`) : failure;
+        });
+        if (found) {
+          log.info(`${name} ${what}, yet its batch exists: answering with that batch instead of sending it again.`);
+          return found;
         }
-        continue;
-      }
-      // A streamed body is the caller's to read; the attempt's deadline still bounds it.
-      if (!call.buffer) return response;
-      try {
-        return await buffered(response);
-      } catch (error) {
-        signal.throwIfAborted();
-        throw limit.expired()
-          ? (limit.signal.reason as TimeoutError)
-          : new ConnectionError(`${where} failed: ${describeCause(error)}.`, { cause: error });
-      } finally {
-        limit.clear();
+        log.info(`${name} ${what}, and no batch has its idempotency key: sending it again.`);
       }
     }
   };
 }
 
-/**
- * Before a create is sent again after a failure that leaves open whether it landed: looks
- * its batch up (through `check`), and says what it found.
- */
-async function lookUp(
-  name: string,
-  reason: string,
-  check: (() => Promise<Response | undefined>) | undefined,
-  log: Log,
-): Promise<Response | undefined> {
-  if (!check) return undefined;
-  const found = await check().catch((error: unknown) => {
-    log.warn(`${name}: whether it was carried out could not be checked; it is not sent again.`);
-    throw error;
-  });
-  if (found)
-    log.info(`${name} ${reason}, yet its batch exists: answering with that batch instead of sending it again.`);
-  else log.info(`${name} ${reason}, and no batch has its idempotency key: sending it again.`);
-  return found;
-}
-
 const elapsed = (started: number) => Math.round(performance.now() - started);
-
-/** What a Request says of how to send it, as fetch's init: everything but its headers, body and signal. */
-function requestInit(request: Request): RequestInit {
-  const { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } = request;
-  return { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy };
-}
 
 /** What a bearer token may hold: visible ASCII, no spaces or line breaks (RFC 6750's b64token, loosely). */
 const TOKEN = /^[\x21-\x7e]+$/;
 
-/** Settles as the promise does, or rejects with the signal's reason once it aborts; keeps no listener after. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** Statuses whose responses have no body. */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-
-/** The response with its body read into memory; its url kept, as the one openapi-fetch hands back. */
+/**
+ * The response with its body read into memory; its url kept, as the one openapi-fetch hands back.
+ * (A status without a body, such as 204, comes with none to read.)
+ */
 async function buffered(response: Response): Promise<Response> {
   const bytes = await response.arrayBuffer();
   const { status, statusText, headers, url } = response;
-  const body = NULL_BODY.has(status) || bytes.byteLength === 0 ? null : bytes;
-  const copy = new Response(body, { status, statusText, headers });
+  const copy = new Response(bytes.byteLength === 0 ? null : bytes, { status, statusText, headers });
   Object.defineProperty(copy, 'url', { value: url });
   return copy;
 }
