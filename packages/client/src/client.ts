@@ -39,11 +39,9 @@ function findCreatedBatch(client: AutoCollectClient): FindCreatedBatch {
       params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
       signal,
     });
-    const { data } = unwrap(result);
-    const [batch] = data;
+    const [batch, another] = unwrap(result).data;
     if (!batch) return undefined;
-    if (data.length > 1 || batch.type !== type)
-      throw new TypeError('the batch list does not fit its IdempotencyKey filter');
+    if (another || batch.type !== type) throw new TypeError('the batch list does not fit its IdempotencyKey filter');
     const batchUrl = `${result.response.url.split('?')[0]}/${batch.batchId}`;
     const reference = { summary: { status: 'SUCCESS' }, data: { batchId: batch.batchId, batchUrl } };
     return new Response(JSON.stringify(reference), { status: 202, headers: { 'content-type': 'application/json' } });
