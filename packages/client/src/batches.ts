@@ -1,5 +1,5 @@
 // Waits for the batch a create operation answered with.
-import { deadline, MAX_TIMER_MS } from './deadline.js';
+import { assertTimerDelay, deadline } from './deadline.js';
 import { TimeoutError } from './errors.js';
 import type { components } from './generated/autocollect.js';
 import { DEFAULT_RETRY, retryAfterDelay, sleep } from './retry.js';
@@ -42,12 +42,7 @@ export async function waitForBatch(
 ): Promise<Batch> {
   const { timeoutMs = 120_000, initialIntervalMs = 1_000, maxIntervalMs = 10_000 } = options;
   for (const [name, value] of Object.entries({ timeoutMs, initialIntervalMs, maxIntervalMs })) {
-    // A longer timer fires at once: refuse it rather than time out at once.
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
-      throw new TypeError(
-        `waitForBatch: ${name} must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits); got ${JSON.stringify(value)}.`,
-      );
-    }
+    assertTimerDelay('waitForBatch', name, value);
   }
   const giveUpAt = Date.now() + timeoutMs;
   const timedOut = (status: string) =>

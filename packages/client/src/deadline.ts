@@ -7,6 +7,15 @@
 /** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
+/** Refuses a number of milliseconds no timer can wait, rather than time out at once. */
+export function assertTimerDelay(caller: string, name: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new TypeError(
+      `${caller}: ${name} must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits); got ${JSON.stringify(value)}.`,
+    );
+  }
+}
+
 export interface Deadline {
   /** Aborts when the caller's signal does, or when time is up. */
   signal: AbortSignal;

@@ -6,7 +6,7 @@ import {
   staticTokenProvider,
   type TokenProvider,
 } from './auth.js';
-import { MAX_TIMER_MS } from './deadline.js';
+import { assertTimerDelay } from './deadline.js';
 import { assertSecureUrl, missingTokenUrl, pairedTokenUrl } from './endpoints.js';
 import { createLog, type Log, type Logger, type LogLevel } from './log.js';
 import { type RetryOptions, type RetryPolicy, retryPolicy } from './retry.js';
@@ -64,11 +64,7 @@ export function resolveOptions(
   assertAuthOptions(options.auth, caller);
   const policy = retryPolicy(options.retry, caller);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
-    throw new TypeError(
-      `${caller}: timeoutMs must be a positive number of milliseconds, at most ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits); got ${JSON.stringify(options.timeoutMs)}.`,
-    );
-  }
+  assertTimerDelay(caller, 'timeoutMs', timeoutMs);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`${caller}: fetch must be a function like globalThis.fetch.`);
   }
