@@ -1,4 +1,4 @@
-// When and how long to wait before trying a request again.
+// When and how long to wait before trying a request again, and what follows each attempt.
 
 export interface RetryOptions {
   /** How many times to retry after the first attempt. Default 2. */

@@ -1,6 +1,7 @@
 // The `fetch` openapi-fetch calls: it sends the Request openapi-fetch built with the
-// current token, a deadline per attempt, retries where they are safe, and one replay
-// with a fresh token after a 401. openapi-fetch builds the URL, the body and reads the
+// current token and a deadline per attempt. Each attempt ends in one decision (`decide`):
+// answer, replay once with a fresh token after a 401, or wait and send again where that is
+// safe, looking a create up first. openapi-fetch builds the URL, the body and reads the
 // response; this only sends.
 import type { TokenProvider } from './auth.js';
 import { deadline } from './deadline.js';
