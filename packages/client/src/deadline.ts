@@ -19,7 +19,14 @@ export function assertTimerDelay(caller: string, name: string, value: unknown): 
 export interface Deadline {
   /** Aborts when the caller's signal does, or when time is up. */
   signal: AbortSignal;
-  /** Stops the timer and lets go of the caller's signal. */
+  /**
+   * Keeps Requests whose signals follow this one alive while it may still abort them. A
+   * Request follows a signal through a weak reference (undici's, and fetch's own copy of a
+   * Request follows the Request's): one collected mid-flight takes the abort with it, and its
+   * connection then waits for undici's own 300 s timeout.
+   */
+  hold(...requests: Request[]): void;
+  /** Stops the timer and lets go of the caller's signal and of what it held. */
   clear(): void;
 }
 
@@ -34,13 +41,21 @@ export function followSignal(parent: AbortSignal | null | undefined): { controll
 
 export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
   const { controller, release } = followSignal(parent);
-  const timer = setTimeout(() => controller.abort(reason()), ms);
+  const held = new Set<Request>();
+  const timer = setTimeout(() => {
+    controller.abort(reason());
+    held.clear();
+  }, ms);
   // Never keep a process alive just to time out a request that already finished.
   (timer as { unref?: () => void }).unref?.();
   return {
     signal: controller.signal,
+    hold: (...requests) => {
+      for (const request of requests) held.add(request);
+    },
     clear() {
       clearTimeout(timer);
+      held.clear();
       release();
     },
   };

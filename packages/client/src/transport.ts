@@ -93,7 +93,10 @@ export function createTransport(options: TransportOptions): Transport {
       let next: Decision;
       try {
         const sent: RequestInit = { ...init, signal: limit.signal };
-        response = await fetch(new Request(url, sent), sent);
+        const request = new Request(url, sent);
+        limit.hold(input, request);
+        // Answered on time even by a fetch that does not heed the signal.
+        response = await untilAborted(fetch(request, sent), limit.signal);
         if (!(response instanceof Response)) {
           throw new NotAResponse(
             `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
@@ -108,7 +111,7 @@ export function createTransport(options: TransportOptions): Transport {
         next = decide(response, attempts, policy);
         // The answer's body is read here, within the deadline and the retries, unless the caller
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
-        if (next === 'answer' && call.buffer) response = await buffered(response);
+        if (next === 'answer' && call.buffer) response = await untilAborted(buffered(response), limit.signal);
       } catch (error) {
         response = undefined;
         // The attempt's own signal aborts only when the caller's does or its time is up.

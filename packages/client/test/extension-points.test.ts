@@ -4,7 +4,7 @@
 // client's guarantees (tokens, retries, create safety, typed errors) hold through each.
 import type { Middleware } from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, unwrap } from '../src/index.js';
+import { ApiError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
@@ -184,5 +184,20 @@ describe('the fetch option', () => {
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(/the fetch option answered an object \(Object\) instead of a Response/);
     expect(calls).toBe(1);
+  });
+
+  it('that does not heed the signal is still given up at the timeout, with TimeoutError', async () => {
+    server = await startServer(() => undefined);
+    const client = testClient(server.origin, {
+      retry: false,
+      timeoutMs: 1_000,
+      // Sends the request without its signal: nothing it sends can be aborted.
+      fetch: (request: Request) => globalThis.fetch(request.url, { method: request.method, headers: request.headers }),
+    });
+    const started = Date.now();
+    const error = await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/took longer than 1000 ms/);
+    expect(Date.now() - started).toBeLessThan(1_000 + 100);
   });
 });
