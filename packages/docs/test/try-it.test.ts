@@ -171,13 +171,15 @@ describe('Try it', () => {
     expect(errors).toEqual([]);
     await page.keyboard.press('Escape');
 
+    // The panel is the same code on every page: the smallest page, opened from its file.
+    const token = pages.find((p) => p.page === 'identity.html')!.operations[0]!;
     const fromFile = await docs.openTab('from-file', 900);
     await fromFile.page.goto(
-      `file://${new URL('../dist/index.html', import.meta.url).pathname}${sectionOf('CreateInvoices', 'Invoice')}`,
+      `file://${new URL('../dist/identity.html', import.meta.url).pathname}${sectionOf(token.operationId, token.tags[0]!)}`,
       { waitUntil: 'load' },
     );
-    await fromFile.page.getByRole('button', { name: 'Try CreateInvoices' }).click();
-    const refusal = fromFile.page.getByRole('dialog', { name: 'Try CreateInvoices' });
+    await fromFile.page.getByRole('button', { name: `Try ${token.operationId}` }).click();
+    const refusal = fromFile.page.getByRole('dialog', { name: `Try ${token.operationId}` });
     await expect
       .poll(() => refusal.getByRole('alert').innerText())
       .toMatch(/needs the docs served over http.*`npm start`/s);
