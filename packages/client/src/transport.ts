@@ -7,6 +7,7 @@ import type { TokenProvider } from './auth.js';
 import { deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
+import { ReadResponse } from './read-response.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
 
@@ -111,7 +112,8 @@ export function createTransport(options: TransportOptions): Transport {
         next = decide(response, attempts, policy);
         // The answer's body is read here, within the deadline and the retries, unless the caller
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
-        if (next === 'answer' && call.buffer) response = await untilAborted(buffered(response), limit.signal);
+        if (next === 'answer' && call.buffer)
+          response = new ReadResponse(await untilAborted(response.arrayBuffer(), limit.signal), response);
       } catch (error) {
         response = undefined;
         // The attempt's own signal aborts only when the caller's does or its time is up.
@@ -174,18 +176,6 @@ const elapsed = (started: number) => Math.round(performance.now() - started);
 
 /** What a bearer token may hold: visible ASCII, no spaces or line breaks (RFC 6750's b64token, loosely). */
 const TOKEN = /^[\x21-\x7e]+$/;
-
-/**
- * The response with its body read into memory; its url kept, as the one openapi-fetch hands back.
- * (A status without a body, such as 204, comes with none to read.)
- */
-async function buffered(response: Response): Promise<Response> {
-  const bytes = await response.arrayBuffer();
-  const { status, statusText, headers, url } = response;
-  const copy = new Response(bytes.byteLength === 0 ? null : bytes, { status, statusText, headers });
-  Object.defineProperty(copy, 'url', { value: url });
-  return copy;
-}
 
 /** Whether a fetch failure happened before the request left: then it cannot have been carried out. */
 function notSent(error: unknown): boolean {

@@ -118,6 +118,20 @@ describe('middleware', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toMatch(/the 200 response body is not valid JSON/);
   });
+  it('whose onResponse reads a clone of the response, as a logging middleware does, leaves the body to the call', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    const logged: string[] = [];
+    client.use({
+      async onResponse({ response }) {
+        logged.push(await response.clone().text());
+        return response;
+      },
+    });
+    const { data } = unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })));
+    expect(data).toEqual(invoice.data);
+    expect(logged.map((text) => JSON.parse(text))).toEqual([invoice]);
+  });
 });
 
 describe('the fetch option', () => {

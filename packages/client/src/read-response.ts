@@ -1,0 +1,65 @@
+// A Response whose body the transport read within the attempt, so that a body cut off
+// mid-way is a failed attempt, retried like a reset connection. Its reading methods answer
+// from the bytes read instead of streaming them a second time, which would cost a call more
+// than all the rest of the client. It reads as a fetch Response does: once, unless cloned.
+
+export class ReadResponse extends Response {
+  /** The body's bytes, until a read takes them. */
+  #bytes: ArrayBuffer | undefined;
+  /** The body as a stream, once asked for: it takes the bytes. */
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
+
+  constructor(bytes: ArrayBuffer, from: Response) {
+    super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
+    this.#bytes = bytes;
+    Object.defineProperty(this, 'url', { value: from.url });
+  }
+
+  #take(): ArrayBuffer {
+    const bytes = this.#bytes;
+    if (bytes === undefined) throw new TypeError('Body is unusable: Body has already been read');
+    this.#bytes = undefined;
+    return bytes;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#stream === undefined)
+      this.#stream = this.#bytes?.byteLength
+        ? (new Response(this.#take()).body as ReadableStream<Uint8Array<ArrayBuffer>>)
+        : null;
+    return this.#stream;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#bytes === undefined;
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#take();
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(this.#take());
+  }
+
+  override async text(): Promise<string> {
+    return new TextDecoder().decode(this.#take());
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  override async blob(): Promise<Blob> {
+    return new Blob([this.#take()], { type: this.headers.get('content-type') ?? '' });
+  }
+
+  override async formData(): Promise<FormData> {
+    return new Response(this.#take(), { headers: this.headers }).formData();
+  }
+
+  override clone(): ReadResponse {
+    if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new ReadResponse(this.#bytes.slice(0), this);
+  }
+}

@@ -1,0 +1,69 @@
+// The Response the transport hands openapi-fetch once it has read the body: it reads as a
+// fetch Response does (once, unless cloned; as text, JSON, bytes, a blob or a stream), from
+// the bytes read, without a second stream of them.
+import { describe, expect, it } from 'vitest';
+import { ReadResponse } from '../src/read-response.js';
+
+const json = '{"data":{"invoiceNumber":"2025-10481"}}';
+const read = async (body: string | null, init: ResponseInit = {}) => {
+  const fetched = new Response(body, { status: 200, headers: { 'content-type': 'application/json' }, ...init });
+  Object.defineProperty(fetched, 'url', { value: 'https://api.amili.no/collection/v1/x' });
+  return new ReadResponse(await fetched.arrayBuffer(), fetched);
+};
+
+describe('a read Response', () => {
+  it('keeps the status, headers and url, and is a Response', async () => {
+    const response = await read(json, { status: 404, statusText: 'Not Found' });
+    expect(response).toBeInstanceOf(Response);
+    expect([response.status, response.statusText, response.ok, response.url]).toEqual([
+      404,
+      'Not Found',
+      false,
+      'https://api.amili.no/collection/v1/x',
+    ]);
+    expect(response.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('reads as JSON, text, bytes, an ArrayBuffer or a blob of its type, once', async () => {
+    expect(await (await read(json)).json()).toEqual(JSON.parse(json));
+    expect(await (await read(json)).text()).toBe(json);
+    expect(new TextDecoder().decode(await (await read(json)).bytes())).toBe(json);
+    expect(new TextDecoder().decode(await (await read(json)).arrayBuffer())).toBe(json);
+    const blob = await (await read(json)).blob();
+    expect([blob.type, await blob.text()]).toEqual(['application/json', json]);
+    const response = await read(json);
+    expect(response.bodyUsed).toBe(false);
+    await response.text();
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
+  it('reads as a form', async () => {
+    const form = await (
+      await read('grant_type=client_credentials', { headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    ).formData();
+    expect(form.get('grant_type')).toBe('client_credentials');
+  });
+
+  it('clones until it is read, each clone with the bytes of its own', async () => {
+    const response = await read(json);
+    const copy = response.clone();
+    expect(copy).toBeInstanceOf(ReadResponse);
+    expect(await copy.text()).toBe(json);
+    expect(await response.json()).toEqual(JSON.parse(json));
+    expect(() => response.clone()).toThrow(TypeError);
+  });
+
+  it('gives its body as a stream, which a Response can be made of, and is read then', async () => {
+    const response = await read(json);
+    expect(await new Response(response.body).text()).toBe(json);
+    expect(response.body).toBe(response.body);
+    expect(response.bodyUsed).toBe(true);
+  });
+
+  it('has no body when none came', async () => {
+    const response = await read(null, { status: 204 });
+    expect(response.body).toBeNull();
+    expect(await (await read('')).text()).toBe('');
+  });
+});
