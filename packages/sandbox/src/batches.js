@@ -2,7 +2,10 @@
 // What happens to a batch when it is processed: each item succeeds or fails with a
 // reason, the batch ends SUCCESS, PARTIAL or FAILED, and the state changes it made are
 // announced as webhook events.
+import { createRequire } from 'node:module';
 import { fromCents, remainingCents, toCents } from './state.js';
+
+const require = createRequire(import.meta.url);
 
 /**
  * @typedef {import('./state.js').SandboxState} SandboxState
@@ -13,15 +16,30 @@ import { fromCents, remainingCents, toCents } from './state.js';
  */
 
 /**
- * How each kind of item is processed, by the name of the request's item list. The batch
- * `type` of invoices is Amili's (`INVOICE`); `PAYMENT` and `CORRECTION` are the sandbox's
- * own, as Amili names none.
+ * The type of batch each create makes, as the description's `x-batch` gives it (the
+ * client looks a create's batch up by it).
+ * @param {string} operationId
+ */
+function batchTypeOf(operationId) {
+  /** @type {{ paths: Record<string, Record<string, { operationId?: string, 'x-batch'?: { type: string } }>> }} */
+  const description = require('@autocollect/openapi/openapi.json');
+  const operation = Object.values(description.paths)
+    .flatMap((item) => Object.values(item))
+    .find((candidate) => candidate.operationId === operationId);
+  const type = operation?.['x-batch']?.type;
+  if (!type) throw new Error(`The description gives ${operationId} no x-batch type.`);
+  return type;
+}
+
+/**
+ * How each kind of item is processed, by the name of the request's item list, and the
+ * type of batch its create makes.
  * @type {Record<string, { type: string, process: ItemProcessor }>}
  */
 export const ITEM_KINDS = {
-  invoices: { type: 'INVOICE', process: processInvoice },
-  payments: { type: 'PAYMENT', process: processPayment },
-  corrections: { type: 'CORRECTION', process: processCorrection },
+  invoices: { type: batchTypeOf('CreateInvoices'), process: processInvoice },
+  payments: { type: batchTypeOf('CreatePayments'), process: processPayment },
+  corrections: { type: batchTypeOf('CreateCorrections'), process: processCorrection },
 };
 
 /** Statuses in which a case takes no more payments, corrections or actions. */
