@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, AuthenticationError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
 import { runClock } from './support/clock.js';
 import { invoiceId, organizationId } from './support/fixtures.js';
@@ -10,10 +10,6 @@ const clientSecret = 'client-secret-for-tests-7Hq2L';
 const invoice = specExample('InvoicePaymentReminderOpen');
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 interface IdentityOptions {
   /** Seconds each token lives. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operations } from '../src/generated/autocollect.meta.js';
 import { ApiError, TimeoutError } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
@@ -7,10 +7,6 @@ import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const finished = specExample('InvoiceBatchSucceeded');
 const queued = { ...finished, data: { ...finished.data, status: 'QUEUED', finishedAt: null, succeeded: [] } };

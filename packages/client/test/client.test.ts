@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAutoCollectClient, servers } from '../src/index.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
@@ -7,10 +7,6 @@ const organizationId = '0d87bfbd-f478-451c-aa73-91c208ce3e09';
 const invoiceId = '7073c4a6-24b4-4059-9653-58cb3a64e377';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 describe('createAutoCollectClient', () => {
   it('sends a typed GetInvoiceById request and returns the parsed body', async () => {

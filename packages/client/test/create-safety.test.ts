@@ -2,7 +2,7 @@
 // leaves it open, the client looks the batch up by IdempotencyKey before sending again.
 
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock } from './support/clock.js';
 import { organizationId, testClient } from './support/fixtures.js';
@@ -10,10 +10,6 @@ import { type RecordedRequest, sendJson, startServer, type TestServer } from './
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 type Answer = 'made, then the connection is cut' | 'made, then no answer' | 500 | 503 | 429 | 202;
 

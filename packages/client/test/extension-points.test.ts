@@ -3,7 +3,7 @@
 // openapi-fetch's contract `(request) => …` and one written `(input, init) => …`. The
 // client's guarantees (tokens, retries, create safety, typed errors) hold through each.
 import type { Middleware } from 'openapi-fetch';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
@@ -11,10 +11,6 @@ import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const invoice = specExample('InvoicePaymentReminderOpen');
 const params = { path: { organizationId, invoiceId } };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { operations } from '../src/generated/legacy.meta.js';
 import { unwrap } from '../src/index.js';
 import { createAutoCollectLegacyClient, legacyServers } from '../src/legacy.js';
@@ -12,10 +12,6 @@ const legacyBatch = JSON.parse(readFileSync(require.resolve('@autocollect/spec/l
   .examples.LegacyBatchWithCase.value;
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 describe('createAutoCollectLegacyClient', () => {
   it('sends a typed legacy call with a token, retrying like the main client', async () => {

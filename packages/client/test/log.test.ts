@@ -14,8 +14,6 @@ const newInvoices = { invoices: [{ invoiceNumber: 'INVOICE-NUMBER-IN-BODY', orig
 
 let server: TestServer | undefined;
 afterEach(async () => {
-  await server?.close();
-  server = undefined;
   delete process.env.AUTOCOLLECT_LOG;
 });
 

@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap } from '../src/index.js';
 import { runClock } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
@@ -7,10 +7,6 @@ import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const invoice = specExample('InvoicePaymentReminderOpen');
 const params = { path: { organizationId, invoiceId } };

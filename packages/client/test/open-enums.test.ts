@@ -1,7 +1,7 @@
 // Open enums in the generated types: the known values for autocomplete, and any other
 // string Amili may send or accept. Complete lists stay closed. The type assertions are
 // checked when the package's tests are type-checked.
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { components } from '../src/generated/autocollect.js';
 import { unwrap } from '../src/index.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
@@ -13,10 +13,6 @@ type Schemas = components['schemas'];
 type Known<T> = T extends string ? (string extends T ? never : T) : never;
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 describe('open enums in the types', () => {
   it('keep the known values and accept any other string', () => {

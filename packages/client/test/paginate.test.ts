@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/index.js';
 import { organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** A list endpoint over `total` numbered items, `pageSize` a page, with opaque cursors. */
 async function listServer(

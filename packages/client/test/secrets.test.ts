@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAutoCollectClient, unwrap } from '../src/index.js';
 import { parseWebhookEvent } from '../src/webhooks.js';
 import { runClock, until } from './support/clock.js';
@@ -33,10 +33,6 @@ afterAll(() => {
 });
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Runs a scenario that must fail, and keeps its error for the scan. */
 async function failure(run: () => Promise<unknown>) {

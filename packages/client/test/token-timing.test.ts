@@ -2,7 +2,7 @@
 // waiting for a token, an aborted call sends nothing, the token's time is not the call's,
 // a token a header cannot carry fails cleanly, and one signal for many calls keeps no listener.
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthenticationError, createAutoCollectClient, TimeoutError } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, invoiceId, organizationId } from './support/fixtures.js';
@@ -10,10 +10,6 @@ import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Token endpoint at /token answering after `tokenDelayMs` (never, if undefined), and the API after `apiDelayMs`. */
 async function slowIdentity(tokenDelayMs: number | undefined, apiDelayMs = 0) {

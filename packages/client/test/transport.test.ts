@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, caseId, invoiceId, organizationId, testClient } from './support/fixtures.js';
@@ -8,10 +8,6 @@ import { type Handler, sendJson, startServer, type TestServer } from './support/
 import { specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function serve(handler: Handler) {
   server = await startServer(handler);

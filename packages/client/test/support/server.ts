@@ -19,7 +19,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 (a free port) that records what it receives. */
+/** The servers started and not closed yet: each test's are closed after it (setup.ts). */
+const open = new Set<TestServer>();
+
+/** Closes every server a test started and left open. */
+export async function closeOpenServers(): Promise<void> {
+  await Promise.all([...open].map((server) => server.close()));
+}
+
+/** A real HTTP server on 127.0.0.1 (a free port) that records what it receives; closed after the test. */
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (req, res) => {
@@ -40,15 +48,19 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const started: TestServer = {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      open.delete(started);
+      return new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
+  open.add(started);
+  return started;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useFakeClock } from './clock.js';
+import { closeOpenServers } from './server.js';
 
 beforeEach(() => useFakeClock());
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
+  await closeOpenServers();
 });
