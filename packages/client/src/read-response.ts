@@ -3,6 +3,9 @@
 // from the bytes read instead of streaming them a second time, which would cost a call more
 // than all the rest of the client. It reads as a fetch Response does: once, unless cloned.
 
+/** Decodes without state between calls: one serves every response. */
+const utf8 = new TextDecoder();
+
 export class ReadResponse extends Response {
   /** The body's bytes, until a read takes them. */
   #bytes: ArrayBuffer | undefined;
@@ -43,7 +46,7 @@ export class ReadResponse extends Response {
   }
 
   override async text(): Promise<string> {
-    return new TextDecoder().decode(this.#take());
+    return utf8.decode(this.#take());
   }
 
   override async json(): Promise<unknown> {
