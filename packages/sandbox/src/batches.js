@@ -2,10 +2,8 @@
 // What happens to a batch when it is processed: each item succeeds or fails with a
 // reason, the batch ends SUCCESS, PARTIAL or FAILED, and the state changes it made are
 // announced as webhook events.
-import { createRequire } from 'node:module';
+import { mainDescription, operationById } from './contract.js';
 import { fromCents, remainingCents, toCents } from './state.js';
-
-const require = createRequire(import.meta.url);
 
 /**
  * @typedef {import('./state.js').SandboxState} SandboxState
@@ -21,12 +19,7 @@ const require = createRequire(import.meta.url);
  * @param {string} operationId
  */
 function batchTypeOf(operationId) {
-  /** @type {{ paths: Record<string, Record<string, { operationId?: string, 'x-batch'?: { type: string } }>> }} */
-  const description = require('@autocollect/openapi/openapi.json');
-  const operation = Object.values(description.paths)
-    .flatMap((item) => Object.values(item))
-    .find((candidate) => candidate.operationId === operationId);
-  const type = operation?.['x-batch']?.type;
+  const type = operationById(mainDescription(), operationId)?.['x-batch']?.type;
   if (!type) throw new Error(`The description gives ${operationId} no x-batch type.`);
   return type;
 }

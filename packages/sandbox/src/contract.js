@@ -297,6 +297,17 @@ function decodeSegment(/** @type {string} */ segment) {
 
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The AutoCollect API's description, as the sandbox serves it. @returns {any} */
+export const mainDescription = () => require(MAIN_DESCRIPTION);
+
+/** A description's operation, by its operationId. @param {any} document @param {string} operationId @returns {any} */
+export function operationById(document, operationId) {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const method of METHODS) if (item[method]?.operationId === operationId) return item[method];
+  }
+  return undefined;
+}
+
 /**
  * A media type's example: its `example`, else the value of the first of its `examples`.
  * @param {any} document @param {any} media
@@ -336,7 +347,7 @@ let examplesOrganization;
  */
 export function exampleOrganization() {
   if (examplesOrganization) return examplesOrganization;
-  const document = require(MAIN_DESCRIPTION);
+  const document = mainDescription();
   const id = pathParameterExamples(document).organizationId;
   if (id === undefined) throw new Error('The description gives no example of the organizationId parameter.');
   /** @type {{ organizationNumber?: string, name?: string } | undefined} */
@@ -367,7 +378,7 @@ export function organizationFor(id) {
 
 /** The AutoCollect API's `Sandbox` server in the description: where the sandbox listens by default. */
 export function describedSandboxUrl() {
-  const document = require(MAIN_DESCRIPTION);
+  const document = mainDescription();
   const server = (document.servers ?? []).find((/** @type {any} */ entry) => entry.description === 'Sandbox');
   if (!server) throw new Error('The description lists no server described as "Sandbox".');
   return /** @type {string} */ (server.url);

@@ -3,7 +3,7 @@
 // case), the batch that made it and the settlement GetSettlementById shows, under the ids
 // the examples' path parameters give. A sandbox that holds them answers every sample of
 // the docs as written. Nothing here is listed by hand but which operations show them.
-import { mediaExample, pathParameterExamples, resolve } from './contract.js';
+import { mediaExample, operationById, pathParameterExamples, resolve } from './contract.js';
 import { toCents } from './state.js';
 
 /**
@@ -12,13 +12,9 @@ import { toCents } from './state.js';
  * @returns {any} the `data` of its 200 answer's first example
  */
 function answerExample(document, operationId) {
-  for (const item of Object.values(document.paths ?? {})) {
-    const operation = /** @type {any} */ (item).get;
-    if (operation?.operationId !== operationId) continue;
-    const media = resolve(document, operation.responses?.['200'])?.content?.['application/json'];
-    return /** @type {any} */ (mediaExample(document, media))?.data;
-  }
-  return undefined;
+  const operation = operationById(document, operationId);
+  const media = resolve(document, operation?.responses?.['200'])?.content?.['application/json'];
+  return /** @type {any} */ (mediaExample(document, media))?.data;
 }
 
 /** A date-time of an example as a plain date, as a client sends it. @param {unknown} value */
