@@ -2,9 +2,10 @@
 // What type-checking costs a user: tsc --noEmit on a file that calls every operation
 // of the AutoCollect API (the docs' generated samples, joined), with TypeScript 5 and 7.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeSnippetProject } from '../../../scripts/typecheck.js';
 import { median, now } from './support.js';
 
 const require = createRequire(import.meta.url);
@@ -26,26 +27,11 @@ function everyOperationFile() {
 }
 
 export function typecheckCost({ runs = 3 } = {}) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const { operations, code } = everyOperationFile();
-  writeFileSync(`${dir}every-operation.ts`, code);
-  writeFileSync(
-    `${dir}tsconfig.json`,
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        lib: ['ES2022', 'DOM'],
-        types: ['node'],
-        typeRoots: [fileURLToPath(new URL('../../../node_modules/@types', import.meta.url))],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-      },
-      include: ['*.ts'],
-    }),
+  writeSnippetProject(
+    dir,
+    { 'every-operation.ts': code },
+    { types: ['node'], typeRoots: [fileURLToPath(new URL('../../../node_modules/@types', import.meta.url))] },
   );
   /** @type {Record<string, unknown> & { operations: number }} */
   const results = { operations };

@@ -1,17 +1,20 @@
-import type { Client } from 'openapi-fetch';
 import { type WaitForBatch, waitForBatch } from './batches.js';
 import { createTypedClient, type FindCreatedBatch } from './call.js';
 import type { paths } from './generated/autocollect.js';
 import { operations, servers } from './generated/autocollect.meta.js';
 import { type ClientOptions, resolveOptions } from './options.js';
 import { type Paginate, paginate } from './paginate.js';
+import type { StrictClient } from './strict-methods.js';
 import { unwrap } from './unwrap.js';
 
 /** Options of `createAutoCollectClient`; `baseUrl` defaults to `servers.production`. */
 export type AutoCollectClientOptions = ClientOptions;
 
-/** openapi-fetch's typed client (GET, POST, …, use) plus pagination and batch waiting. */
-export interface AutoCollectClient extends Client<paths> {
+/**
+ * openapi-fetch's typed client (GET, POST, …, use) plus pagination and batch waiting. A call's
+ * init is checked exactly: a property the operation does not have fails to compile.
+ */
+export interface AutoCollectClient extends StrictClient<paths> {
   /** Walks every item of a list operation, page after page (`for await`). */
   paginate: Paginate;
   /** Polls a batch until it is SUCCESS, PARTIAL or FAILED. */

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nativeTsc } from '../../../scripts/typecheck.js';
-
 // TypeScript 7's native compiler; the packed client's consumer matrix covers TypeScript 5 and 6.
-const tsc = nativeTsc;
+import { typeCheckSnippets } from '../../../scripts/typecheck.js';
+
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
 // The repository's README and the package's own (what npm shows).
 const readmes = ['../../../README.md', '../README.md'].map((path) =>
@@ -26,34 +24,21 @@ declare function getToken(): Promise<string>;
 
 /** Type-checks the given files as a user's project would, against the client's source. */
 function typeCheck(name: string, files: string[]): { status: number | null; output: string } {
-  const dir = `${packageDir}test-results/readme-${name}/`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}prelude.d.ts`, PRELUDE);
-  for (const [i, code] of files.entries()) writeFileSync(`${dir}example-${i + 1}.ts`, `${code}\nexport {};\n`);
-  writeFileSync(
-    `${dir}tsconfig.json`,
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        lib: ['ES2022', 'DOM'],
-        types: ['node'],
-        typeRoots: [`${packageDir}node_modules/@types`, `${packageDir}../../node_modules/@types`],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        paths: {
-          '@autocollect/client': [`${packageDir}src/index.ts`],
-          '@autocollect/client/webhooks': [`${packageDir}src/webhooks.ts`],
-        },
+  return typeCheckSnippets(
+    `${packageDir}test-results/readme-${name}/`,
+    {
+      'prelude.d.ts': PRELUDE,
+      ...Object.fromEntries(files.map((code, i) => [`example-${i + 1}.ts`, `${code}\nexport {};\n`])),
+    },
+    {
+      types: ['node'],
+      typeRoots: [`${packageDir}node_modules/@types`, `${packageDir}../../node_modules/@types`],
+      paths: {
+        '@autocollect/client': [`${packageDir}src/index.ts`],
+        '@autocollect/client/webhooks': [`${packageDir}src/webhooks.ts`],
       },
-      include: ['*.ts'],
-    }),
+    },
   );
-  const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
-  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 describe('the README examples', () => {

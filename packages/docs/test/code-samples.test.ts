@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nativeTsc } from '../../../scripts/typecheck.js';
+import { typeCheckSnippets } from '../../../scripts/typecheck.js';
 import { pages, renderedCodeSamples } from './support/bundle.js';
 
-// TypeScript 7's native compiler; the packed client's consumer matrix covers TypeScript 5 and 6.
-const tsc = nativeTsc;
+// Checked by TypeScript 7's native compiler; the packed client's consumer matrix covers TypeScript 5 and 6.
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
 
 interface Sample {
@@ -32,30 +30,13 @@ function renderedSamples(): Sample[] {
 
 /** Type-checks samples as a user's project that installed @autocollect/client would: against its built package. */
 function typeCheck(name: string, samples: Sample[]) {
-  const dir = `${packageDir}test-results/samples-${name}/`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const [i, sample] of samples.entries()) {
-    writeFileSync(`${dir}sample-${i}.ts`, `// ${sample.where}\n${sample.source}\nexport {};\n`);
-  }
-  writeFileSync(
-    `${dir}tsconfig.json`,
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        lib: ['ES2022', 'DOM'],
-        types: ['node'],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-      },
-      include: ['*.ts'],
-    }),
+  return typeCheckSnippets(
+    `${packageDir}test-results/samples-${name}/`,
+    Object.fromEntries(
+      samples.map((sample, i) => [`sample-${i}.ts`, `// ${sample.where}\n${sample.source}\nexport {};\n`]),
+    ),
+    { types: ['node'] },
   );
-  const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
-  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 const samples = renderedSamples();
