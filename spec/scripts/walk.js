@@ -102,15 +102,18 @@ export function requiredProperties(document, schema) {
 }
 
 /**
- * The known values of an open enum: a string schema whose `anyOf` is a list of the
- * values Amili shows (`enum`) and any other string (a branch with no constraint),
- * because Amili publishes no complete list. Undefined for any other schema.
+ * The known values of an open enum: a string schema whose `anyOf` is the values Amili
+ * shows (an `enum`, or a `$ref` to the closed schema requests use) and any other string
+ * (a branch with no constraint), because Amili publishes no complete list. Undefined for
+ * any other schema.
  * @param {any} schema
+ * @param {any} [document] the bundle, to follow a `$ref` to the known values
  * @returns {string[] | undefined}
  */
-export function openEnumValues(schema) {
+export function openEnumValues(schema, document) {
   if (schema?.type !== 'string' || !Array.isArray(schema.anyOf) || schema.anyOf.length !== 2) return undefined;
-  const [known, other] = schema.anyOf;
+  const [listed, other] = schema.anyOf;
+  const known = document ? deref(document, listed) : listed;
   const constraints = Object.keys(other ?? {}).filter((key) => key !== 'description' && key !== 'title');
   if (!Array.isArray(known?.enum) || !known.enum.every((/** @type {unknown} */ value) => typeof value === 'string'))
     return undefined;
@@ -120,10 +123,11 @@ export function openEnumValues(schema) {
 /**
  * The values a string schema names, and whether others may come: a closed `enum`, or an open one.
  * @param {any} schema
+ * @param {any} [document] the bundle, to follow a `$ref` to an open enum's known values
  * @returns {{ values: string[], open: boolean } | undefined}
  */
-export function enumOf(schema) {
-  const open = openEnumValues(schema);
+export function enumOf(schema, document) {
+  const open = openEnumValues(schema, document);
   if (open) return { values: open, open: true };
   return Array.isArray(schema?.enum) ? { values: schema.enum, open: false } : undefined;
 }

@@ -105,7 +105,7 @@ describe('operations of each bundled description', () => {
         .map((op) => [op.operationId, op.operation['x-batch'].type]),
     );
     expect(types).toEqual({ CreateInvoices: 'INVOICE', CreatePayments: 'PAYMENT', CreateCorrections: 'CORRECTION' });
-    const listed = enumOf(deref(document, document.components.schemas.BatchType))?.values;
+    const listed = enumOf(deref(document, document.components.schemas.BatchType), document)?.values;
     expect(listed).toEqual(expect.arrayContaining(Object.values(types)));
   });
 

@@ -1,6 +1,7 @@
-// What responses require, and what requests do not: the fields that identify or classify
-// an object are required where every example Amili shows carries them (an inference,
-// marked as one); requests require only what Amili shows as required.
+// What responses and requests require: the fields that identify or classify an object
+// are required where every example Amili shows carries them; a request requires what
+// Amili shows as required, and what it cannot do without (an invoice's number, amounts,
+// dates and debtors; a debtor's name), each an inference marked as one.
 import { describe, expect, it } from 'vitest';
 import { deref, listApis, listOperations, loadApi } from './support/bundle.js';
 
@@ -63,6 +64,14 @@ const REQUEST_REQUIRED: Record<string, string[]> = {
   CreateCorrectionsRequest: ['corrections'],
   TokenRequest: ['grant_type', 'client_id', 'client_secret'],
 };
+/** What requests cannot do without, though Amili does not say so: inferred, and marked so. */
+const REQUEST_REQUIRED_INFERRED: Record<string, string[]> = {
+  NewInvoice: ['invoiceNumber', 'originalInvoiceAmount', 'currency', 'invoiceDate', 'dueDate', 'debtors'],
+  NewPrivateDebtor: ['firstname', 'lastname'],
+  NewCompanyDebtor: ['name', 'organizationNumber'],
+  NewPayment: ['invoiceId', 'amount', 'currency'],
+  NewCorrection: ['invoiceId', 'amount', 'currency'],
+};
 
 /**
  * Every component schema whose requirements bind a request body, by name. Where an anyOf
@@ -115,11 +124,23 @@ describe('required fields', () => {
     ]);
   });
 
-  it.each(listApis().map((api) => api.name))('%s: requests require only what Amili shows as required', (name) => {
-    const document = loadApi(name);
-    for (const schemaName of requestSchemas(document)) {
-      const schema = document.components.schemas[schemaName];
-      expect(schema.required ?? [], schemaName).toEqual(REQUEST_REQUIRED[schemaName] ?? []);
-    }
+  it.each(listApis().map((api) => api.name))(
+    '%s: requests require what Amili shows as required, and what they cannot do without, marked as inferred',
+    (name) => {
+      const document = loadApi(name);
+      for (const schemaName of requestSchemas(document)) {
+        const schema = document.components.schemas[schemaName];
+        const inferred = name === 'autocollect@v1' ? REQUEST_REQUIRED_INFERRED[schemaName] : undefined;
+        expect(schema.required ?? [], schemaName).toEqual(inferred ?? REQUEST_REQUIRED[schemaName] ?? []);
+        if (inferred) {
+          expect(schema['x-provenance'], schemaName).toBe('inferred');
+          expect(schema['x-provenance-reason'], schemaName).toMatch(/Amili does not say which .* fields are required/);
+        }
+      }
+    },
+  );
+
+  it('an invoice needs at least one debtor', () => {
+    expect(loadApi('autocollect@v1').components.schemas.NewInvoice.properties.debtors.minItems).toBe(1);
   });
 });

@@ -119,7 +119,7 @@ export async function generateTypes(document) {
    * @param {import('openapi-typescript').SchemaObject} schema
    */
   const openEnumType = (schema) => {
-    const known = openEnumValues(schema);
+    const known = openEnumValues(schema, document);
     if (!known) return undefined;
     const anyString = tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]);
     return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);

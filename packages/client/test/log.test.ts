@@ -10,7 +10,18 @@ import { specExample } from './support/spec.js';
 
 const CLIENT_SECRET = 'client-secret-for-the-log-9Xw';
 const invoice = specExample('InvoicePaymentReminderOpen');
-const newInvoices = { invoices: [{ invoiceNumber: 'INVOICE-NUMBER-IN-BODY', originalInvoiceAmount: 10 }] };
+const newInvoices = {
+  invoices: [
+    {
+      invoiceNumber: 'INVOICE-NUMBER-IN-BODY',
+      originalInvoiceAmount: 10,
+      currency: 'NOK',
+      invoiceDate: '2025-03-01',
+      dueDate: '2025-03-15',
+      debtors: [{ firstname: 'Kari', lastname: 'Nordmann' }],
+    },
+  ],
+};
 
 let server: TestServer | undefined;
 afterEach(async () => {

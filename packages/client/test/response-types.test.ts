@@ -1,6 +1,7 @@
 // What the generated types promise: the fields that identify and classify a response
-// object are there (no `!` needed), while what a request sends stays as optional as
-// Amili shows it. Checked when the package's tests are type-checked.
+// object are there (no `!` needed), and its enums take values Amili has not shown; a
+// request must carry what it cannot do without, and names only values Amili has shown.
+// Checked when the package's tests are type-checked.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { components } from '../src/generated/autocollect.js';
 import { unwrap } from '../src/index.js';
@@ -21,9 +22,24 @@ describe('response types', () => {
     expectTypeOf<undefined>().toExtend<Schemas['Invoice']['ocrReferenceNumber']>();
   });
 
-  it('requests stay as optional as Amili shows them', () => {
-    expectTypeOf<Record<string, never>>().toExtend<Schemas['NewInvoice']>();
-    expectTypeOf<Record<string, never>>().toExtend<Schemas['Debtor']>();
+  it('requests carry what they cannot do without, and name only the values Amili has shown', () => {
+    type NewInvoice = Schemas['NewInvoice'];
+    expectTypeOf<Pick<NewInvoice, 'invoiceNumber' | 'currency' | 'dueDate'>>().toEqualTypeOf<{
+      invoiceNumber: string;
+      currency: string;
+      dueDate: string;
+    }>();
+    expectTypeOf<NewInvoice['originalInvoiceAmount']>().toEqualTypeOf<number>();
+    expectTypeOf<NewInvoice['type']>().toEqualTypeOf<'NOTICE' | 'PAYMENT_REMINDER' | undefined>();
+    expectTypeOf<Schemas['NewPayment']['type']>().toEqualTypeOf<'DIRECT_PAYMENT' | undefined>();
+    // A debtor is a person, by name, or a company, by name and organization number.
+    expectTypeOf({ firstname: 'Kari', lastname: 'Nordmann' }).toExtend<Schemas['NewDebtor']>();
+    expectTypeOf({ name: 'Nordlys Eiendom AS', organizationNumber: '912345678' }).toExtend<Schemas['NewDebtor']>();
+    expectTypeOf({ firstname: 'Kari' }).not.toExtend<Schemas['NewDebtor']>();
+    expectTypeOf({ name: 'Nordlys Eiendom AS', type: 'COMPANY' }).not.toExtend<Schemas['NewDebtor']>();
+    // What Amili answers with stays open.
+    expectTypeOf<'SENT_TO_COLLECTION'>().toExtend<Schemas['Invoice']['type']>();
+    expectTypeOf<'COMPANY'>().toExtend<NonNullable<Schemas['Debtor']['type']>>();
   });
 
   it('read without non-null assertions at run time too', async () => {

@@ -54,9 +54,10 @@ function showOpenEnums(document) {
   /** @type {(node: any) => void} */
   const visit = (node) => {
     if (!node || typeof node !== 'object') return;
-    if (openEnumValues(node) && typeof node.description === 'string') {
-      const [known] = node.anyOf;
-      known.description = [node.description, known.description].filter(Boolean).join('\n\n');
+    const values = openEnumValues(node, document);
+    if (values && typeof node.description === 'string') {
+      // Inline, not the closed schema requests refer to: what a response may carry is described here.
+      node.anyOf[0] = { type: 'string', enum: values, description: node.description };
     }
     for (const value of Object.values(node)) visit(value);
   };

@@ -33,7 +33,7 @@ describe('the packed @autocollect/sandbox package', () => {
 
   it('serves the packed client through startSandbox, its descriptions coming from the packed @autocollect/openapi', async () => {
     const script = `
-      import { createAutoCollectClient } from '@autocollect/client';
+      import { createAutoCollectClient, unwrap } from '@autocollect/client';
       import { startSandbox } from '@autocollect/sandbox';
       const sandbox = await startSandbox({ port: 0, batchDelayMs: 0 });
       const client = createAutoCollectClient({
@@ -41,11 +41,18 @@ describe('the packed @autocollect/sandbox package', () => {
         auth: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, tokenUrl: sandbox.tokenUrl },
       });
       const organizationId = sandbox.organizationId;
-      const { data } = await client.POST('/orgs/{organizationId}/invoices', {
-        params: { path: { organizationId } },
-        body: { invoices: [{ invoiceNumber: '1', originalInvoiceAmount: 10, currency: 'NOK' }] },
-      });
-      const batch = await client.waitForBatch({ organizationId, batchId: data.data.batchId });
+      const invoice = {
+        invoiceNumber: '1',
+        originalInvoiceAmount: 10,
+        currency: 'NOK',
+        invoiceDate: '2025-03-01',
+        dueDate: '2025-03-15',
+        debtors: [{ firstname: 'Kari', lastname: 'Nordmann' }],
+      };
+      const { data } = unwrap(
+        await client.POST('/orgs/{organizationId}/invoices', { params: { path: { organizationId } }, body: { invoices: [invoice] } }),
+      );
+      const batch = await client.waitForBatch({ organizationId, batchId: data.batchId });
       console.log(JSON.stringify({ status: batch.status, violations: sandbox.violations() }));
       await sandbox.close();
     `;

@@ -73,11 +73,10 @@ function failure(
 
 /** @type {ItemProcessor} */
 function processInvoice(invoice, { state, batch, now, emit }) {
-  if (typeof invoice.invoiceNumber !== 'string' || invoice.invoiceNumber === '') return 'invoiceNumber is missing.';
+  // What the description requires (number, currency, …) was checked before the batch was made.
   if (typeof invoice.originalInvoiceAmount !== 'number' || invoice.originalInvoiceAmount <= 0) {
     return 'originalInvoiceAmount must be a positive amount.';
   }
-  if (typeof invoice.currency !== 'string') return 'currency is missing.';
   const source = invoice.uniqueSourceInvoiceId;
   if (source !== undefined && state.sourceIds.has(source)) {
     return `An invoice with uniqueSourceInvoiceId '${source}' already exists (${state.sourceIds.get(source)}).`;

@@ -56,9 +56,13 @@ describe('batches', () => {
 
   it('end SUCCESS when every item succeeds and FAILED when none does, and /_sandbox/process runs them early', async () => {
     const { call, sandbox } = await open({ batchDelayMs: 60_000 });
-    const good = await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    const invoice = newInvoice();
+    const good = await call('POST', '{org}/invoices', { invoices: [invoice] });
     const bad = await call('POST', '{org}/invoices', {
-      invoices: [newInvoice({ originalInvoiceAmount: -1 }), newInvoice({ currency: undefined })],
+      invoices: [
+        newInvoice({ originalInvoiceAmount: -1 }),
+        newInvoice({ uniqueSourceInvoiceId: invoice.uniqueSourceInvoiceId }),
+      ],
     });
     const processed = await fetch(`${sandbox.controlUrl}/process`, { method: 'POST' });
     expect(await processed.json()).toEqual({ processed: 2 });
@@ -67,7 +71,7 @@ describe('batches', () => {
     expect(failed.status).toBe('FAILED');
     expect(failed.failed.map((item: { reason: string }) => item.reason)).toEqual([
       'originalInvoiceAmount must be a positive amount.',
-      'currency is missing.',
+      expect.stringContaining(`uniqueSourceInvoiceId '${invoice.uniqueSourceInvoiceId}' already exists`),
     ]);
   });
 

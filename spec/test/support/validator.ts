@@ -17,7 +17,9 @@ export interface SchemaValidator {
  * schema is checked exactly where the document puts it and its $refs resolve in place.
  */
 export function createValidator(document: object): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  // A request schema may require what the schema it extends (allOf) defines: a person's
+  // `firstname` is a `Debtor`'s property. Every other strict check stays on.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   // The document's own top-level keys are no-op keywords: ajv compiles the root when
   // it resolves a pointer into it, but only the schemas pointed at are validated.

@@ -864,11 +864,13 @@ export interface components {
          */
         InvoiceStatus: "OPEN" | (string & {});
         /**
-         * @description How collection of the invoice starts: `NOTICE` goes straight to a debt collection
-         *     notice (inkassovarsel), `PAYMENT_REMINDER` starts with a payment reminder.
-         *     Amili publishes no complete list: expect other values, and handle them.
+         * @description How collection of the invoice starts, as a request names it: `NOTICE` goes straight to
+         *     a debt collection notice (inkassovarsel), `PAYMENT_REMINDER` starts with a payment
+         *     reminder. A request sends one of the values Amili shows; what Amili sends back may be
+         *     another (see `InvoiceType`).
+         * @enum {string}
          */
-        InvoiceType: "NOTICE" | "PAYMENT_REMINDER" | (string & {});
+        KnownInvoiceType: "NOTICE" | "PAYMENT_REMINDER";
         /** @description The creditor organization an object belongs to. */
         OrganizationSummary: {
             /**
@@ -881,6 +883,12 @@ export interface components {
             /** @description The organization's name. */
             name?: string;
         };
+        /**
+         * @description How collection of the invoice starts: `NOTICE` goes straight to a debt collection
+         *     notice (inkassovarsel), `PAYMENT_REMINDER` starts with a payment reminder.
+         *     Amili publishes no complete list: expect other values, and handle them.
+         */
+        InvoiceType: "NOTICE" | "PAYMENT_REMINDER" | (string & {});
         /**
          * @description Kind of claim. Amili shows `PRINCIPAL`; invoices also carry fees and interest, whose
          *     claim types Amili has not shown.
@@ -908,6 +916,13 @@ export interface components {
              */
             invoiceId: string;
         };
+        /**
+         * @description Kind of debtor, as a request names it: `PRIVATE`, a person. Amili has not shown the
+         *     value for a company: leave `type` out for one, and give its `name` and
+         *     `organizationNumber`.
+         * @enum {string}
+         */
+        KnownDebtorType: "PRIVATE";
         /**
          * @description Kind of debtor. Amili shows `PRIVATE`; a debtor with an `organizationNumber` is a
          *     company, whose type Amili has not shown.
@@ -1031,25 +1046,37 @@ export interface components {
         };
         /** @description A date (`2025-01-15`) or a date-time (`2025-01-15T00:00:00Z`). */
         DateOrDateTime: string;
+        /** @description A person who owes an invoice, known by first and last name. */
+        NewPrivateDebtor: WithRequired<components["schemas"]["Debtor"], "firstname" | "lastname">;
+        /** @description A company that owes an invoice, known by its name and organization number. */
+        NewCompanyDebtor: WithRequired<components["schemas"]["Debtor"], "name" | "organizationNumber">;
+        /**
+         * @description A person or company that owes an invoice, as a request gives it: a person by
+         *     `firstname` and `lastname`, a company by `name` and `organizationNumber`. What Amili
+         *     answers with is `Debtor`.
+         */
+        NewDebtor: {
+            type?: components["schemas"]["KnownDebtorType"];
+        } & (components["schemas"]["NewPrivateDebtor"] | components["schemas"]["NewCompanyDebtor"]);
         /**
          * @description An unpaid invoice to hand to Amili. Amili's page shows only the start of its
          *     example; the fields after `description` (the debtor above all) are not
          *     documented, and neither is which fields are required.
          */
         NewInvoice: {
-            type?: components["schemas"]["InvoiceType"];
+            type?: components["schemas"]["KnownInvoiceType"];
             /** @description Your invoice number. */
-            invoiceNumber?: string;
+            invoiceNumber: string;
             /** @description A flag whose meaning Amili does not document; presumably whether the amount includes VAT. */
             vat?: boolean;
             /** @description A flag whose meaning Amili does not document; presumably whether Amili may add statutory fees. */
             fees?: boolean;
             /** @description The amount of the original invoice. */
-            originalInvoiceAmount?: number;
+            originalInvoiceAmount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
-            currency?: string;
-            invoiceDate?: components["schemas"]["DateOrDateTime"];
-            dueDate?: components["schemas"]["DateOrDateTime"];
+            currency: string;
+            invoiceDate: components["schemas"]["DateOrDateTime"];
+            dueDate: components["schemas"]["DateOrDateTime"];
             /** @description When the debt collection notice (inkassovarsel) was sent, if you sent it yourself. */
             collectionNoticeDate?: components["schemas"]["DateOrDateTime"] | null;
             /** @description Your own unique id for the invoice, such as an ERP order id; Amili refuses a second invoice with the same id. */
@@ -1058,8 +1085,8 @@ export interface components {
             description?: string;
             /** @description The payment reference (KID) the debtor pays with. */
             ocrReferenceNumber?: string;
-            /** @description Who owes the invoice. */
-            debtors?: components["schemas"]["Debtor"][];
+            /** @description Who owes the invoice, at least one. */
+            debtors: components["schemas"]["NewDebtor"][];
         };
         /** @description Invoices to send to Amili. They are processed together as one batch. */
         CreateInvoicesRequest: {
@@ -1089,10 +1116,11 @@ export interface components {
             data: components["schemas"]["Invoice"];
         };
         /**
-         * @description Kind of payment. Amili shows `DIRECT_PAYMENT` (paid to the creditor, not to Amili).
-         *     Amili publishes no complete list: expect other values, and handle them.
+         * @description Kind of payment, as a request names it: `DIRECT_PAYMENT` (paid to the creditor, not to
+         *     Amili), the one value Amili shows.
+         * @enum {string}
          */
-        PaymentType: "DIRECT_PAYMENT" | (string & {});
+        PaymentType: "DIRECT_PAYMENT";
         /**
          * @description A payment made directly to the creditor. Amili's example is cut off after
          *     `currency`, so further fields (payment date, reference) are not documented.
@@ -1102,12 +1130,12 @@ export interface components {
              * Format: uuid
              * @description The invoice the payment is for.
              */
-            invoiceId?: string;
+            invoiceId: string;
             type?: components["schemas"]["PaymentType"];
             /** @description The amount paid. */
-            amount?: number;
+            amount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
-            currency?: string;
+            currency: string;
         };
         /** @description Payments the debtor made to you directly, to register against invoices in collection. They are processed together as one batch. */
         CreatePaymentsRequest: {
@@ -1119,11 +1147,11 @@ export interface components {
              * Format: uuid
              * @description The invoice to correct.
              */
-            invoiceId?: string;
+            invoiceId: string;
             /** @description The amount of the correction. */
-            amount?: number;
+            amount: number;
             /** @description ISO 4217 currency code, such as `NOK`. */
-            currency?: string;
+            currency: string;
             /**
              * Format: date-time
              * @description When the correction applies.
@@ -1911,7 +1939,7 @@ export interface operations {
                  * @description Only invoices of this type.
                  * @example PAYMENT_REMINDER
                  */
-                Type?: components["schemas"]["InvoiceType"];
+                Type?: components["schemas"]["KnownInvoiceType"];
                 /**
                  * @description Only invoices with this invoice number.
                  * @example 2025-10481
@@ -2974,3 +3002,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -320,6 +320,13 @@ export interface components {
             currency?: string;
         };
         /**
+         * @description Kind of debtor, as a request names it: `PRIVATE`, a person. Amili has not shown the
+         *     value for a company: leave `type` out for one, and give its `name` and
+         *     `organizationNumber`.
+         * @enum {string}
+         */
+        KnownDebtorType: "PRIVATE";
+        /**
          * @description Kind of debtor. Amili shows `PRIVATE`; a debtor with an `organizationNumber` is a
          *     company, whose type Amili has not shown.
          *     Amili publishes no complete list: expect other values, and handle them.

@@ -67,7 +67,7 @@ let counter = 0;
 export function newInvoice(overrides: Record<string, unknown> = {}) {
   counter += 1;
   return {
-    type: 'PAYMENT_REMINDER',
+    type: 'PAYMENT_REMINDER' as const,
     invoiceNumber: `2025-${String(counter).padStart(5, '0')}`,
     vat: false,
     fees: true,
@@ -78,7 +78,7 @@ export function newInvoice(overrides: Record<string, unknown> = {}) {
     collectionNoticeDate: null,
     uniqueSourceInvoiceId: `ORDER-${counter}`,
     description: 'Strøm mars',
-    debtors: [{ type: 'PRIVATE', firstname: 'Kari', lastname: 'Nordmann', customerNumber: `C-${counter}` }],
+    debtors: [{ type: 'PRIVATE' as const, firstname: 'Kari', lastname: 'Nordmann', customerNumber: `C-${counter}` }],
     ...overrides,
   };
 }
