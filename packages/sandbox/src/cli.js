@@ -96,6 +96,11 @@ const FLAGS = [
     default: 'none',
   },
   {
+    flag: 'lenient',
+    option: 'lenient',
+    does: 'Accept request bodies with properties the description does not have. Otherwise they get 422, naming each.',
+  },
+  {
     flag: 'empty',
     does: "Start with no records. Otherwise it holds those the docs' examples name (an invoice, its case, batch and settlement), so every sample works as written.",
   },

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { unknownProperties } from './unknown-properties.js';
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS: its plugin is the module's `default`.
@@ -114,19 +115,20 @@ export class Contract {
   }
 
   /**
-   * Checks a parsed request body; the violations, each naming its field.
-   * @param {Route} route @param {string} mediaType @param {unknown} value
+   * Checks a parsed request body; the violations, each naming its field. A property the
+   * description does not have is one, unless `lenient`.
+   * @param {Route} route @param {string} mediaType @param {unknown} value @param {{ lenient?: boolean }} [options]
    * @returns {Violation[]}
    */
-  body(route, mediaType, value) {
+  body(route, mediaType, value, { lenient = false } = {}) {
     const key = `${route.api}:${route.operationId}:body:${mediaType}`;
-    const validate = this.#compile(
-      key,
-      this.bodyAjv,
-      route.api,
-      () => route.operation.requestBody?.content[mediaType]?.schema ?? {},
-    );
-    return validate(value) ? [] : violations(validate);
+    const schema = route.operation.requestBody?.content[mediaType]?.schema ?? {};
+    const validate = this.#compile(key, this.bodyAjv, route.api, () => schema);
+    const found = validate(value) ? [] : violations(validate, undefined, route.document);
+    if (lenient) return found;
+    const unknown = unknownProperties([schema], value, (node) => resolve(route.document, node));
+    // One message per field: what the schema says of a field it knows comes first.
+    return [...found, ...unknown.filter((extra) => !found.some((violation) => violation.field === extra.field))];
   }
 
   /**
@@ -225,9 +227,10 @@ export function resolve(/** @type {any} */ document, /** @type {any} */ node) {
  * Ajv's errors as one message per field, the field named as a user writes it
  * (`invoices[0].dueDate`); anyOf alternatives collapse into the anyOf's own message.
  * @param {import('ajv').ValidateFunction} validate @param {(field: string) => string} [rename]
+ * @param {any} [document] the description, to name what the branches of an anyOf require
  * @returns {Violation[]}
  */
-function violations(validate, rename = (field) => field) {
+function violations(validate, rename = (field) => field, document = undefined) {
   const errors = validate.errors ?? [];
   const anyOfAt = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.instancePath));
   /** @type {Map<string, string>} */
@@ -250,7 +253,7 @@ function violations(validate, rename = (field) => field) {
       field = field ? `${field}.${extra}` : extra;
       message = 'is not a known property';
     } else if (error.keyword === 'anyOf') {
-      message = describeAnyOf(error.parentSchema);
+      message = describeAnyOf(error.parentSchema, document);
     }
     field = rename(field || 'body');
     if (!byField.has(field)) byField.set(field, message);
@@ -259,11 +262,19 @@ function violations(validate, rename = (field) => field) {
 }
 
 /** "must be a date or a date-time", from the alternatives' formats or types. */
-function describeAnyOf(/** @type {any} */ schema) {
-  const kinds = (schema?.anyOf ?? [])
+function describeAnyOf(/** @type {any} */ schema, /** @type {any} */ document) {
+  const options = (schema?.anyOf ?? []).map((/** @type {any} */ option) =>
+    document && typeof option?.$ref === 'string'
+      ? resolve(document, { $ref: option.$ref.replace(/^urn:[^#]*/, '') })
+      : option,
+  );
+  // Objects told apart by what they require: a person by name, a company by its number.
+  const needs = options.map((/** @type {any} */ option) => option?.required?.join(' and ')).filter(Boolean);
+  if (needs.length === options.length && needs.length > 0) return `must have ${needs.join(', or ')}`;
+  const kinds = options
     .map(
       (/** @type {any} */ option) =>
-        option.format ?? option.type ?? (option.enum ? `one of ${option.enum.join(', ')}` : undefined),
+        option?.format ?? option?.type ?? (option?.enum ? `one of ${option.enum.join(', ')}` : undefined),
     )
     .filter(Boolean);
   return kinds.length > 0

@@ -20,6 +20,7 @@ import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
  * @property {string} [faults] Faults to inject, such as "429=10%,503=5%,reset=2%,latency=200ms". Default none.
  * @property {Partial<import('./webhooks.js').RetryPolicy>} [webhookRetry] Delivery attempts (default 6), the first back-off (1000 ms, doubling) and each attempt's timeout (10 000 ms).
  * @property {boolean} [validateResponses] Check every answer against the description before sending it. Default true.
+ * @property {boolean} [lenient] Accept request bodies with properties the description does not have (Amili may ignore them). Default false: they get 422, as the client's types refuse them.
  * @property {boolean} [examples] Hold, from the start and after each reset, the records the description's examples name (an invoice with its case, its batch and a settlement, under the examples' ids), so the docs' samples work as written. Default false; the CLI and `npm start` turn it on.
  * @property {(line: string) => void} [log] Called with one line per request. Default: nothing is logged.
  */
@@ -29,7 +30,7 @@ import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
  *   port: number, host: string, clientId: string, clientSecret: string, organizationId: string,
  *   webhookUrls: string[], webhookSecret: string, batchDelayMs: number, tokenTtlSeconds: number,
  *   faults: import('./faults.js').Faults, webhookRetry: import('./webhooks.js').RetryPolicy,
- *   validateResponses: boolean, examples: boolean, log: ((line: string) => void) | undefined
+ *   validateResponses: boolean, lenient: boolean, examples: boolean, log: ((line: string) => void) | undefined
  * }} ResolvedOptions
  */
 
@@ -58,6 +59,7 @@ const KNOWN = new Set([
   'faults',
   'webhookRetry',
   'validateResponses',
+  'lenient',
   'examples',
   'log',
 ]);
@@ -125,6 +127,7 @@ export function resolveOptions(options = {}) {
     faults,
     webhookRetry,
     validateResponses: options.validateResponses ?? true,
+    lenient: options.lenient ?? false,
     examples: options.examples ?? false,
     log: options.log,
   };

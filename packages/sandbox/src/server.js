@@ -211,7 +211,7 @@ async function readBody(sandbox, request, route) {
       return { reply: problem(400, `The body is not valid JSON: ${/** @type {Error} */ (error).message}.`) };
     }
   }
-  const violations = sandbox.contract.body(route, mediaType, value);
+  const violations = sandbox.contract.body(route, mediaType, value, { lenient: sandbox.options.lenient });
   if (violations.length > 0) return { reply: invalid(422, 'The request body is not valid', violations) };
   return { value };
 }

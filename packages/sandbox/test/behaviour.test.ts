@@ -348,6 +348,46 @@ describe('requests that do not fit the description', () => {
     expect(method.status).toBe(405);
     expect(method.headers.get('allow')).toBe('GET, POST');
   });
+
+  it("refuse what the client's types refuse, naming each property and what it was likely meant to be; lenient takes unknown properties", async () => {
+    const { call } = await open();
+    const { dueDate: _, ...withoutDueDate } = newInvoice();
+    const kari = { firstname: 'Kari', lastname: 'Nordmann' };
+    const refused = await call('POST', '{org}/invoices', {
+      invoices: [
+        withoutDueDate,
+        newInvoice({ type: 'PAYMENT_REMIDNER' }),
+        newInvoice({ debtor: [kari] }),
+        newInvoice({ debtors: [{ ...kari, adresses: [] }] }),
+        newInvoice({ debtors: [{ customerNumber: 'C-1' }] }),
+        newInvoice({ debtors: [] }),
+      ],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual({
+      'invoices[0].dueDate': ['is required'],
+      'invoices[1].type': ['must be equal to one of the allowed values'],
+      'invoices[2].debtor': ['is not a known property; did you mean debtors?'],
+      'invoices[3].debtors[0].adresses': ['is not a known property; did you mean addresses?'],
+      'invoices[4].debtors[0]': ['must have firstname and lastname, or name and organizationNumber'],
+      'invoices[5].debtors': ['must NOT have fewer than 1 items'],
+    });
+    const payment = await call('POST', '{org}/payments', {
+      payments: [{ invoiceId: crypto.randomUUID(), ammount: 100, currency: 'NOK' }],
+    });
+    expect(payment.body.errors).toEqual({
+      'payments[0].amount': ['is required'],
+      'payments[0].ammount': ['is not a known property; did you mean amount?'],
+    });
+    // Nothing of a refused body was kept.
+    expect((await call('GET', '{org}/batches')).body.data).toEqual([]);
+
+    const lenient = await open({ lenient: true });
+    const kept = await lenient.call('POST', '{org}/invoices', { invoices: [newInvoice({ ledgerNote: 'ours' })] });
+    expect(kept.status).toBe(202);
+    const stillRequired = await lenient.call('POST', '{org}/invoices', { invoices: [withoutDueDate] });
+    expect(stillRequired.body.errors).toEqual({ 'invoices[0].dueDate': ['is required'] });
+  });
 });
 
 describe('the control API', () => {
