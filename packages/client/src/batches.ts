@@ -7,9 +7,27 @@ import { apiError, unwrap } from './unwrap.js';
 
 type Batch = components['schemas']['Batch'];
 type BatchStatus = components['schemas']['BatchStatus'];
+type FinalBatchStatus = 'SUCCESS' | 'PARTIAL' | 'FAILED';
+
+/**
+ * A batch that has finished: its status is final, and `succeeded` and `failed` are there,
+ * empty when Amili leaves them out, so they can be read without a check.
+ */
+export type FinishedBatch = Omit<Batch, 'status' | 'succeeded' | 'failed'> & {
+  status: FinalBatchStatus;
+  succeeded: NonNullable<Batch['succeeded']>;
+  failed: NonNullable<Batch['failed']>;
+};
 
 /** The states a batch ends in; anything else (QUEUED) means keep waiting. */
-export const FINAL_BATCH_STATUSES: ReadonlySet<BatchStatus> = new Set<BatchStatus>(['SUCCESS', 'PARTIAL', 'FAILED']);
+export const FINAL_BATCH_STATUSES: ReadonlySet<BatchStatus> = new Set<FinalBatchStatus>([
+  'SUCCESS',
+  'PARTIAL',
+  'FAILED',
+]);
+
+const isFinal = (status: BatchStatus | undefined): status is FinalBatchStatus =>
+  status !== undefined && FINAL_BATCH_STATUSES.has(status);
 
 export interface BatchRef {
   organizationId: string;
@@ -27,7 +45,7 @@ export interface WaitForBatchOptions {
   maxIntervalMs?: number;
 }
 
-export type WaitForBatch = (batch: BatchRef, options?: WaitForBatchOptions) => Promise<Batch>;
+export type WaitForBatch = (batch: BatchRef, options?: WaitForBatchOptions) => Promise<FinishedBatch>;
 
 type BatchGetter = (
   path: '/orgs/{organizationId}/batches/{batchId}',
@@ -39,7 +57,7 @@ export async function waitForBatch(
   client: { GET: unknown },
   batch: BatchRef,
   options: WaitForBatchOptions = {},
-): Promise<Batch> {
+): Promise<FinishedBatch> {
   const { timeoutMs = 120_000, initialIntervalMs = 1_000, maxIntervalMs = 10_000 } = options;
   for (const [name, value] of Object.entries({ timeoutMs, initialIntervalMs, maxIntervalMs })) {
     assertTimerDelay('waitForBatch', name, value);
@@ -59,8 +77,9 @@ export async function waitForBatch(
       if (!current || typeof current !== 'object') {
         throw apiError(result.response, body, 'the batch response has no data');
       }
-      if (current.status && FINAL_BATCH_STATUSES.has(current.status)) return current;
-      lastStatus = current.status ?? 'unknown';
+      const { status, succeeded = [], failed = [] } = current;
+      if (isFinal(status)) return { ...current, status, succeeded, failed };
+      lastStatus = status ?? 'unknown';
       const wait = retryAfterDelay(result.response.headers, DEFAULT_RETRY) ?? interval;
       if (Date.now() + wait >= giveUpAt) throw timedOut(lastStatus);
       await sleep(wait, signal);

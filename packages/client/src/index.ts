@@ -1,5 +1,5 @@
 export type { AccessTokenAuth, AccessTokenSource, AuthOptions, ClientCredentialsAuth } from './auth.js';
-export type { BatchRef, WaitForBatch, WaitForBatchOptions } from './batches.js';
+export type { BatchRef, FinishedBatch, WaitForBatch, WaitForBatchOptions } from './batches.js';
 export type { AutoCollectClient, AutoCollectClientOptions } from './client.js';
 export { createAutoCollectClient } from './client.js';
 export { ApiError, AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { components } from '../src/generated/autocollect.js';
 import { operations } from '../src/generated/autocollect.meta.js';
 import { ApiError, TimeoutError } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
@@ -48,6 +49,15 @@ describe('waitForBatch', () => {
       ),
     );
     expect(api.gaps().map((gap) => Math.floor(gap / 1_000) * 1_000)).toEqual([2_000, 4_000, 5_000, 5_000, 5_000]);
+  });
+
+  it('returns the lists of what succeeded and what failed, empty where Amili leaves them out', async () => {
+    const { succeeded: _, failed: __, ...bare } = finished.data;
+    server = await startServer((_request, response) => sendJson(response, 200, { ...finished, data: bare }));
+    const batch = await runClock(testClient(server.origin).waitForBatch({ organizationId, batchId }));
+    expectTypeOf(batch.succeeded).toEqualTypeOf<NonNullable<components['schemas']['Batch']['succeeded']>>();
+    expectTypeOf(batch.status).toEqualTypeOf<'SUCCESS' | 'PARTIAL' | 'FAILED'>();
+    expect([batch.status, batch.succeeded, batch.failed]).toEqual(['SUCCESS', [], []]);
   });
 
   it('returns PARTIAL and FAILED batches too', async () => {
