@@ -39,7 +39,7 @@ export function writeSnippetProject(dir, files, compilerOptions = {}) {
   };
   writeFileSync(
     resolve(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { ...defaults, ...compilerOptions }, include: ['*.ts'] }),
+    JSON.stringify({ compilerOptions: { ...defaults, ...compilerOptions }, include: ['*.ts', '*.mts', '*.mjs'] }),
   );
 }
 

@@ -38,7 +38,8 @@ function targets(document) {
       label: '',
       server: document.servers[0].url,
       serverName: undefined,
-      credentials: 'auth: { clientId: process.env.AMILI_CLIENT_ID!, clientSecret: process.env.AMILI_CLIENT_SECRET! }',
+      credentials:
+        "auth: { clientId: process.env.AMILI_CLIENT_ID ?? '', clientSecret: process.env.AMILI_CLIENT_SECRET ?? '' }",
       clientId: '$AMILI_CLIENT_ID',
       clientSecret: '$AMILI_CLIENT_SECRET',
       token: '$AMILI_TOKEN',
@@ -136,7 +137,7 @@ function webhookSample(name) {
     '',
     '// Call this from your HTTP handler with the raw body and the request headers.',
     'export async function onAmiliWebhook(rawBody: string, headers: Headers) {',
-    '  const event = await parseWebhookEvent({ payload: rawBody, headers, secret: process.env.AMILI_WEBHOOK_SECRET! });',
+    "  const event = await parseWebhookEvent({ payload: rawBody, headers, secret: process.env.AMILI_WEBHOOK_SECRET ?? '' });",
     `  if (event.type === '${name}') {`,
     '    console.log(event.payload.data);',
     '  }',
