@@ -31,6 +31,8 @@ interface Case {
   breaking: boolean;
   /** A line the change list must hold. */
   line: RegExp;
+  /** Lines the same edit gives a verdict of its own: breaking or safe, each by its side (request or response). */
+  also?: { line: RegExp; breaking: boolean }[];
 }
 
 const CASES: Case[] = [
@@ -97,6 +99,25 @@ const CASES: Case[] = [
     edit: () => edit(`${S}/BatchStatus.yaml`, (d) => d.set('enum', ['QUEUED', 'SUCCESS', 'FAILED'])),
     breaking: true,
     line: /\(GetBatchesByOrganization\): query parameter State: value "PARTIAL" removed$/,
+  },
+  {
+    change: 'A value of a closed request enum removed: breaking where it is sent, safe where it is read',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/KnownInvoiceType.yaml`, (d) => d.set('enum', ['PAYMENT_REMINDER'])),
+    breaking: true,
+    line: /\(CreateInvoices\): request body invoices\[\]\.type: value "NOTICE" removed$/,
+    also: [
+      { line: /\(GetInvoicesByOrganization\): query parameter Type: value "NOTICE" removed$/, breaking: true },
+      { line: /\(GetInvoiceById\): response 200 data\.type: value "NOTICE" removed$/, breaking: false },
+    ],
+  },
+  {
+    change: 'A value added to a closed request enum: safe, and known to the open response enum that refers to it',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/KnownInvoiceType.yaml`, (d) => (d.get('enum') as any).add('LEGAL')),
+    breaking: false,
+    line: /\(CreateInvoices\): request body invoices\[\]\.type: value "LEGAL" added$/,
+    also: [{ line: /\(GetInvoiceById\): response 200 data\.type: value "LEGAL" added$/, breaking: false }],
   },
   {
     change: 'Request type narrowed',
@@ -286,12 +307,14 @@ describe('spec:diff gives each change its verdict', () => {
 
   it.each(CASES.map((c, index) => ({ ...c, index })))(
     '$change ($api): breaking $breaking',
-    ({ api, breaking, line, index }) => {
+    ({ api, breaking, line, also = [], index }) => {
       const changes = judged[index]!;
       expect(
         changes.some((c) => c.api === api && line.test(c.line)),
         changes.map((c) => c.line).join('\n'),
       ).toBe(true);
+      for (const each of also)
+        expect(changes.find((c) => each.line.test(c.line))?.breaking, String(each.line)).toBe(each.breaking);
       // The verdict of the whole version, and no change to any other description.
       expect(changes.some((c) => c.breaking)).toBe(breaking);
       expect(changes.filter((c) => c.api !== api)).toEqual([]);
