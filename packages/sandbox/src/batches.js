@@ -25,14 +25,14 @@ function batchTypeOf(operationId) {
 }
 
 /**
- * How each kind of item is processed, by the name of the request's item list, and the
- * type of batch its create makes.
- * @type {Record<string, { type: string, process: ItemProcessor }>}
+ * How each kind of item is processed, by the name of the request's item list, the type of
+ * batch its create makes, and the field that holds its amount.
+ * @type {Record<string, { type: string, process: ItemProcessor, amount: string }>}
  */
 export const ITEM_KINDS = {
-  invoices: { type: batchTypeOf('CreateInvoices'), process: processInvoice },
-  payments: { type: batchTypeOf('CreatePayments'), process: processPayment },
-  corrections: { type: batchTypeOf('CreateCorrections'), process: processCorrection },
+  invoices: { type: batchTypeOf('CreateInvoices'), process: processInvoice, amount: 'originalInvoiceAmount' },
+  payments: { type: batchTypeOf('CreatePayments'), process: processPayment, amount: 'amount' },
+  corrections: { type: batchTypeOf('CreateCorrections'), process: processCorrection, amount: 'amount' },
 };
 
 /** Statuses in which a case takes no more payments, corrections or actions. */

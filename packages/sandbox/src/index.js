@@ -2,7 +2,7 @@
 // @autocollect/sandbox: a local, stateful AutoCollect API to build and test against.
 import { deliveryView } from './control.js';
 import { resolveOptions } from './options.js';
-import { Sandbox } from './sandbox.js';
+import { ownUrlProblem, Sandbox } from './sandbox.js';
 import { createSandboxServer } from './server.js';
 
 export { DEFAULTS } from './options.js';
@@ -57,6 +57,12 @@ export async function startSandbox(options) {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const origin = `http://${host}:${address.port}`;
   sandbox.baseUrl = `${origin}/collection/v1`;
+  const own = resolved.webhookUrls.find((url) => sandbox.isOwnUrl(url));
+  if (own) {
+    sandbox.close();
+    await new Promise((resolve) => server.close(() => resolve(undefined)));
+    throw new TypeError(ownUrlProblem(own));
+  }
   return {
     baseUrl: sandbox.baseUrl,
     tokenUrl: `${origin}/token`,

@@ -5,9 +5,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ITEM_KINDS } from './batches.js';
 import { CASE_ACTIONS, refusal } from './case-actions.js';
-import { page } from './pages.js';
-import { problem } from './problem.js';
-import { batchView, caseDebtors, caseView, invoiceView, settlementView } from './state.js';
+import { listName, page } from './pages.js';
+import { invalid, problem } from './problem.js';
+import { batchView, caseDebtors, caseView, invoiceView, isAmount, MAX_AMOUNT, settlementView } from './state.js';
 
 /**
  * @typedef {import('./problem.js').Reply} Reply
@@ -22,11 +22,35 @@ const ok = (/** @type {unknown} */ data, /** @type {string | null} */ nextPageTo
   body: { summary: { status: 'SUCCESS', nextPageToken }, data },
 });
 
+/** The most items one create takes: the sandbox's own limit (Amili documents none), so that one request cannot stall the others. */
+export const MAX_ITEMS = 1000;
+
 /** @type {Handler} */
 function createBatch({ sandbox, operationId, header, body }) {
   const { state } = sandbox;
   const itemsKey = /** @type {string} */ (Object.keys(ITEM_KINDS).find((key) => Array.isArray(body?.[key])));
-  const kind = /** @type {{ type: string }} */ (ITEM_KINDS[itemsKey]);
+  const kind = /** @type {(typeof ITEM_KINDS)[string]} */ (ITEM_KINDS[itemsKey]);
+  /** @type {Record<string, unknown>[]} */
+  const items = body[itemsKey];
+  if (items.length > MAX_ITEMS) {
+    return invalid(422, 'The request body is not valid', [
+      {
+        field: itemsKey,
+        message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
+      },
+    ]);
+  }
+  const amounts = items.flatMap((item, index) =>
+    isAmount(item[kind.amount])
+      ? []
+      : [
+          {
+            field: `${itemsKey}[${index}].${kind.amount}`,
+            message: `must be an amount in whole øre (at most two decimals) of at most ${MAX_AMOUNT}`,
+          },
+        ],
+  );
+  if (amounts.length > 0) return invalid(422, 'The request body is not valid', amounts);
   const key = header.idempotencykey;
   // Only a request with a key needs its fingerprint: creates without one stay off this cost.
   const fingerprint =
@@ -50,7 +74,7 @@ function createBatch({ sandbox, operationId, header, body }) {
     createdAt: Date.now(),
     operationId,
     idempotencyKey: key,
-    items: body[itemsKey],
+    items,
   });
   if (key !== undefined) state.idempotency.set(key, { operationId, fingerprint, batchId: batch.batchId });
   sandbox.schedule(batch);
@@ -71,7 +95,7 @@ function getBatch({ sandbox, path }) {
 }
 
 /** @type {Handler} */
-function listBatches({ sandbox, query }) {
+function listBatches({ sandbox, operationId, query }) {
   const { state } = sandbox;
   const result = page(
     state.batchList,
@@ -80,7 +104,12 @@ function listBatches({ sandbox, query }) {
       (query.Type === undefined || batch.type === query.Type) &&
       (query.IdempotencyKey === undefined || batch.idempotencyKey === query.IdempotencyKey) &&
       (query.SubjectId === undefined || batch.succeeded.some((record) => record.id === query.SubjectId)),
-    { token: query.PageToken, size: query.PageSize, descending: /^desc/i.test(query.SortDirection ?? '') },
+    {
+      token: query.PageToken,
+      size: query.PageSize,
+      descending: /^desc/i.test(query.SortDirection ?? ''),
+      of: listName(operationId, query, ['PageToken', 'PageSize']),
+    },
   );
   return ok(
     result.items.map((batch) => batchView(state, batch)),
@@ -108,7 +137,7 @@ const createdWithin = (
   (to === undefined || record.createdAt < Date.parse(to));
 
 /** @type {Handler} */
-function listInvoices({ sandbox, query }) {
+function listInvoices({ sandbox, operationId, query }) {
   const { state } = sandbox;
   const result = page(
     state.invoiceList,
@@ -120,7 +149,7 @@ function listInvoices({ sandbox, query }) {
         record.input.uniqueSourceInvoiceId === query.UniqueSourceInvoiceId) &&
       (query.CustomerNumber === undefined || hasCustomer(record, query.CustomerNumber)) &&
       createdWithin(record, query.From, query.To),
-    { token: query.PageToken, size: query.PageSize },
+    { token: query.PageToken, size: query.PageSize, of: listName(operationId, query, ['PageToken', 'PageSize']) },
   );
   return ok(
     result.items.map((record) => invoiceView(state, record)),
@@ -129,7 +158,7 @@ function listInvoices({ sandbox, query }) {
 }
 
 /** @type {Handler} */
-function listCases({ sandbox, query }) {
+function listCases({ sandbox, operationId, query }) {
   const { state } = sandbox;
   const term = query.SearchTerm?.toLowerCase();
   const result = page(
@@ -143,7 +172,7 @@ function listCases({ sandbox, query }) {
       (query.CustomerNumber === undefined || hasCustomer(record, query.CustomerNumber)) &&
       (term === undefined || searchText(record).includes(term)) &&
       createdWithin(record, query.FromCreatedAt, query.ToCreatedAt),
-    { token: query.PageToken, size: query.PageSize },
+    { token: query.PageToken, size: query.PageSize, of: listName(operationId, query, ['PageToken', 'PageSize']) },
   );
   return ok(
     result.items.map((record) => caseView(state, record)),
@@ -182,13 +211,13 @@ function caseAction({ sandbox, operationId, path }) {
 }
 
 /** @type {Handler} */
-function listSettlements({ sandbox, query }) {
+function listSettlements({ sandbox, operationId, query }) {
   const result = page(
     sandbox.state.settlementList,
     (settlement) =>
       (query.fromDate === undefined || settlement.settlementDate >= query.fromDate) &&
       (query.toDate === undefined || settlement.settlementDate <= query.toDate),
-    { token: query.pageToken, size: query.pageSize },
+    { token: query.pageToken, size: query.pageSize, of: listName(operationId, query, ['pageToken', 'pageSize']) },
   );
   return ok(result.items.map(settlementView), result.next);
 }

@@ -151,7 +151,26 @@ export class Sandbox {
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
       throw new SandboxError(422, `The webhook URL must be an absolute http(s) URL; got ${JSON.stringify(url)}.`);
     }
+    if (this.isOwnUrl(url)) throw new SandboxError(422, ownUrlProblem(url));
     if (!this.webhooks.urls.includes(url)) this.webhooks.urls.push(url);
+  }
+
+  /**
+   * Whether a URL is this sandbox's own origin: deliveries there would drive the sandbox
+   * itself (each event POSTed to /_sandbox/reset would wipe it).
+   * @param {string} url
+   */
+  isOwnUrl(url) {
+    if (!this.baseUrl) return false;
+    const own = new URL(this.baseUrl);
+    const target = new URL(url);
+    const port = (/** @type {URL} */ at) => at.port || (at.protocol === 'https:' ? '443' : '80');
+    const local = (/** @type {string} */ host) =>
+      host === 'localhost' || /^127\./.test(host) || ['[::1]', '0.0.0.0', '[::]'].includes(host);
+    return (
+      port(target) === port(own) &&
+      (target.hostname === own.hostname || (local(target.hostname) && local(own.hostname)))
+    );
   }
 
   /** @param {string} spec */
@@ -186,6 +205,10 @@ export class Sandbox {
 }
 
 /** A refusal of a control request, with its HTTP status. */
+/** Why a webhook URL at the sandbox itself is refused, and what to give instead. @param {string} url */
+export const ownUrlProblem = (url) =>
+  `The webhook URL ${url} is the sandbox itself: its deliveries would drive the sandbox (one to /_sandbox/reset would wipe it). Give your own endpoint's URL, such as http://127.0.0.1:3000/webhooks.`;
+
 export class SandboxError extends Error {
   /** @param {number} status @param {string} message */
   constructor(status, message) {

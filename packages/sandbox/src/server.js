@@ -23,6 +23,8 @@ import { SandboxError } from './sandbox.js';
 
 /** The largest body the sandbox reads: 1 000 invoices are well under it. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** The deepest a JSON body may nest: the API's own bodies nest five levels. */
+const MAX_BODY_DEPTH = 32;
 
 /** @param {Sandbox} sandbox */
 export function createSandboxServer(sandbox) {
@@ -40,7 +42,18 @@ export function createSandboxServer(sandbox) {
 /** @param {Sandbox} sandbox @param {Request} request @param {Response} response */
 async function serve(sandbox, request, response) {
   const started = performance.now();
-  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const url = URL.canParse(request.url ?? '/', 'http://sandbox')
+    ? new URL(request.url ?? '/', 'http://sandbox')
+    : undefined;
+  if (!url) {
+    // Such as `GET http://a:99999/` or `GET http://[::1/`: the client's mistake, not a crash.
+    request.resume();
+    send(
+      response,
+      problem(400, `The request target ${JSON.stringify(request.url)} is not a URL the sandbox can read.`),
+    );
+    return;
+  }
   const method = request.method ?? 'GET';
   const log = (/** @type {number} */ status) =>
     sandbox.options.log?.(
@@ -203,12 +216,22 @@ async function readBody(sandbox, request, route) {
   }
   let value;
   const text = raw.toString('utf8');
-  if (mediaType === 'application/x-www-form-urlencoded') value = Object.fromEntries(new URLSearchParams(text));
-  else {
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams(text);
+    const repeated = [...new Set(form.keys())].find((name) => form.getAll(name).length > 1);
+    // RFC 6749 §3.1: a parameter sent more than once makes the request invalid (the token endpoint answers invalid_request).
+    if (repeated) return { reply: problem(400, `${repeated} was sent more than once.`) };
+    value = Object.fromEntries(form);
+  } else {
     try {
       value = JSON.parse(text);
     } catch (error) {
       return { reply: problem(400, `The body is not valid JSON: ${/** @type {Error} */ (error).message}.`) };
+    }
+    if (depthOf(value) > MAX_BODY_DEPTH) {
+      return {
+        reply: problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels; the API's bodies nest five.`),
+      };
     }
   }
   const violations = sandbox.contract.body(route, mediaType, value, { lenient: sandbox.options.lenient });
@@ -269,4 +292,18 @@ function send(response, reply) {
   }
   response.writeHead(reply.status, headers);
   response.end(payload);
+}
+
+/** How deep a parsed JSON value nests, counted without recursion (a hostile body may nest thousands deep). @param {unknown} value */
+function depthOf(value) {
+  let deepest = 0;
+  /** @type {[unknown, number][]} */
+  const pending = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = /** @type {[unknown, number]} */ (pending.pop());
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const inner of Object.values(node)) pending.push([inner, depth + 1]);
+  }
+  return deepest;
 }

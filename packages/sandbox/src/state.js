@@ -22,6 +22,13 @@ import { randomUUID } from 'node:crypto';
 
 /** Money in øre, so that sums of kroner add up exactly. */
 export const toCents = (/** @type {number} */ amount) => Math.round(amount * 100);
+/** The largest amount the sandbox takes: its sums in øre stay whole numbers JavaScript holds exactly. */
+export const MAX_AMOUNT = 1e12;
+/** An amount the sandbox can keep exactly: finite, at most MAX_AMOUNT, and in whole øre (two decimals). @param {unknown} amount */
+export const isAmount = (amount) =>
+  typeof amount === 'number' &&
+  Math.abs(amount) <= MAX_AMOUNT &&
+  Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
 export const fromCents = (/** @type {number} */ cents) => cents / 100;
 
 const FIRST_CASE_NUMBER = 100_001;

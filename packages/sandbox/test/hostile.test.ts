@@ -1,9 +1,13 @@
 // Clients that misbehave: a connection cut mid-body, a body larger than the sandbox
-// reads, a path that tries to leave its prefix. The sandbox answers or drops them, and
+// reads, a path that tries to leave its prefix, a request target that is not a URL, a body
+// nested thousands deep, amounts no ledger keeps, a create too large, a repeated token
+// parameter, a page token of another list, a webhook URL at the sandbox itself. Each is
+// answered as the client's mistake (a 4xx naming it, nothing stored), and the sandbox
 // keeps serving.
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { startSandbox } from '@autocollect/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, sandboxWithToken } from './support/api.js';
+import { newInvoice, type RunningSandbox, sandboxWithToken } from './support/api.js';
 
 let sandbox: RunningSandbox;
 let call: Awaited<ReturnType<typeof sandboxWithToken>>['call'];
@@ -57,5 +61,107 @@ describe('a hostile or broken client', () => {
     });
     expect(control.status).toBe(404);
     expect((await call('GET', '{org}/invoices')).status).toBe(200);
+  });
+
+  it('a request target that is not a URL gets 400', async () => {
+    const { port } = new URL(sandbox.baseUrl);
+    for (const target of ['http://a:99999/collection/v1', 'http://[::1/']) {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      let answer = '';
+      for await (const chunk of socket) answer += chunk;
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain('is not a URL the sandbox can read');
+    }
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
+  });
+
+  it('a body nested thousands of levels deep gets 400 and is not stored, however lenient the sandbox', async () => {
+    const lenient = await sandboxWithToken({ lenient: true });
+    try {
+      const deep = `${'{"a":'.repeat(4100)}1${'}'.repeat(4100)}`;
+      const body = `{"invoices":[${JSON.stringify(newInvoice()).replace(/}$/, `,"note":${deep}}`)}]}`;
+      const answer = await lenient.call('POST', '{org}/invoices', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.detail).toMatch(/nests deeper than 32 levels/);
+      expect((await lenient.call('GET', '{org}/invoices')).body.data).toEqual([]);
+    } finally {
+      await lenient.sandbox.close();
+    }
+  });
+
+  it('amounts that are not whole øre, or too large to keep exactly, get 422 naming them', async () => {
+    const amounts = [1e307, 0.004, 10.005, -1e13];
+    const answer = await call('POST', '{org}/invoices', {
+      invoices: amounts.map((originalInvoiceAmount) => newInvoice({ originalInvoiceAmount })),
+    });
+    expect(answer.status).toBe(422);
+    expect(Object.keys(answer.body.errors)).toEqual(amounts.map((_, i) => `invoices[${i}].originalInvoiceAmount`));
+    const infinite = await call(
+      'POST',
+      '{org}/payments',
+      `{"payments":[{"invoiceId":"${crypto.randomUUID()}","amount":1e999,"currency":"NOK"}]}`,
+    );
+    expect(infinite.status).toBe(422);
+    expect(Object.keys(infinite.body.errors)).toEqual(['payments[0].amount']);
+    expect((await call('GET', '{org}/batches')).body.data).toEqual([]);
+  });
+
+  it('a create of more than 1 000 items gets 422 saying to split it', async () => {
+    const answer = await call('POST', '{org}/invoices', { invoices: Array.from({ length: 1001 }, () => newInvoice()) });
+    expect(answer.status).toBe(422);
+    expect(answer.body.errors.invoices).toEqual([
+      expect.stringMatching(/holds 1001 items; .* at most 1000 .* several requests/),
+    ]);
+    expect((await call('GET', '{org}/batches')).body.data).toEqual([]);
+  });
+
+  it('a token request that repeats a parameter gets 400 invalid_request, as RFC 6749 says', async () => {
+    const form = `grant_type=client_credentials&client_id=${sandbox.clientId}&client_secret=wrong&client_secret=${sandbox.clientSecret}`;
+    const answer = await fetch(sandbox.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'client_secret was sent more than once.',
+    });
+  });
+
+  it("a page token is refused by any list but its own, another operation's or the same one with other filters", async () => {
+    await call('POST', '{org}/invoices', { invoices: [newInvoice(), newInvoice()] });
+    const first = await call('GET', '{org}/invoices?PageSize=1');
+    const token = first.body.summary.nextPageToken;
+    expect(token).toEqual(expect.any(String));
+    expect((await call('GET', `{org}/invoices?PageSize=1&PageToken=${token}`)).status).toBe(200);
+    for (const other of [`{org}/cases?PageToken=${token}`, `{org}/invoices?Status=OPEN&PageToken=${token}`]) {
+      const answer = await call('GET', other);
+      expect(answer.status, other).toBe(400);
+      expect(answer.body.errors.PageToken).toEqual([expect.stringMatching(/^is a page token of another list/)]);
+    }
+  });
+
+  it('a webhook URL at the sandbox itself is refused, when registered and at start', async () => {
+    const { origin } = new URL(sandbox.baseUrl);
+    for (const url of [`${origin}/_sandbox/reset`, `http://localhost:${new URL(origin).port}/collection/v1`]) {
+      const answer = await fetch(`${sandbox.controlUrl}/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url }),
+      });
+      expect(answer.status, url).toBe(422);
+      expect((await answer.json()).detail).toMatch(/is the sandbox itself/);
+    }
+    // A port of its own, then asked to deliver to it.
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) =>
+      probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)),
+    );
+    await new Promise((resolve) => probe.close(resolve));
+    await expect(startSandbox({ port, webhookUrls: [`http://127.0.0.1:${port}/_sandbox/reset`] })).rejects.toThrow(
+      /is the sandbox itself/,
+    );
   });
 });
