@@ -10,6 +10,7 @@ import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
 import { OPERATIONS, oauthError } from './operations.js';
 import { PageTokenError } from './pages.js';
 import { invalid, problem } from './problem.js';
+import { foreignHost, refusedControl } from './reach.js';
 import { SandboxError } from './sandbox.js';
 
 /**
@@ -55,6 +56,12 @@ async function serve(sandbox, request, response) {
     return;
   }
   const method = request.method ?? 'GET';
+  const foreign = foreignHost(new URL(sandbox.baseUrl).origin, request.headers.host);
+  if (foreign) {
+    request.resume();
+    send(response, problem(403, foreign));
+    return;
+  }
   const log = (/** @type {number} */ status) =>
     sandbox.options.log?.(
       `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms`,
@@ -137,6 +144,15 @@ async function answer(sandbox, request, method, url) {
 /** @param {Sandbox} sandbox @param {Request} request @param {Route} route @param {Record<string, string>} path @param {URL} url @returns {Promise<Reply>} */
 async function handle(sandbox, request, route, path, url) {
   const oauth = route.api === 'identity';
+  const origin = request.headers.origin;
+  // A page of another site could have a token issued with a plain form POST, sent without a preflight.
+  if (oauth && origin !== undefined && !isLoopbackOrigin(origin)) {
+    return oauthError(
+      400,
+      'invalid_request',
+      `The token endpoint takes requests from pages on this machine only (localhost, 127.0.0.1); not from ${origin}.`,
+    );
+  }
   if (route.secured) {
     const refused = authenticate(sandbox, route, request.headers.authorization);
     if (refused) {
@@ -255,6 +271,8 @@ async function readRaw(request) {
 
 /** @param {Sandbox} sandbox @param {Request} request @param {string} method @param {string} pathname @returns {Promise<Reply>} */
 async function control(sandbox, request, method, pathname) {
+  const refused = refusedControl(request);
+  if (refused) return problem(403, refused);
   const endpoints = controlEndpointsAt(pathname);
   const found = endpoints.find((candidate) => candidate.endpoint.method === method);
   const raw = await readRaw(request);

@@ -64,7 +64,10 @@ describe('batches', () => {
         newInvoice({ uniqueSourceInvoiceId: invoice.uniqueSourceInvoiceId }),
       ],
     });
-    const processed = await fetch(`${sandbox.controlUrl}/process`, { method: 'POST' });
+    const processed = await fetch(`${sandbox.controlUrl}/process`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(await processed.json()).toEqual({ processed: 2 });
     expect((await call('GET', good.body.data.batchUrl)).body.data.status).toBe('SUCCESS');
     const failed = (await call('GET', bad.body.data.batchUrl)).body.data;
@@ -206,6 +209,7 @@ describe('money', () => {
     const [invoice] = (await call('GET', '{org}/invoices')).body.data;
     const collected = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ amount: 400 }),
     });
     const { settlementId } = await collected.json();
@@ -223,6 +227,7 @@ describe('money', () => {
     expect((await call('GET', `{org}/invoices/${invoice.id}`)).body.data.remainingAmount).toBe(500);
     const tooMuch = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ amount: 501 }),
     });
     expect(tooMuch.status).toBe(422);

@@ -73,6 +73,7 @@ describe('--faults on the wire', () => {
     const { sandbox } = await open();
     const answer = await fetch(`${sandbox.controlUrl}/faults`, {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ faults: '429=150%' }),
     });
     expect(answer.status).toBe(422);

@@ -22,7 +22,7 @@ describe('a hostile or broken client', () => {
     const socket = connect(Number(port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(
-      `POST ${pathname}/orgs/${sandbox.organizationId}/invoices HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"invoices": [`,
+      `POST ${pathname}/orgs/${sandbox.organizationId}/invoices HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"invoices": [`,
     );
     await new Promise((resolve) => setImmediate(resolve));
     socket.destroy();
@@ -57,6 +57,7 @@ describe('a hostile or broken client', () => {
     expect(answer.status).toBe(400);
     const control = await fetch(`${sandbox.controlUrl}/invoices/%E0%A4%A/collect`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{"amount": 1}',
     });
     expect(control.status).toBe(404);
