@@ -1,7 +1,8 @@
 // Clients that misbehave: a connection cut mid-body, a body larger than the sandbox
 // reads, a path that tries to leave its prefix, a request target that is not a URL, a body
 // nested thousands deep, amounts no ledger keeps, a create too large, a repeated token
-// parameter, a page token of another list, a webhook URL at the sandbox itself. Each is
+// parameter, a page token of another list, a webhook URL at the sandbox itself, headers too
+// large, stalled and crowding connections, racing creates, forged tokens. Each is
 // answered as the client's mistake (a 4xx naming it, nothing stored), and the sandbox
 // keeps serving.
 import { connect, createServer } from 'node:net';
@@ -164,5 +165,82 @@ describe('a hostile or broken client', () => {
     await expect(startSandbox({ port, webhookUrls: [`http://127.0.0.1:${port}/_sandbox/reset`] })).rejects.toThrow(
       /is the sandbox itself/,
     );
+  });
+
+  it('headers larger than it reads get 431, and it keeps serving', async () => {
+    const { port } = new URL(sandbox.baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.write(`GET /_sandbox HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${'x'.repeat(64 * 1024)}\r\n\r\n`);
+    let answer = '';
+    for await (const chunk of socket) answer += chunk;
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
+  });
+
+  it('clients that send part of their headers and stall, or hold 500 connections at once, do not keep others out', async () => {
+    const { port } = new URL(sandbox.baseUrl);
+    const open = (count: number) =>
+      Promise.all(
+        Array.from({ length: count }, () => {
+          const socket = connect(Number(port), '127.0.0.1');
+          return new Promise<ReturnType<typeof connect>>((resolve) => socket.once('connect', () => resolve(socket)));
+        }),
+      );
+    // Slow clients: a request line, then nothing more.
+    const slow = await open(50);
+    for (const socket of slow) socket.write('GET /_sandbox HTTP/1.1\r\nHo');
+    // 500 connections, each with a whole request: every one is answered.
+    const many = await open(500);
+    const answers = await Promise.all(
+      many.map(async (socket) => {
+        socket.end(`GET /_sandbox HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+        let answer = '';
+        for await (const chunk of socket) answer += chunk;
+        return answer.slice(0, 15);
+      }),
+    );
+    expect(new Set(answers)).toEqual(new Set(['HTTP/1.1 200 OK']));
+    // And the API still answers while the slow ones hang on.
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
+    for (const socket of slow) socket.destroy();
+  });
+
+  it('50 creates at once with one IdempotencyKey make one batch, and every one is answered with it', async () => {
+    const key = crypto.randomUUID();
+    const body = { invoices: [newInvoice()] };
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => call('POST', '{org}/invoices', body, { idempotencykey: key })),
+    );
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([202]));
+    expect(new Set(answers.map((answer) => answer.body.data.batchId)).size).toBe(1);
+    expect((await call('GET', `{org}/batches?IdempotencyKey=${key}`)).body.data).toHaveLength(1);
+  });
+
+  it('forged tokens get 401: unsigned (alg none), signed with another key, or with claims changed', async () => {
+    const issued = await (
+      await fetch(sandbox.tokenUrl, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: sandbox.clientId,
+          client_secret: sandbox.clientSecret,
+        }),
+      })
+    ).json();
+    const [, payload, signature] = issued.access_token.split('.');
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const forged = [
+      `${encode({ alg: 'none', typ: 'JWT' })}.${payload}.`,
+      `${encode({ alg: 'none', typ: 'JWT' })}.${payload}`,
+      `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, exp: claims.exp + 86_400 })}.${signature}`,
+      `${encode({ alg: 'HS256', typ: 'JWT' })}.${payload}.${Buffer.from('another key').toString('base64url')}`,
+      'not.a.token',
+    ];
+    for (const token of forged) {
+      const answer = await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${token}` });
+      expect(answer.status, token).toBe(401);
+    }
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
   });
 });
