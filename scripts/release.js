@@ -1,5 +1,6 @@
 // @ts-check
-// Releases the public packages: @autocollect/client, @autocollect/docs, @autocollect/openapi.
+// Releases the public packages: every workspace that is not private and has a publishConfig
+// (@autocollect/client, docs, openapi and sandbox).
 //
 //   npm run release                                   build, check, pack into release/ (publishes nothing)
 //   npm run release -- --publish                      the same, then publish to npm and tag each release
@@ -16,9 +17,11 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { publicPackages } from './public-packages.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const PACKAGES = ['@autocollect/client', '@autocollect/docs', '@autocollect/openapi'];
+const WORKSPACES = publicPackages(root);
+const PACKAGES = WORKSPACES.map((workspace) => workspace.name);
 const releaseDir = resolve(root, 'release');
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' };
 
@@ -113,10 +116,6 @@ async function runAtOnce(jobs, { allMust = true } = {}) {
   return results.map((result) => result.ok);
 }
 
-/** @param {string} name */
-const versionOf = (name) =>
-  JSON.parse(readFileSync(join(root, 'packages', name.split('/')[1] ?? name, 'package.json'), 'utf8')).version;
-
 /**
  * The shasum of each version on the registry, or undefined where the registry does not
  * have it; asked of the registry all at once, through npm, with the user's credentials.
@@ -152,7 +151,10 @@ function lastReleaseTag() {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-const releases = PACKAGES.map((name) => ({ name, version: versionOf(name) }));
+const releases = WORKSPACES.map(({ name, dir }) => ({
+  name,
+  version: JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version,
+}));
 // Asked once, before the build: a release with nothing new fails at once, and changes
 // nothing. A version published while this release runs makes its `npm publish` fail.
 const published = publish ? await publishedShasums(releases) : [];

@@ -11,13 +11,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicPackages } from '../../../scripts/public-packages.js';
 import { copyOfRepo } from '../../../scripts/repo-copy.js';
 import { nativeTsc } from '../../../scripts/typecheck.js';
 import { publishDependencies, type Registry, startRegistry } from './support/registry.js';
 
-const PUBLIC = ['@autocollect/client', '@autocollect/docs', '@autocollect/openapi'];
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** What the release publishes: the public workspaces. */
+const PUBLIC = publicPackages(repoRoot).map((workspace) => workspace.name);
 const LAST_RELEASE = '@autocollect/client@0.0.0';
 
 let work: string;
@@ -35,7 +39,11 @@ beforeAll(async () => {
   // The commit the copy starts from stands for the last release: the release compares the spec with it.
   execFileSync('git', ['tag', LAST_RELEASE], { cwd: copy });
   registry = await starting;
-  await publishDependencies(registry, join(copy, 'packages/client'), join(work, 'dependencies'));
+  await publishDependencies(
+    registry,
+    publicPackages(copy).map((workspace) => join(copy, workspace.dir)),
+    join(work, 'dependencies'),
+  );
 });
 afterAll(async () => {
   // Stopped even when the setup failed after starting it.
@@ -131,6 +139,21 @@ const forged = await verifyWebhookSignature({ payload: payload + ' ', signature,
 console.log(JSON.stringify({ invoiceNumber, echoed: invoice, verified, forged, openapi: openapi.openapi }));
 `;
 
+const SANDBOX_CONSUMER = `
+import { createAutoCollectClient } from '@autocollect/client';
+import { startSandbox } from '@autocollect/sandbox';
+const sandbox = await startSandbox({ port: 0 });
+const client = createAutoCollectClient({
+  baseUrl: sandbox.baseUrl,
+  auth: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+});
+const { data, response } = await client.GET('/orgs/{organizationId}/invoices', {
+  params: { path: { organizationId: sandbox.organizationId } },
+});
+console.log(JSON.stringify({ status: response.status, invoices: data?.data }));
+await sandbox.close();
+`;
+
 describe('npm run release -- --publish --registry <url>', () => {
   it('refuses a version the registry has with other contents, before its checks, publishes nothing, and says what to do', async () => {
     version();
@@ -165,6 +188,7 @@ describe('npm run release -- --publish --registry <url>', () => {
     const result = release();
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(await versions('@autocollect/client')).toEqual([now['@autocollect/client']]);
+    expect(await versions('@autocollect/sandbox')).toEqual([now['@autocollect/sandbox']]);
     expect(await versions('@autocollect/docs')).toEqual(
       [...before['@autocollect/docs'], now['@autocollect/docs']].sort(),
     );
@@ -178,15 +202,18 @@ describe('npm run release -- --publish --registry <url>', () => {
     expect(result.stdout).toMatch(new RegExp(`▶ Check for breaking spec changes since ${LAST_RELEASE}: done`));
     const tags = inCopy('git', 'tag', '--list').split('\n').filter(Boolean).sort();
     expect(tags).toEqual(
-      [LAST_RELEASE, ...['@autocollect/client', '@autocollect/docs'].map((name) => `${name}@${now[name]}`)].sort(),
+      [
+        LAST_RELEASE,
+        ...['@autocollect/client', '@autocollect/docs', '@autocollect/sandbox'].map((name) => `${name}@${now[name]}`),
+      ].sort(),
     );
   });
 
-  it('a consumer installs them by version, and makes a typed call and verifies a webhook', async () => {
+  it('a consumer installs them by version, makes a typed call, verifies a webhook, and runs the sandbox by its command and startSandbox', async () => {
     const consumer = join(work, 'consumer');
     mkdirSync(consumer, { recursive: true });
     const dependencies = Object.fromEntries(
-      ['@autocollect/client', '@autocollect/openapi'].map((name) => [name, localVersion(name)]),
+      ['@autocollect/client', '@autocollect/openapi', '@autocollect/sandbox'].map((name) => [name, localVersion(name)]),
     );
     writeFileSync(
       join(consumer, 'package.json'),
@@ -227,6 +254,18 @@ describe('npm run release -- --publish --registry <url>', () => {
     });
     expect(typecheck.stdout + typecheck.stderr).toBe('');
     expect(typecheck.status).toBe(0);
+
+    // The sandbox from the registry: its command, and startSandbox serving the client.
+    const sandboxVersion = execFileSync('npx', ['--no-install', 'autocollect-sandbox', '--version'], {
+      cwd: consumer,
+      env: registry.env,
+      encoding: 'utf8',
+    }).trim();
+    expect(sandboxVersion).toBe(localVersion('@autocollect/sandbox'));
+    const served = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', SANDBOX_CONSUMER], {
+      cwd: consumer,
+    });
+    expect(JSON.parse(served.stdout)).toEqual({ status: 200, invoices: expect.any(Array) });
 
     const api = await fakeApi();
     try {

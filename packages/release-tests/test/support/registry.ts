@@ -116,15 +116,20 @@ function installedPackage(name: string, from: string): string {
 }
 
 /**
- * Publishes the installed copies of a package's runtime dependencies (and theirs) to the
+ * Publishes the installed copies of packages' runtime dependencies (and theirs) to the
  * registry, as the public registry serves them, so consumers install without the network.
- * One `npm pack` packs them all.
+ * The repository's own packages are left to the release. One `npm pack` packs them all.
  */
-export async function publishDependencies(registry: Registry, packageDir: string, workDir: string): Promise<string[]> {
+export async function publishDependencies(
+  registry: Registry,
+  packageDirs: string[],
+  workDir: string,
+): Promise<string[]> {
   const found = new Map<string, string>(); // name@version → installed folder
   const visit = (dir: string) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     for (const name of Object.keys(manifest.dependencies ?? {})) {
+      if (name.startsWith('@autocollect/')) continue;
       const installed = installedPackage(name, dir);
       const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
       if (found.has(`${name}@${version}`)) continue;
@@ -132,7 +137,7 @@ export async function publishDependencies(registry: Registry, packageDir: string
       visit(installed);
     }
   };
-  visit(packageDir);
+  for (const dir of packageDirs) visit(dir);
   mkdirSync(workDir, { recursive: true });
   const folders = [...found.values()];
   const packed: { filename: string }[] = JSON.parse(
