@@ -230,6 +230,7 @@ function printBanner(sandbox, values, options) {
       `  Batch delay     ${options.batchDelayMs ?? DEFAULTS.batchDelayMs} ms${given(options.batchDelayMs)}`,
       `  Token lifetime  ${options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds} s${given(options.tokenTtlSeconds)}`,
       `  Faults          ${sandbox.faults()}`,
+      `  Unknown fields  ${options.lenient ? 'accepted and ignored (--lenient)' : 'refused with 422, naming each (--lenient accepts them)'}`,
       `  Records         ${values.empty ? 'none (--empty)' : "those the docs' examples name: an invoice, its case, batch and settlement"}`,
       nextSteps(sandbox),
     ].join('\n'),

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { unknownProperties } from './unknown-properties.js';
+import { closestMatch } from 'leven';
+import { dropUnknownProperties, unknownProperties } from './unknown-properties.js';
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS: its plugin is the module's `default`.
@@ -85,11 +86,12 @@ export class Contract {
   }
 
   /**
-   * Checks path, query and header parameters, coercing them to their types; the violations, each naming its parameter.
-   * @param {Route} route @param {{ path: object, query: object, header: object }} values
+   * Checks path, query and header parameters, coercing them to their types; the violations,
+   * each naming its parameter. A query parameter the operation does not have is one, unless `lenient`.
+   * @param {Route} route @param {{ path: object, query: object, header: object }} values @param {{ lenient?: boolean }} [options]
    * @returns {Violation[]}
    */
-  parameters(route, values) {
+  parameters(route, values, { lenient = false } = {}) {
     const validate = this.#compile(`${route.api}:${route.operationId}:parameters`, this.paramsAjv, route.api, () => {
       /** @type {Record<string, { type: 'object', properties: Record<string, object>, required: string[] }>} */
       const locations = {};
@@ -105,7 +107,23 @@ export class Contract {
       }
       return { type: 'object', properties: locations };
     });
-    return validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''));
+    const found = validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''));
+    if (lenient) return found;
+    const named = route.parameters
+      .map((reference) => /** @type {Parameter} */ (resolve(route.document, reference)))
+      .filter((parameter) => parameter.in === 'query')
+      .map((parameter) => parameter.name);
+    const unknown = Object.keys(values.query).filter((name) => !named.includes(name));
+    return [
+      ...found,
+      ...unknown.map((name) => {
+        const nearest = closestMatch(name, named, { maxDistance: 2 });
+        return {
+          field: name,
+          message: `is not a query parameter of ${route.operationId}${nearest ? `; did you mean ${nearest}?` : ''}`,
+        };
+      }),
+    ];
   }
 
   /** The media types the operation accepts a body in, and whether it needs one. */
@@ -125,8 +143,13 @@ export class Contract {
     const schema = route.operation.requestBody?.content[mediaType]?.schema ?? {};
     const validate = this.#compile(key, this.bodyAjv, route.api, () => schema);
     const found = validate(value) ? [] : violations(validate, undefined, route.document);
-    if (lenient) return found;
-    const unknown = unknownProperties([schema], value, (node) => resolve(route.document, node));
+    const follow = (/** @type {any} */ node) => resolve(route.document, node);
+    if (lenient) {
+      // Accepted, and ignored: what is kept and answered with is what the description has.
+      if (found.length === 0) dropUnknownProperties([schema], value, follow);
+      return found;
+    }
+    const unknown = unknownProperties([schema], value, follow);
     // One message per field: what the schema says of a field it knows comes first.
     return [...found, ...unknown.filter((extra) => !found.some((violation) => violation.field === extra.field))];
   }
@@ -254,6 +277,10 @@ function violations(validate, rename = (field) => field, document = undefined) {
       message = 'is not a known property';
     } else if (error.keyword === 'anyOf') {
       message = describeAnyOf(error.parentSchema, document);
+    } else if (error.keyword === 'enum') {
+      const allowed = /** @type {{ allowedValues: unknown[] }} */ (error.params).allowedValues.map(String);
+      const nearest = closestMatch(String(error.data), allowed, { maxDistance: 3 });
+      message = `must be one of ${allowed.join(', ')}${nearest ? `; did you mean ${nearest}?` : ''}`;
     }
     field = rename(field || 'body');
     if (!byField.has(field)) byField.set(field, message);

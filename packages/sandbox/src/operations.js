@@ -25,6 +25,26 @@ const ok = (/** @type {unknown} */ data, /** @type {string | null} */ nextPageTo
 /** The most items one create takes: the sandbox's own limit (Amili documents none), so that one request cannot stall the others. */
 export const MAX_ITEMS = 1000;
 
+/**
+ * A create with more items than the sandbox takes, refused before its items are checked one
+ * by one (which would keep every other client waiting); undefined for any other body.
+ * @param {unknown} body
+ * @returns {Reply | undefined}
+ */
+export function tooManyItems(body) {
+  const [itemsKey, items] =
+    Object.entries(/** @type {Record<string, unknown>} */ (body ?? {})).find(
+      ([key, value]) => key in ITEM_KINDS && Array.isArray(value),
+    ) ?? [];
+  if (!Array.isArray(items) || items.length <= MAX_ITEMS) return undefined;
+  return invalid(422, 'The request body is not valid', [
+    {
+      field: /** @type {string} */ (itemsKey),
+      message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
+    },
+  ]);
+}
+
 /** @type {Handler} */
 function createBatch({ sandbox, operationId, header, body }) {
   const { state } = sandbox;
@@ -32,14 +52,6 @@ function createBatch({ sandbox, operationId, header, body }) {
   const kind = /** @type {(typeof ITEM_KINDS)[string]} */ (ITEM_KINDS[itemsKey]);
   /** @type {Record<string, unknown>[]} */
   const items = body[itemsKey];
-  if (items.length > MAX_ITEMS) {
-    return invalid(422, 'The request body is not valid', [
-      {
-        field: itemsKey,
-        message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
-      },
-    ]);
-  }
   const amounts = items.flatMap((item, index) =>
     isAmount(item[kind.amount])
       ? []

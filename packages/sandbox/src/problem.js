@@ -66,7 +66,7 @@ export function invalid(status, what, violations) {
   const [first] = violations;
   const detail =
     violations.length === 1 && first
-      ? `${what}: ${first.field} ${first.message}.`
+      ? `${what}: ${first.field} ${first.message}${/[.?!]$/.test(first.message) ? '' : '.'}`
       : `${what}: ${violations.map((violation) => violation.field).join(', ')} are not valid; see errors.`;
   return problem(status, detail, { errors });
 }

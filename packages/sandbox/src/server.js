@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
-import { OPERATIONS, oauthError } from './operations.js';
+import { OPERATIONS, oauthError, tooManyItems } from './operations.js';
 import { PageTokenError } from './pages.js';
 import { invalid, problem } from './problem.js';
 import { foreignHost, refusedControl } from './reach.js';
@@ -161,7 +161,7 @@ async function handle(sandbox, request, route, path, url) {
   }
   const parameters = { path, query: Object.fromEntries(url.searchParams), header: { ...request.headers } };
   /** @type {Violation[]} */
-  const badParameters = sandbox.contract.parameters(route, parameters);
+  const badParameters = sandbox.contract.parameters(route, parameters, { lenient: sandbox.options.lenient });
   if (badParameters.length > 0) {
     return oauth
       ? oauthError(
@@ -250,6 +250,8 @@ async function readBody(sandbox, request, route) {
       };
     }
   }
+  const tooMany = tooManyItems(value);
+  if (tooMany) return { reply: tooMany };
   const violations = sandbox.contract.body(route, mediaType, value, { lenient: sandbox.options.lenient });
   if (violations.length > 0) return { reply: invalid(422, 'The request body is not valid', violations) };
   return { value };

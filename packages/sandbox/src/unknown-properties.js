@@ -13,18 +13,44 @@ import { closestMatch } from 'leven';
  * @param {any[]} schemas what describes the value (all of them: the branches of an allOf, anyOf or oneOf)
  * @param {unknown} value
  * @param {(node: any) => any} resolve follows a `$ref`
- * @param {string} [field] where the value is, as a user writes it (`invoices[0].debtors`)
  * @returns {Violation[]}
  */
-export function unknownProperties(schemas, value, resolve, field = '') {
+export function unknownProperties(schemas, value, resolve) {
+  /** @type {Violation[]} */
+  const found = [];
+  walk(schemas, value, resolve, '', (_, name, field, known) => {
+    const nearest = closestMatch(name, known, { maxDistance: 2 });
+    found.push({ field, message: `is not a known property${nearest ? `; did you mean ${nearest}?` : ''}` });
+  });
+  return found;
+}
+
+/**
+ * Drops the properties `unknownProperties` names, as an API that ignores them would:
+ * what a lenient sandbox keeps, and answers with.
+ * @param {any[]} schemas @param {unknown} value @param {(node: any) => any} resolve
+ */
+export function dropUnknownProperties(schemas, value, resolve) {
+  walk(schemas, value, resolve, '', (object, name) => {
+    delete object[name];
+  });
+}
+
+/**
+ * @param {any[]} schemas @param {unknown} value @param {(node: any) => any} resolve @param {string} field
+ * @param {(object: Record<string, unknown>, name: string, field: string, known: string[]) => void} onUnknown
+ */
+function walk(schemas, value, resolve, field, onUnknown) {
   const described = schemas.flatMap((schema) => branches(schema, resolve, new Set()));
   if (Array.isArray(value)) {
     const items = described.map((schema) => schema.items).filter(Boolean);
-    return items.length === 0
-      ? []
-      : value.flatMap((item, index) => unknownProperties(items, item, resolve, `${field}[${index}]`));
+    if (items.length > 0)
+      value.forEach((item, index) => {
+        walk(items, item, resolve, `${field}[${index}]`, onUnknown);
+      });
+    return;
   }
-  if (value === null || typeof value !== 'object') return [];
+  if (value === null || typeof value !== 'object') return;
   /** @type {Map<string, any[]>} */
   const properties = new Map();
   for (const schema of described) {
@@ -32,15 +58,14 @@ export function unknownProperties(schemas, value, resolve, field = '') {
       properties.set(name, [...(properties.get(name) ?? []), property]);
   }
   const open = described.some((schema) => isOpen(schema.additionalProperties) || isOpen(schema.unevaluatedProperties));
-  if (properties.size === 0 || open) return [];
-  const known = [...properties.keys()];
-  return Object.entries(value).flatMap(([name, inner]) => {
+  if (properties.size === 0 || open) return;
+  const object = /** @type {Record<string, unknown>} */ (value);
+  for (const [name, inner] of Object.entries(object)) {
     const at = field ? `${field}.${name}` : name;
     const schemasOf = properties.get(name);
-    if (schemasOf) return unknownProperties(schemasOf, inner, resolve, at);
-    const nearest = closestMatch(name, known, { maxDistance: 2 });
-    return [{ field: at, message: `is not a known property${nearest ? `; did you mean ${nearest}?` : ''}` }];
-  });
+    if (schemasOf) walk(schemasOf, inner, resolve, at, onUnknown);
+    else onUnknown(object, name, at, [...properties.keys()]);
+  }
 }
 
 /** A schema and every schema its allOf, anyOf and oneOf take in, `$ref`s followed. @param {any} schema @param {(node: any) => any} resolve @param {Set<unknown>} seen @returns {any[]} */
