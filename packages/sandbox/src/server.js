@@ -62,9 +62,9 @@ async function serve(sandbox, request, response) {
     send(response, problem(403, foreign));
     return;
   }
-  const log = (/** @type {number} */ status) =>
+  const log = (/** @type {number} */ status, /** @type {string} */ why = '') =>
     sandbox.options.log?.(
-      `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms`,
+      `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms${why}`,
     );
   const reply = preflight(request, url.pathname) ?? (await replyTo(sandbox, request, method, url));
   // Whatever of the body no step read is drained here, once, so that the connection stays usable.
@@ -86,7 +86,10 @@ async function serve(sandbox, request, response) {
       ...reply.headers,
     },
   });
-  log(reply.status);
+  // A refusal says why in the log too: what the client was told, never what it sent.
+  const body = /** @type {{ detail?: unknown, error_description?: unknown } | undefined} */ (reply.body);
+  const why = reply.status >= 400 ? (body?.detail ?? body?.error_description) : undefined;
+  log(reply.status, typeof why === 'string' ? `: ${why}` : '');
 }
 
 /**

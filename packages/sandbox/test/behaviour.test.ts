@@ -393,6 +393,14 @@ describe('requests that do not fit the description', () => {
       PageSzie: ['is not a query parameter of GetInvoicesByOrganization; did you mean PageSize?'],
     });
 
+    // The request log says why too, as the client was told.
+    const lines: string[] = [];
+    const logged = await open({ log: (line) => lines.push(line) });
+    await logged.call('POST', '{org}/invoices', { invoices: [newInvoice({ debtor: [kari] })] });
+    expect(lines.at(-1)).toMatch(
+      /^POST \/collection\/v1\/orgs\/[\w-]+\/invoices 422 [\d.]+ ms: The request body is not valid: invoices\[0\]\.debtor is not a known property; did you mean debtors\?$/,
+    );
+
     // Lenient: unknown properties and parameters are accepted and ignored, as an API that
     // ignores them would; what is required still is.
     const lenient = await open({ lenient: true });
