@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 
 const GATED_PACKAGE = '@autocollect/client';
@@ -288,10 +289,17 @@ async function hasMajorChangeset(repo = root) {
  * @returns {Promise<number>}
  */
 export async function specDiff(args, { repo = root, out = console.log, err = console.error } = {}) {
-  const flag = args.indexOf('--base');
-  const base = flag === -1 ? undefined : args[flag + 1];
+  const usage = 'Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)';
+  let base;
+  try {
+    base = parseArgs({ args, options: { base: { type: 'string' } } }).values.base;
+  } catch (error) {
+    // Such as a mistyped --bse: named, not only the usage.
+    err(`${/** @type {Error} */ (error).message}\n${usage}`);
+    return 2;
+  }
   if (!base) {
-    err('Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)');
+    err(usage);
     return 2;
   }
   let results;

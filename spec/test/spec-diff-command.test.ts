@@ -67,6 +67,9 @@ describe('npm run spec:diff', () => {
     const usage = run();
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--base <git ref>/);
+    const mistyped = run('--bse', 'HEAD');
+    expect(mistyped.status).toBe(2);
+    expect(mistyped.stderr).toMatch(/^Unknown option '--bse'/);
     const unknown = run('--base', 'no-such-ref');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.trim()).toBe(
