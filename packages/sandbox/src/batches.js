@@ -24,15 +24,20 @@ function batchTypeOf(operationId) {
   return type;
 }
 
+/** @param {string} operationId @param {ItemProcessor} process @param {string} amount */
+function kind(operationId, process, amount) {
+  return { operationId, type: batchTypeOf(operationId), process, amount };
+}
+
 /**
- * How each kind of item is processed, by the name of the request's item list, the type of
- * batch its create makes, and the field that holds its amount.
- * @type {Record<string, { type: string, process: ItemProcessor, amount: string }>}
+ * How each kind of item is processed, by the name of the request's item list: the create
+ * that takes it, the type of batch it makes, and the field that holds its amount.
+ * @type {Record<string, ReturnType<typeof kind>>}
  */
 export const ITEM_KINDS = {
-  invoices: { type: batchTypeOf('CreateInvoices'), process: processInvoice, amount: 'originalInvoiceAmount' },
-  payments: { type: batchTypeOf('CreatePayments'), process: processPayment, amount: 'amount' },
-  corrections: { type: batchTypeOf('CreateCorrections'), process: processCorrection, amount: 'amount' },
+  invoices: kind('CreateInvoices', processInvoice, 'originalInvoiceAmount'),
+  payments: kind('CreatePayments', processPayment, 'amount'),
+  corrections: kind('CreateCorrections', processCorrection, 'amount'),
 };
 
 /** Statuses in which a case takes no more payments, corrections or actions. */
@@ -74,7 +79,8 @@ function failure(
 /** @type {ItemProcessor} */
 function processInvoice(invoice, { state, batch, now, emit }) {
   // What the description requires (number, currency, …) was checked before the batch was made.
-  if (typeof invoice.originalInvoiceAmount !== 'number' || invoice.originalInvoiceAmount <= 0) {
+  // In whole øre: an amount below one øre (5e-324) would make a case nothing can pay.
+  if (typeof invoice.originalInvoiceAmount !== 'number' || toCents(invoice.originalInvoiceAmount) <= 0) {
     return 'originalInvoiceAmount must be a positive amount.';
   }
   const source = invoice.uniqueSourceInvoiceId;

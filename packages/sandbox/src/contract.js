@@ -151,7 +151,8 @@ export class Contract {
     }
     const unknown = unknownProperties([schema], value, follow);
     // One message per field: what the schema says of a field it knows comes first.
-    return [...found, ...unknown.filter((extra) => !found.some((violation) => violation.field === extra.field))];
+    const named = new Set(found.map((violation) => violation.field));
+    return [...found, ...unknown.filter((extra) => !named.has(extra.field))];
   }
 
   /**
@@ -259,7 +260,7 @@ function violations(validate, rename = (field) => field, document = undefined) {
   /** @type {Map<string, string>} */
   const byField = new Map();
   for (const error of errors) {
-    const inAnyOf = [...anyOfAt].some((path) => error.instancePath === path && error.keyword !== 'anyOf');
+    const inAnyOf = error.keyword !== 'anyOf' && anyOfAt.has(error.instancePath);
     if (inAnyOf) continue;
     let field = error.instancePath
       .split('/')

@@ -26,30 +26,35 @@ const ok = (/** @type {unknown} */ data, /** @type {string | null} */ nextPageTo
 export const MAX_ITEMS = 1000;
 
 /**
- * A create with more items than the sandbox takes, refused before its items are checked one
- * by one (which would keep every other client waiting); undefined for any other body.
- * @param {unknown} body
+ * A create with more items than the sandbox takes, in any of its item lists, refused before
+ * its items are checked one by one (which would keep every other client waiting); undefined
+ * for any other body.
+ * @param {unknown} body @param {number} status what the operation answers a bad body with
  * @returns {Reply | undefined}
  */
-export function tooManyItems(body) {
-  const [itemsKey, items] =
-    Object.entries(/** @type {Record<string, unknown>} */ (body ?? {})).find(
-      ([key, value]) => key in ITEM_KINDS && Array.isArray(value),
-    ) ?? [];
-  if (!Array.isArray(items) || items.length <= MAX_ITEMS) return undefined;
-  return invalid(422, 'The request body is not valid', [
-    {
-      field: /** @type {string} */ (itemsKey),
+export function tooManyItems(body, status) {
+  if (body === null || typeof body !== 'object') return undefined;
+  const over = Object.entries(body).filter(
+    ([key, value]) => Object.hasOwn(ITEM_KINDS, key) && Array.isArray(value) && value.length > MAX_ITEMS,
+  );
+  if (over.length === 0) return undefined;
+  return invalid(
+    status,
+    'The request body is not valid',
+    over.map(([key, items]) => ({
+      field: key,
       message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
-    },
-  ]);
+    })),
+  );
 }
 
 /** @type {Handler} */
 function createBatch({ sandbox, operationId, header, body }) {
   const { state } = sandbox;
-  const itemsKey = /** @type {string} */ (Object.keys(ITEM_KINDS).find((key) => Array.isArray(body?.[key])));
-  const kind = /** @type {(typeof ITEM_KINDS)[string]} */ (ITEM_KINDS[itemsKey]);
+  // The list this operation takes (invoices for CreateInvoices), whatever else the body holds.
+  const [itemsKey, kind] = /** @type {[string, (typeof ITEM_KINDS)[string]]} */ (
+    Object.entries(ITEM_KINDS).find(([, entry]) => entry.operationId === operationId)
+  );
   /** @type {Record<string, unknown>[]} */
   const items = body[itemsKey];
   const amounts = items.flatMap((item, index) =>

@@ -58,8 +58,9 @@ export function problem(status, detail, extra = {}) {
  * @param {number} status @param {string} what @param {{ field: string, message: string }[]} violations
  */
 export function invalid(status, what, violations) {
+  // No prototype: a field may be named `constructor` or `__proto__`.
   /** @type {Record<string, string[]>} */
-  const errors = {};
+  const errors = Object.create(null);
   for (const { field, message } of violations) {
     errors[field] = [...(errors[field] ?? []), message];
   }

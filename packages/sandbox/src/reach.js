@@ -12,20 +12,28 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Whether an address is this machine's own: the sandbox listens there by default. @param {string} host */
 export const isLoopbackHost = (host) => LOOPBACK_NAMES.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
 
+/** A loopback name and a port, exactly: no userinfo, path, padding or other spelling. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|\[::1\]):(\d{1,5})$/i;
+
 /**
- * Why a request's Host is not the sandbox's, or undefined when it is. Listening on a
- * loopback address, the sandbox answers only to loopback names at its port; started with
- * another `--host`, it was opened to other names on purpose.
+ * Why a request does not name the sandbox, or undefined when it does. Listening on a
+ * loopback address, the sandbox answers only to a loopback name at its port, given once
+ * (and the same in an absolute request target); started with another `--host`, it was
+ * opened to other names on purpose.
  * @param {string} listening the sandbox's origin (`http://127.0.0.1:4010`)
- * @param {string | undefined} host the request's Host header
+ * @param {Pick<import('node:http').IncomingMessage, 'rawHeaders' | 'url'>} request
  * @returns {string | undefined}
  */
-export function foreignHost(listening, host) {
+export function foreignHost(listening, { rawHeaders, url }) {
   const own = new URL(listening);
   if (!isLoopbackHost(own.hostname)) return undefined;
-  const named = host !== undefined && URL.canParse(`http://${host}`) ? new URL(`http://${host}`) : undefined;
-  if (named && isLoopbackHost(named.hostname) && (named.port || '80') === own.port) return undefined;
-  return `The sandbox answers to ${own.host} (or localhost:${own.port}), not to ${host ?? 'no Host'}: a page that gives its own name to this machine is refused. Start it with --host to serve other names.`;
+  const hosts = rawHeaders.filter((_, index) => index % 2 === 0 && rawHeaders[index]?.toLowerCase() === 'host');
+  const given = rawHeaders.filter((_, index) => index % 2 === 1 && rawHeaders[index - 1]?.toLowerCase() === 'host');
+  const absolute = /^https?:\/\/([^/?#]*)/i.exec(url ?? '')?.[1];
+  const names = [...given, ...(absolute === undefined ? [] : [absolute])];
+  const ours = (/** @type {string} */ name) => LOOPBACK_HOST.exec(name)?.[1] === own.port;
+  if (hosts.length === 1 && names.every(ours)) return undefined;
+  return `The sandbox answers to ${own.host} (or localhost:${own.port}), once, not to ${names.join(' and ') || 'no Host'}: a page that gives its own name to this machine is refused. Start it with --host to serve other names.`;
 }
 
 /**

@@ -7,7 +7,8 @@ import { DECISION_SUB_STATUSES } from './case-actions.js';
 import { Contract, organizationFor } from './contract.js';
 import { addExampleRecords } from './examples.js';
 import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
-import { fromCents, remainingCents, SandboxState, toCents } from './state.js';
+import { reachesSandbox } from './own-address.js';
+import { fromCents, isAmount, remainingCents, SandboxState, toCents } from './state.js';
 import { TokenIssuer } from './tokens.js';
 import { WebhookDispatcher } from './webhooks.js';
 
@@ -36,6 +37,8 @@ export class Sandbox {
       urls: options.webhookUrls,
       secret: options.webhookSecret,
       retry: options.webhookRetry,
+      isSandbox: (url) =>
+        this.baseUrl ? reachesSandbox(url, options.host, Number(new URL(this.baseUrl).port)) : Promise.resolve(false),
     });
     this.faults = new FaultPlan(options.faults);
     /** Set once listening: the AutoCollect API's base URL. */
@@ -105,10 +108,10 @@ export class Sandbox {
     if (!record) throw new SandboxError(404, `Invoice ${invoiceId} was not found.`);
     if (CLOSED_STATUSES.has(record.status)) throw new SandboxError(409, `The invoice's case is ${record.status}.`);
     const cents = toCents(amount);
-    if (!(cents > 0) || cents > remainingCents(record)) {
+    if (!isAmount(amount) || !(cents > 0) || cents > remainingCents(record)) {
       throw new SandboxError(
         422,
-        `amount must be positive and at most the ${fromCents(remainingCents(record))} that remains.`,
+        `amount must be positive, in whole øre (at most two decimals), and at most the ${fromCents(remainingCents(record))} that remains.`,
       );
     }
     record.paid += cents;
@@ -148,8 +151,11 @@ export class Sandbox {
 
   /** @param {string} url */
   addWebhookUrl(url) {
-    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      throw new SandboxError(422, `The webhook URL must be an absolute http(s) URL; got ${JSON.stringify(url)}.`);
+    if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new SandboxError(
+        422,
+        `The webhook URL must be an absolute http(s) URL, as a string; got ${String(JSON.stringify(url)).slice(0, 100)}.`,
+      );
     }
     if (this.isOwnUrl(url)) throw new SandboxError(422, ownUrlProblem(url));
     if (!this.webhooks.urls.includes(url)) this.webhooks.urls.push(url);

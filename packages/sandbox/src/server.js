@@ -56,7 +56,7 @@ async function serve(sandbox, request, response) {
     return;
   }
   const method = request.method ?? 'GET';
-  const foreign = foreignHost(new URL(sandbox.baseUrl).origin, request.headers.host);
+  const foreign = foreignHost(new URL(sandbox.baseUrl).origin, request);
   if (foreign) {
     request.resume();
     send(response, problem(403, foreign));
@@ -162,6 +162,11 @@ async function handle(sandbox, request, route, path, url) {
       return problem(401, refused, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
     }
   }
+  const repeatedQuery = repeatedName(url.searchParams);
+  if (repeatedQuery) {
+    const detail = `${repeatedQuery} was given more than once; give each query parameter once.`;
+    return oauth ? oauthError(400, 'invalid_request', detail) : problem(400, detail);
+  }
   const parameters = { path, query: Object.fromEntries(url.searchParams), header: { ...request.headers } };
   /** @type {Violation[]} */
   const badParameters = sandbox.contract.parameters(route, parameters, { lenient: sandbox.options.lenient });
@@ -188,8 +193,11 @@ async function handle(sandbox, request, route, path, url) {
   try {
     return handler({ sandbox, operationId: route.operationId, ...parameters, body: body.value });
   } catch (error) {
-    if (error instanceof PageTokenError)
-      return invalid(400, 'The request is malformed', [{ field: 'PageToken', message: error.message }]);
+    if (error instanceof PageTokenError) {
+      // The operation's own name for it: PageToken, or the settlements' pageToken.
+      const name = Object.keys(parameters.query).find((named) => /^pagetoken$/i.test(named)) ?? 'PageToken';
+      return invalid(400, 'The request is malformed', [{ field: name, message: error.message }]);
+    }
     throw error;
   }
 }
@@ -237,7 +245,7 @@ async function readBody(sandbox, request, route) {
   const text = raw.toString('utf8');
   if (mediaType === 'application/x-www-form-urlencoded') {
     const form = new URLSearchParams(text);
-    const repeated = [...new Set(form.keys())].find((name) => form.getAll(name).length > 1);
+    const repeated = repeatedName(form);
     // RFC 6749 §3.1: a parameter sent more than once makes the request invalid (the token endpoint answers invalid_request).
     if (repeated) return { reply: problem(400, `${repeated} was sent more than once.`) };
     value = Object.fromEntries(form);
@@ -253,10 +261,12 @@ async function readBody(sandbox, request, route) {
       };
     }
   }
-  const tooMany = tooManyItems(value);
+  // 422 where the operation describes it (the AutoCollect API), else 400 (the legacy API).
+  const status = route.operation.responses['422'] ? 422 : 400;
+  const tooMany = tooManyItems(value, status);
   if (tooMany) return { reply: tooMany };
   const violations = sandbox.contract.body(route, mediaType, value, { lenient: sandbox.options.lenient });
-  if (violations.length > 0) return { reply: invalid(422, 'The request body is not valid', violations) };
+  if (violations.length > 0) return { reply: invalid(status, 'The request body is not valid', violations) };
   return { value };
 }
 
@@ -295,6 +305,7 @@ async function control(sandbox, request, method, pathname) {
   } catch {
     return problem(400, 'The body is not valid JSON.');
   }
+  if (depthOf(body) > MAX_BODY_DEPTH) return problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels.`);
   try {
     return found.endpoint.run(sandbox, body, found.params);
   } catch (error) {
@@ -329,4 +340,14 @@ function depthOf(value) {
     for (const inner of Object.values(node)) pending.push([inner, depth + 1]);
   }
   return deepest;
+}
+
+/** The first name a form or query gives more than once, found in one pass. @param {URLSearchParams} parameters */
+function repeatedName(parameters) {
+  const seen = new Set();
+  for (const name of parameters.keys()) {
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
 }

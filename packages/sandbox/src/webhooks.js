@@ -35,9 +35,13 @@ export function deliveryHeaders(event, idempotencyKey, body, secret) {
 }
 
 export class WebhookDispatcher {
-  /** @param {{ urls: string[], secret: string, retry: RetryPolicy }} options */
-  constructor({ urls, secret, retry }) {
+  /**
+   * @param {{ urls: string[], secret: string, retry: RetryPolicy, isSandbox?: (url: string) => Promise<boolean> }} options
+   *   isSandbox: whether a URL reaches the sandbox itself, which is never delivered to
+   */
+  constructor({ urls, secret, retry, isSandbox = async () => false }) {
     this.urls = [...urls];
+    this.isSandbox = isSandbox;
     this.secret = secret;
     this.retry = retry;
     /** @type {Delivery[]} */
@@ -104,6 +108,14 @@ export class WebhookDispatcher {
 
   async #deliver(/** @type {Delivery} */ delivery) {
     const { maxAttempts, initialBackoffMs, timeoutMs } = this.retry;
+    if (await this.isSandbox(delivery.url)) {
+      delivery.attempts.push({
+        at: new Date().toISOString(),
+        error: 'not sent: the URL reaches the sandbox itself, whose own endpoints deliveries must not drive',
+      });
+      delivery.state = 'failed';
+      return;
+    }
     for (let attempt = 1; !this.closed; attempt++) {
       /** @type {Attempt} */
       const record = { at: new Date().toISOString() };

@@ -110,8 +110,26 @@ describe('CORS', () => {
     expect((await get('/_sandbox/deliveries', `localhost:${port}`)).status).toBe(200);
     expect((await get('/_sandbox/deliveries', `127.0.0.1:${Number(port) + 1}`)).status).toBe(403);
     // Opened to other names on purpose (--host 0.0.0.0, or a LAN address), it answers to them.
-    expect(foreignHost('http://0.0.0.0:4010', 'sandbox.internal:4010')).toBeUndefined();
-    expect(foreignHost('http://192.168.1.20:4010', 'anything')).toBeUndefined();
+    const named = (...hosts: string[]) => ({ rawHeaders: hosts.flatMap((host) => ['Host', host]), url: '/_sandbox' });
+    expect(foreignHost('http://0.0.0.0:4010', named('sandbox.internal:4010'))).toBeUndefined();
+    expect(foreignHost('http://192.168.1.20:4010', named('anything'))).toBeUndefined();
+    // On loopback, exactly its name and port, once, and the same in an absolute target.
+    expect(foreignHost('http://127.0.0.1:4010', named('[::1]:4010'))).toBeUndefined();
+    for (const host of [
+      'evil.com@127.0.0.1:4010',
+      '127.0.0.1:4010/evil',
+      '127.0.0.1:4010#evil.com',
+      ' 127.0.0.1:4010',
+      '2130706433:4010',
+      '127.0.0.1.:4010',
+      'localhost.:4010',
+      '127.0.0.256:4010',
+    ])
+      expect(foreignHost('http://127.0.0.1:4010', named(host)), host).toMatch(/answers to 127\.0\.0\.1:4010/);
+    expect(foreignHost('http://127.0.0.1:4010', named('127.0.0.1:4010', '127.0.0.1:4010'))).toBeDefined();
+    expect(
+      foreignHost('http://127.0.0.1:4010', { rawHeaders: ['Host', '127.0.0.1:4010'], url: 'http://evil.com/_sandbox' }),
+    ).toBeDefined();
   });
 
   it('issues no token to a page of another site', async () => {

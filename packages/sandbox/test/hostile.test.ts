@@ -243,4 +243,112 @@ describe('a hostile or broken client', () => {
     }
     expect((await call('GET', '{org}/invoices')).status).toBe(200);
   });
+
+  it("names called after the language's own (constructor, __proto__, valueOf) are refused as any other, never a 500", async () => {
+    const query = await call('GET', '{org}/invoices?constructor=1');
+    expect(query.status).toBe(400);
+    expect(Object.keys(query.body.errors)).toEqual(['constructor']);
+    const body = await call('POST', '{org}/payments', '{"valueOf":{}}');
+    expect(body.status).toBe(422);
+    expect(Object.keys(body.body.errors)).toEqual(expect.arrayContaining(['payments', 'valueOf']));
+    const list = await call('POST', '{org}/invoices', `{"constructor":[${Array(1001).fill(0).join(',')}]}`);
+    expect(list.status).toBe(422);
+    const token = await fetch(sandbox.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=client_credentials&client_id=${sandbox.clientId}&client_secret=${sandbox.clientSecret}&__proto__=x`,
+    });
+    expect(token.status).toBe(400);
+    expect((await token.json()).error).toBe('invalid_request');
+  });
+
+  it('a query parameter given twice gets 400, and a page token error names the parameter as the operation does', async () => {
+    const twice = await call('GET', '{org}/invoices?Status=OPEN&Status=CLOSED');
+    expect(twice.status).toBe(400);
+    expect(twice.body.detail).toBe('Status was given more than once; give each query parameter once.');
+    const settlements = await call('GET', '{org}/settlements?pageToken=forged');
+    expect(Object.keys(settlements.body.errors)).toEqual(['pageToken']);
+  });
+
+  it('the control API refuses a body nested too deep, and a webhook URL that is not a string', async () => {
+    const write = (body: string) =>
+      fetch(`${sandbox.controlUrl}/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const deep = await write(`{"url":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(deep.status).toBe(400);
+    const array = await write('{"url":["http://127.0.0.1:3999/x"]}');
+    expect(array.status).toBe(422);
+    expect((await (await fetch(sandbox.controlUrl)).json()).webhookUrls).not.toContainEqual([
+      'http://127.0.0.1:3999/x',
+    ]);
+  });
+
+  it("the legacy API answers a bad body with the 400 it describes, which is the client's mistake, not a sandbox bug", async () => {
+    const basic = `Basic ${Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64')}`;
+    for (const body of ['[]', '{"zzz":1}']) {
+      const answer = await fetch(`${new URL(sandbox.baseUrl).origin}/webapi/api/Batch`, {
+        method: 'POST',
+        headers: { authorization: basic, 'content-type': 'application/json' },
+        body,
+      });
+      expect(answer.status, body).toBe(400);
+    }
+    expect(sandbox.violations()).toEqual([]);
+  });
+
+  it('the item limit holds for every item list of a body, however lenient', async () => {
+    const lenient = await sandboxWithToken({ lenient: true });
+    try {
+      const answer = await lenient.call('POST', '{org}/invoices', {
+        payments: [],
+        invoices: Array.from({ length: 1001 }, () => newInvoice()),
+      });
+      expect(answer.status).toBe(422);
+      expect(Object.keys(answer.body.errors)).toEqual(['invoices']);
+    } finally {
+      await lenient.sandbox.close();
+    }
+  });
+
+  it('an amount below one øre makes no case, and collected money is in whole øre', async () => {
+    const created = await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 5e-324 })] });
+    sandbox.processQueued();
+    const batch = (await call('GET', created.body.data.batchUrl)).body.data;
+    expect(batch.failed.map((item: { reason: string }) => item.reason)).toEqual([
+      'originalInvoiceAmount must be a positive amount.',
+    ]);
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 100 })] });
+    sandbox.processQueued();
+    const [invoice] = (await call('GET', '{org}/invoices?Status=OPEN')).body.data;
+    const collected = await fetch(`${sandbox.controlUrl}/invoices/${invoice.id}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ amount: 0.005 }),
+    });
+    expect(collected.status).toBe(422);
+  });
+
+  it('a webhook URL that reaches the sandbox under another spelling is never delivered to', async () => {
+    const own = await sandboxWithToken();
+    try {
+      const { port } = new URL(own.sandbox.baseUrl);
+      own.sandbox.addWebhookUrl(`http://[::ffff:127.0.0.1]:${port}/_sandbox/reset`);
+      const created = await own.call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+      await own.sandbox.webhooksIdle();
+      const deliveries = own.sandbox.deliveries();
+      expect(deliveries.length).toBeGreaterThan(0);
+      for (const delivery of deliveries) {
+        expect(delivery.state).toBe('failed');
+        expect(delivery.attempts).toEqual([
+          expect.objectContaining({ error: expect.stringMatching(/reaches the sandbox itself/) }),
+        ]);
+      }
+      expect((await own.call('GET', created.body.data.batchUrl)).status).toBe(200);
+    } finally {
+      await own.sandbox.close();
+    }
+  });
 });
