@@ -39,13 +39,17 @@ export class Contract {
     // Parameters arrive as strings: that validator coerces them to the types the spec gives.
     this.paramsAjv = validatorFor(true);
     this.bodyAjv = validatorFor(false);
+    // Stops at a body's first mistake: every body meets it first, so a large invalid one
+    // costs little; only a small one is then checked again to name each mistake.
+    this.firstMistakeAjv = validatorFor(false, false);
     /** @type {Map<string, import('ajv').ValidateFunction>} */
     this.compiled = new Map();
     for (const { api, file, prefix } of DESCRIPTIONS) {
       const document = require(file);
       this.documents[api] = document;
       const id = `urn:autocollect:${api}`;
-      for (const ajv of [this.paramsAjv, this.bodyAjv]) ajv.addSchema({ $id: id, components: document.components });
+      for (const ajv of [this.paramsAjv, this.bodyAjv, this.firstMistakeAjv])
+        ajv.addSchema({ $id: id, components: document.components });
       const base = prefix ?? new URL(document.servers[0].url).pathname.replace(/\/$/, '');
       for (const [path, item] of Object.entries(document.paths ?? {})) {
         for (const method of METHODS) {
@@ -141,8 +145,15 @@ export class Contract {
   body(route, mediaType, value, { lenient = false } = {}) {
     const key = `${route.api}:${route.operationId}:body:${mediaType}`;
     const schema = route.operation.requestBody?.content[mediaType]?.schema ?? {};
-    const validate = this.#compile(key, this.bodyAjv, route.api, () => schema);
-    const found = validate(value) ? [] : violations(validate, undefined, route.document);
+    const first = this.#compile(`${key}:first`, this.firstMistakeAjv, route.api, () => schema);
+    /** @type {Violation[]} */
+    let found = [];
+    if (!first(value)) {
+      const every = this.#compile(key, this.bodyAjv, route.api, () => schema);
+      const checked = countValues(value) <= NAME_EVERY_MISTAKE_UP_TO ? every : first;
+      checked(value);
+      found = violations(checked, undefined, route.document);
+    }
     const follow = (/** @type {any} */ node) => resolve(route.document, node);
     if (lenient) {
       // Accepted, and ignored: what is kept and answered with is what the description has.
@@ -223,9 +234,27 @@ export class Contract {
   }
 }
 
-/** @param {boolean} coerceTypes */
-function validatorFor(coerceTypes) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes, logger: false });
+/**
+ * The most values (objects, arrays, strings, numbers…) a body may hold for each of its
+ * mistakes to be named; a larger invalid body is answered with its first.
+ */
+const NAME_EVERY_MISTAKE_UP_TO = 2_000;
+
+/** How many JSON values a parsed body holds, counted without recursion. @param {unknown} value */
+function countValues(value) {
+  let count = 0;
+  const pending = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    count++;
+    if (node !== null && typeof node === 'object') pending.push(...Object.values(node));
+  }
+  return count;
+}
+
+/** @param {boolean} coerceTypes @param {boolean} [allErrors] */
+function validatorFor(coerceTypes, allErrors = true) {
+  const ajv = new Ajv2020({ strict: false, allErrors, verbose: true, coerceTypes, logger: false });
   addFormats(ajv);
   // OpenAPI's own schema keywords, which validate nothing.
   for (const keyword of ['example', 'discriminator', 'xml', 'externalDocs']) ajv.addKeyword(keyword);

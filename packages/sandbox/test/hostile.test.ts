@@ -351,4 +351,16 @@ describe('a hostile or broken client', () => {
       await own.sandbox.close();
     }
   });
+
+  it('an invalid body too large to name each mistake is answered with its first, so checking it holds no one up', async () => {
+    const answer = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ debtors: Array.from({ length: 3000 }, () => ({})) })],
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.errors).toEqual({
+      'invoices[0].debtors[0]': ['must have firstname and lastname, or name and organizationNumber'],
+    });
+    const small = await call('POST', '{org}/invoices', { invoices: [newInvoice({ debtors: [{}, {}] })] });
+    expect(Object.keys(small.body.errors)).toEqual(['invoices[0].debtors[0]', 'invoices[0].debtors[1]']);
+  });
 });
