@@ -6,8 +6,11 @@
 //   npm run spec:diff -- --base <git ref>
 //
 // A change breaks when code that compiled against the client generated from the old
-// description may not compile against the new one: the TypeScript compiler decides
-// (scripts/spec-diff/). Removed operations, webhooks and servers break too.
+// description may not compile against the new one (the TypeScript compiler decides), or
+// when a request the API accepted may now be refused, or a reader meet what it does not
+// parse (the wire's judge: formats, bounds, patterns, closed objects, serialization,
+// security). Removed operations, webhooks and servers break too. Each line says whose
+// verdict it is (scripts/spec-diff/).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -315,7 +318,9 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     const count = `${changes.length} change${changes.length === 1 ? '' : 's'}`;
     out(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
     for (const change of changes)
-      out(`  ${change.breaking ? 'BREAKING' : 'safe    '}  ${change.where}: ${change.text}`);
+      out(
+        `  ${change.breaking ? 'BREAKING' : 'safe    '}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: ${change.text}`,
+      );
     breaking += changes.filter((change) => change.breaking).length;
   }
   if (breaking === 0) {

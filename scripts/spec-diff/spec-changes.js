@@ -8,8 +8,12 @@
 import { generateTypes } from '../../packages/client/scripts/generate.js';
 import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../spec/scripts/description.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
+import { wireChanges } from './wire-changes.js';
 
-/** @typedef {{ where: string, text: string, breaking: boolean }} Change where: the operation, webhook or part of the description */
+/**
+ * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' }} Change where: the operation,
+ *   webhook or part of the description; judge: whose verdict it is, the compiler's on the types (the default) or the wire's
+ */
 /** @typedef {import('./type-changes.js').Role} Role */
 /** @typedef {import('./type-changes.js').TypeChange} TypeChange */
 
@@ -76,8 +80,7 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
         const [old, now] = [types.property(oldItem, method)?.type, types.property(newItem, method)?.type];
         if (!old && !now) continue;
         const key = `${method.toUpperCase()} ${path}`;
-        const id = ids.after.get(key) ?? ids.before.get(key);
-        const where = `${section === 'paths' ? key : `webhook ${path}`}${id ? ` (${id})` : ''}`;
+        const where = whereOf(ids, method, path, section);
         const add = (/** @type {string} */ text, /** @type {boolean} */ breaking) =>
           changes.push({ where, text, breaking });
         if (!now) add('removed', true);
@@ -91,7 +94,11 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
       }
     }
   }
-  changes.push(...serverChanges(before, after), ...schemaNameChanges(before, after));
+  changes.push(
+    ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section)),
+    ...serverChanges(before, after),
+    ...schemaNameChanges(before, after),
+  );
   if (changes.length === 0) changes.push(...textChanges(before, after));
   return changes;
 }
@@ -290,6 +297,17 @@ function textChanges(before, after) {
   };
   walk(before, after, '');
   return pointers.map((pointer) => ({ where: 'documentation', text: `${pointer} changed`, breaking: false }));
+}
+
+/**
+ * How a change names its operation: `GET /orgs/{organizationId}/invoices (GetInvoicesByOrganization)`, or `webhook CASE (…)`.
+ * @param {{ before: Map<string, string>, after: Map<string, string> }} ids
+ * @param {string} method @param {string} path @param {'paths' | 'webhooks'} section
+ */
+function whereOf(ids, method, path, section) {
+  const key = `${method.toUpperCase()} ${path}`;
+  const id = ids.after.get(key) ?? ids.before.get(key);
+  return `${section === 'paths' ? key : `webhook ${path}`}${id ? ` (${id})` : ''}`;
 }
 
 /** @param {any} document @returns {Map<string, string>} operationId by "METHOD /path" */

@@ -39,7 +39,7 @@ describe('npm run spec:diff', () => {
     copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])));
     const result = await runHere('--base', 'HEAD~1');
     expect(result.stdout).toMatch(
-      /^ {2}BREAKING {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed$/m,
+      /^ {2}BREAKING {2}types {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed$/m,
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/breaking change\(s\) without a major changeset for @autocollect\/client/);
@@ -58,7 +58,7 @@ describe('npm run spec:diff', () => {
     const result = await runHere('--base', 'HEAD~1');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
-      /^ {2}safe {6}GET .*\(GetInvoiceById\): response 200 data\.kid: added \(optional\)$/m,
+      /^ {2}safe {6}types {2}GET .*\(GetInvoiceById\): response 200 data\.kid: added \(optional\)$/m,
     );
     expect(result.stdout).toMatch(/No breaking change\./);
   });

@@ -1,0 +1,203 @@
+// @ts-check
+// The wire's judge, beside the compiler's (./type-changes.js): what changes which values
+// an API accepts or sends without changing the generated types, because TypeScript cannot
+// say it (a format, integer against number, bounds, lengths, patterns, closed objects,
+// parameter serialization, security). Each change narrows or widens what may be carried,
+// and its verdict follows its direction and who makes the value:
+//   - narrowing what a request, a parameter or a header may carry breaks a request that
+//     was accepted before;
+//   - widening what a response or webhook may carry breaks a reader where it relies on it:
+//     the format it parses, whole numbers. Looser bounds in what is read break nothing.
+import { deref, HTTP_METHODS } from '../../spec/scripts/description.js';
+
+/** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
+/** @typedef {{ where: string, text: string, breaking: boolean, judge: 'wire' }} WireChange */
+/** @typedef {'narrower' | 'wider' | 'other'} Direction what a change does to the set of valid values */
+
+/** Lower bounds: raised or added, they narrow. */
+const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
+/** Upper bounds: lowered or added, they narrow. */
+const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
+
+/**
+ * Every change of what the wire accepts, operation by operation, in both bundles' paths and webhooks.
+ * @param {any} before a bundled description
+ * @param {any} after the same description, changed
+ * @param {(method: string, path: string, section: 'paths' | 'webhooks') => string} where how the compiler's judge names an operation
+ * @returns {WireChange[]}
+ */
+export function wireChanges(before, after, where) {
+  /** @type {WireChange[]} */
+  const changes = [];
+  for (const section of /** @type {const} */ (['paths', 'webhooks'])) {
+    // Users send requests and receive webhooks: the roles swap.
+    /** @type {{ input: Role, output: Role }} */
+    const roles = section === 'paths' ? { input: 'write', output: 'read' } : { input: 'read', output: 'write' };
+    for (const [path, oldItem] of Object.entries(before[section] ?? {})) {
+      const newItem = after[section]?.[path];
+      if (!newItem) continue;
+      for (const method of HTTP_METHODS) {
+        const [old, now] = [oldItem[method], newItem[method]];
+        if (!old || !now) continue;
+        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking) =>
+          changes.push({ where: where(method, path, section), text, breaking, judge: 'wire' });
+        compareOperation({ before, after, oldItem, newItem, old, now, roles, add });
+      }
+    }
+  }
+  return changes;
+}
+
+/**
+ * @param {{ before: any, after: any, oldItem: any, newItem: any, old: any, now: any,
+ *   roles: { input: Role, output: Role }, add: (text: string, breaking: boolean) => void }} sides
+ */
+function compareOperation({ before, after, oldItem, newItem, old, now, roles, add }) {
+  const parameters = (/** @type {any} */ document, /** @type {any} */ item, /** @type {any} */ operation) =>
+    new Map(
+      [...(item.parameters ?? []), ...(operation.parameters ?? [])]
+        .map((parameter) => deref(document, parameter))
+        .map((parameter) => [`${parameter.in} parameter ${parameter.name}`, parameter]),
+    );
+  const newParameters = parameters(after, newItem, now);
+  for (const [label, parameter] of parameters(before, oldItem, old)) {
+    const next = newParameters.get(label);
+    if (!next) continue;
+    for (const keyword of ['style', 'explode']) {
+      if (parameter[keyword] !== next[keyword])
+        add(`${label}: ${keyword} changed from ${show(parameter[keyword])} to ${show(next[keyword])}`, true);
+    }
+    compareSchemas(before, after, parameter.schema, next.schema, '', roles.input, (at, text, breaking) =>
+      add(`${label}${at ? ` ${at}` : ''}: ${text}`, breaking),
+    );
+  }
+  const [oldBody, newBody] = [deref(before, old.requestBody), deref(after, now.requestBody)];
+  if (oldBody && newBody) compareBodies(before, after, oldBody, newBody, 'request body', roles.input, add);
+  for (const [status, response] of Object.entries(old.responses ?? {})) {
+    const next = now.responses?.[status];
+    if (next)
+      compareBodies(
+        before,
+        after,
+        deref(before, response),
+        deref(after, next),
+        `response ${status}`,
+        roles.output,
+        add,
+      );
+  }
+  const security = (/** @type {any} */ document, /** @type {any} */ operation) =>
+    /** @type {Record<string, string[]>[]} */ (operation.security ?? document.security ?? []).map((requirement) =>
+      JSON.stringify(sorted(requirement)),
+    );
+  const [oldSecurity, newSecurity] = [security(before, old), security(after, now)];
+  const added = newSecurity.filter((requirement) => !oldSecurity.includes(requirement));
+  const removed = oldSecurity.filter((requirement) => !newSecurity.includes(requirement));
+  // A client meets one requirement of the list: a new list it may not meet breaks it, unless an old one is still there.
+  const anonymous = newSecurity.length === 0 || newSecurity.includes('{}');
+  if (added.length || removed.length)
+    add(
+      `security changed from ${oldSecurity.join(' or ') || 'none'} to ${newSecurity.join(' or ') || 'none'}`,
+      removed.length > 0 && !anonymous,
+    );
+}
+
+/**
+ * The media types of a request body or response, and the schema of each kept.
+ * @param {any} before @param {any} after @param {any} old @param {any} now @param {string} label @param {Role} role
+ * @param {(text: string, breaking: boolean) => void} add
+ */
+function compareBodies(before, after, old, now, label, role, add) {
+  const types = Object.keys(old.content ?? {});
+  for (const mediaType of types) {
+    const next = now.content?.[mediaType];
+    if (!next) continue;
+    const named = types.length > 1 ? ` (${mediaType})` : '';
+    compareSchemas(before, after, old.content[mediaType].schema, next.schema, '', role, (at, text, breaking) =>
+      add(`${label}${named}${at ? ` ${at}` : ''}: ${text}`, breaking),
+    );
+  }
+}
+
+/**
+ * Compares two schemas keyword by keyword, and their properties, items and branches in turn.
+ * @param {any} before @param {any} after the documents, to follow `$ref`s
+ * @param {any} oldSchema @param {any} newSchema
+ * @param {string} at where in the value (`invoices[].invoiceNumber`)
+ * @param {Role} role
+ * @param {(at: string, text: string, breaking: boolean) => void} add
+ * @param {Set<string>} [seen] pairs of `$ref`s under comparison, so recursive schemas end
+ */
+function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen = new Set()) {
+  const pair = `${oldSchema?.$ref ?? ''} ${newSchema?.$ref ?? ''}`;
+  if (pair !== ' ' && seen.has(pair)) return;
+  if (pair !== ' ') seen.add(pair);
+  const [old, now] = [deref(before, oldSchema), deref(after, newSchema)];
+  if (!old || !now || typeof old !== 'object' || typeof now !== 'object') return;
+  /** @param {string} text @param {Direction} direction @param {boolean} [readersRely] a reader relies on it (a format it parses) */
+  const judge = (text, direction, readersRely = false) =>
+    add(at, text, role === 'write' ? direction !== 'wider' : direction !== 'narrower' && readersRely);
+
+  const [oldTypes, newTypes] = [typesOf(old), typesOf(now)];
+  if (oldTypes.includes('number') && !newTypes.includes('number') && newTypes.includes('integer'))
+    judge('type number became integer', 'narrower');
+  if (oldTypes.includes('integer') && !oldTypes.includes('number') && newTypes.includes('number'))
+    judge('type integer became number', 'wider', true);
+  if (old.format !== now.format) {
+    const direction = old.format === undefined ? 'narrower' : now.format === undefined ? 'wider' : 'other';
+    judge(`format ${describeChange(old.format, now.format)}`, direction, true);
+  }
+  for (const keyword of [...LOWER_BOUNDS, ...UPPER_BOUNDS]) {
+    const [was, is] = [old[keyword], now[keyword]];
+    if (was === is || (typeof was !== 'number' && typeof is !== 'number')) continue;
+    const lower = LOWER_BOUNDS.includes(keyword);
+    const narrower = was === undefined || (is !== undefined && (lower ? is > was : is < was));
+    judge(`${keyword} ${describeChange(was, is)}`, narrower ? 'narrower' : 'wider');
+  }
+  if (old.multipleOf !== now.multipleOf) {
+    const direction = now.multipleOf === undefined ? 'wider' : 'narrower';
+    judge(`multipleOf ${describeChange(old.multipleOf, now.multipleOf)}`, direction);
+  }
+  if (old.pattern !== now.pattern)
+    judge(`pattern ${describeChange(old.pattern, now.pattern)}`, now.pattern === undefined ? 'wider' : 'narrower');
+  if (Boolean(old.uniqueItems) !== Boolean(now.uniqueItems))
+    judge(`uniqueItems ${now.uniqueItems ? 'added' : 'removed'}`, now.uniqueItems ? 'narrower' : 'wider');
+  for (const keyword of ['additionalProperties', 'unevaluatedProperties']) {
+    const [closedBefore, closedNow] = [old[keyword] === false, now[keyword] === false];
+    if (closedBefore !== closedNow)
+      judge(
+        closedNow ? `closed to other properties (${keyword}: false)` : `open to other properties (${keyword})`,
+        closedNow ? 'narrower' : 'wider',
+      );
+  }
+
+  const into = (/** @type {string} */ next) => (/** @type {any} */ a, /** @type {any} */ b) =>
+    compareSchemas(before, after, a, b, next, role, add, seen);
+  for (const [name, property] of Object.entries(old.properties ?? {}))
+    if (now.properties?.[name]) into(at ? `${at}.${name}` : name)(property, now.properties[name]);
+  if (old.items && now.items) into(`${at}[]`)(old.items, now.items);
+  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+    const [a, b] = [old[keyword], now[keyword]];
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length)
+      for (const [index, branch] of a.entries()) into(at)(branch, b[index]);
+  }
+  if (pair !== ' ') seen.delete(pair);
+}
+
+/** @param {any} schema @returns {string[]} */
+const typesOf = (schema) => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
+const show = (/** @type {unknown} */ value) => (value === undefined ? 'the default' : JSON.stringify(value));
+/** @param {unknown} was @param {unknown} is */
+const describeChange = (was, is) =>
+  was === undefined
+    ? `${JSON.stringify(is)} added`
+    : is === undefined
+      ? `${JSON.stringify(was)} removed`
+      : `changed from ${JSON.stringify(was)} to ${JSON.stringify(is)}`;
+/** @param {Record<string, string[]>} requirement */
+const sorted = (requirement) =>
+  Object.fromEntries(
+    Object.entries(requirement)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, scopes]) => [name, [...scopes].sort()]),
+  );
