@@ -284,6 +284,22 @@ async function hasMajorChangeset(repo = root) {
   );
 }
 
+/** The longest line spec:diff prints; `--verbose` prints every line whole. */
+const MAX_LINE = 200;
+
+/**
+ * Breaking changes first, then the safe ones grouped by operation, each group in the order found.
+ * @param {Change[]} changes
+ */
+function inReadingOrder(changes) {
+  const safe = changes.filter((change) => !change.breaking);
+  const operations = [...new Set(safe.map((change) => change.where))];
+  return [
+    ...changes.filter((change) => change.breaking),
+    ...operations.flatMap((where) => safe.filter((change) => change.where === where)),
+  ];
+}
+
 /**
  * `npm run spec:diff`: prints every change since the base, and answers the exit code: 0
  * with no breaking change (or a major changeset for it), 1 with one, 2 for bad usage.
@@ -292,10 +308,17 @@ async function hasMajorChangeset(repo = root) {
  * @returns {Promise<number>}
  */
 export async function specDiff(args, { repo = root, out = console.log, err = console.error } = {}) {
-  const usage = 'Usage: npm run spec:diff -- --base <git ref>   (a branch, tag or commit to compare the spec with)';
+  const usage =
+    'Usage: npm run spec:diff -- --base <git ref> [--verbose] [--json]   (a branch, tag or commit to compare the spec with)';
   let base;
+  let verbose = false;
+  let json = false;
   try {
-    base = parseArgs({ args, options: { base: { type: 'string' } } }).values.base;
+    const { values } = parseArgs({
+      args,
+      options: { base: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+    ({ base, verbose = false, json = false } = values);
   } catch (error) {
     // Such as a mistyped --bse: named, not only the usage.
     err(`${/** @type {Error} */ (error).message}\n${usage}`);
@@ -313,21 +336,26 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     err(error.message);
     return 2;
   }
-  let breaking = 0;
+  const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
+  const gated = breaking > 0 && !(await hasMajorChangeset(repo));
+  if (json) {
+    // For tools: every change with its verdict, judge and whole text; the same exit code.
+    out(JSON.stringify({ base, breaking, gated, apis: results }, null, 2));
+    return gated ? 1 : 0;
+  }
   for (const { api, changes } of results) {
     const count = `${changes.length} change${changes.length === 1 ? '' : 's'}`;
     out(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
-    for (const change of changes)
-      out(
-        `  ${change.breaking ? 'BREAKING' : 'safe    '}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: ${change.text}`,
-      );
-    breaking += changes.filter((change) => change.breaking).length;
+    for (const change of inReadingOrder(changes)) {
+      const line = `  ${change.breaking ? 'BREAKING' : 'safe    '}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: ${verbose ? (change.detail ?? change.text) : change.text}`;
+      out(verbose || line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 1)}…`);
+    }
   }
   if (breaking === 0) {
     out('\nNo breaking change.');
     return 0;
   }
-  if (await hasMajorChangeset(repo)) {
+  if (!gated) {
     out(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`);
     return 0;
   }

@@ -11,8 +11,10 @@ import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { wireChanges } from './wire-changes.js';
 
 /**
- * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' }} Change where: the operation,
- *   webhook or part of the description; judge: whose verdict it is, the compiler's on the types (the default) or the wire's
+ * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs', detail?: string }} Change where: the operation,
+ *   webhook or part of the description; judge: whose verdict it is, the compiler's on the types (the default), the wire's,
+ *   or none (docs: only the text changed);
+ *   detail: the whole text, where `text` sums a long one up
  */
 /** @typedef {import('./type-changes.js').Role} Role */
 /** @typedef {import('./type-changes.js').TypeChange} TypeChange */
@@ -81,15 +83,16 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
         if (!old && !now) continue;
         const key = `${method.toUpperCase()} ${path}`;
         const where = whereOf(ids, method, path, section);
-        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking) =>
-          changes.push({ where, text, breaking });
+        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ detail = '') =>
+          changes.push({ where, text, breaking, ...(detail && { detail }) });
         if (!now) add('removed', true);
         else if (!old) add('added', false);
         else {
           const [oldId, newId] = [ids.before.get(key), ids.after.get(key)];
           // The exported `operations` type is keyed by operationId.
           if (oldId !== newId) add(`operationId ${oldId} renamed to ${newId}`, true);
-          for (const change of compareOperation(types, old, now, roles)) add(change.text, change.breaking);
+          for (const change of compareOperation(types, old, now, roles))
+            add(change.text, change.breaking, change.detail);
         }
       }
     }
@@ -108,14 +111,16 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
  * @param {import('typescript').Type} old
  * @param {import('typescript').Type} now
  * @param {{ input: Role, output: Role }} roles
- * @returns {{ text: string, breaking: boolean }[]}
+ * @returns {{ text: string, breaking: boolean, detail?: string }[]}
  */
 function compareOperation(types, old, now, roles) {
-  /** @type {{ text: string, breaking: boolean }[]} */
+  /** @type {{ text: string, breaking: boolean, detail?: string }[]} */
   const found = [];
   const record = (/** @type {string} */ label, /** @type {TypeChange[]} */ list) => {
-    for (const { where, text, breaking } of list)
-      found.push({ text: `${label}${where ? ` ${where}` : ''}: ${text}`, breaking });
+    for (const { where, text, breaking, detail } of list) {
+      const at = `${label}${where ? ` ${where}` : ''}`;
+      found.push({ text: `${at}: ${text}`, breaking, ...(detail && { detail: `${at}: ${detail}` }) });
+    }
   };
 
   const [oldParameters, newParameters] = [old, now].map((t) => types.property(t, 'parameters')?.type);
@@ -296,7 +301,12 @@ function textChanges(before, after) {
     } else pointers.push(at);
   };
   walk(before, after, '');
-  return pointers.map((pointer) => ({ where: 'documentation', text: `${pointer} changed`, breaking: false }));
+  return pointers.map((pointer) => ({
+    where: 'documentation',
+    text: `${pointer} changed`,
+    breaking: false,
+    judge: /** @type {const} */ ('docs'),
+  }));
 }
 
 /**

@@ -12,7 +12,10 @@
 import ts from 'typescript';
 
 /** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
-/** @typedef {{ where: string, text: string, breaking: boolean }} TypeChange */
+/** @typedef {{ where: string, text: string, breaking: boolean, detail?: string }} TypeChange detail: the whole text, where `text` sums it up */
+
+/** A type change longer than this is summed up, its whole text kept as the detail. */
+const SUM_UP_OVER = 60;
 
 const LIBS = ['lib.es2022.d.ts'];
 /**
@@ -124,6 +127,33 @@ export function typeComparer(checker) {
       ? checker.getPropertiesOfType(type).flatMap((symbol) => (property(type, symbol.name) ? [symbol.name] : []))
       : [];
 
+  /**
+   * "type changed from A to B"; summed up when long, by the properties that differ
+   * ("type changed: 3 properties changed: a, b, c").
+   * @param {ts.Type} old @param {ts.Type} now
+   * @returns {{ text: string, detail?: string }}
+   */
+  const typeChanged = (old, now) => {
+    const whole = `type changed from ${show(old)} to ${show(now)}`;
+    if (whole.length <= SUM_UP_OVER) return { text: whole };
+    // Properties name the change only between two objects; of a union, only the common ones are known.
+    const objects = isObject(old) && isObject(now);
+    const names = objects ? [...new Set([...propertyNames(old), ...propertyNames(now)])] : [];
+    const differ = names.filter((name) => {
+      const [a, b] = [property(old, name), property(now, name)];
+      return !a || !b || a.optional !== b.optional || show(a.type) !== show(b.type);
+    });
+    const cut = (/** @type {string} */ text) => (text.length > 30 ? `${text.slice(0, 29)}…` : text);
+    const shown = differ.slice(0, 5).join(', ') + (differ.length > 5 ? ', …' : '');
+    return {
+      text:
+        differ.length > 0
+          ? `type changed: ${differ.length} propert${differ.length === 1 ? 'y' : 'ies'} changed: ${shown}`
+          : `type changed from ${cut(show(old))} to ${cut(show(now))}`,
+      detail: whole,
+    };
+  };
+
   /** @type {Map<ts.Type, Set<ts.Type>>} pairs under comparison, so recursive schemas end */
   const visiting = new Map();
 
@@ -158,11 +188,11 @@ export function typeComparer(checker) {
     } else if (members(old).some(isLiteral) || members(now).some(isLiteral)) {
       compareValues(old, now, where, role, changes);
     } else if (show(old) !== show(now)) {
-      at(`type changed from ${show(old)} to ${show(now)}`, !fits(role, old, now));
+      changes.push({ where, ...typeChanged(old, now), breaking: !fits(role, old, now) });
     }
     // The compiler's verdict on the whole: a break the walk did not name is still a break.
     if (!fits(role, before, after) && !changes.slice(start).some((change) => change.breaking)) {
-      at(`type changed from ${show(before)} to ${show(after)}`, true);
+      changes.push({ where, ...typeChanged(before, after), breaking: true });
     }
     pairs?.delete(after);
   }
@@ -235,11 +265,7 @@ export function typeComparer(checker) {
         changes.push({ where, text: `value ${value} removed`, breaking: role === 'write' && !assignable(type, after) });
     }
     if (rest(before) !== rest(after)) {
-      changes.push({
-        where,
-        text: `type changed from ${show(before)} to ${show(after)}`,
-        breaking: !fits(role, before, after),
-      });
+      changes.push({ where, ...typeChanged(before, after), breaking: !fits(role, before, after) });
     }
   }
 

@@ -63,6 +63,39 @@ describe('npm run spec:diff', () => {
     expect(result.stdout).toMatch(/No breaking change\./);
   });
 
+  it('lists breaking changes first, then the safe ones by operation, in lines of at most 200 characters; --verbose whole, --json for tools', async () => {
+    copy.commit(() => {
+      // A safe change, then a long breaking one the compiler sees, then one only the wire sees.
+      copy.edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'note'], { type: 'string' }));
+      copy.edit(`${S}/NewPayment.yaml`, (d) => {
+        d.setIn(['properties', 'amount', 'type'], 'integer');
+        d.setIn(['properties', 'currency', 'enum'], ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN', 'ISK']);
+      });
+      copy.edit(`${S}/NewInvoice.yaml`, (d) => d.setIn(['properties', 'invoiceNumber', 'maxLength'], 20));
+    });
+    const result = await runHere('--base', 'HEAD~1');
+    const lines = result.stdout.split('\n').filter((line) => /^ {2}(BREAKING|safe)/.test(line));
+    const firstSafe = lines.findIndex((line) => line.startsWith('  safe'));
+    expect(lines.slice(0, firstSafe).every((line) => line.startsWith('  BREAKING'))).toBe(true);
+    expect(lines.slice(firstSafe).every((line) => line.startsWith('  safe'))).toBe(true);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {2}BREAKING {2}wire {3}POST .*invoices\[\]\.invoiceNumber: maxLength 20 added$/),
+    );
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(200);
+
+    const verbose = await runHere('--base', 'HEAD~1', '--verbose');
+    // A long type is summed up, and --verbose shows it whole.
+    expect(result.stdout).toMatch(/payments\[\]\.currency: type changed from string to "NOK" \| "SEK" [^\n]*…$/m);
+    expect(verbose.stdout).toMatch(/payments\[\]\.currency: type changed from string to "NOK" \| "SEK" .* \| "ISK"$/m);
+    const json = await runHere('--base', 'HEAD~1', '--json');
+    expect(json.status).toBe(result.status);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed).toMatchObject({ base: 'HEAD~1', gated: true });
+    const judged = parsed.apis.flatMap((api: { changes: { judge?: string; breaking: boolean }[] }) => api.changes);
+    expect(judged.filter((change: { breaking: boolean }) => change.breaking).length).toBe(parsed.breaking);
+    expect(judged.some((change: { judge?: string }) => change.judge === 'wire')).toBe(true);
+  });
+
   it('explains its usage', () => {
     const usage = run();
     expect(usage.status).toBe(2);
