@@ -18,6 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
+import { readCached, writeCached } from './disk-cache.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
@@ -123,6 +124,19 @@ async function bundleFiles(repo, files, names) {
   // Inside the repo, so that the copy's lint plugin resolves its imports from node_modules.
   const cacheDir = join(repo, 'node_modules/.cache/autocollect');
   mkdirSync(cacheDir, { recursive: true });
+  // Kept by what makes them (the files, the descriptions asked for, the libraries installed):
+  // the base of a comparison, a release tag, is bundled once.
+  const bundlesDir = join(cacheDir, 'spec-diff-bundles');
+  const key = `${createHash('sha256')
+    .update(contentKey(files))
+    .update(JSON.stringify(names ?? null))
+    .update(readFileSync(join(repo, 'package-lock.json')))
+    .digest('hex')}.json`;
+  const kept = readCached(bundlesDir, key);
+  /** @param {[string, { document: any, files: string[] }][]} entries */
+  const asBundles = (entries) =>
+    new Map(entries.map(([name, bundle]) => [name, { document: bundle.document, files: new Set(bundle.files) }]));
+  if (kept !== undefined) return asBundles(JSON.parse(kept));
   const dir = mkdtempSync(join(cacheDir, 'spec-diff-'));
   try {
     for (const [file, content] of files) {
@@ -133,12 +147,13 @@ async function bundleFiles(repo, files, names) {
     // Loaded when there is something to bundle: a usage error answers without Redocly.
     const { bundleDescriptions } = await import('../spec/scripts/redocly.js');
     const bundles = await bundleDescriptions(dir, names, files);
-    return new Map(
-      bundles.map(({ name, document, files: used }) => [
-        name,
-        { document, files: new Set([...used].map((file) => relative(dir, file))) },
-      ]),
-    );
+    /** @type {[string, { document: any, files: string[] }][]} */
+    const entries = bundles.map(({ name, document, files: used }) => [
+      name,
+      { document, files: [...used].map((file) => relative(dir, file)) },
+    ]);
+    writeCached(bundlesDir, key, JSON.stringify(entries));
+    return asBundles(entries);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

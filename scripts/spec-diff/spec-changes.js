@@ -5,7 +5,7 @@
 // TypeScript compiler judges each one (./type-changes.js). What the types do not carry is
 // compared in the documents: servers (the client's `servers`), operationIds (its
 // `operations` type) and schema names (its `components` type).
-import { generateTypes } from '../../packages/client/scripts/generate.js';
+import { cachedTypes } from '../../packages/client/scripts/generate.js';
 import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../spec/scripts/description.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { wireChanges } from './wire-changes.js';
@@ -46,8 +46,8 @@ export async function listChangesEach(before, afters) {
   const changed = afters.flatMap((after, index) => (JSON.stringify(after) === original ? [] : [index]));
   if (changed.length === 0) return afters.map(() => []);
   /** @type {Record<string, string>} */
-  const files = { '/before.ts': await generateTypes(before) };
-  for (const index of changed) files[`/after-${index}.ts`] = await generateTypes(afters[index]);
+  const files = { '/before.ts': await cachedTypes(before) };
+  for (const index of changed) files[`/after-${index}.ts`] = await cachedTypes(afters[index]);
   const program = programOf(files);
   const checker = program.getTypeChecker();
   const types = typeComparer(checker);

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deref, listOperations, openEnumValues, readApis, repoRoot as root } from '@autocollect/spec/description';
+import { readCached, writeCached } from '../../../scripts/disk-cache.js';
 
 /** @param {string} apiName */
 function header(apiName) {
@@ -152,6 +153,21 @@ const GENERATOR = sha256(
     ].map((file) => readFileSync(file, 'utf8')),
   ),
 );
+
+/**
+ * The types of a bundle, kept on disk by what makes them (the bundle, this generator and
+ * the libraries installed): spec:diff compares the same base again and again.
+ * @param {any} document
+ */
+export async function cachedTypes(document) {
+  const dir = resolve(dirname(TYPES_CACHE), 'types');
+  const key = `${sha256(JSON.stringify([GENERATOR, document]))}.ts`;
+  const kept = readCached(dir, key);
+  if (kept !== undefined) return kept;
+  const types = await generateTypes(document);
+  writeCached(dir, key, types);
+  return types;
+}
 
 /** @returns {Record<string, { key: string, types: string }>} by API name: its inputs' key, and the hash of the types made */
 function readTypesCache() {
