@@ -20,6 +20,8 @@ import { wireChanges } from './wire-changes.js';
 /** @typedef {import('./type-changes.js').TypeChange} TypeChange */
 
 const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'cookie'];
+/** A pointer into what only people read: a description, summary, title, example, or an extension (`x-…`). */
+const DOCUMENTATION = /\/(description|summary|title|example|examples|externalDocs|x-[^/]*)(\/| changed$)/;
 const isSuccess = (/** @type {string} */ status) => /^2/.test(status);
 
 /**
@@ -102,7 +104,10 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
     ...serverChanges(before, after),
     ...schemaNameChanges(before, after),
   );
-  if (changes.length === 0) changes.push(...textChanges(before, after));
+  // What no judge looks at is listed too: with nothing else, every part that changed; beside
+  // other changes, what is only read by people (descriptions, summaries, examples, extensions).
+  const texts = textChanges(before, after);
+  changes.push(...(changes.length === 0 ? texts : texts.filter((change) => DOCUMENTATION.test(change.text))));
   return changes;
 }
 

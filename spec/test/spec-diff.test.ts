@@ -226,6 +226,18 @@ const CASES: Case[] = [
     line: /\(GetInvoiceById\): security changed from .* to .*write:collection\.case/,
   },
   {
+    change: 'A description edited beside a breaking change is listed too',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewPayment.yaml`, (d) => {
+        d.setIn(['properties', 'amount', 'maximum'], 1_000_000);
+        d.set('description', 'A payment made directly to the creditor.');
+      }),
+    breaking: true,
+    line: /\(CreatePayments\): request body payments\[\]\.amount: maximum 1000000 added$/,
+    also: [{ line: /^documentation: \/components\/schemas\/NewPayment\/description changed$/, breaking: false }],
+  },
+  {
     change: 'Request type narrowed',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'enum'], ['NOK'])),
