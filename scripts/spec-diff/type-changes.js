@@ -17,7 +17,8 @@ import ts from 'typescript';
 /** A type change longer than this is summed up, its whole text kept as the detail. */
 const SUM_UP_OVER = 60;
 
-const LIBS = ['lib.es2022.d.ts'];
+/** ES5's library: all the generated types use, and parsed in half the time of ES2022's. */
+const LIBS = ['lib.es5.d.ts'];
 /**
  * The one web platform type generated types use (binary content is a Blob). Declared here:
  * the whole DOM library takes longer to load than a comparison takes.
