@@ -299,6 +299,16 @@ async function hasMajorChangeset(repo = root) {
   );
 }
 
+/**
+ * Why the judge says so: the wire's own words; the compiler's, from its verdict.
+ * @param {Change} change
+ */
+function whyOf(change) {
+  if (change.why) return change.why;
+  if (change.judge === 'docs') return 'only its text changed';
+  return change.breaking ? 'code written for the old client may not compile' : 'code written for it still compiles';
+}
+
 /** The longest line spec:diff prints; `--verbose` prints every line whole. */
 const MAX_LINE = 200;
 
@@ -355,15 +365,24 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
   const gated = breaking > 0 && !(await hasMajorChangeset(repo));
   if (json) {
     // For tools: every change with its verdict, judge and whole text; the same exit code.
-    out(JSON.stringify({ base, breaking, gated, apis: results }, null, 2));
+    const apis = results.map(({ api, changes }) => ({
+      api,
+      changes: changes.map((change) => ({ ...change, judge: change.judge ?? 'types', why: whyOf(change) })),
+    }));
+    out(JSON.stringify({ base, breaking, gated, apis }, null, 2));
     return gated ? 1 : 0;
   }
   for (const { api, changes } of results) {
     const count = `${changes.length} change${changes.length === 1 ? '' : 's'}`;
     out(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
     for (const change of inReadingOrder(changes)) {
-      const line = `  ${change.breaking ? 'BREAKING' : 'safe    '}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: ${verbose ? (change.detail ?? change.text) : change.text}`;
-      out(verbose || line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 1)}…`);
+      const head = `  ${change.breaking ? 'BREAKING' : 'safe    '}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: `;
+      const why = ` (${whyOf(change)})`;
+      let text = verbose ? (change.detail ?? change.text) : change.text;
+      // Too long, the change's text gives way, never the verdict or its reason.
+      const room = MAX_LINE - head.length - why.length;
+      if (!verbose && text.length > room) text = `${text.slice(0, Math.max(room - 1, 0))}…`;
+      out(`${head}${text}${why}`);
     }
   }
   if (breaking === 0) {

@@ -11,10 +11,10 @@ import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { wireChanges } from './wire-changes.js';
 
 /**
- * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs', detail?: string }} Change where: the operation,
+ * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs', detail?: string, why?: string }} Change where: the operation,
  *   webhook or part of the description; judge: whose verdict it is, the compiler's on the types (the default), the wire's,
  *   or none (docs: only the text changed);
- *   detail: the whole text, where `text` sums a long one up
+ *   detail: the whole text, where `text` sums a long one up; why: the judge's reason, when it gives one
  */
 /** @typedef {import('./type-changes.js').Role} Role */
 /** @typedef {import('./type-changes.js').TypeChange} TypeChange */

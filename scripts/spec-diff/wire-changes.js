@@ -11,7 +11,7 @@
 import { deref, HTTP_METHODS } from '../../spec/scripts/description.js';
 
 /** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
-/** @typedef {{ where: string, text: string, breaking: boolean, judge: 'wire' }} WireChange */
+/** @typedef {{ where: string, text: string, breaking: boolean, judge: 'wire', why: string }} WireChange */
 /** @typedef {'narrower' | 'wider' | 'other'} Direction what a change does to the set of valid values */
 
 /** Lower bounds: raised or added, they narrow. */
@@ -39,8 +39,14 @@ export function wireChanges(before, after, where) {
       for (const method of HTTP_METHODS) {
         const [old, now] = [oldItem[method], newItem[method]];
         if (!old || !now) continue;
-        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking) =>
-          changes.push({ where: where(method, path, section), text, breaking, judge: 'wire' });
+        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ why = '') =>
+          changes.push({
+            where: where(method, path, section),
+            text,
+            breaking,
+            judge: 'wire',
+            why: why || (breaking ? 'a request or reader that worked may fail' : 'nothing that worked fails'),
+          });
         compareOperation({ before, after, oldItem, newItem, old, now, roles, add });
       }
     }
@@ -50,7 +56,7 @@ export function wireChanges(before, after, where) {
 
 /**
  * @param {{ before: any, after: any, oldItem: any, newItem: any, old: any, now: any,
- *   roles: { input: Role, output: Role }, add: (text: string, breaking: boolean) => void }} sides
+ *   roles: { input: Role, output: Role }, add: (text: string, breaking: boolean, why?: string) => void }} sides
  */
 function compareOperation({ before, after, oldItem, newItem, old, now, roles, add }) {
   const parameters = (/** @type {any} */ document, /** @type {any} */ item, /** @type {any} */ operation) =>
@@ -67,8 +73,8 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
       if (parameter[keyword] !== next[keyword])
         add(`${label}: ${keyword} changed from ${show(parameter[keyword])} to ${show(next[keyword])}`, true);
     }
-    compareSchemas(before, after, parameter.schema, next.schema, '', roles.input, (at, text, breaking) =>
-      add(`${label}${at ? ` ${at}` : ''}: ${text}`, breaking),
+    compareSchemas(before, after, parameter.schema, next.schema, '', roles.input, (at, text, breaking, why) =>
+      add(`${label}${at ? ` ${at}` : ''}: ${text}`, breaking, why),
     );
   }
   const [oldBody, newBody] = [deref(before, old.requestBody), deref(after, now.requestBody)];
@@ -105,7 +111,7 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
 /**
  * The media types of a request body or response, and the schema of each kept.
  * @param {any} before @param {any} after @param {any} old @param {any} now @param {string} label @param {Role} role
- * @param {(text: string, breaking: boolean) => void} add
+ * @param {(text: string, breaking: boolean, why?: string) => void} add
  */
 function compareBodies(before, after, old, now, label, role, add) {
   const types = Object.keys(old.content ?? {});
@@ -113,8 +119,8 @@ function compareBodies(before, after, old, now, label, role, add) {
     const next = now.content?.[mediaType];
     if (!next) continue;
     const named = types.length > 1 ? ` (${mediaType})` : '';
-    compareSchemas(before, after, old.content[mediaType].schema, next.schema, '', role, (at, text, breaking) =>
-      add(`${label}${named}${at ? ` ${at}` : ''}: ${text}`, breaking),
+    compareSchemas(before, after, old.content[mediaType].schema, next.schema, '', role, (at, text, breaking, why) =>
+      add(`${label}${named}${at ? ` ${at}` : ''}: ${text}`, breaking, why),
     );
   }
 }
@@ -125,7 +131,7 @@ function compareBodies(before, after, old, now, label, role, add) {
  * @param {any} oldSchema @param {any} newSchema
  * @param {string} at where in the value (`invoices[].invoiceNumber`)
  * @param {Role} role
- * @param {(at: string, text: string, breaking: boolean) => void} add
+ * @param {(at: string, text: string, breaking: boolean, why: string) => void} add
  * @param {Set<string>} [seen] pairs of `$ref`s under comparison, so recursive schemas end
  */
 function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen = new Set()) {
@@ -135,8 +141,17 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   const [old, now] = [deref(before, oldSchema), deref(after, newSchema)];
   if (!old || !now || typeof old !== 'object' || typeof now !== 'object') return;
   /** @param {string} text @param {Direction} direction @param {boolean} [readersRely] a reader relies on it (a format it parses) */
-  const judge = (text, direction, readersRely = false) =>
-    add(at, text, role === 'write' ? direction !== 'wider' : direction !== 'narrower' && readersRely);
+  const judge = (text, direction, readersRely = false) => {
+    if (role === 'write')
+      add(
+        at,
+        text,
+        direction !== 'wider',
+        direction === 'wider' ? 'a request may carry more than before' : 'a request accepted before may be refused',
+      );
+    else if (direction !== 'narrower' && readersRely) add(at, text, true, 'a reader may meet what it does not parse');
+    else add(at, text, false, direction === 'narrower' ? 'a reader gets less than before' : 'no reader relies on it');
+  };
 
   const [oldTypes, newTypes] = [typesOf(old), typesOf(now)];
   if (oldTypes.includes('number') && !newTypes.includes('number') && newTypes.includes('integer'))

@@ -39,7 +39,7 @@ describe('npm run spec:diff', () => {
     copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])));
     const result = await runHere('--base', 'HEAD~1');
     expect(result.stdout).toMatch(
-      /^ {2}BREAKING {2}types {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed$/m,
+      /^ {2}BREAKING {2}types {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed \(code written for the old client may not compile\)$/m,
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/breaking change\(s\) without a major changeset for @autocollect\/client/);
@@ -58,7 +58,7 @@ describe('npm run spec:diff', () => {
     const result = await runHere('--base', 'HEAD~1');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
-      /^ {2}safe {6}types {2}GET .*\(GetInvoiceById\): response 200 data\.kid: added \(optional\)$/m,
+      /^ {2}safe {6}types {2}GET .*\(GetInvoiceById\): response 200 data\.kid: added \(optional\) \(code written for it still compiles\)$/m,
     );
     expect(result.stdout).toMatch(/No breaking change\./);
   });
@@ -79,14 +79,20 @@ describe('npm run spec:diff', () => {
     expect(lines.slice(0, firstSafe).every((line) => line.startsWith('  BREAKING'))).toBe(true);
     expect(lines.slice(firstSafe).every((line) => line.startsWith('  safe'))).toBe(true);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^ {2}BREAKING {2}wire {3}POST .*invoices\[\]\.invoiceNumber: maxLength 20 added$/),
+      expect.stringMatching(
+        /^ {2}BREAKING {2}wire {3}POST .*invoices\[\]\.invoiceNumber: maxLength 20 added \(a request accepted before may be refused\)$/,
+      ),
     );
     expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(200);
 
     const verbose = await runHere('--base', 'HEAD~1', '--verbose');
     // A long type is summed up, and --verbose shows it whole.
-    expect(result.stdout).toMatch(/payments\[\]\.currency: type changed from string to "NOK" \| "SEK" [^\n]*…$/m);
-    expect(verbose.stdout).toMatch(/payments\[\]\.currency: type changed from string to "NOK" \| "SEK" .* \| "ISK"$/m);
+    expect(result.stdout).toMatch(
+      /payments\[\]\.currency: type changed from string to "NOK" \| "SEK"[^\n]*… \(code written for the old client may not compile\)$/m,
+    );
+    expect(verbose.stdout).toMatch(
+      /payments\[\]\.currency: type changed from string to "NOK" \| "SEK" .* \| "ISK" \(code written for the old client may not compile\)$/m,
+    );
     const json = await runHere('--base', 'HEAD~1', '--json');
     expect(json.status).toBe(result.status);
     const parsed = JSON.parse(json.stdout);
@@ -94,6 +100,9 @@ describe('npm run spec:diff', () => {
     const judged = parsed.apis.flatMap((api: { changes: { judge?: string; breaking: boolean }[] }) => api.changes);
     expect(judged.filter((change: { breaking: boolean }) => change.breaking).length).toBe(parsed.breaking);
     expect(judged.some((change: { judge?: string }) => change.judge === 'wire')).toBe(true);
+    expect(judged.every((change: { why?: string }) => typeof change.why === 'string' && change.why.length > 0)).toBe(
+      true,
+    );
   });
 
   it('explains its usage', () => {
