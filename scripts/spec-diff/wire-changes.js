@@ -186,6 +186,30 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
   }
 
+  // Alternatives: a new list of them lets fewer through; without them, more, unless what
+  // replaced them (an enum for an open one, say) constrains otherwise; another number of
+  // them may let through others either way.
+  for (const keyword of ['anyOf', 'oneOf']) {
+    const [a, b] = [old[keyword], now[keyword]].map((list) => (Array.isArray(list) ? list.length : 0));
+    if (a === b) continue;
+    if (a === 0) judge(`${keyword} added: must match one of ${b}`, 'narrower');
+    else if (b === 0) {
+      const replaced = ['enum', 'const', 'type', 'format', 'pattern'].some(
+        (constraint) =>
+          now[constraint] !== undefined && JSON.stringify(now[constraint]) !== JSON.stringify(old[constraint]),
+      );
+      judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
+    } else judge(`${keyword} from ${a} to ${b} alternatives`, 'other', true);
+  }
+  // What a bare `required` list asks (an alternative's, say): the types show it as nothing.
+  if (!old.properties && !now.properties && !old.allOf && !now.allOf) {
+    const [was, is] = [old.required ?? [], now.required ?? []];
+    const added = is.filter((/** @type {string} */ name) => !was.includes(name));
+    const removed = was.filter((/** @type {string} */ name) => !is.includes(name));
+    if (added.length) judge(`required ${added.join(', ')} added`, 'narrower');
+    if (removed.length) judge(`required ${removed.join(', ')} removed`, 'wider');
+  }
+
   const into = (/** @type {string} */ next) => (/** @type {any} */ a, /** @type {any} */ b) =>
     compareSchemas(before, after, a, b, next, role, add, seen);
   for (const [name, property] of Object.entries(old.properties ?? {}))

@@ -238,6 +238,14 @@ const CASES: Case[] = [
     also: [{ line: /^documentation: \/components\/schemas\/NewPayment\/description changed$/, breaking: false }],
   },
   {
+    change: 'A request must now match one of alternatives the types cannot show (wire)',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewCorrection.yaml`, (d) => d.set('anyOf', [{ required: ['date'] }, { required: ['description'] }])),
+    breaking: true,
+    line: /\(CreateCorrections\): request body corrections\[\]: anyOf added: must match one of 2$/,
+  },
+  {
     change: 'Request type narrowed',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'enum'], ['NOK'])),
