@@ -2,10 +2,10 @@
 // A copy of this repo for tests that change it: its tracked files as they are in the
 // working tree, committed in a git repo of its own, sharing the installed packages.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../spec/scripts/description.js';
+import { testFolder } from './test-folder.js';
 
 /**
  * Each workspace's node_modules is linked, and the workspaces themselves are linked under
@@ -16,7 +16,7 @@ import { repoRoot } from '../spec/scripts/description.js';
  * @returns {string} the copy's folder
  */
 export function copyOfRepo(name, { turboCache = false, built = false } = {}) {
-  const copy = mkdtempSync(join(tmpdir(), `autocollect-${name}-`));
+  const copy = testFolder(name);
   const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: repoRoot,
     encoding: 'utf8',

@@ -6,16 +6,16 @@
 // alone what is there with the same contents, and tags what it published. Then a consumer
 // installs by version, and a release with nothing new is refused at once.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicPackages } from '../../../scripts/public-packages.js';
 import { copyOfRepo } from '../../../scripts/repo-copy.js';
+import { testFolder } from '../../../scripts/test-folder.js';
 import { nativeTsc } from '../../../scripts/typecheck.js';
 import { publishDependencies, type Registry, startRegistry } from './support/registry.js';
 
@@ -30,7 +30,7 @@ let registry: Registry;
 let starting: Promise<Registry> | undefined;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'autocollect-release-'));
+  work = testFolder('release-work');
   // The registry's process starts while the repo is copied.
   starting = startRegistry(join(work, 'registry'));
   // Built, as a maintainer's clone is before a release: each release rebuilds only what its
