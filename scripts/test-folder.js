@@ -5,18 +5,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from './process-running.js';
 
 const PARENT = join(tmpdir(), 'autocollect-tests');
-
-/** Whether a process runs: one that signals are refused to runs too. @param {number} pid */
-function running(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-  }
-}
 
 /**
  * A new, empty folder, after the folders of processes that are gone are removed.
@@ -26,7 +17,7 @@ export function testFolder(name) {
   mkdirSync(PARENT, { recursive: true });
   for (const entry of readdirSync(PARENT)) {
     const pid = Number(entry.split('-')[0]);
-    if (Number.isSafeInteger(pid) && pid > 0 && !running(pid))
+    if (Number.isSafeInteger(pid) && pid > 0 && !isRunning(pid))
       rmSync(join(PARENT, entry), { recursive: true, force: true });
   }
   return mkdtempSync(join(PARENT, `${process.pid}-${name}-`));

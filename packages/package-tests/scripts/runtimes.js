@@ -12,6 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isRunning } from '../../../scripts/process-running.js';
 
 const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
 export const runtimesDir = join(packageDir, '.cache/runtimes');
@@ -82,16 +83,6 @@ export function runtimeCommand(runtime, dir = runtimesDir) {
 
 const pause = (/** @type {number} */ ms) => new Promise((done) => setTimeout(done, ms));
 
-/** @param {number} pid */
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-  }
-}
-
 /**
  * Holds a lock folder while `work` runs; waits for a live holder, takes over a dead one's.
  * @template T
@@ -109,7 +100,7 @@ async function withLock(lock, work) {
       if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
       const holder = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : Number.NaN);
       // A lock with no pid yet is being taken right now; one whose process is gone is stale.
-      if (Number.isInteger(holder) && !alive(holder)) rmSync(lock, { recursive: true, force: true });
+      if (Number.isInteger(holder) && !isRunning(holder)) rmSync(lock, { recursive: true, force: true });
       else if (waited === 0) console.log(`  waiting for another process that is fetching it (${lock})`);
       else if (waited > 15 * 60_000)
         throw new Error(`Gave up waiting for ${lock} after 15 minutes: delete it if no fetch is running.`);
