@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { closestMatch } from 'leven';
+import { shapeOf } from './json-shape.js';
 import { dropUnknownProperties, unknownProperties } from './unknown-properties.js';
 
 const require = createRequire(import.meta.url);
@@ -113,10 +114,8 @@ export class Contract {
     });
     const found = validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''));
     if (lenient) return found;
-    const named = route.parameters
-      .map((reference) => /** @type {Parameter} */ (resolve(route.document, reference)))
-      .filter((parameter) => parameter.in === 'query')
-      .map((parameter) => parameter.name);
+    // The query parameters the validator was made from, not looked up again per request.
+    const named = Object.keys(/** @type {any} */ (validate.schema).properties.query.properties);
     const unknown = Object.keys(values.query).filter((name) => !named.includes(name));
     return [
       ...found,
@@ -150,7 +149,7 @@ export class Contract {
     let found = [];
     if (!first(value)) {
       const every = this.#compile(key, this.bodyAjv, route.api, () => schema);
-      const checked = countValues(value) <= NAME_EVERY_MISTAKE_UP_TO ? every : first;
+      const checked = shapeOf(value).values <= NAME_EVERY_MISTAKE_UP_TO ? every : first;
       checked(value);
       found = violations(checked, undefined, route.document);
     }
@@ -239,18 +238,6 @@ export class Contract {
  * mistakes to be named; a larger invalid body is answered with its first.
  */
 const NAME_EVERY_MISTAKE_UP_TO = 2_000;
-
-/** How many JSON values a parsed body holds, counted without recursion. @param {unknown} value */
-function countValues(value) {
-  let count = 0;
-  const pending = [value];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    count++;
-    if (node !== null && typeof node === 'object') pending.push(...Object.values(node));
-  }
-  return count;
-}
 
 /** @param {boolean} coerceTypes @param {boolean} [allErrors] */
 function validatorFor(coerceTypes, allErrors = true) {

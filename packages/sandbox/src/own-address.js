@@ -46,5 +46,6 @@ export async function reachesSandbox(url, host, port) {
         .map((entry) => plain(entry?.address ?? ''))
     : await addressesOf(host);
   const targets = await addressesOf(target.hostname);
-  return targets.some((address) => own.includes(address) || wildcard || (isLoopback(address) && own.some(isLoopback)));
+  // Listening on every address, `own` holds each interface's, loopback among them.
+  return targets.some((address) => own.includes(address) || (isLoopback(address) && own.some(isLoopback)));
 }

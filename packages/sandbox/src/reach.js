@@ -27,12 +27,11 @@ const LOOPBACK_HOST = /^(?:localhost|127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|\[
 export function foreignHost(listening, { rawHeaders, url }) {
   const own = new URL(listening);
   if (!isLoopbackHost(own.hostname)) return undefined;
-  const hosts = rawHeaders.filter((_, index) => index % 2 === 0 && rawHeaders[index]?.toLowerCase() === 'host');
   const given = rawHeaders.filter((_, index) => index % 2 === 1 && rawHeaders[index - 1]?.toLowerCase() === 'host');
   const absolute = /^https?:\/\/([^/?#]*)/i.exec(url ?? '')?.[1];
   const names = [...given, ...(absolute === undefined ? [] : [absolute])];
   const ours = (/** @type {string} */ name) => LOOPBACK_HOST.exec(name)?.[1] === own.port;
-  if (hosts.length === 1 && names.every(ours)) return undefined;
+  if (given.length === 1 && names.every(ours)) return undefined;
   return `The sandbox answers to ${own.host} (or localhost:${own.port}), once, not to ${names.join(' and ') || 'no Host'}: a page that gives its own name to this machine is refused. Start it with --host to serve other names.`;
 }
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
+import { shapeOf } from './json-shape.js';
 import { OPERATIONS, oauthError, tooManyItems } from './operations.js';
 import { PageTokenError } from './pages.js';
 import { invalid, problem } from './problem.js';
@@ -255,7 +256,7 @@ async function readBody(sandbox, request, route) {
     } catch (error) {
       return { reply: problem(400, `The body is not valid JSON: ${/** @type {Error} */ (error).message}.`) };
     }
-    if (depthOf(value) > MAX_BODY_DEPTH) {
+    if (shapeOf(value).depth > MAX_BODY_DEPTH) {
       return {
         reply: problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels; the API's bodies nest five.`),
       };
@@ -305,7 +306,7 @@ async function control(sandbox, request, method, pathname) {
   } catch {
     return problem(400, 'The body is not valid JSON.');
   }
-  if (depthOf(body) > MAX_BODY_DEPTH) return problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels.`);
+  if (shapeOf(body).depth > MAX_BODY_DEPTH) return problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels.`);
   try {
     return found.endpoint.run(sandbox, body, found.params);
   } catch (error) {
@@ -326,20 +327,6 @@ function send(response, reply) {
   }
   response.writeHead(reply.status, headers);
   response.end(payload);
-}
-
-/** How deep a parsed JSON value nests, counted without recursion (a hostile body may nest thousands deep). @param {unknown} value */
-function depthOf(value) {
-  let deepest = 0;
-  /** @type {[unknown, number][]} */
-  const pending = [[value, 1]];
-  while (pending.length > 0) {
-    const [node, depth] = /** @type {[unknown, number]} */ (pending.pop());
-    if (node === null || typeof node !== 'object') continue;
-    deepest = Math.max(deepest, depth);
-    for (const inner of Object.values(node)) pending.push([inner, depth + 1]);
-  }
-  return deepest;
 }
 
 /** The first name a form or query gives more than once, found in one pass. @param {URLSearchParams} parameters */

@@ -41,7 +41,7 @@ export function dropUnknownProperties(schemas, value, resolve) {
  * @param {(object: Record<string, unknown>, name: string, field: string, known: string[]) => void} onUnknown
  */
 function walk(schemas, value, resolve, field, onUnknown) {
-  const described = schemas.flatMap((schema) => branches(schema, resolve, new Set()));
+  const described = schemas.flatMap((schema) => branchesOf(schema, resolve));
   if (Array.isArray(value)) {
     const items = described.map((schema) => schema.items).filter(Boolean);
     if (items.length > 0)
@@ -66,6 +66,17 @@ function walk(schemas, value, resolve, field, onUnknown) {
     if (schemasOf) walk(schemasOf, inner, resolve, at, onUnknown);
     else onUnknown(object, name, at, [...properties.keys()]);
   }
+}
+
+/** @type {WeakMap<object, any[]>} each schema's branches, found once: a list's items share their schema */
+const known = new WeakMap();
+
+/** `branches`, once per schema node (a node belongs to one description). @param {any} schema @param {(node: any) => any} resolve */
+function branchesOf(schema, resolve) {
+  if (schema === null || typeof schema !== 'object') return branches(schema, resolve, new Set());
+  const found = known.get(schema) ?? branches(schema, resolve, new Set());
+  known.set(schema, found);
+  return found;
 }
 
 /** A schema and every schema its allOf, anyOf and oneOf take in, `$ref`s followed. @param {any} schema @param {(node: any) => any} resolve @param {Set<unknown>} seen @returns {any[]} */

@@ -1,7 +1,7 @@
 // The sandbox's state over time: batches, cases, money, case actions, idempotency and
 // tokens. Waits (the batch delay, token expiry) run on vitest's fake clock.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newInvoice, sandboxWithToken } from './support/api.js';
+import { newInvoice, sandboxWithToken, tokenFor } from './support/api.js';
 import { useFakeClock } from './support/clock.js';
 
 let opened: Awaited<ReturnType<typeof sandboxWithToken>>[];
@@ -283,18 +283,7 @@ describe('tokens', () => {
     expect((await call('GET', '{org}/invoices', undefined, { authorization: '' })).body.detail).toContain(
       'no Authorization header',
     );
-    const [header, payload] = (
-      await (
-        await fetch(sandbox.tokenUrl, {
-          method: 'POST',
-          body: new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: sandbox.clientId,
-            client_secret: sandbox.clientSecret,
-          }),
-        })
-      ).json()
-    ).access_token.split('.');
+    const [header, payload] = (await tokenFor(sandbox)).split('.');
     const forged = `${header}.${payload}.${'A'.repeat(43)}`;
     expect((await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${forged}` })).status).toBe(401);
     const other = crypto.randomUUID();

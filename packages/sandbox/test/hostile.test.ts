@@ -8,7 +8,8 @@
 import { connect, createServer } from 'node:net';
 import { startSandbox } from '@autocollect/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newInvoice, type RunningSandbox, sandboxWithToken } from './support/api.js';
+import { reachesSandbox } from '../src/own-address.js';
+import { newInvoice, type RunningSandbox, sandboxWithToken, tokenFor } from './support/api.js';
 
 let sandbox: RunningSandbox;
 let call: Awaited<ReturnType<typeof sandboxWithToken>>['call'];
@@ -217,19 +218,9 @@ describe('a hostile or broken client', () => {
   });
 
   it('forged tokens get 401: unsigned (alg none), signed with another key, or with claims changed', async () => {
-    const issued = await (
-      await fetch(sandbox.tokenUrl, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: sandbox.clientId,
-          client_secret: sandbox.clientSecret,
-        }),
-      })
-    ).json();
-    const [, payload, signature] = issued.access_token.split('.');
+    const [, payload, signature] = (await tokenFor(sandbox)).split('.');
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
     const forged = [
       `${encode({ alg: 'none', typ: 'JWT' })}.${payload}.`,
       `${encode({ alg: 'none', typ: 'JWT' })}.${payload}`,
@@ -331,6 +322,14 @@ describe('a hostile or broken client', () => {
     expect(collected.status).toBe(422);
   });
 
+  it('a webhook URL reaches the sandbox by the addresses its name resolves to, not by how it is spelled', async () => {
+    expect(await reachesSandbox('http://[::ffff:127.0.0.1]:4010/_sandbox/reset', '127.0.0.1', 4010)).toBe(true);
+    expect(await reachesSandbox('http://127.0.0.1:4011/webhooks', '127.0.0.1', 4010)).toBe(false);
+    // Listening on every address: its own addresses reach it, another machine at the same port does not.
+    expect(await reachesSandbox('http://127.0.0.1:4010/_sandbox/reset', '0.0.0.0', 4010)).toBe(true);
+    expect(await reachesSandbox('http://198.51.100.7:4010/webhooks', '0.0.0.0', 4010)).toBe(false);
+  });
+
   it('a webhook URL that reaches the sandbox under another spelling is never delivered to', async () => {
     const own = await sandboxWithToken();
     try {
@@ -360,6 +359,11 @@ describe('a hostile or broken client', () => {
     expect(answer.body.errors).toEqual({
       'invoices[0].debtors[0]': ['must have firstname and lastname, or name and organizationNumber'],
     });
+    // An array of 300 000 items is counted without spreading it onto the stack.
+    const wide = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ debtors: Array.from({ length: 300_000 }, () => ({})) })],
+    });
+    expect(wide.status).toBe(422);
     const small = await call('POST', '{org}/invoices', { invoices: [newInvoice({ debtors: [{}, {}] })] });
     expect(Object.keys(small.body.errors)).toEqual(['invoices[0].debtors[0]', 'invoices[0].debtors[1]']);
   });
