@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { readCached, writeCached } from './disk-cache.js';
+import { startJudge } from './spec-diff/judge.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
@@ -243,37 +244,49 @@ function contentKey(files) {
  * @returns {Promise<SpecChanges[]>}
  */
 async function judgeEach(repo, baseFiles, headFiles) {
-  const baseBundles = await bundleFiles(repo, baseFiles);
-  /** @type {Map<string, Bundle>[]} */
-  const afters = [];
-  for (const files of headFiles)
-    afters.push(await bundleChanged(repo, { files: baseFiles, bundles: baseBundles }, files));
-  /** @type {SpecChanges[]} */
-  const results = headFiles.map(() => []);
-  for (const api of new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])) {
-    const judged = await judge(
-      api,
-      baseBundles.get(api),
-      afters.map((after) => after.get(api)),
+  // Its thread loads the compiler while this one bundles; with no spec file changed, the
+  // compiler has nothing to judge.
+  const baseKey = contentKey(baseFiles);
+  const judge = headFiles.some((files) => contentKey(files) !== baseKey) ? startJudge() : undefined;
+  try {
+    const baseBundles = await bundleFiles(repo, baseFiles);
+    for (const bundle of baseBundles.values()) judge?.prepare(bundle.document);
+    /** @type {Map<string, Bundle>[]} */
+    const afters = [];
+    for (const files of headFiles)
+      afters.push(await bundleChanged(repo, { files: baseFiles, bundles: baseBundles }, files));
+    const apis = [...new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])];
+    const judged = await Promise.all(
+      apis.map((api) =>
+        judgeApi(
+          judge,
+          api,
+          baseBundles.get(api),
+          afters.map((after) => after.get(api)),
+        ),
+      ),
     );
-    for (const [index, changes] of judged.entries()) results[index]?.push({ api, changes });
+    return headFiles.map((_, index) =>
+      apis.map((api, apiIndex) => ({ api, changes: judged[apiIndex]?.[index] ?? [] })),
+    );
+  } finally {
+    await judge?.close();
   }
-  return results;
 }
 
 /**
  * The changes of each version of one description.
+ * @param {ReturnType<typeof startJudge> | undefined} judge none when no spec file changed
  * @param {string} api
  * @param {Bundle | undefined} before
  * @param {(Bundle | undefined)[]} afters a version missing is a description removed
  * @returns {Promise<Change[][]>}
  */
-async function judge(api, before, afters) {
+async function judgeApi(judge, api, before, afters) {
   const edited = afters.filter((after) => before && after && after !== before);
-  // Loaded only when a description changed: otherwise spec:diff answers without the compiler.
   const lists =
-    before && edited.length
-      ? await (await import('./spec-diff/spec-changes.js')).listChangesEach(
+    before && edited.length && judge
+      ? await judge.listChangesEach(
           before.document,
           edited.map((after) => after?.document),
         )
@@ -291,7 +304,6 @@ async function judge(api, before, afters) {
  * @param {string} [repo]
  */
 async function hasMajorChangeset(repo = root) {
-  // Loaded only when a change breaks: most runs never ask.
   const { default: read } = await import('@changesets/read');
   const changesets = await read(repo);
   return changesets.some((changeset) =>
@@ -353,6 +365,10 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     err(usage);
     return 2;
   }
+  // Read while the compiler's thread judges, when this thread has nothing else to do; only
+  // asked when a change breaks, and a failure to read is only reported then.
+  const majorChangeset = hasMajorChangeset(repo);
+  majorChangeset.catch(() => undefined);
   let results;
   try {
     results = await specChanges(base, repo);
@@ -362,7 +378,7 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     return 2;
   }
   const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
-  const gated = breaking > 0 && !(await hasMajorChangeset(repo));
+  const gated = breaking > 0 && !(await majorChangeset);
   if (json) {
     // For tools: every change with its verdict, judge and whole text; the same exit code.
     const apis = results.map(({ api, changes }) => ({

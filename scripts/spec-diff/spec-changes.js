@@ -25,17 +25,6 @@ const DOCUMENTATION = /\/(description|summary|title|example|examples|externalDoc
 const isSuccess = (/** @type {string} */ status) => /^2/.test(status);
 
 /**
- * Every change from one bundle of a description to another.
- * @param {any} before a bundled description
- * @param {any} after the same description, changed
- * @returns {Promise<Change[]>}
- */
-export async function listChanges(before, after) {
-  const [changes = []] = await listChangesEach(before, [after]);
-  return changes;
-}
-
-/**
  * Every change from one bundle of a description to each of several others. The types of
  * all of them go into one compiler program, so the old side is generated, parsed and
  * resolved once however many new sides there are; an identical new side costs nothing.

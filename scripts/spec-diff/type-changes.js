@@ -9,7 +9,12 @@
 // The walk only finds and names the changes; every verdict is the compiler's
 // `isTypeAssignableTo`, and a type the walk cannot explain change by change still gets
 // the compiler's verdict as a whole.
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+
+// Required, not imported: an import of TypeScript's CommonJS file makes Node scan its
+// 9 MB for exports and syntax first, which doubles the time it takes to load.
+/** @import * as TS from 'typescript' */
+const ts = /** @type {typeof TS} */ (createRequire(import.meta.url)('typescript'));
 
 /** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
 /** @typedef {{ where: string, text: string, breaking: boolean, detail?: string }} TypeChange detail: the whole text, where `text` sums it up */
@@ -30,7 +35,7 @@ const WEB_TYPES = `interface Blob {
   slice(start?: number, end?: number, contentType?: string): Blob;
   text(): Promise<string>;
 }`;
-/** @type {Map<string, ts.SourceFile | undefined>} the standard library, parsed once per process */
+/** @type {Map<string, TS.SourceFile | undefined>} the standard library, parsed once per process */
 const libraries = new Map();
 
 /**
@@ -40,7 +45,7 @@ const libraries = new Map();
  * @param {Record<string, string>} files module source by absolute file name
  */
 export function programOf(files) {
-  /** @type {ts.CompilerOptions} */
+  /** @type {TS.CompilerOptions} */
   const options = {
     strict: true,
     noEmit: true,
@@ -74,32 +79,32 @@ export function programOf(files) {
 
 /**
  * The compiler's questions about types, and the walk that lists their differences.
- * @param {ts.TypeChecker} checker
+ * @param {TS.TypeChecker} checker
  */
 export function typeComparer(checker) {
-  const assignable = (/** @type {ts.Type} */ source, /** @type {ts.Type} */ target) =>
+  const assignable = (/** @type {TS.Type} */ source, /** @type {TS.Type} */ target) =>
     checker.isTypeAssignableTo(source, target);
   /** Whether the user's code still fits: writes need old ⊆ new, reads new ⊆ old. */
-  const fits = (/** @type {Role} */ role, /** @type {ts.Type} */ before, /** @type {ts.Type} */ after) =>
+  const fits = (/** @type {Role} */ role, /** @type {TS.Type} */ before, /** @type {TS.Type} */ after) =>
     role === 'write' ? assignable(before, after) : assignable(after, before);
-  const show = (/** @type {ts.Type} */ type) =>
+  const show = (/** @type {TS.Type} */ type) =>
     checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.NoTypeReduction);
-  const members = (/** @type {ts.Type} */ type) => (type.isUnion() ? type.types : [type]);
+  const members = (/** @type {TS.Type} */ type) => (type.isUnion() ? type.types : [type]);
   /** @returns {boolean} true when no object type is inside: its printed form says all there is */
-  const plain = (/** @type {ts.Type} */ type) =>
+  const plain = (/** @type {TS.Type} */ type) =>
     type.isUnionOrIntersection() ? type.types.every(plain) : !(type.flags & ts.TypeFlags.Object);
-  const isObject = (/** @type {ts.Type} */ type) =>
+  const isObject = (/** @type {TS.Type} */ type) =>
     type.isIntersection()
       ? type.types.every(isObject)
       : Boolean(type.flags & ts.TypeFlags.Object) && !checker.isArrayType(type) && !isNever(type);
-  const isNever = (/** @type {ts.Type} */ type) => Boolean(type.flags & ts.TypeFlags.Never);
-  const isLiteral = (/** @type {ts.Type} */ type) =>
+  const isNever = (/** @type {TS.Type} */ type) => Boolean(type.flags & ts.TypeFlags.Never);
+  const isLiteral = (/** @type {TS.Type} */ type) =>
     type.isLiteral() || Boolean(type.flags & ts.TypeFlags.BooleanLiteral);
-  const canBeNull = (/** @type {ts.Type} */ type) => members(type).some((t) => t.flags & ts.TypeFlags.Null);
+  const canBeNull = (/** @type {TS.Type} */ type) => members(type).some((t) => t.flags & ts.TypeFlags.Null);
 
   /**
    * A property's type as declared, without the `undefined` that `?` adds.
-   * @param {ts.Symbol} symbol
+   * @param {TS.Symbol} symbol
    */
   function propertyType(symbol) {
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
@@ -110,9 +115,9 @@ export function typeComparer(checker) {
 
   /**
    * A type's property, unless absent or `never` (openapi-typescript writes `put?: never`).
-   * @param {ts.Type | undefined} type
+   * @param {TS.Type | undefined} type
    * @param {string} name
-   * @returns {{ type: ts.Type, optional: boolean } | undefined}
+   * @returns {{ type: TS.Type, optional: boolean } | undefined}
    */
   function property(type, name) {
     const symbol = type && checker.getPropertyOfType(type, name);
@@ -122,7 +127,7 @@ export function typeComparer(checker) {
     return { type: declared, optional: Boolean(symbol.flags & ts.SymbolFlags.Optional) };
   }
 
-  /** @param {ts.Type | undefined} type */
+  /** @param {TS.Type | undefined} type */
   const propertyNames = (type) =>
     type
       ? checker.getPropertiesOfType(type).flatMap((symbol) => (property(type, symbol.name) ? [symbol.name] : []))
@@ -131,7 +136,7 @@ export function typeComparer(checker) {
   /**
    * "type changed from A to B"; summed up when long, by the properties that differ
    * ("type changed: 3 properties changed: a, b, c").
-   * @param {ts.Type} old @param {ts.Type} now
+   * @param {TS.Type} old @param {TS.Type} now
    * @returns {{ text: string, detail?: string }}
    */
   const typeChanged = (old, now) => {
@@ -155,13 +160,13 @@ export function typeComparer(checker) {
     };
   };
 
-  /** @type {Map<ts.Type, Set<ts.Type>>} pairs under comparison, so recursive schemas end */
+  /** @type {Map<TS.Type, Set<TS.Type>>} pairs under comparison, so recursive schemas end */
   const visiting = new Map();
 
   /**
    * Lists what differs between two types, with each difference's verdict.
-   * @param {ts.Type} before
-   * @param {ts.Type} after
+   * @param {TS.Type} before
+   * @param {TS.Type} after
    * @param {string} where
    * @param {Role} role
    * @param {TypeChange[]} changes
@@ -181,7 +186,7 @@ export function typeComparer(checker) {
     const [old, now] = [checker.getNonNullableType(before), checker.getNonNullableType(after)];
     if (checker.isArrayType(old) && checker.isArrayType(now)) {
       const [itemBefore, itemAfter] = [old, now].map(
-        (t) => checker.getTypeArguments(/** @type {ts.TypeReference} */ (t))[0],
+        (t) => checker.getTypeArguments(/** @type {TS.TypeReference} */ (t))[0],
       );
       if (itemBefore && itemAfter) compare(itemBefore, itemAfter, `${where}[]`, role, changes);
     } else if (isObject(old) && isObject(now)) {
@@ -199,8 +204,8 @@ export function typeComparer(checker) {
   }
 
   /**
-   * @param {ts.Type | undefined} before
-   * @param {ts.Type | undefined} after
+   * @param {TS.Type | undefined} before
+   * @param {TS.Type | undefined} after
    * @param {string} where
    * @param {Role} role
    * @param {TypeChange[]} changes
@@ -237,20 +242,20 @@ export function typeComparer(checker) {
 
   /**
    * Literal unions (enums): which values came and went, each judged on its own.
-   * @param {ts.Type} before
-   * @param {ts.Type} after
+   * @param {TS.Type} before
+   * @param {TS.Type} after
    * @param {string} where
    * @param {Role} role
    * @param {TypeChange[]} changes
    */
   function compareValues(before, after, where, role, changes) {
-    const values = (/** @type {ts.Type} */ type) =>
+    const values = (/** @type {TS.Type} */ type) =>
       new Map(
         members(type)
           .filter(isLiteral)
           .map((t) => [show(t), t]),
       );
-    const rest = (/** @type {ts.Type} */ type) =>
+    const rest = (/** @type {TS.Type} */ type) =>
       members(type)
         .filter((t) => !isLiteral(t))
         .map(show)
@@ -275,8 +280,8 @@ export function typeComparer(checker) {
 
 /**
  * The type a module exports under a name.
- * @param {ts.TypeChecker} checker
- * @param {ts.SourceFile} file
+ * @param {TS.TypeChecker} checker
+ * @param {TS.SourceFile} file
  * @param {string} name
  */
 export function exportedType(checker, file, name) {

@@ -1,0 +1,55 @@
+// @ts-check
+// Starts the compiler's thread (./judge-worker.js) and sends it the descriptions to compare.
+import { Worker } from 'node:worker_threads';
+
+/** @typedef {import('./spec-changes.js').Change} Change */
+
+/**
+ * A judge whose thread starts loading the compiler now, to be asked once the bundles are
+ * made. Closed when done with, or the thread keeps the process alive.
+ */
+export function startJudge() {
+  const worker = new Worker(new URL('./judge-worker.js', import.meta.url));
+  /** @type {Map<number, { resolve: (changes: Change[][]) => void, reject: (error: Error) => void }>} */
+  const waiting = new Map();
+  /** @type {Error | undefined} */
+  let failure;
+  const failAll = (/** @type {Error} */ error) => {
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on('message', (/** @type {import('./judge-worker.js').JudgeAnswer} */ { id, changes, error }) => {
+    const request = waiting.get(id);
+    waiting.delete(id);
+    if (error) request?.reject(error);
+    else request?.resolve(changes ?? []);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`spec:diff's compiler thread stopped (exit code ${code}).`)));
+  let next = 0;
+  return {
+    /**
+     * Every change from one bundle of a description to each of several others.
+     * @param {any} before
+     * @param {any[]} afters
+     * @returns {Promise<Change[][]>}
+     */
+    listChangesEach(before, afters) {
+      if (failure) return Promise.reject(failure);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, before, afters });
+      });
+    },
+    /**
+     * Has the types of a document made now, while the caller goes on (bundling the other side).
+     * @param {any} document
+     */
+    prepare(document) {
+      if (!failure) worker.postMessage({ prepare: document });
+    },
+    close: () => worker.terminate(),
+  };
+}
