@@ -186,12 +186,13 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
   }
 
-  // Alternatives: a new list of them lets fewer through; without them, more, unless what
-  // replaced them (an enum for an open one, say) constrains otherwise; another number of
-  // them may let through others either way.
+  // Alternatives, the same ones paired wherever they stand: a new list of them lets fewer
+  // through; without them, more, unless what replaced them (an enum for an open one, say)
+  // constrains otherwise. More anyOf alternatives let more through, fewer let less; oneOf's
+  // (exactly one must match) may let others through either way.
   for (const keyword of ['anyOf', 'oneOf']) {
     const [a, b] = [old[keyword], now[keyword]].map((list) => (Array.isArray(list) ? list.length : 0));
-    if (a === b) continue;
+    if (a === 0 && b === 0) continue;
     if (a === 0) judge(`${keyword} added: must match one of ${b}`, 'narrower');
     else if (b === 0) {
       const replaced = ['enum', 'const', 'type', 'format', 'pattern'].some(
@@ -199,7 +200,18 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
           now[constraint] !== undefined && JSON.stringify(now[constraint]) !== JSON.stringify(old[constraint]),
       );
       judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
-    } else judge(`${keyword} from ${a} to ${b} alternatives`, 'other', true);
+    } else {
+      const { added, removed } = pairBranches(old[keyword], now[keyword]);
+      if (added.length === 0 && removed.length === 0) continue; // each paired: compared below
+      const count = (/** @type {number} */ n, /** @type {string} */ what) =>
+        `${n} alternative${n === 1 ? '' : 's'} ${what}`;
+      const text = [added.length && count(added.length, 'added'), removed.length && count(removed.length, 'removed')]
+        .filter(Boolean)
+        .join(', ');
+      const direction =
+        keyword === 'oneOf' || (added.length && removed.length) ? 'other' : added.length ? 'wider' : 'narrower';
+      judge(`${keyword}: ${text}`, direction, true);
+    }
   }
   // What a bare `required` list asks (an alternative's, say): the types show it as nothing.
   if (!old.properties && !now.properties && !old.allOf && !now.allOf) {
@@ -217,10 +229,35 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   if (old.items && now.items) into(`${at}[]`)(old.items, now.items);
   for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
     const [a, b] = [old[keyword], now[keyword]];
-    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length)
-      for (const [index, branch] of a.entries()) into(at)(branch, b[index]);
+    if (Array.isArray(a) && Array.isArray(b)) for (const [was, is] of pairBranches(a, b).pairs) into(at)(was, is);
   }
   if (pair !== ' ') seen.delete(pair);
+}
+
+/**
+ * Two lists of branches paired: each with its equal wherever it stands (what a `$ref`
+ * points to may still differ), then, if as many are left on each side, those in order;
+ * otherwise they are added and removed.
+ * @param {any[]} before @param {any[]} after
+ * @returns {{ pairs: [any, any][], added: any[], removed: any[] }}
+ */
+function pairBranches(before, after) {
+  const left = after.map((branch) => JSON.stringify(branch));
+  /** @type {[any, any][]} */
+  const pairs = [];
+  const removed = [];
+  for (const branch of before) {
+    const at = left.indexOf(JSON.stringify(branch));
+    if (at === -1) removed.push(branch);
+    else {
+      pairs.push([branch, after[at]]);
+      left[at] = '';
+    }
+  }
+  const added = after.filter((_, index) => left[index] !== '');
+  if (added.length !== removed.length) return { pairs, added, removed };
+  for (const [index, branch] of removed.entries()) pairs.push([branch, added[index]]);
+  return { pairs, added: [], removed: [] };
 }
 
 /** @param {any} schema @returns {string[]} */

@@ -246,6 +246,45 @@ const CASES: Case[] = [
     line: /\(CreateCorrections\): request body corrections\[\]: anyOf added: must match one of 2$/,
   },
   {
+    change: 'Request alternatives reordered: the same alternatives',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewDebtor.yaml`, (d) => {
+        d.setIn(['allOf', 1, 'anyOf'], [{ $ref: './NewCompanyDebtor.yaml' }, { $ref: './NewPrivateDebtor.yaml' }]);
+        d.set('description', 'A person or company that owes an invoice.');
+      }),
+    breaking: false,
+    line: /^documentation: \/components\/schemas\/NewDebtor\/description changed$/,
+  },
+  {
+    change: 'A request may match a new alternative (wire)',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewDebtor.yaml`, (d) =>
+        d.setIn(
+          ['allOf', 1, 'anyOf'],
+          [{ $ref: './NewPrivateDebtor.yaml' }, { $ref: './NewCompanyDebtor.yaml' }, { required: ['name', 'email'] }],
+        ),
+      ),
+    breaking: false,
+    line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]: anyOf: 1 alternative added$/,
+  },
+  {
+    change: 'A request alternative removed (wire and types)',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewDebtor.yaml`, (d) => d.setIn(['allOf', 1, 'anyOf'], [{ $ref: './NewPrivateDebtor.yaml' }])),
+    breaking: true,
+    line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]: anyOf: 1 alternative removed$/,
+  },
+  {
+    change: 'A response may match a new alternative (wire and types)',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/BatchType.yaml`, (d) => d.set('anyOf', [...d.toJS().anyOf, { type: 'integer' }])),
+    breaking: true,
+    line: /\(GetBatchById\): response 200 data\.type: anyOf: 1 alternative added$/,
+  },
+  {
     change: 'Request type narrowed',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'enum'], ['NOK'])),
