@@ -118,26 +118,45 @@ async function runAtOnce(jobs, { allMust = true } = {}) {
 
 /**
  * The shasum of each version on the registry, or undefined where the registry does not
- * have it; asked of the registry all at once, through npm, with the user's credentials.
+ * have it, asked all at once. Read as any npm client reads a package's document, without
+ * credentials; a registry that wants them (or cannot be reached so) is asked through npm,
+ * with the user's.
  * @param {{ name: string, version: string }[]} wanted
  * @returns {Promise<(string | undefined)[]>}
  */
 function publishedShasums(wanted) {
-  return Promise.all(
-    wanted.map(
-      ({ name, version }) =>
-        new Promise((resolve) =>
-          execFile(
-            'npm',
-            ['view', `${name}@${version}`, 'dist.shasum', '--json', ...registryArgs],
-            { cwd: root, env, encoding: 'utf8' },
-            (error, stdout, stderr) => {
-              if (!error) resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
-              else if (/E404|is not in this registry/.test(stderr)) resolve(undefined);
-              else fail(`Could not ask ${registry} for ${name}@${version}:\n${stderr.trim()}`);
-            },
-          ),
-        ),
+  return Promise.all(wanted.map((release) => readShasum(release).catch(() => npmViewShasum(release))));
+}
+
+/**
+ * @param {{ name: string, version: string }} release
+ * @returns {Promise<string | undefined>}
+ */
+async function readShasum({ name, version }) {
+  const url = new URL(name.replace('/', '%2f'), registry.endsWith('/') ? registry : `${registry}/`);
+  const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  /** @type {{ versions?: Record<string, { dist?: { shasum?: string } }> }} */
+  const document = await response.json();
+  return document.versions?.[version]?.dist?.shasum;
+}
+
+/**
+ * @param {{ name: string, version: string }} release
+ * @returns {Promise<string | undefined>}
+ */
+function npmViewShasum({ name, version }) {
+  return new Promise((resolve) =>
+    execFile(
+      'npm',
+      ['view', `${name}@${version}`, 'dist.shasum', '--json', ...registryArgs],
+      { cwd: root, env, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (!error) resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
+        else if (/E404|is not in this registry/.test(stderr)) resolve(undefined);
+        else fail(`Could not ask ${registry} for ${name}@${version}:\n${stderr.trim()}`);
+      },
     ),
   );
 }

@@ -19,7 +19,7 @@ export interface Registry {
    * same request): what the test sets up is published without an npm process each.
    */
   publish(tarball: string, manifest: { name: string; version: string }): Promise<void>;
-  /** The registry's document for a package (its versions and dist-tags), or undefined when it has none. */
+  /** The registry's document for a package (its versions and dist-tags), or undefined when it has none; read with credentials. */
   packument(
     name: string,
   ): Promise<{ versions: Record<string, { dist: { shasum: string } }>; time: object } | undefined>;
@@ -93,7 +93,9 @@ export async function startRegistry(dir: string): Promise<Registry> {
         throw new Error(`Verdaccio refused ${name}@${version}: ${response.status} ${await response.text()}`);
     },
     async packument(name) {
-      const response = await fetch(`${url}${name.replace('/', '%2f')}`);
+      const response = await fetch(`${url}${name.replace('/', '%2f')}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (response.status === 404) return undefined;
       if (!response.ok) throw new Error(`${name}: ${response.status}`);
       return (await response.json()) as never;

@@ -13,7 +13,12 @@ const app = await runServer(
     self_path: dir,
     storage: join(dir, 'storage'),
     uplinks: {},
-    packages: { '**': { access: '$all', publish: '$authenticated' } },
+    packages: {
+      // Read only with credentials, as a private registry's packages are: the release asks
+      // for it through npm, and for the others as any client reads them.
+      '@autocollect/docs': { access: '$authenticated', publish: '$authenticated' },
+      '**': { access: '$all', publish: '$authenticated' },
+    },
     auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1 } },
     log: { type: 'stdout', format: 'pretty', level: 'error' },
     web: { enable: false },
