@@ -161,14 +161,14 @@ async function bundleFiles(repo, files, names) {
 }
 
 /**
- * Bundles a tree of spec files that differs from a bundled base in a few files: a
- * description none of whose files changed is the base's bundle, and is not bundled again.
+ * The descriptions of a tree of spec files that differ from a bundled base: those with a
+ * file changed, or all of them when redocly.yaml or its plugin changed.
  * @param {string} repo
  * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
  * @param {Map<string, Buffer>} files
- * @returns {Promise<Map<string, Bundle>>}
+ * @returns {{ names: string[], stale: string[] }} every description's name, and those that differ
  */
-async function bundleChanged(repo, base, files) {
+function staleDescriptions(repo, base, files) {
   const same = (/** @type {string} */ file) => {
     const [before, after] = [base.files.get(file), files.get(file)];
     return before !== undefined && after !== undefined && before.equals(after);
@@ -181,6 +181,19 @@ async function bundleChanged(repo, base, files) {
         const bundle = base.bundles.get(name);
         return !bundle || changed.some((file) => bundle.files.has(file));
       });
+  return { names, stale };
+}
+
+/**
+ * Bundles a tree of spec files that differs from a bundled base in a few files: a
+ * description none of whose files changed is the base's bundle, and is not bundled again.
+ * @param {string} repo
+ * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
+ * @param {Map<string, Buffer>} files
+ * @returns {Promise<Map<string, Bundle>>}
+ */
+async function bundleChanged(repo, base, files) {
+  const { names, stale } = staleDescriptions(repo, base, files);
   const fresh = stale.length ? await bundleFiles(repo, files, stale) : new Map();
   return new Map(names.map((name) => [name, /** @type {Bundle} */ (fresh.get(name) ?? base.bundles.get(name))]));
 }
@@ -250,11 +263,13 @@ async function judgeEach(repo, baseFiles, headFiles) {
   const judge = headFiles.some((files) => contentKey(files) !== baseKey) ? startJudge() : undefined;
   try {
     const baseBundles = await bundleFiles(repo, baseFiles);
-    for (const bundle of baseBundles.values()) judge?.prepare(bundle.document);
+    const base = { files: baseFiles, bundles: baseBundles };
+    // The types of the base's changed descriptions are made while the heads are bundled.
+    const stale = new Set(headFiles.flatMap((files) => staleDescriptions(repo, base, files).stale));
+    for (const [name, bundle] of baseBundles) if (stale.has(name)) judge?.prepare(bundle.document);
     /** @type {Map<string, Bundle>[]} */
     const afters = [];
-    for (const files of headFiles)
-      afters.push(await bundleChanged(repo, { files: baseFiles, bundles: baseBundles }, files));
+    for (const files of headFiles) afters.push(await bundleChanged(repo, base, files));
     const apis = [...new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])];
     const judged = await Promise.all(
       apis.map((api) =>
@@ -304,6 +319,7 @@ async function judgeApi(judge, api, before, afters) {
  * @param {string} [repo]
  */
 async function hasMajorChangeset(repo = root) {
+  // Loaded only when a change breaks: most runs never ask.
   const { default: read } = await import('@changesets/read');
   const changesets = await read(repo);
   return changesets.some((changeset) =>
@@ -365,10 +381,6 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     err(usage);
     return 2;
   }
-  // Read while the compiler's thread judges, when this thread has nothing else to do; only
-  // asked when a change breaks, and a failure to read is only reported then.
-  const majorChangeset = hasMajorChangeset(repo);
-  majorChangeset.catch(() => undefined);
   let results;
   try {
     results = await specChanges(base, repo);
@@ -378,7 +390,7 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     return 2;
   }
   const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
-  const gated = breaking > 0 && !(await majorChangeset);
+  const gated = breaking > 0 && !(await hasMajorChangeset(repo));
   if (json) {
     // For tools: every change with its verdict, judge and whole text; the same exit code.
     const apis = results.map(({ api, changes }) => ({

@@ -201,7 +201,7 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
       judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
     } else {
-      const { added, removed } = pairBranches(old[keyword], now[keyword]);
+      const { added, removed } = pairBranches(old[keyword], now[keyword], keyword);
       if (added.length === 0 && removed.length === 0) continue; // each paired: compared below
       const count = (/** @type {number} */ n, /** @type {string} */ what) =>
         `${n} alternative${n === 1 ? '' : 's'} ${what}`;
@@ -229,36 +229,60 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   if (old.items && now.items) into(`${at}[]`)(old.items, now.items);
   for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
     const [a, b] = [old[keyword], now[keyword]];
-    if (Array.isArray(a) && Array.isArray(b)) for (const [was, is] of pairBranches(a, b).pairs) into(at)(was, is);
+    if (Array.isArray(a) && Array.isArray(b))
+      for (const [was, is] of pairBranches(a, b, keyword).pairs) into(at)(was, is);
   }
   if (pair !== ' ') seen.delete(pair);
 }
 
 /**
- * Two lists of branches paired: each with its equal wherever it stands (what a `$ref`
- * points to may still differ), then, if as many are left on each side, those in order;
- * otherwise they are added and removed.
+ * Two lists of branches paired: each with its equal wherever it stands (equal in what it
+ * accepts as written: its text and the order of its keys aside; what a `$ref` points to
+ * may still differ), then those left, in order, where they declare the same types (an edit
+ * in place); the others are added and removed. anyOf's duplicates count once: they accept
+ * nothing more (oneOf's do: a value matching two fails).
  * @param {any[]} before @param {any[]} after
+ * @param {string} keyword allOf, anyOf or oneOf
  * @returns {{ pairs: [any, any][], added: any[], removed: any[] }}
  */
-function pairBranches(before, after) {
-  const left = after.map((branch) => JSON.stringify(branch));
+function pairBranches(before, after, keyword) {
+  const once = (/** @type {any[]} */ list) =>
+    keyword === 'anyOf' ? [...new Map(list.map((branch) => [branchKey(branch), branch])).values()] : list;
+  const [olds, news] = [once(before), once(after)];
+  const left = news.map(branchKey);
   /** @type {[any, any][]} */
   const pairs = [];
-  const removed = [];
-  for (const branch of before) {
-    const at = left.indexOf(JSON.stringify(branch));
-    if (at === -1) removed.push(branch);
+  const unmatched = [];
+  for (const branch of olds) {
+    const at = left.indexOf(branchKey(branch));
+    if (at === -1) unmatched.push(branch);
     else {
-      pairs.push([branch, after[at]]);
+      pairs.push([branch, news[at]]);
       left[at] = '';
     }
   }
-  const added = after.filter((_, index) => left[index] !== '');
-  if (added.length !== removed.length) return { pairs, added, removed };
-  for (const [index, branch] of removed.entries()) pairs.push([branch, added[index]]);
-  return { pairs, added: [], removed: [] };
+  const added = news.filter((_, index) => left[index] !== '');
+  const removed = [];
+  for (const branch of unmatched) {
+    const at = added.findIndex((candidate) => sameTypes(candidate, branch));
+    if (at === -1) removed.push(branch);
+    else pairs.push([branch, added.splice(at, 1)[0]]);
+  }
+  return { pairs, added, removed };
 }
+
+/** What a schema accepts, as text: its keys sorted, the words for readers left out. */
+const branchKey = (/** @type {any} */ schema) =>
+  JSON.stringify(schema, (key, value) =>
+    DOCUMENTATION_KEYWORDS.has(key) || key.startsWith('x-')
+      ? undefined
+      : value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value,
+  );
+const DOCUMENTATION_KEYWORDS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', '$comment']);
+/** @param {any} a @param {any} b */
+const sameTypes = (a, b) => typesOf(a).slice().sort().join() === typesOf(b).slice().sort().join();
 
 /** @param {any} schema @returns {string[]} */
 const typesOf = (schema) => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);

@@ -278,6 +278,33 @@ const CASES: Case[] = [
     line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]: anyOf: 1 alternative removed$/,
   },
   {
+    change: 'A request alternative replaced by one of another type (wire): not an edit of it',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewInvoice.yaml`, (d) =>
+        d.setIn(['properties', 'invoiceDate'], { anyOf: [{ type: 'string', format: 'date' }, { type: 'integer' }] }),
+      ),
+    breaking: true,
+    line: /\(CreateInvoices\): request body invoices\[\]\.invoiceDate: anyOf: 1 alternative added, 1 alternative removed$/,
+  },
+  {
+    change: 'A request alternative added beside a reworded and a repeated one (wire): only the new one counts',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewInvoice.yaml`, (d) =>
+        d.setIn(['properties', 'invoiceDate'], {
+          anyOf: [
+            { format: 'date', type: 'string', description: 'A date.' },
+            { type: 'string', format: 'date-time' },
+            { type: 'string', format: 'date-time' },
+            { type: 'integer' },
+          ],
+        }),
+      ),
+    breaking: false,
+    line: /\(CreateInvoices\): request body invoices\[\]\.invoiceDate: anyOf: 1 alternative added$/,
+  },
+  {
     change: 'A response may match a new alternative (wire and types)',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/BatchType.yaml`, (d) => d.set('anyOf', [...d.toJS().anyOf, { type: 'integer' }])),
