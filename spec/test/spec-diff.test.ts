@@ -312,6 +312,30 @@ const CASES: Case[] = [
     line: /\(GetBatchById\): response 200 data\.type: anyOf: 1 alternative added$/,
   },
   {
+    change: 'A request body may also be sent as JSON (content types): safe',
+    api: 'identity@v1',
+    edit: () =>
+      edit(`${IDENTITY}/paths/token.yaml`, (d) =>
+        d.setIn(['post', 'requestBody', 'content', 'application/json'], {
+          schema: { $ref: '../components/schemas/TokenRequest.yaml' },
+        }),
+      ),
+    breaking: false,
+    line: /\(RequestAccessToken\): request body \(application\/json\): body added$/,
+  },
+  {
+    change: 'A request body only as JSON (content types): breaking',
+    api: 'identity@v1',
+    edit: () =>
+      edit(`${IDENTITY}/paths/token.yaml`, (d) =>
+        d.setIn(['post', 'requestBody', 'content'], {
+          'application/json': { schema: { $ref: '../components/schemas/TokenRequest.yaml' } },
+        }),
+      ),
+    breaking: true,
+    line: /\(RequestAccessToken\): request body \(application\/x-www-form-urlencoded\): body removed$/,
+  },
+  {
     change: 'Request type narrowed',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'enum'], ['NOK'])),
