@@ -7,6 +7,7 @@
 // `operations` type) and schema names (its `components` type).
 import { cachedTypes } from '../../packages/client/scripts/generate.js';
 import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../spec/scripts/description.js';
+import { operationKeys } from './operation-keys.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { wireChanges } from './wire-changes.js';
 
@@ -44,20 +45,28 @@ export async function listChangesEach(before, afters) {
   const types = typeComparer(checker);
   const oldFile = program.getSourceFile('/before.ts');
   if (!oldFile) throw new Error('The generated types did not load.');
+  const oldKeys = operationKeys(before);
   return afters.map((after, index) => {
     if (!changed.includes(index)) return [];
     const newFile = program.getSourceFile(`/after-${index}.ts`);
     if (!newFile) throw new Error('The generated types did not load.');
-    return changesBetween({ before, after, checker, types, oldFile, newFile });
+    const newKeys = operationKeys(after);
+    /** An operation written out the same on both sides: nothing of it to judge. */
+    const same = (/** @type {string} */ section, /** @type {string} */ method, /** @type {string} */ path) => {
+      const key = `${section} ${method} ${path}`;
+      return oldKeys.has(key) && oldKeys.get(key) === newKeys.get(key);
+    };
+    return changesBetween({ before, after, checker, types, oldFile, newFile, same });
   });
 }
 
 /**
  * @param {{ before: any, after: any, checker: import('typescript').TypeChecker, types: ReturnType<typeof typeComparer>,
- *   oldFile: import('typescript').SourceFile, newFile: import('typescript').SourceFile }} sides
+ *   oldFile: import('typescript').SourceFile, newFile: import('typescript').SourceFile,
+ *   same: (section: string, method: string, path: string) => boolean }} sides same: whether an operation is unchanged
  * @returns {Change[]}
  */
-function changesBetween({ before, after, checker, types, oldFile, newFile }) {
+function changesBetween({ before, after, checker, types, oldFile, newFile, same }) {
   /** @type {Change[]} */
   const changes = [];
   const ids = { before: operationIds(before), after: operationIds(after) };
@@ -70,6 +79,7 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
     for (const path of union(types.propertyNames(oldPaths), types.propertyNames(newPaths))) {
       const [oldItem, newItem] = [types.property(oldPaths, path)?.type, types.property(newPaths, path)?.type];
       for (const method of HTTP_METHODS) {
+        if (same(section, method, path)) continue;
         const [old, now] = [types.property(oldItem, method)?.type, types.property(newItem, method)?.type];
         if (!old && !now) continue;
         const key = `${method.toUpperCase()} ${path}`;
@@ -89,7 +99,7 @@ function changesBetween({ before, after, checker, types, oldFile, newFile }) {
     }
   }
   changes.push(
-    ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section)),
+    ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section), same),
     ...serverChanges(before, after),
     ...schemaNameChanges(before, after),
   );

@@ -24,9 +24,10 @@ const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'm
  * @param {any} before a bundled description
  * @param {any} after the same description, changed
  * @param {(method: string, path: string, section: 'paths' | 'webhooks') => string} where how the compiler's judge names an operation
+ * @param {(section: string, method: string, path: string) => boolean} [same] whether an operation is unchanged: passed by
  * @returns {WireChange[]}
  */
-export function wireChanges(before, after, where) {
+export function wireChanges(before, after, where, same = () => false) {
   /** @type {WireChange[]} */
   const changes = [];
   for (const section of /** @type {const} */ (['paths', 'webhooks'])) {
@@ -38,7 +39,7 @@ export function wireChanges(before, after, where) {
       if (!newItem) continue;
       for (const method of HTTP_METHODS) {
         const [old, now] = [oldItem[method], newItem[method]];
-        if (!old || !now) continue;
+        if (!old || !now || same(section, method, path)) continue;
         const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ why = '') =>
           changes.push({
             where: where(method, path, section),
