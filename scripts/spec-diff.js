@@ -13,8 +13,8 @@
 // verdict it is (scripts/spec-diff/).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
@@ -114,20 +114,16 @@ function readBlobs(repo, ids, blobs) {
  */
 
 /**
- * Bundles the API descriptions of a tree of spec files (all, or those named), read from
- * memory; the other files (redocly.yaml, its lint plugin) are written out, for Redocly to load.
+ * Bundles the API descriptions of a tree of spec files (all, or those named), read from memory.
  * @param {string} repo
  * @param {Map<string, Buffer>} files
  * @param {string[]} [names]
  * @returns {Promise<Map<string, Bundle>>} by API name
  */
 async function bundleFiles(repo, files, names) {
-  // Inside the repo, so that the copy's lint plugin resolves its imports from node_modules.
-  const cacheDir = join(repo, 'node_modules/.cache/autocollect');
-  mkdirSync(cacheDir, { recursive: true });
   // Kept by what makes them (the files, the descriptions asked for, the libraries installed):
   // the base of a comparison, a release tag, is bundled once.
-  const bundlesDir = join(cacheDir, 'spec-diff-bundles');
+  const bundlesDir = join(repo, 'node_modules/.cache/autocollect/spec-diff-bundles');
   const key = `${createHash('sha256')
     .update(contentKey(files))
     .update(JSON.stringify(names ?? null))
@@ -138,26 +134,15 @@ async function bundleFiles(repo, files, names) {
   const asBundles = (entries) =>
     new Map(entries.map(([name, bundle]) => [name, { document: bundle.document, files: new Set(bundle.files) }]));
   if (kept !== undefined) return asBundles(JSON.parse(kept));
-  const dir = mkdtempSync(join(cacheDir, 'spec-diff-'));
-  try {
-    for (const [file, content] of files) {
-      if (DESCRIPTION_FILE(file)) continue;
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), content);
-    }
-    // Loaded when there is something to bundle: a usage error answers without Redocly.
-    const { bundleDescriptions } = await import('../spec/scripts/redocly.js');
-    const bundles = await bundleDescriptions(dir, names, files);
-    /** @type {[string, { document: any, files: string[] }][]} */
-    const entries = bundles.map(({ name, document, files: used }) => [
-      name,
-      { document, files: [...used].map((file) => relative(dir, file)) },
-    ]);
-    writeCached(bundlesDir, key, JSON.stringify(entries));
-    return asBundles(entries);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Loaded when there is something to bundle: a usage error answers without Redocly.
+  const { bundleInMemory } = await import('../spec/scripts/bundle-in-memory.js');
+  /** @type {[string, { document: any, files: string[] }][]} */
+  const entries = (await bundleInMemory(files, names)).map(({ name, document, files: used }) => [
+    name,
+    { document, files: used },
+  ]);
+  writeCached(bundlesDir, key, JSON.stringify(entries));
+  return asBundles(entries);
 }
 
 /**

@@ -1,17 +1,8 @@
 // @ts-check
 // Lints and bundles every API description redocly.yaml lists, in this process,
 // with Redocly's own library: one load of the configuration and its plugin.
-import { relative, resolve } from 'node:path';
-import {
-  BaseResolver,
-  bundle,
-  getLineColLocation,
-  getTotals,
-  lint,
-  lintConfig,
-  loadConfig,
-  Source,
-} from '@redocly/openapi-core';
+import { resolve } from 'node:path';
+import { bundle, getLineColLocation, getTotals, lint, lintConfig, loadConfig } from '@redocly/openapi-core';
 import { readApis, repoRoot } from './description.js';
 
 /** @typedef {import('@redocly/openapi-core').NormalizedProblem} NormalizedProblem */
@@ -30,7 +21,7 @@ import { readApis, repoRoot } from './description.js';
  * @param {NormalizedProblem} problem
  * @returns {Finding}
  */
-function toFinding(problem) {
+export function toFinding(problem) {
   const location = problem.location[0];
   const { start } = location ? getLineColLocation(location) : { start: { line: 1, col: 1 } };
   return {
@@ -61,47 +52,18 @@ export async function lintDescriptions(root = repoRoot, names) {
   return results;
 }
 
-/** Redocly's resolver, reading the files it is given from memory rather than from the disk. */
-class InMemoryResolver extends BaseResolver {
-  /**
-   * @param {string} root the folder the files' paths are relative to
-   * @param {Map<string, Buffer>} files
-   */
-  constructor(root, files) {
-    super();
-    this.root = root;
-    this.files = files;
-  }
-
-  /**
-   * @override
-   * @param {string} absoluteRef
-   */
-  async loadExternalRef(absoluteRef) {
-    const content = this.files.get(relative(this.root, absoluteRef));
-    // As Redocly reads a file: line ends made \n.
-    if (content) return new Source(absoluteRef, content.toString('utf8').replace(/\r\n/g, '\n'));
-    return super.loadExternalRef(absoluteRef);
-  }
-}
-
 /**
  * Bundles each description (or those named); returns the documents by API name, with the
  * files each was made of (absolute paths), or throws with the problems.
  * @param {string} [root] the folder with redocly.yaml (and its plugin)
  * @param {string[]} [names] only these descriptions
- * @param {Map<string, Buffer>} [files] the descriptions' files by path relative to root, read instead of the disk's
  * @returns {Promise<{ name: string, document: any, files: string[] }[]>}
  */
-export async function bundleDescriptions(root = repoRoot, names, files) {
+export async function bundleDescriptions(root = repoRoot, names) {
   const config = await loadConfig({ configPath: resolve(root, 'redocly.yaml') });
   const bundles = [];
   for (const api of readApis(root).filter((entry) => !names || names.includes(entry.name))) {
-    const result = await bundle({
-      ref: api.root,
-      config: config.forAlias(api.name),
-      ...(files && { externalRefResolver: new InMemoryResolver(root, files) }),
-    });
+    const result = await bundle({ ref: api.root, config: config.forAlias(api.name) });
     const { errors } = getTotals(result.problems);
     if (errors > 0) {
       const findings = result.problems.filter((p) => p.severity === 'error').map(toFinding);
