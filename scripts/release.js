@@ -186,6 +186,14 @@ if (publish) {
     );
 }
 
+// Changesets not yet applied give no version: said, since they usually belong to this release.
+const { default: readChangesets } = await import('@changesets/read');
+const pending = await readChangesets(root);
+if (pending.length > 0)
+  console.log(
+    `\n⚠ ${pending.length} changeset${pending.length > 1 ? 's are' : ' is'} pending (${pending.map((c) => `.changeset/${c.id}.md`).join(', ')}): the versions below do not include ${pending.length > 1 ? 'them' : 'it'}. If ${pending.length > 1 ? 'they belong' : 'it belongs'} to this release, run \`npx changeset version\` and commit first.`,
+  );
+
 step('Build everything', turbo, ['run', 'build']);
 
 rmSync(releaseDir, { recursive: true, force: true });

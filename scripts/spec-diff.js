@@ -23,7 +23,7 @@ import { startJudge } from './spec-diff/judge.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
-/** Bad input on the command line: said in one line, exit code 2. */
+/** Bad input (the command line, or a spec that cannot be compared): said without a stack, exit code 2. */
 class UsageError extends Error {}
 
 const SPEC_FILE = (/** @type {string} */ file) => file === 'redocly.yaml' || /^spec\/(?!test\/|dist\/)/.test(file);
@@ -80,7 +80,7 @@ export function specFiles(repo, ref, blobs = new Map()) {
       .map((file) => [file, () => readFileSync(join(repo, file))]);
   }
   if (!files.some(([file]) => file === 'redocly.yaml'))
-    throw new Error(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
+    throw new UsageError(`${ref ?? 'The working tree'} has no redocly.yaml: pick a ref that has the spec.`);
   return new Map(files.map(([file, read]) => [file, read()]));
 }
 
@@ -117,10 +117,11 @@ function readBlobs(repo, ids, blobs) {
  * Bundles the API descriptions of a tree of spec files (all, or those named), read from memory.
  * @param {string} repo
  * @param {Map<string, Buffer>} files
+ * @param {string} side which version they are, for a problem's message (`the working tree`)
  * @param {string[]} [names]
  * @returns {Promise<Map<string, Bundle>>} by API name
  */
-async function bundleFiles(repo, files, names) {
+async function bundleFiles(repo, files, side, names) {
   // Kept by what makes them (the files, the descriptions asked for, the libraries installed):
   // the base of a comparison, a release tag, is bundled once.
   const bundlesDir = join(repo, 'node_modules/.cache/autocollect/spec-diff-bundles');
@@ -136,11 +137,11 @@ async function bundleFiles(repo, files, names) {
   if (kept !== undefined) return asBundles(JSON.parse(kept));
   // Loaded when there is something to bundle: a usage error answers without Redocly.
   const { bundleInMemory } = await import('../spec/scripts/bundle-in-memory.js');
+  const bundled = await bundleInMemory(files, names).catch((/** @type {Error} */ error) => {
+    throw new UsageError(`In ${side}, ${error.message}`);
+  });
   /** @type {[string, { document: any, files: string[] }][]} */
-  const entries = (await bundleInMemory(files, names)).map(({ name, document, files: used }) => [
-    name,
-    { document, files: used },
-  ]);
+  const entries = bundled.map(({ name, document, files: used }) => [name, { document, files: used }]);
   writeCached(bundlesDir, key, JSON.stringify(entries));
   return asBundles(entries);
 }
@@ -175,11 +176,12 @@ function staleDescriptions(repo, base, files) {
  * @param {string} repo
  * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
  * @param {Map<string, Buffer>} files
+ * @param {string} side which version they are
  * @returns {Promise<Map<string, Bundle>>}
  */
-async function bundleChanged(repo, base, files) {
+async function bundleChanged(repo, base, files, side) {
   const { names, stale } = staleDescriptions(repo, base, files);
-  const fresh = stale.length ? await bundleFiles(repo, files, stale) : new Map();
+  const fresh = stale.length ? await bundleFiles(repo, files, side, stale) : new Map();
   return new Map(names.map((name) => [name, /** @type {Bundle} */ (fresh.get(name) ?? base.bundles.get(name))]));
 }
 
@@ -215,7 +217,13 @@ export async function specChangesEach(base, heads, repo = root) {
   const key = [repo, contentKey(baseFiles), ...headFiles.map(contentKey)].join(' ');
   let results = judgedBefore.get(key);
   if (!results) {
-    results = await judgeEach(repo, baseFiles, headFiles);
+    const side = (/** @type {SpecTree} */ tree) =>
+      typeof tree === 'string' ? `the spec at ${tree}` : tree ? 'the spec given' : 'the working tree';
+    results = await judgeEach(
+      repo,
+      { files: baseFiles, side: side(base) },
+      headFiles.map((files, index) => ({ files, side: side(heads[index]) })),
+    );
     judgedBefore.set(key, results);
   }
   return structuredClone(results);
@@ -237,24 +245,26 @@ function contentKey(files) {
 
 /**
  * @param {string} repo
- * @param {Map<string, Buffer>} baseFiles
- * @param {Map<string, Buffer>[]} headFiles
+ * @param {{ files: Map<string, Buffer>, side: string }} baseTree the base's files, and which version it is
+ * @param {{ files: Map<string, Buffer>, side: string }[]} headTrees
  * @returns {Promise<SpecChanges[]>}
  */
-async function judgeEach(repo, baseFiles, headFiles) {
+async function judgeEach(repo, baseTree, headTrees) {
+  const baseFiles = baseTree.files;
+  const headFiles = headTrees.map((tree) => tree.files);
   // Its thread loads the compiler while this one bundles; with no spec file changed, the
   // compiler has nothing to judge.
   const baseKey = contentKey(baseFiles);
   const judge = headFiles.some((files) => contentKey(files) !== baseKey) ? startJudge() : undefined;
   try {
-    const baseBundles = await bundleFiles(repo, baseFiles);
+    const baseBundles = await bundleFiles(repo, baseFiles, baseTree.side);
     const base = { files: baseFiles, bundles: baseBundles };
     // The types of the base's changed descriptions are made while the heads are bundled.
     const stale = new Set(headFiles.flatMap((files) => staleDescriptions(repo, base, files).stale));
     for (const [name, bundle] of baseBundles) if (stale.has(name)) judge?.prepare(bundle.document);
     /** @type {Map<string, Bundle>[]} */
     const afters = [];
-    for (const files of headFiles) afters.push(await bundleChanged(repo, base, files));
+    for (const { files, side } of headTrees) afters.push(await bundleChanged(repo, base, files, side));
     const apis = [...new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])];
     const judged = await Promise.all(
       apis.map((api) =>
@@ -298,18 +308,37 @@ async function judgeApi(judge, api, before, afters) {
   });
 }
 
+/** Where the gated package's version is, relative to the repo. */
+const GATED_MANIFEST = 'packages/client/package.json';
+
 /**
- * Whether a pending changeset of a repo bumps its gated package (the client) a major
- * version: what a breaking change needs to pass the gate.
- * @param {string} [repo]
+ * How a breaking change since the base is released as a major version of the gated package
+ * (the client), or undefined when it is not: by a pending major changeset, or by a version
+ * already bumped a major since the base (`npx changeset version` consumes the changeset).
+ * @param {string} repo
+ * @param {string} base
+ * @returns {Promise<string | undefined>}
  */
-async function hasMajorChangeset(repo = root) {
+async function majorRelease(repo, base) {
+  const major = (/** @type {string | undefined} */ version) =>
+    Number(/^(\d+)\./.exec(version ?? '')?.[1] ?? Number.NaN);
+  const now = JSON.parse(readFileSync(join(repo, GATED_MANIFEST), 'utf8')).version;
+  let then;
+  try {
+    then = JSON.parse(
+      execFileSync('git', ['show', `${base}:${GATED_MANIFEST}`], { cwd: repo, encoding: 'utf8', stdio: 'pipe' }),
+    ).version;
+  } catch {
+    then = undefined; // the base has no such package yet
+  }
+  if (major(now) > major(then)) return `by its version, ${now} since ${then}`;
   // Loaded only when a change breaks: most runs never ask.
   const { default: read } = await import('@changesets/read');
   const changesets = await read(repo);
-  return changesets.some((changeset) =>
+  const pending = changesets.some((changeset) =>
     changeset.releases.some((release) => release.name === GATED_PACKAGE && release.type === 'major'),
   );
+  return pending ? 'by a pending changeset' : undefined;
 }
 
 /**
@@ -347,19 +376,35 @@ function inReadingOrder(changes) {
  */
 export async function specDiff(args, { repo = root, out = console.log, err = console.error } = {}) {
   const usage =
-    'Usage: npm run spec:diff -- --base <git ref> [--verbose] [--json]   (a branch, tag or commit to compare the spec with)';
+    'Usage: npm run spec:diff -- --base <git ref> [--verbose] [--json]   (a branch, tag or commit to compare the spec with;\n' +
+    '  `git tag --list "@autocollect/client@*"` lists the releases. Exit code 0: nothing breaks, or it is released as a\n' +
+    '  major version; 1: a breaking change without one; 2: bad usage, or a spec that cannot be compared)';
   let base;
   let verbose = false;
   let json = false;
   try {
     const { values } = parseArgs({
       args,
-      options: { base: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' } },
+      options: {
+        base: { type: 'string' },
+        verbose: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
+    if (values.help) {
+      out(usage);
+      return 0;
+    }
     ({ base, verbose = false, json = false } = values);
   } catch (error) {
-    // Such as a mistyped --bse: named, not only the usage.
-    err(`${/** @type {Error} */ (error).message}\n${usage}`);
+    // Such as a mistyped --bse: named, not only the usage. A word without its option is
+    // most often npm's: it keeps the options before a `--` for itself.
+    const { message } = /** @type {Error} */ (error);
+    const hint = /^Unexpected argument/.test(message)
+      ? '\nnpm passes on only what comes after a `--`: npm run spec:diff -- --base <git ref>'
+      : '';
+    err(`${message}${hint}\n${usage}`);
     return 2;
   }
   if (!base) {
@@ -375,7 +420,8 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     return 2;
   }
   const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
-  const gated = breaking > 0 && !(await hasMajorChangeset(repo));
+  const released = breaking > 0 ? await majorRelease(repo, base) : undefined;
+  const gated = breaking > 0 && !released;
   if (json) {
     // For tools: every change with its verdict, judge and whole text; the same exit code.
     const apis = results.map(({ api, changes }) => ({
@@ -403,11 +449,11 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     return 0;
   }
   if (!gated) {
-    out(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} by a pending changeset.`);
+    out(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} ${released}.`);
     return 0;
   }
   err(
-    `\n${breaking} breaking change(s) without a major changeset for ${GATED_PACKAGE}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
+    `\n${breaking} breaking change(s) without a major version of ${GATED_PACKAGE}: neither a pending major changeset nor a major version bumped since ${base}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
   );
   return 1;
 }

@@ -4,7 +4,7 @@
 // that loads Redocly and the compiler again for each answer; its usage errors run the
 // script itself, which hands specDiff's answer to the process as its exit code.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specDiff } from '../../scripts/spec-diff.js';
@@ -35,14 +35,14 @@ describe('npm run spec:diff', () => {
       `---\n'@autocollect/client': ${bump}\n---\n\nA change.\n`,
     );
 
-  it('fails on a breaking change without a major changeset for @autocollect/client, and says what to do', async () => {
+  it('fails on a breaking change without a major version of @autocollect/client, pending as a changeset or bumped already, and says what to do', async () => {
     copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])));
     const result = await runHere('--base', 'HEAD~1');
     expect(result.stdout).toMatch(
       /^ {2}BREAKING {2}types {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed \(code written for the old client may not compile\)$/m,
     );
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/breaking change\(s\) without a major changeset for @autocollect\/client/);
+    expect(result.stderr).toMatch(/breaking change\(s\) without a major version of @autocollect\/client/);
     expect(result.stderr).toMatch(/npx changeset/);
 
     changeset('minor');
@@ -50,7 +50,22 @@ describe('npm run spec:diff', () => {
     changeset('major');
     const released = await runHere('--base', 'HEAD~1');
     expect(released.status, released.stderr).toBe(0);
-    expect(released.stdout).toMatch(/released as a major version of @autocollect\/client/);
+    expect(released.stdout).toMatch(/released as a major version of @autocollect\/client by a pending changeset/);
+
+    // `npx changeset version` consumes the changeset and bumps the version: still released as major.
+    const manifest = join(copy.dir, 'packages/client/package.json');
+    const text = readFileSync(manifest, 'utf8');
+    const { version } = JSON.parse(text);
+    const next = `${Number(version.split('.')[0]) + 1}.0.0`;
+    rmSync(join(copy.dir, '.changeset/spec-change.md'));
+    writeFileSync(manifest, text.replace(`"version": "${version}"`, `"version": "${next}"`));
+    const versioned = await runHere('--base', 'HEAD~1');
+    expect(versioned.status, versioned.stderr).toBe(0);
+    expect(versioned.stdout).toContain(
+      `released as a major version of @autocollect/client by its version, ${next} since ${version}`,
+    );
+    writeFileSync(manifest, text);
+    expect((await runHere('--base', 'HEAD~1')).status).toBe(1);
   });
 
   it('passes a safe change, and lists it', async () => {
@@ -105,6 +120,22 @@ describe('npm run spec:diff', () => {
     );
   });
 
+  it('says which side does not bundle, where, and exits 2: it cannot compare', () => {
+    const file = join(copy.dir, S, 'NewPayment.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}\n  broken: [yes\n`);
+    try {
+      const result = run('--base', 'HEAD');
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^In the working tree, autocollect@v1 does not bundle:\nspec\/openapi\/components\/schemas\/NewPayment\.yaml:\d+:\d+ {2}error/,
+      );
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+
   it('explains its usage', () => {
     const usage = run();
     expect(usage.status).toBe(2);
@@ -112,6 +143,13 @@ describe('npm run spec:diff', () => {
     const mistyped = run('--bse', 'HEAD');
     expect(mistyped.status).toBe(2);
     expect(mistyped.stderr).toMatch(/^Unknown option '--bse'/);
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--base <git ref>/);
+    // `npm run spec:diff --base main` without the `--`: npm keeps --base, and passes main on.
+    const withoutDashes = run('main');
+    expect(withoutDashes.status).toBe(2);
+    expect(withoutDashes.stderr).toMatch(/npm passes on only what comes after a `--`/);
     const unknown = run('--base', 'no-such-ref');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.trim()).toBe(

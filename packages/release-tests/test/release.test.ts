@@ -165,8 +165,15 @@ describe('npm run release -- --publish --registry <url>', () => {
     await publishPacked('@autocollect/openapi', '@autocollect/docs');
     writeFileSync(readme, text);
     const before = await Promise.all(PUBLIC.map((name) => registry.packument(name)));
+    // A changeset written after `npx changeset version`: its version is not applied, and the release says so.
+    const pending = join(copy, '.changeset/not-applied.md');
+    writeFileSync(pending, `---\n'@autocollect/docs': patch\n---\n\nA later fix.\n`);
 
     const result = release();
+    rmSync(pending);
+    expect(result.stdout).toMatch(
+      /1 changeset is pending \(\.changeset\/not-applied\.md\): the versions below do not include it\. .*`npx changeset version`/,
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       /@autocollect\/docs@\S+ is on http:\/\/127\.0\.0\.1:\d+\/ already, with other contents/,
