@@ -10,6 +10,7 @@ import { regeneration } from './regeneration.js';
 import { machine, markdown, rows } from './report.js';
 import { requestCost } from './request-cost.js';
 import { sandboxBench } from './sandbox.js';
+import { specDiffCost } from './spec-diff.js';
 import { now } from './support.js';
 import { testSuite } from './test-suite.js';
 import { typecheckCost } from './typecheck.js';
@@ -25,6 +26,7 @@ const sections = [
   ['bundleSizes', 'bundle sizes', () => bundleSizes()],
   ['regeneration', 'regeneration and growth', () => regeneration({ quick })],
   ['typecheck', 'consumer type-check', () => typecheckCost({ runs: quick ? 1 : 3 })],
+  ['specDiff', 'npm run spec:diff on a real change', () => specDiffCost({ runs: quick ? 1 : 5 })],
   ['memory', 'pagination memory', () => paginationMemory()],
   ['devLoop', 'npm run dev: edit to browser', () => devLoop({ runs: quick ? 1 : 5 })],
   ['sandbox', 'the sandbox against Prism, and with 100,000 invoices', () => sandboxBench({ quick })],
