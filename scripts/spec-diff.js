@@ -152,15 +152,21 @@ async function bundleFiles(repo, files, side, names) {
  * @param {string} repo
  * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
  * @param {Map<string, Buffer>} files
+ * @param {string} side which version they are, for a problem's message
  * @returns {{ names: string[], stale: string[] }} every description's name, and those that differ
  */
-function staleDescriptions(repo, base, files) {
+function staleDescriptions(repo, base, files, side) {
   const same = (/** @type {string} */ file) => {
     const [before, after] = [base.files.get(file), files.get(file)];
     return before !== undefined && after !== undefined && before.equals(after);
   };
   const changed = [...new Set([...base.files.keys(), ...files.keys()])].filter((file) => !same(file));
-  const names = readApis(repo, files.get('redocly.yaml')).map((api) => api.name);
+  let names;
+  try {
+    names = readApis(repo, files.get('redocly.yaml')).map((api) => api.name);
+  } catch (error) {
+    throw new UsageError(`In ${side}, ${/** @type {Error} */ (error).message}`);
+  }
   const stale = !changed.every(DESCRIPTION_FILE)
     ? names
     : names.filter((name) => {
@@ -180,7 +186,7 @@ function staleDescriptions(repo, base, files) {
  * @returns {Promise<Map<string, Bundle>>}
  */
 async function bundleChanged(repo, base, files, side) {
-  const { names, stale } = staleDescriptions(repo, base, files);
+  const { names, stale } = staleDescriptions(repo, base, files, side);
   const fresh = stale.length ? await bundleFiles(repo, files, side, stale) : new Map();
   return new Map(names.map((name) => [name, /** @type {Bundle} */ (fresh.get(name) ?? base.bundles.get(name))]));
 }
@@ -260,7 +266,7 @@ async function judgeEach(repo, baseTree, headTrees) {
     const baseBundles = await bundleFiles(repo, baseFiles, baseTree.side);
     const base = { files: baseFiles, bundles: baseBundles };
     // The types of the base's changed descriptions are made while the heads are bundled.
-    const stale = new Set(headFiles.flatMap((files) => staleDescriptions(repo, base, files).stale));
+    const stale = new Set(headTrees.flatMap(({ files, side }) => staleDescriptions(repo, base, files, side).stale));
     for (const [name, bundle] of baseBundles) if (stale.has(name)) judge?.prepare(bundle.document);
     /** @type {Map<string, Bundle>[]} */
     const afters = [];

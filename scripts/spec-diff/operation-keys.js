@@ -1,7 +1,7 @@
 // @ts-check
 // What each operation of a bundled description is, as text: the operation with every
 // `$ref` it reaches written out, its path's parameters, and what applies to every operation
-// (security and its schemes). Two operations with the same key generate the same types and
+// (security and its schemes, and every discriminator). Two operations with the same key generate the same types and
 // accept the same values: spec:diff's judges pass them by.
 import { createHash } from 'node:crypto';
 import { deref, HTTP_METHODS } from '../../spec/scripts/description.js';
@@ -11,7 +11,9 @@ import { deref, HTTP_METHODS } from '../../spec/scripts/description.js';
  * @returns {Map<string, string>} by `<section> <method> <path>`, a hash of what the operation is
  */
 export function operationKeys(document) {
-  const shared = JSON.stringify([document.security, document.components?.securitySchemes]);
+  // What every operation's types depend on: security, and the discriminators wherever they
+  // are (openapi-typescript gives a mapped schema its discriminator value everywhere).
+  const shared = JSON.stringify([document.security, document.components?.securitySchemes, discriminators(document)]);
   const write = resolvedWriter(document);
   /** @type {Map<string, string>} */
   const keys = new Map();
@@ -59,17 +61,37 @@ function resolvedWriter(document) {
   const write = (value) => {
     if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
     if (!value || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-    if (typeof value.$ref === 'string') return target(value.$ref);
+    // What stands beside a $ref counts too (a default, readOnly, a format): written after it.
     const entries = Object.entries(value).map(([key, item]) => {
       const written =
-        key === 'mapping' && item && typeof item === 'object'
-          ? `{${Object.entries(item)
-              .map(([name, ref]) => `${JSON.stringify(name)}:${typeof ref === 'string' ? target(ref) : write(ref)}`)
-              .join(',')}}`
-          : write(item);
+        key === '$ref' && typeof item === 'string'
+          ? target(item)
+          : key === 'mapping' && item && typeof item === 'object'
+            ? `{${Object.entries(item)
+                .map(([name, ref]) => `${JSON.stringify(name)}:${typeof ref === 'string' ? target(ref) : write(ref)}`)
+                .join(',')}}`
+            : write(item);
       return `${JSON.stringify(key)}:${written}`;
     });
     return `{${entries.join(',')}}`;
   };
   return write;
+}
+
+/**
+ * Every discriminator in a document, with where it is.
+ * @param {any} document
+ * @returns {[string, unknown][]}
+ */
+function discriminators(document) {
+  /** @type {[string, unknown][]} */
+  const found = [];
+  /** @param {any} node @param {string} at */
+  const visit = (node, at) => {
+    if (!node || typeof node !== 'object') return;
+    if (!Array.isArray(node) && node.discriminator) found.push([at, node.discriminator]);
+    for (const [key, child] of Object.entries(node)) visit(child, `${at}/${key}`);
+  };
+  visit(document, '#');
+  return found;
 }

@@ -46,9 +46,9 @@ export async function bundleInMemory(files, names) {
      * @param {string} absoluteRef
      */
     async loadExternalRef(absoluteRef) {
-      const file = absoluteRef.slice(root.length + 1);
-      const content = absoluteRef.startsWith(`${root}/`) ? files.get(file) : undefined;
-      if (content === undefined) throw new Error(`${file || absoluteRef} is not one of the spec's files`);
+      const file = absoluteRef.startsWith(`${root}/`) ? absoluteRef.slice(root.length + 1) : undefined;
+      const content = file === undefined ? undefined : files.get(file);
+      if (content === undefined) throw new Error(`${file ?? absoluteRef} is not one of the spec's files`);
       // As Redocly reads a file: line ends made \n.
       return new Source(absoluteRef, content.toString('utf8').replace(/\r\n/g, '\n'));
     }

@@ -24,6 +24,18 @@ describe('bundleInMemory', () => {
     expect(bundles[0]?.files).toContain(`${S}/Invoice.yaml`);
   });
 
+  it('reads nothing from the network', async () => {
+    const remote = new Map(files);
+    const file = `${S}/InvoiceType.yaml`;
+    remote.set(
+      file,
+      Buffer.from(String(files.get(file)).replace('./KnownInvoiceType.yaml', 'http://127.0.0.1:9/Known.yaml')),
+    );
+    await expect(bundleInMemory(remote, ['autocollect@v1'])).rejects.toThrow(
+      /Can't resolve \$ref: http:\/\/127\.0\.0\.1:9\/Known\.yaml is not one of the spec's files$/m,
+    );
+  });
+
   it('reads nothing from the disk: a file missing from memory is a problem, told with its place', async () => {
     const without = new Map(files);
     without.delete(`${S}/KnownInvoiceType.yaml`);

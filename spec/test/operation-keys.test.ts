@@ -1,6 +1,7 @@
 // spec:diff passes by the operations whose key is the same on both sides: a key must change
 // with anything the operation reaches, however it reaches it.
 import { describe, expect, it } from 'vitest';
+import { generateTypes } from '../../packages/client/scripts/generate.js';
 import { operationKeys } from '../../scripts/spec-diff/operation-keys.js';
 
 /** A description where `/a` reaches Node through Tree, and `/b` reaches Node directly: Node and Tree refer to each other. */
@@ -76,6 +77,36 @@ describe('operationKeys', () => {
         (document.components.schemas.Pet.properties as any).age = { type: 'integer' };
       }),
     ).toEqual(['paths get /c']);
+  });
+
+  it('change with what stands beside a $ref', () => {
+    expect(
+      changedKeys((document) => {
+        (document.components.schemas.Tree.properties.root as any).readOnly = true;
+      }),
+    ).toEqual(['paths get /a', 'paths get /b']);
+  });
+
+  it('change for every operation with a discriminator anywhere, reached or not: its mapping types the schemas it maps', () => {
+    expect(
+      changedKeys((document) => {
+        (document.components.schemas as any).AnyPet = {
+          oneOf: [{ $ref: '#/components/schemas/Pet' }],
+          discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Pet' } },
+        };
+      }),
+    ).toEqual(['paths get /a', 'paths get /b', 'paths get /c']);
+  });
+
+  it('are made of the document as it was given: making its types changes nothing in it', async () => {
+    const document = description();
+    (document.components.schemas as any).AnyPet = {
+      oneOf: [{ $ref: '#/components/schemas/Pet' }],
+      discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Pet' } },
+    };
+    const before = structuredClone(document);
+    await generateTypes(document);
+    expect(document).toEqual(before);
   });
 
   it('change for every operation with the security every operation has', () => {

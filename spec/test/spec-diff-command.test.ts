@@ -134,6 +134,19 @@ describe('npm run spec:diff', () => {
     } finally {
       writeFileSync(file, text);
     }
+    const config = join(copy.dir, 'redocly.yaml');
+    const configText = readFileSync(config, 'utf8');
+    writeFileSync(
+      config,
+      configText.replace('root: spec/openapi/legacy/openapi.yaml', 'rooot: spec/openapi/legacy/openapi.yaml'),
+    );
+    try {
+      const result = run('--base', 'HEAD');
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe('In the working tree, redocly.yaml: api "legacy@v1" needs a "root" file.');
+    } finally {
+      writeFileSync(config, configText);
+    }
   });
 
   it('explains its usage', () => {

@@ -134,7 +134,9 @@ export async function generateTypes(document) {
   // content (a Blob, as the client reads it; not a string).
   /** @param {import('openapi-typescript').SchemaObject} schema */
   const transform = (schema) => openEnumType(schema) ?? binaryType(schema);
-  return astToString(await openapiTS(document, { silent: true, transform }));
+  // A copy: openapi-typescript changes the document it is given (a discriminator's value is
+  // written into the schemas it maps), and spec:diff reads the same document afterwards.
+  return astToString(await openapiTS(structuredClone(document), { silent: true, transform }));
 }
 
 const sha256 = (/** @type {string} */ text) => createHash('sha256').update(text).digest('hex');
