@@ -116,17 +116,16 @@ function readBlobs(repo, ids, blobs) {
 /**
  * Bundles the API descriptions of a tree of spec files (all, or those named), read from memory.
  * @param {string} repo
- * @param {Map<string, Buffer>} files
- * @param {string} side which version they are, for a problem's message (`the working tree`)
+ * @param {Tree} tree
  * @param {string[]} [names]
  * @returns {Promise<Map<string, Bundle>>} by API name
  */
-async function bundleFiles(repo, files, side, names) {
+async function bundleFiles(repo, { files, key: filesKey, side }, names) {
   // Kept by what makes them (the files, the descriptions asked for, the libraries installed):
   // the base of a comparison, a release tag, is bundled once.
   const bundlesDir = join(repo, 'node_modules/.cache/autocollect/spec-diff-bundles');
   const key = `${createHash('sha256')
-    .update(contentKey(files))
+    .update(filesKey)
     .update(JSON.stringify(names ?? null))
     .update(readFileSync(join(repo, 'package-lock.json')))
     .digest('hex')}.json`;
@@ -151,11 +150,10 @@ async function bundleFiles(repo, files, side, names) {
  * file changed, or all of them when redocly.yaml or its plugin changed.
  * @param {string} repo
  * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
- * @param {Map<string, Buffer>} files
- * @param {string} side which version they are, for a problem's message
+ * @param {Tree} tree
  * @returns {{ names: string[], stale: string[] }} every description's name, and those that differ
  */
-function staleDescriptions(repo, base, files, side) {
+function staleDescriptions(repo, base, { files, side }) {
   const same = (/** @type {string} */ file) => {
     const [before, after] = [base.files.get(file), files.get(file)];
     return before !== undefined && after !== undefined && before.equals(after);
@@ -180,16 +178,23 @@ function staleDescriptions(repo, base, files, side) {
  * Bundles a tree of spec files that differs from a bundled base in a few files: a
  * description none of whose files changed is the base's bundle, and is not bundled again.
  * @param {string} repo
- * @param {{ files: Map<string, Buffer>, bundles: Map<string, Bundle> }} base
- * @param {Map<string, Buffer>} files
- * @param {string} side which version they are
+ * @param {{ bundles: Map<string, Bundle> }} base
+ * @param {Tree} tree
+ * @param {{ names: string[], stale: string[] }} descriptions its descriptions, and those that differ (staleDescriptions)
  * @returns {Promise<Map<string, Bundle>>}
  */
-async function bundleChanged(repo, base, files, side) {
-  const { names, stale } = staleDescriptions(repo, base, files, side);
-  const fresh = stale.length ? await bundleFiles(repo, files, side, stale) : new Map();
+async function bundleChanged(repo, base, tree, { names, stale }) {
+  const fresh = stale.length ? await bundleFiles(repo, tree, stale) : new Map();
   return new Map(names.map((name) => [name, /** @type {Bundle} */ (fresh.get(name) ?? base.bundles.get(name))]));
 }
+
+/**
+ * A version of the spec's files, ready to bundle.
+ * @typedef {object} Tree
+ * @property {Map<string, Buffer>} files by path relative to the repo
+ * @property {string} key their contents' key (contentKey)
+ * @property {string} side which version they are, for a problem's message (`the working tree`)
+ */
 
 /** @typedef {import('./spec-diff/spec-changes.js').Change} Change */
 /** @typedef {{ api: string, changes: Change[] }[]} SpecChanges each description's changes */
@@ -218,18 +223,18 @@ export async function specChangesEach(base, heads, repo = root) {
   /** @type {Map<string, Buffer>} */
   const blobs = new Map();
   const filesOf = (/** @type {SpecTree} */ tree) => (tree instanceof Map ? tree : specFiles(repo, tree, blobs));
-  const baseFiles = filesOf(base);
-  const headFiles = heads.map(filesOf);
-  const key = [repo, contentKey(baseFiles), ...headFiles.map(contentKey)].join(' ');
+  /** @returns {Tree} */
+  const treeOf = (/** @type {SpecTree} */ tree) => {
+    const files = filesOf(tree);
+    const side = typeof tree === 'string' ? `the spec at ${tree}` : tree ? 'the spec given' : 'the working tree';
+    return { files, key: contentKey(files), side };
+  };
+  const baseTree = treeOf(base);
+  const headTrees = heads.map(treeOf);
+  const key = [repo, baseTree.key, ...headTrees.map((tree) => tree.key)].join(' ');
   let results = judgedBefore.get(key);
   if (!results) {
-    const side = (/** @type {SpecTree} */ tree) =>
-      typeof tree === 'string' ? `the spec at ${tree}` : tree ? 'the spec given' : 'the working tree';
-    results = await judgeEach(
-      repo,
-      { files: baseFiles, side: side(base) },
-      headFiles.map((files, index) => ({ files, side: side(heads[index]) })),
-    );
+    results = await judgeEach(repo, baseTree, headTrees);
     judgedBefore.set(key, results);
   }
   return structuredClone(results);
@@ -251,26 +256,24 @@ function contentKey(files) {
 
 /**
  * @param {string} repo
- * @param {{ files: Map<string, Buffer>, side: string }} baseTree the base's files, and which version it is
- * @param {{ files: Map<string, Buffer>, side: string }[]} headTrees
+ * @param {Tree} baseTree
+ * @param {Tree[]} headTrees
  * @returns {Promise<SpecChanges[]>}
  */
 async function judgeEach(repo, baseTree, headTrees) {
-  const baseFiles = baseTree.files;
-  const headFiles = headTrees.map((tree) => tree.files);
   // Its thread loads the compiler while this one bundles; with no spec file changed, the
   // compiler has nothing to judge.
-  const baseKey = contentKey(baseFiles);
-  const judge = headFiles.some((files) => contentKey(files) !== baseKey) ? startJudge() : undefined;
+  const judge = headTrees.some((tree) => tree.key !== baseTree.key) ? startJudge() : undefined;
   try {
-    const baseBundles = await bundleFiles(repo, baseFiles, baseTree.side);
-    const base = { files: baseFiles, bundles: baseBundles };
+    const baseBundles = await bundleFiles(repo, baseTree);
+    const base = { files: baseTree.files, bundles: baseBundles };
+    const heads = headTrees.map((tree) => ({ tree, descriptions: staleDescriptions(repo, base, tree) }));
     // The types of the base's changed descriptions are made while the heads are bundled.
-    const stale = new Set(headTrees.flatMap(({ files, side }) => staleDescriptions(repo, base, files, side).stale));
+    const stale = new Set(heads.flatMap(({ descriptions }) => descriptions.stale));
     for (const [name, bundle] of baseBundles) if (stale.has(name)) judge?.prepare(bundle.document);
     /** @type {Map<string, Bundle>[]} */
     const afters = [];
-    for (const { files, side } of headTrees) afters.push(await bundleChanged(repo, base, files, side));
+    for (const { tree, descriptions } of heads) afters.push(await bundleChanged(repo, base, tree, descriptions));
     const apis = [...new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])];
     const judged = await Promise.all(
       apis.map((api) =>
@@ -282,7 +285,7 @@ async function judgeEach(repo, baseTree, headTrees) {
         ),
       ),
     );
-    return headFiles.map((_, index) =>
+    return headTrees.map((_, index) =>
       apis.map((api, apiIndex) => ({ api, changes: judged[apiIndex]?.[index] ?? [] })),
     );
   } finally {

@@ -187,6 +187,12 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
   }
 
+  /** The branch lists on both sides, each paired once: judged below, then compared pair by pair. */
+  const paired = new Map();
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'])
+    if (Array.isArray(old[keyword]) && Array.isArray(now[keyword]))
+      paired.set(keyword, pairBranches(old[keyword], now[keyword], keyword));
+
   // Alternatives, the same ones paired wherever they stand: a new list of them lets fewer
   // through; without them, more, unless what replaced them (an enum for an open one, say)
   // constrains otherwise. More anyOf alternatives let more through, fewer let less; oneOf's
@@ -202,7 +208,7 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
       judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
     } else {
-      const { added, removed } = pairBranches(old[keyword], now[keyword], keyword);
+      const { added, removed } = paired.get(keyword);
       if (added.length === 0 && removed.length === 0) continue; // each paired: compared below
       const count = (/** @type {number} */ n, /** @type {string} */ what) =>
         `${n} alternative${n === 1 ? '' : 's'} ${what}`;
@@ -228,11 +234,7 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   for (const [name, property] of Object.entries(old.properties ?? {}))
     if (now.properties?.[name]) into(at ? `${at}.${name}` : name)(property, now.properties[name]);
   if (old.items && now.items) into(`${at}[]`)(old.items, now.items);
-  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
-    const [a, b] = [old[keyword], now[keyword]];
-    if (Array.isArray(a) && Array.isArray(b))
-      for (const [was, is] of pairBranches(a, b, keyword).pairs) into(at)(was, is);
-  }
+  for (const { pairs } of paired.values()) for (const [was, is] of pairs) into(at)(was, is);
   if (pair !== ' ') seen.delete(pair);
 }
 

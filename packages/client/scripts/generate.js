@@ -96,7 +96,6 @@ export async function generateTypes(document) {
   // Required, not imported: an import of TypeScript's 9 MB CommonJS file makes Node scan
   // it for its exports and its syntax first, which doubles the time it takes to load
   // (0.9 s instead of 0.4 s). openapi-typescript's CommonJS build requires it too.
-  const require = createRequire(import.meta.url);
   const {
     default: openapiTS,
     astToString,
