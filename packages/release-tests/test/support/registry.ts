@@ -1,6 +1,6 @@
-// A real npm registry for tests: Verdaccio on 127.0.0.1, with its storage in a folder of
-// the test's own and no uplink, so nothing reaches the public registry. A user is signed
-// up, and its token written to an npm user config that npm commands are pointed at.
+// Real npm registries for tests: Verdaccio on 127.0.0.1, each with its storage in a folder
+// of the test's own and no uplink, so nothing reaches the public registry. One process
+// serves them all (loading Verdaccio costs a second of CPU).
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,15 +26,42 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-export async function startRegistry(dir: string): Promise<Registry> {
-  mkdirSync(dir, { recursive: true });
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./verdaccio-server.js', import.meta.url)), dir], {
+/** The process that serves the registries of a test run (verdaccio-server.js). */
+export interface RegistryHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts Verdaccio's process; `openRegistry` then starts registries in it. */
+export async function startRegistryHost(): Promise<RegistryHost> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./verdaccio-server.js', import.meta.url))], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`Verdaccio exited (${code}) before it listened.`)));
     child.stdout.once('data', (line: Buffer) => resolve(JSON.parse(String(line)).port));
   });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * A registry of its own, with its storage and users under `dir` (a storage there already
+ * is served as it is), served by the host's process. A user is signed up, and its token
+ * written to an npm user config that `env` points npm commands at.
+ */
+export async function openRegistry(hostUrl: string, dir: string): Promise<Registry> {
+  mkdirSync(dir, { recursive: true });
+  const started = await fetch(hostUrl, { method: 'POST', body: JSON.stringify({ dir }) });
+  if (!started.ok) throw new Error(`Verdaccio could not start a registry: ${started.status} ${await started.text()}`);
+  const { port } = (await started.json()) as { port: number };
   const url = `http://127.0.0.1:${port}/`;
 
   const signup = await fetch(`${url}-/user/org.couchdb.user:release`, {
@@ -49,7 +76,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
   const userconfig = join(dir, 'npmrc');
   writeFileSync(
     userconfig,
-    `${existsSync(own) ? `${readFileSync(own, 'utf8')}\n` : ''}//127.0.0.1:${new URL(url).port}/:_authToken=${token}\n`,
+    `${existsSync(own) ? `${readFileSync(own, 'utf8')}\n` : ''}//127.0.0.1:${port}/:_authToken=${token}\n`,
   );
   const env = { ...process.env, NPM_CONFIG_USERCONFIG: userconfig, NPM_CONFIG_UPDATE_NOTIFIER: 'false' };
 
@@ -100,11 +127,9 @@ export async function startRegistry(dir: string): Promise<Registry> {
       if (!response.ok) throw new Error(`${name}: ${response.status}`);
       return (await response.json()) as never;
     },
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    async close() {
+      await fetch(`${hostUrl}${port}`, { method: 'DELETE' });
+    },
   };
 }
 

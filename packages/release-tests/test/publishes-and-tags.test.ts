@@ -1,0 +1,47 @@
+// `npm run release -- --publish --registry <url>` against a real registry (Verdaccio on
+// 127.0.0.1) that an earlier release, stopped half-way, left with part of the versions: done
+// as the refusal says (a changeset, then `npx changeset version`), the release publishes what
+// is new, leaves alone what is there with the same contents, and tags what it published.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LAST_RELEASE, PUBLIC, releaseCopy } from './support/release-copy.js';
+
+const release = releaseCopy();
+
+describe('npm run release -- --publish --registry <url>', () => {
+  beforeAll(async () => {
+    release.version();
+    await release.publishedHalfway();
+  });
+
+  it('done as it says, publishes what is new at the versions changesets gave, leaves the rest, and tags what it published', async () => {
+    const before = Object.fromEntries(
+      await Promise.all(PUBLIC.map(async (name) => [name, await release.versions(name)])),
+    );
+    release.version({ name: '@autocollect/docs', bump: 'patch' });
+    const now = Object.fromEntries(PUBLIC.map((name) => [name, release.localVersion(name)]));
+    expect(Object.values(now).every((v) => v !== '0.0.0')).toBe(true);
+
+    const result = release.release();
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(await release.versions('@autocollect/client')).toEqual([now['@autocollect/client']]);
+    expect(await release.versions('@autocollect/sandbox')).toEqual([now['@autocollect/sandbox']]);
+    expect(await release.versions('@autocollect/docs')).toEqual(
+      [...before['@autocollect/docs'], now['@autocollect/docs']].sort(),
+    );
+    expect(await release.versions('@autocollect/openapi')).toEqual(before['@autocollect/openapi']);
+    expect(result.stdout).toContain(
+      `@autocollect/openapi@${now['@autocollect/openapi']}: published already, same contents`,
+    );
+    // The checks ran, the spec compared with the last release among them.
+    expect(result.stdout).toMatch(/▶ Lint the spec and check the generated code is current and committed: done/);
+    expect(result.stdout).toMatch(/▶ Check the packed packages: publint, are-the-types-wrong, size budget: done/);
+    expect(result.stdout).toMatch(new RegExp(`▶ Check for breaking spec changes since ${LAST_RELEASE}: done`));
+    const tags = release.inCopy('git', 'tag', '--list').split('\n').filter(Boolean).sort();
+    expect(tags).toEqual(
+      [
+        LAST_RELEASE,
+        ...['@autocollect/client', '@autocollect/docs', '@autocollect/sandbox'].map((name) => `${name}@${now[name]}`),
+      ].sort(),
+    );
+  });
+});
