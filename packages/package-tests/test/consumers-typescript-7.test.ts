@@ -1,26 +1,17 @@
+// The packed client in the consumer projects: type-checked with TypeScript 7 (5 and 6 have
+// files of their own), compiled to CommonJS, and run from plain JavaScript.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { compilerApi } from './support/typescript-api.js';
+import { describe, expect, it } from 'vitest';
+import { consumerDir, PROJECTS } from './support/consumer-projects.js';
 
 const require = createRequire(import.meta.url);
-const consumerDir = inject('consumerDir');
 const tsc7 = require.resolve('typescript-7/package.json').replace(/package\.json$/, 'bin/tsc');
-// plain-js: JavaScript with // @ts-check, as its users' editors check it.
-const PROJECTS = ['ts-esm-bundler', 'ts-cjs-node16', 'plain-js'];
 
 function run(command: string, args: string[], cwd = consumerDir) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}`.trim(), stdout: result.stdout.trim() };
 }
-
-describe.each(['typescript-5', 'typescript-6'])('the packed client type-checks with %s', (name) => {
-  const compiler = compilerApi(name);
-  it.each(PROJECTS)('in a %s project', (project) => {
-    expect(compiler.check(join(consumerDir, project, 'tsconfig.json'))).toBe('');
-  });
-});
 
 describe('the packed client type-checks with typescript-7', () => {
   // ts-cjs-node16 is type-checked by its compile below, with the same compiler.

@@ -1,0 +1,3 @@
+import { typeChecksWith } from './support/consumer-projects.js';
+
+typeChecksWith('typescript-5');
