@@ -1,73 +1,19 @@
-// `npm run spec:diff` as a command: the lines it prints, and the breaking-change gate's
-// exit code with and without a major changeset, on real commits in a copy of the repo.
-// The command runs in this process (specDiff, what the script runs), sparing a process
-// that loads Redocly and the compiler again for each answer; its usage errors run the
-// script itself, which hands specDiff's answer to the process as its exit code.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run spec:diff` as a command: the lines it prints for real commits in a copy of the
+// repo, what it says when a side does not bundle, and its usage.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { specDiff } from '../../scripts/spec-diff.js';
 import { S, type SpecCopy, specCopy } from './support/spec-copy.js';
+import { specDiffIn } from './support/spec-diff-in.js';
 
 let copy: SpecCopy;
 beforeAll(() => {
   copy = specCopy('spec-diff-command');
 });
 afterAll(() => copy?.remove());
+const { run, runHere } = specDiffIn(() => copy);
 
 describe('npm run spec:diff', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [join(copy.dir, 'scripts/spec-diff.js'), ...args], { cwd: copy.dir, encoding: 'utf8' });
-  /** The command, in this process: its exit code, and what it printed. */
-  const runHere = async (...args: string[]) => {
-    const printed = { stdout: '', stderr: '' };
-    const status = await specDiff(args, {
-      repo: copy.dir,
-      out: (line) => (printed.stdout += `${line}\n`),
-      err: (line) => (printed.stderr += `${line}\n`),
-    });
-    return { status, ...printed };
-  };
-  const changeset = (bump: string) =>
-    writeFileSync(
-      join(copy.dir, '.changeset/spec-change.md'),
-      `---\n'@autocollect/client': ${bump}\n---\n\nA change.\n`,
-    );
-
-  it('fails on a breaking change without a major version of @autocollect/client, pending as a changeset or bumped already, and says what to do', async () => {
-    copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])));
-    const result = await runHere('--base', 'HEAD~1');
-    expect(result.stdout).toMatch(
-      /^ {2}BREAKING {2}types {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed \(code written for the old client may not compile\)$/m,
-    );
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/breaking change\(s\) without a major version of @autocollect\/client/);
-    expect(result.stderr).toMatch(/npx changeset/);
-
-    changeset('minor');
-    expect((await runHere('--base', 'HEAD~1')).status).toBe(1);
-    changeset('major');
-    const released = await runHere('--base', 'HEAD~1');
-    expect(released.status, released.stderr).toBe(0);
-    expect(released.stdout).toMatch(/released as a major version of @autocollect\/client by a pending changeset/);
-
-    // `npx changeset version` consumes the changeset and bumps the version: still released as major.
-    const manifest = join(copy.dir, 'packages/client/package.json');
-    const text = readFileSync(manifest, 'utf8');
-    const { version } = JSON.parse(text);
-    const next = `${Number(version.split('.')[0]) + 1}.0.0`;
-    rmSync(join(copy.dir, '.changeset/spec-change.md'));
-    writeFileSync(manifest, text.replace(`"version": "${version}"`, `"version": "${next}"`));
-    const versioned = await runHere('--base', 'HEAD~1');
-    expect(versioned.status, versioned.stderr).toBe(0);
-    expect(versioned.stdout).toContain(
-      `released as a major version of @autocollect/client by its version, ${next} since ${version}`,
-    );
-    writeFileSync(manifest, text);
-    expect((await runHere('--base', 'HEAD~1')).status).toBe(1);
-  });
-
   it('passes a safe change, and lists it', async () => {
     copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'kid'], { type: 'string' })));
     const result = await runHere('--base', 'HEAD~1');
