@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { readCached, writeCached } from './disk-cache.js';
-import { startJudge } from './spec-diff/judge.js';
+import { judge as processJudge } from './spec-diff/judge.js';
 
 const GATED_PACKAGE = '@autocollect/client';
 
@@ -263,39 +263,33 @@ function contentKey(files) {
 async function judgeEach(repo, baseTree, headTrees) {
   // Its thread loads the compiler while this one bundles; with no spec file changed, the
   // compiler has nothing to judge.
-  const judge = headTrees.some((tree) => tree.key !== baseTree.key) ? startJudge() : undefined;
-  try {
-    const baseBundles = await bundleFiles(repo, baseTree);
-    const base = { files: baseTree.files, bundles: baseBundles };
-    const heads = headTrees.map((tree) => ({ tree, descriptions: staleDescriptions(repo, base, tree) }));
-    // The types of the base's changed descriptions are made while the heads are bundled.
-    const stale = new Set(heads.flatMap(({ descriptions }) => descriptions.stale));
-    for (const [name, bundle] of baseBundles) if (stale.has(name)) judge?.prepare(bundle.document);
-    /** @type {Map<string, Bundle>[]} */
-    const afters = [];
-    for (const { tree, descriptions } of heads) afters.push(await bundleChanged(repo, base, tree, descriptions));
-    const apis = [...new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])];
-    const judged = await Promise.all(
-      apis.map((api) =>
-        judgeApi(
-          judge,
-          api,
-          baseBundles.get(api),
-          afters.map((after) => after.get(api)),
-        ),
+  const judge = headTrees.some((tree) => tree.key !== baseTree.key) ? processJudge() : undefined;
+  const baseBundles = await bundleFiles(repo, baseTree);
+  const base = { files: baseTree.files, bundles: baseBundles };
+  const heads = headTrees.map((tree) => ({ tree, descriptions: staleDescriptions(repo, base, tree) }));
+  // The types of the base's changed descriptions are made while the heads are bundled.
+  const stale = new Set(heads.flatMap(({ descriptions }) => descriptions.stale));
+  for (const [name, bundle] of baseBundles) if (stale.has(name)) judge?.prepare(bundle.document);
+  /** @type {Map<string, Bundle>[]} */
+  const afters = [];
+  for (const { tree, descriptions } of heads) afters.push(await bundleChanged(repo, base, tree, descriptions));
+  const apis = [...new Set([...baseBundles.keys(), ...afters.flatMap((after) => [...after.keys()])])];
+  const judged = await Promise.all(
+    apis.map((api) =>
+      judgeApi(
+        judge,
+        api,
+        baseBundles.get(api),
+        afters.map((after) => after.get(api)),
       ),
-    );
-    return headTrees.map((_, index) =>
-      apis.map((api, apiIndex) => ({ api, changes: judged[apiIndex]?.[index] ?? [] })),
-    );
-  } finally {
-    await judge?.close();
-  }
+    ),
+  );
+  return headTrees.map((_, index) => apis.map((api, apiIndex) => ({ api, changes: judged[apiIndex]?.[index] ?? [] })));
 }
 
 /**
  * The changes of each version of one description.
- * @param {ReturnType<typeof startJudge> | undefined} judge none when no spec file changed
+ * @param {ReturnType<typeof processJudge> | undefined} judge none when no spec file changed
  * @param {string} api
  * @param {Bundle | undefined} before
  * @param {(Bundle | undefined)[]} afters a version missing is a description removed

@@ -4,11 +4,21 @@ import { Worker } from 'node:worker_threads';
 
 /** @typedef {import('./spec-changes.js').Change} Change */
 
+/** @type {ReturnType<typeof startJudge> | undefined} */
+let kept;
+
 /**
- * A judge whose thread starts loading the compiler now, to be asked once the bundles are
- * made. Closed when done with, or the thread keeps the process alive.
+ * The process's judge, its thread loading the compiler from the first call on, to be asked
+ * once the bundles are made. One thread serves every comparison of the process: one that
+ * compares again (a test run, say) loads and warms the compiler once. It keeps the process
+ * alive only while an answer is awaited.
  */
-export function startJudge() {
+export function judge() {
+  if (!kept || kept.failed) kept = startJudge();
+  return kept;
+}
+
+function startJudge() {
   const worker = new Worker(new URL('./judge-worker.js', import.meta.url));
   /** @type {Map<number, { resolve: (changes: Change[][]) => void, reject: (error: Error) => void }>} */
   const waiting = new Map();
@@ -22,13 +32,20 @@ export function startJudge() {
   worker.on('message', (/** @type {import('./judge-worker.js').JudgeAnswer} */ { id, changes, error }) => {
     const request = waiting.get(id);
     waiting.delete(id);
+    if (waiting.size === 0) worker.unref();
     if (error) request?.reject(error);
     else request?.resolve(changes ?? []);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`spec:diff's compiler thread stopped (exit code ${code}).`)));
+  // After the listeners: adding one for messages holds the process again.
+  worker.unref();
   let next = 0;
   return {
+    /** Whether its thread failed or stopped: a new one is started for the next comparison. */
+    get failed() {
+      return failure !== undefined;
+    },
     /**
      * Every change from one bundle of a description to each of several others.
      * @param {any} before
@@ -39,6 +56,7 @@ export function startJudge() {
       if (failure) return Promise.reject(failure);
       const id = next++;
       return new Promise((resolve, reject) => {
+        if (waiting.size === 0) worker.ref();
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, before, afters });
       });
@@ -50,6 +68,5 @@ export function startJudge() {
     prepare(document) {
       if (!failure) worker.postMessage({ prepare: document });
     },
-    close: () => worker.terminate(),
   };
 }
