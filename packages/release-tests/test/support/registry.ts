@@ -143,15 +143,10 @@ function installedPackage(name: string, from: string): string {
 }
 
 /**
- * Publishes the installed copies of packages' runtime dependencies (and theirs) to the
- * registry, as the public registry serves them, so consumers install without the network.
- * The repository's own packages are left to the release. One `npm pack` packs them all.
+ * The installed copies of packages' runtime dependencies (and theirs), by name@version; the
+ * repository's own packages are left to the release.
  */
-export async function publishDependencies(
-  registry: Registry,
-  packageDirs: string[],
-  workDir: string,
-): Promise<string[]> {
+export function dependenciesOf(packageDirs: string[]): Map<string, string> {
   const found = new Map<string, string>(); // name@version → installed folder
   const visit = (dir: string) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -165,8 +160,15 @@ export async function publishDependencies(
     }
   };
   for (const dir of packageDirs) visit(dir);
+  return found;
+}
+
+/**
+ * Publishes installed packages (`dependenciesOf`) to the registry, as the public registry
+ * serves them, so consumers install without the network. One `npm pack` packs them all.
+ */
+export async function publishInstalled(registry: Registry, folders: string[], workDir: string): Promise<void> {
   mkdirSync(workDir, { recursive: true });
-  const folders = [...found.values()];
   const packed: { filename: string }[] = JSON.parse(
     (
       await promisify(execFile)('npm', ['pack', ...folders, '--json', '--ignore-scripts', '--offline'], {
@@ -184,5 +186,4 @@ export async function publishDependencies(
       ),
     ),
   );
-  return [...found.keys()];
 }

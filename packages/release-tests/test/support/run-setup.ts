@@ -1,20 +1,29 @@
 // What the release test files of a run share: Verdaccio's process, with a storage that
-// holds the public packages' dependencies (published once, as the public registry serves
-// them) for each file's registry to start from; and a turbo cache for their copies' builds,
-// which are the same build wherever the files' changes are the same.
-import { cpSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// holds the public packages' dependencies (published as the public registry serves them,
+// and kept between runs) for each file's registry to start from; and a turbo cache for their
+// copies' builds, which are the same build wherever the files' changes are the same.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { publicPackages } from '../../../../scripts/public-packages.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
-import { openRegistry, publishDependencies, type Registry, startRegistryHost } from './registry.js';
+import {
+  dependenciesOf,
+  openRegistry,
+  publishInstalled,
+  type Registry,
+  type RegistryHost,
+  startRegistryHost,
+} from './registry.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     registryHost: string;
-    /** A registry's storage with the dependencies in it: copied, never served. */
+    /** A registry's storage with the dependencies in it: copied, never served or changed. */
     dependenciesStorage: string;
     /** The copies' turbo cache (TURBO_CACHE_DIR), starting as this repo's. */
     turboCache: string;
@@ -22,18 +31,13 @@ declare module 'vitest' {
 }
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const require = createRequire(import.meta.url);
 
 export default async function setup(project: TestProject) {
   const host = await startRegistryHost();
   const folder = testFolder('release-registries');
   try {
-    const template = await openRegistry(host.url, join(folder, 'template'));
-    await publishDependencies(
-      template,
-      publicPackages(repoRoot).map((workspace) => join(repoRoot, workspace.dir)),
-      join(folder, 'dependencies'),
-    );
-    await template.close();
+    project.provide('dependenciesStorage', await dependenciesStorage(host, folder));
   } catch (error) {
     await host.close();
     throw error;
@@ -43,11 +47,39 @@ export default async function setup(project: TestProject) {
   if (existsSync(ownCache)) cpSync(ownCache, turboCache, { recursive: true });
   project.provide('turboCache', turboCache);
   project.provide('registryHost', host.url);
-  project.provide('dependenciesStorage', join(folder, 'template', 'storage'));
   return async () => {
     await host.close();
     rmSync(folder, { recursive: true, force: true });
   };
+}
+
+/**
+ * A registry's storage holding the dependencies, kept between runs by what it holds (each
+ * name@version, and Verdaccio's version): packing and publishing them is most of the setup.
+ * Made in `folder`, then moved into place whole, so a run stopped half-way leaves none.
+ */
+async function dependenciesStorage(host: RegistryHost, folder: string): Promise<string> {
+  const dependencies = dependenciesOf(publicPackages(repoRoot).map((workspace) => join(repoRoot, workspace.dir)));
+  const key = createHash('sha256')
+    .update(JSON.stringify([require('verdaccio/package.json').version, [...dependencies.keys()].sort()]))
+    .digest('hex')
+    .slice(0, 16);
+  const kept = join(repoRoot, 'node_modules/.cache/autocollect/release-registry', key);
+  if (existsSync(kept)) return kept;
+  const template = await openRegistry(host.url, join(folder, 'template'));
+  await publishInstalled(template, [...dependencies.values()], join(folder, 'dependencies'));
+  await template.close();
+  mkdirSync(dirname(kept), { recursive: true });
+  const moving = `${kept}.${process.pid}`;
+  cpSync(join(folder, 'template', 'storage'), moving, { recursive: true });
+  try {
+    renameSync(moving, kept);
+  } catch (error) {
+    // Another run kept the same storage first.
+    rmSync(moving, { recursive: true, force: true });
+    if (!existsSync(kept)) throw error;
+  }
+  return kept;
 }
 
 /** A registry for a test file, under `dir`, holding the dependencies and nothing else. */
