@@ -3,12 +3,13 @@
 // and kept between runs) for each file's registry to start from; and a turbo cache for their
 // copies' builds, which are the same build wherever the files' changes are the same.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { isRunning } from '../../../../scripts/process-running.js';
 import { publicPackages } from '../../../../scripts/public-packages.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
 import {
@@ -55,8 +56,9 @@ export default async function setup(project: TestProject) {
 
 /**
  * A registry's storage holding the dependencies, kept between runs by what it holds (each
- * name@version, and Verdaccio's version): packing and publishing them is most of the setup.
- * Made in `folder`, then moved into place whole, so a run stopped half-way leaves none.
+ * name@version, and Verdaccio's version): packing and publishing them takes seconds. Made
+ * in `folder`, copied beside the cache's entries and renamed into place, so a run stopped
+ * half-way leaves no entry, only a copy the next run removes.
  */
 async function dependenciesStorage(host: RegistryHost, folder: string): Promise<string> {
   const dependencies = dependenciesOf(publicPackages(repoRoot).map((workspace) => join(repoRoot, workspace.dir)));
@@ -64,12 +66,18 @@ async function dependenciesStorage(host: RegistryHost, folder: string): Promise<
     .update(JSON.stringify([require('verdaccio/package.json').version, [...dependencies.keys()].sort()]))
     .digest('hex')
     .slice(0, 16);
-  const kept = join(repoRoot, 'node_modules/.cache/autocollect/release-registry', key);
+  const cache = join(repoRoot, 'node_modules/.cache/autocollect/release-registry');
+  const kept = join(cache, key);
   if (existsSync(kept)) return kept;
+  // What a run stopped while it copied left behind.
+  for (const entry of existsSync(cache) ? readdirSync(cache) : []) {
+    const pid = Number(/\.(\d+)$/.exec(entry)?.[1]);
+    if (pid && !isRunning(pid)) rmSync(join(cache, entry), { recursive: true, force: true });
+  }
   const template = await openRegistry(host.url, join(folder, 'template'));
   await publishInstalled(template, [...dependencies.values()], join(folder, 'dependencies'));
   await template.close();
-  mkdirSync(dirname(kept), { recursive: true });
+  mkdirSync(cache, { recursive: true });
   const moving = `${kept}.${process.pid}`;
   cpSync(join(folder, 'template', 'storage'), moving, { recursive: true });
   try {
