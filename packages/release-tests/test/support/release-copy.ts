@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { publicPackages } from '../../../../scripts/public-packages.js';
 import { copyOfRepo } from '../../../../scripts/repo-copy.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
@@ -83,8 +83,6 @@ export function releaseCopy() {
         cwd: started().copy,
         env: {
           ...started().registry.env,
-          // What the release builds, another file's release may have built already.
-          TURBO_CACHE_DIR: inject('turboCache'),
           TURBO_TELEMETRY_DISABLED: '1',
           REDOCLY_TELEMETRY: 'off',
           NO_COLOR: '1',

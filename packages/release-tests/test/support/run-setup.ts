@@ -1,7 +1,6 @@
 // What the release test files of a run share: Verdaccio's process, with a storage that
 // holds the public packages' dependencies (published as the public registry serves them,
-// and kept between runs) for each file's registry to start from; and a turbo cache for their
-// copies' builds, which are the same build wherever the files' changes are the same.
+// and kept between runs) for each file's registry to start from.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,8 +25,6 @@ declare module 'vitest' {
     registryHost: string;
     /** A registry's storage with the dependencies in it: copied, never served or changed. */
     dependenciesStorage: string;
-    /** The copies' turbo cache (TURBO_CACHE_DIR), starting as this repo's. */
-    turboCache: string;
   }
 }
 
@@ -43,10 +40,6 @@ export default async function setup(project: TestProject) {
     await host.close();
     throw error;
   }
-  const turboCache = join(folder, 'turbo-cache');
-  const ownCache = join(repoRoot, '.turbo/cache');
-  if (existsSync(ownCache)) cpSync(ownCache, turboCache, { recursive: true });
-  project.provide('turboCache', turboCache);
   project.provide('registryHost', host.url);
   return async () => {
     await host.close();
