@@ -2,10 +2,10 @@
 // clone is before a release, whose commit is tagged as the last release, and a registry of
 // its own that holds the packages' dependencies and none of them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { publicPackages } from '../../../../scripts/public-packages.js';
 import { copyOfRepo } from '../../../../scripts/repo-copy.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
@@ -27,8 +27,10 @@ export function releaseCopy() {
     work = testFolder('release-work');
     opening = registryWithDependencies(join(work, 'registry'));
     registry = await opening;
-    // Each release rebuilds only what its version bumps change.
     copy = copyOfRepo('release', { built: true });
+    // And the build at the versions the changesets give: a release rebuilds only what the
+    // file's own changes change.
+    cpSync(inject('versionedBuild'), join(copy, '.turbo/cache'), { recursive: true });
     // The commit the copy starts from stands for the last release: the release compares the spec with it.
     execFileSync('git', ['tag', LAST_RELEASE], { cwd: copy });
   });

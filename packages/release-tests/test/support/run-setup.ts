@@ -1,6 +1,8 @@
 // What the release test files of a run share: Verdaccio's process, with a storage that
 // holds the public packages' dependencies (published as the public registry serves them,
-// and kept between runs) for each file's registry to start from.
+// and kept between runs) for each file's registry to start from; and the build of the repo
+// at the versions the changesets give, which every file's release starts from.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +12,7 @@ import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { isRunning } from '../../../../scripts/process-running.js';
 import { publicPackages } from '../../../../scripts/public-packages.js';
+import { copyOfRepo } from '../../../../scripts/repo-copy.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
 import {
   dependenciesOf,
@@ -25,6 +28,8 @@ declare module 'vitest' {
     registryHost: string;
     /** A registry's storage with the dependencies in it: copied, never served or changed. */
     dependenciesStorage: string;
+    /** Turbo's cache of a copy built at the versions the changesets give: copied, never written. */
+    versionedBuild: string;
   }
 }
 
@@ -32,19 +37,32 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const require = createRequire(import.meta.url);
 
 export default async function setup(project: TestProject) {
-  const host = await startRegistryHost();
   const folder = testFolder('release-registries');
+  const host = await startRegistryHost();
+  let versioned: string | undefined;
+  const teardown = async () => {
+    await host.close();
+    for (const dir of [folder, versioned]) if (dir) rmSync(dir, { recursive: true, force: true });
+  };
   try {
     project.provide('dependenciesStorage', await dependenciesStorage(host, folder));
+    // Built once, here: each file's copy starts with this cache of its own (turbo writes an
+    // entry in place, so two builds must not share one), and its release rebuilds only what
+    // the file's own changes change.
+    versioned = copyOfRepo('release-versioned', { built: true });
+    execFileSync(join(versioned, 'node_modules/.bin/changeset'), ['version'], { cwd: versioned, stdio: 'pipe' });
+    execFileSync(join(versioned, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
+      cwd: versioned,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
+      stdio: 'pipe',
+    });
+    project.provide('versionedBuild', join(versioned, '.turbo/cache'));
   } catch (error) {
-    await host.close();
+    await teardown();
     throw error;
   }
   project.provide('registryHost', host.url);
-  return async () => {
-    await host.close();
-    rmSync(folder, { recursive: true, force: true });
-  };
+  return teardown;
 }
 
 /**
