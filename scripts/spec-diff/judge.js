@@ -56,9 +56,10 @@ function startJudge() {
       if (failure) return Promise.reject(failure);
       const id = next++;
       return new Promise((resolve, reject) => {
+        // Sent before it is awaited: a message that cannot be sent leaves nothing waiting.
+        worker.postMessage({ id, before, afters });
         if (waiting.size === 0) worker.ref();
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, before, afters });
       });
     },
     /**

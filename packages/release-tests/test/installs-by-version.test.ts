@@ -1,6 +1,6 @@
-// The packages as a release packs them, at the versions changesets give, on a real registry
-// (Verdaccio on 127.0.0.1): a consumer installs them by version and uses them, and a release
-// with nothing new is refused at once.
+// The packages `npm run release -- --publish --registry <url>` publishes, at the versions
+// changesets give, to a real registry (Verdaccio on 127.0.0.1): a consumer installs them by
+// version and uses them, and a release with nothing new is refused at once.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -73,9 +73,10 @@ await sandbox.close();
 `;
 
 describe('the released packages, by version', () => {
-  beforeAll(async () => {
+  beforeAll(() => {
     release.version();
-    await release.publishPacked(...PUBLIC);
+    const published = release.release();
+    if (published.status !== 0) throw new Error(`The release failed:\n${published.stdout}\n${published.stderr}`);
   });
 
   it('a consumer installs them by version, makes a typed call, verifies a webhook, and runs the sandbox by its command and startSandbox', async () => {
@@ -158,6 +159,8 @@ describe('the released packages, by version', () => {
   it('npm run release -- --publish refuses to publish the same versions again, and changes nothing', async () => {
     const before = await Promise.all(PUBLIC.map((name) => release.registry.packument(name)));
     const tags = release.inCopy('git', 'tag', '--list');
+    // Tagged by the release that published them.
+    expect(tags).toContain(`@autocollect/client@${release.localVersion('@autocollect/client')}`);
     const result = release.release();
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(

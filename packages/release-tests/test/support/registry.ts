@@ -39,7 +39,14 @@ export async function startRegistryHost(): Promise<RegistryHost> {
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`Verdaccio exited (${code}) before it listened.`)));
-    child.stdout.once('data', (line: Buffer) => resolve(JSON.parse(String(line)).port));
+    // Its first line is the port; what it logs after (errors only) goes on to stderr, so
+    // that the pipe never fills.
+    let first = true;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (first) resolve(JSON.parse(String(chunk)).port);
+      else process.stderr.write(chunk);
+      first = false;
+    });
   });
   return {
     url: `http://127.0.0.1:${port}/`,

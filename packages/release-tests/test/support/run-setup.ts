@@ -4,7 +4,7 @@
 // at the versions the changesets give, which every file's release starts from.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,23 +67,28 @@ export default async function setup(project: TestProject) {
 
 /**
  * A registry's storage holding the dependencies, kept between runs by what it holds (each
- * name@version, and Verdaccio's version): packing and publishing them takes seconds. Made
- * in `folder`, copied beside the cache's entries and renamed into place, so a run stopped
- * half-way leaves no entry, only a copy the next run removes.
+ * name@version, Verdaccio's version, and the code that makes it): packing and publishing
+ * them takes seconds. Made in `folder`, copied beside the cache's entries and renamed into
+ * place, so a run stopped half-way leaves no entry, only a copy the next run removes.
  */
 async function dependenciesStorage(host: RegistryHost, folder: string): Promise<string> {
   const dependencies = dependenciesOf(publicPackages(repoRoot).map((workspace) => join(repoRoot, workspace.dir)));
+  // And how it is made: what packs and publishes them, and the registry's own code and config.
+  const makers = ['./registry.ts', './verdaccio-server.js'].map((file) =>
+    readFileSync(new URL(file, import.meta.url), 'utf8'),
+  );
   const key = createHash('sha256')
-    .update(JSON.stringify([require('verdaccio/package.json').version, [...dependencies.keys()].sort()]))
+    .update(JSON.stringify([require('verdaccio/package.json').version, ...makers, [...dependencies.keys()].sort()]))
     .digest('hex')
     .slice(0, 16);
   const cache = join(repoRoot, 'node_modules/.cache/autocollect/release-registry');
   const kept = join(cache, key);
   if (existsSync(kept)) return kept;
-  // What a run stopped while it copied left behind.
+  // Storages made before, for other dependencies or code, and what a run stopped while it
+  // copied left behind; not a copy a running process is making.
   for (const entry of existsSync(cache) ? readdirSync(cache) : []) {
     const pid = Number(/\.(\d+)$/.exec(entry)?.[1]);
-    if (pid && !isRunning(pid)) rmSync(join(cache, entry), { recursive: true, force: true });
+    if (!pid || !isRunning(pid)) rmSync(join(cache, entry), { recursive: true, force: true });
   }
   const template = await openRegistry(host.url, join(folder, 'template'));
   await publishInstalled(template, [...dependencies.values()], join(folder, 'dependencies'));

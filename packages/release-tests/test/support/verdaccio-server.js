@@ -36,8 +36,9 @@ const registries = new Map();
 /** @param {string} dir */
 async function startRegistry(dir) {
   const app = await runServer(/** @type {any} */ (config(dir)));
-  const server = await new Promise((resolve) => {
+  const server = await new Promise((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    listening.once('error', reject);
   });
   // Idle connections stay open: the tests' fetch reuses them, and one closed under it fails.
   server.keepAliveTimeout = 0;
