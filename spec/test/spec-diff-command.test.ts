@@ -2,20 +2,18 @@
 // repo, what it says when a side does not bundle, and its usage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S, type SpecCopy, specCopy } from './support/spec-copy.js';
+import { describe, expect, it } from 'vitest';
+import { S } from './support/spec-copy.js';
 import { specDiffIn } from './support/spec-diff-in.js';
 
-let copy: SpecCopy;
-beforeAll(() => {
-  copy = specCopy('spec-diff-command');
-});
-afterAll(() => copy?.remove());
-const { run, runHere } = specDiffIn(() => copy);
+const spec = specDiffIn('spec-diff-command');
+const { run, runHere } = spec;
 
 describe('npm run spec:diff', () => {
   it('passes a safe change, and lists it', async () => {
-    copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'kid'], { type: 'string' })));
+    spec.copy.commit(() =>
+      spec.copy.edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'kid'], { type: 'string' })),
+    );
     const result = await runHere('--base', 'HEAD~1');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
@@ -25,14 +23,14 @@ describe('npm run spec:diff', () => {
   });
 
   it('lists breaking changes first, then the safe ones by operation, in lines of at most 200 characters; --verbose whole, --json for tools', async () => {
-    copy.commit(() => {
+    spec.copy.commit(() => {
       // A safe change, then a long breaking one the compiler sees, then one only the wire sees.
-      copy.edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'note'], { type: 'string' }));
-      copy.edit(`${S}/NewPayment.yaml`, (d) => {
+      spec.copy.edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'note'], { type: 'string' }));
+      spec.copy.edit(`${S}/NewPayment.yaml`, (d) => {
         d.setIn(['properties', 'amount', 'type'], 'integer');
         d.setIn(['properties', 'currency', 'enum'], ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN', 'ISK']);
       });
-      copy.edit(`${S}/NewInvoice.yaml`, (d) => d.setIn(['properties', 'invoiceNumber', 'maxLength'], 20));
+      spec.copy.edit(`${S}/NewInvoice.yaml`, (d) => d.setIn(['properties', 'invoiceNumber', 'maxLength'], 20));
     });
     const result = await runHere('--base', 'HEAD~1');
     const lines = result.stdout.split('\n').filter((line) => /^ {2}(BREAKING|safe)/.test(line));
@@ -67,7 +65,7 @@ describe('npm run spec:diff', () => {
   });
 
   it('says which side does not bundle, where, and exits 2: it cannot compare', () => {
-    const file = join(copy.dir, S, 'NewPayment.yaml');
+    const file = join(spec.copy.dir, S, 'NewPayment.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, `${text}\n  broken: [yes\n`);
     try {
@@ -80,7 +78,7 @@ describe('npm run spec:diff', () => {
     } finally {
       writeFileSync(file, text);
     }
-    const config = join(copy.dir, 'redocly.yaml');
+    const config = join(spec.copy.dir, 'redocly.yaml');
     const configText = readFileSync(config, 'utf8');
     writeFileSync(
       config,

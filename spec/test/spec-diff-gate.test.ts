@@ -3,20 +3,18 @@
 // changeset, and with one applied.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S, type SpecCopy, specCopy } from './support/spec-copy.js';
+import { describe, expect, it } from 'vitest';
+import { S } from './support/spec-copy.js';
 import { specDiffIn } from './support/spec-diff-in.js';
 
-let copy: SpecCopy;
-beforeAll(() => {
-  copy = specCopy('spec-diff-gate');
-});
-afterAll(() => copy?.remove());
-const { runHere, changeset } = specDiffIn(() => copy);
+const spec = specDiffIn('spec-diff-gate');
+const { runHere, changeset } = spec;
 
 describe('npm run spec:diff', () => {
   it('fails on a breaking change without a major version of @autocollect/client, pending as a changeset or bumped already, and says what to do', async () => {
-    copy.commit(() => copy.edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])));
+    spec.copy.commit(() =>
+      spec.copy.edit(`${S}/Invoice.yaml`, (d) => d.deleteIn(['properties', 'ocrReferenceNumber'])),
+    );
     const result = await runHere('--base', 'HEAD~1');
     expect(result.stdout).toMatch(
       /^ {2}BREAKING {2}types {2}GET .*\(GetInvoiceById\): response 200 data\.ocrReferenceNumber: removed \(code written for the old client may not compile\)$/m,
@@ -33,11 +31,11 @@ describe('npm run spec:diff', () => {
     expect(released.stdout).toMatch(/released as a major version of @autocollect\/client by a pending changeset/);
 
     // `npx changeset version` consumes the changeset and bumps the version: still released as major.
-    const manifest = join(copy.dir, 'packages/client/package.json');
+    const manifest = join(spec.copy.dir, 'packages/client/package.json');
     const text = readFileSync(manifest, 'utf8');
     const { version } = JSON.parse(text);
     const next = `${Number(version.split('.')[0]) + 1}.0.0`;
-    rmSync(join(copy.dir, '.changeset/spec-change.md'));
+    rmSync(join(spec.copy.dir, '.changeset/spec-change.md'));
     writeFileSync(manifest, text.replace(`"version": "${version}"`, `"version": "${next}"`));
     const versioned = await runHere('--base', 'HEAD~1');
     expect(versioned.status, versioned.stderr).toBe(0);

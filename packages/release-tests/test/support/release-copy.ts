@@ -48,7 +48,7 @@ export function releaseCopy() {
   const inCopy = (command: string, ...args: string[]) =>
     execFileSync(command, args, { cwd: started().copy, env: started().registry.env, encoding: 'utf8', stdio: 'pipe' });
 
-  /** A package's version in the copy (packages/<name>/package.json). */
+  /** A package's manifest in the copy (packages/<name>/package.json). */
   const manifest = (name: string) =>
     JSON.parse(
       readFileSync(join(started().copy, 'packages', name.replace('@autocollect/', ''), 'package.json'), 'utf8'),
@@ -74,7 +74,6 @@ export function releaseCopy() {
       return started().registry;
     },
     inCopy,
-    publishPacked,
     localVersion: (name: string): string => manifest(name).version,
     /** The versions of a package on the registry. */
     versions: async (name: string) => Object.keys((await started().registry.packument(name))?.versions ?? {}).sort(),
