@@ -43,7 +43,7 @@ function serverNames(document) {
 /** What the client needs to know of each operation at run time, keyed by "METHOD /path/{template}". */
 /** @param {any} document */
 function operationMetadata(document) {
-  /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, pagination?: unknown, batch?: unknown }>} */
+  /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, pagination?: unknown, batch?: { type: string } }>} */
   const operations = {};
   for (const { method, path, operation, parameters } of listOperations(document)) {
     const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
@@ -55,7 +55,8 @@ function operationMetadata(document) {
       // JSON is what the client reads when no media type is named: it goes unsaid.
       ...(successMediaType && successMediaType !== 'application/json' && { successMediaType }),
       ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
-      ...(operation['x-batch'] && { batch: operation['x-batch'] }),
+      // Of the batch a create makes, only its type is used at run time (to match a look-up).
+      ...(operation['x-batch'] && { batch: { type: operation['x-batch'].type } }),
     };
   }
   return operations;

@@ -1,11 +1,11 @@
 // Builds a typed client as openapi-fetch intends: each method is openapi-fetch's own,
 // called with the operation's default parseAs and a fetch of the call's own (openapi-fetch's
 // per-request `fetch`) that sends through the transport with what the call knows of itself:
-// its idempotency key, whether it may be retried, the create it is. Nothing rides on the
-// Request, so middleware may replace it. A middleware records each response for ApiError;
-// a success body that is not valid JSON becomes an ApiError.
-import createClient, { type Middleware } from 'openapi-fetch';
-import { followSignal } from './deadline.js';
+// its idempotency key, its signal, whether it may be retried, the create it is. Nothing rides
+// on the Request, so middleware may replace it. Each answer is recorded for ApiError; a
+// success body that is not valid JSON becomes an ApiError.
+import createClient from 'openapi-fetch';
+import { deadline } from './deadline.js';
 import { assertSecureUrl } from './endpoints.js';
 import { type ParseAs, parseAsFor } from './media-type.js';
 import type { ResolvedOptions } from './options.js';
@@ -34,9 +34,9 @@ export interface SentCreate {
 }
 
 /** Finds the batch a create made, answering as the create's own 202 would; undefined when there is none. */
-export type FindCreatedBatch = (create: SentCreate, signal: AbortSignal) => Promise<Response | undefined>;
+export type FindCreatedBatch = (create: SentCreate, signal: AbortSignal | undefined) => Promise<Response | undefined>;
 
-/** openapi-fetch's client for `paths`, sending through the transport, with the call middleware in place. */
+/** openapi-fetch's client for `paths`, each method sending through the transport. */
 export function createTypedClient<Client extends object>(
   operations: Record<string, OperationInfo>,
   options: ResolvedOptions,
@@ -44,13 +44,10 @@ export function createTypedClient<Client extends object>(
 ): Client {
   let findBatch: FindCreatedBatch | undefined;
   const transport = createTransport(options);
-  /** Each call's state, by the Request openapi-fetch sent (after its middleware), for its response. */
-  const calls = new WeakMap<Request, CallRecord>();
   const base = createClient({
     baseUrl: options.baseUrl,
     ...(options.headers && { headers: options.headers }),
   });
-  base.use(callMiddleware(operations, calls));
 
   const client = { ...base } as Record<string, unknown>;
   // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
@@ -58,11 +55,9 @@ export function createTypedClient<Client extends object>(
   for (const method of methods) {
     const send = ((base as unknown as Record<string, Method>)[method] as Method).bind(base);
     client[method] = async (path: string, init: { parseAs?: ParseAs; [key: string]: unknown } = {}) => {
-      assertPathParameters(`${method} ${path}`, init.params);
+      assertPathParameters(method, path, init.params);
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
       const operation = operations[`${method} ${path}`];
-      const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
-      const name = `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`;
       const params = (init.params ?? {}) as Params;
       // The operation's idempotency key, one per call and kept across retries, so that Amili
       // can drop a repeated create whatever the number of attempts; the caller's, if given.
@@ -73,40 +68,55 @@ export function createTypedClient<Client extends object>(
         key && operation?.batch && typeof organizationId === 'string'
           ? { organizationId, idempotencyKey: key, type: operation.batch.type }
           : undefined;
-      const seen: CallRecord = {};
+      const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
+      const fetch = (init.fetch ?? options.fetch) as Fetch | undefined;
+      // A fetch of the caller's is given a Request that follows the attempt's signal: without a
+      // body to send again, openapi-fetch's own, made to follow the first attempt's from the start.
+      const first = fetch && init.body === undefined ? deadline(init.signal as AbortSignal | undefined) : undefined;
+      let sent = false;
       const call: Call = {
-        name,
+        name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`,
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
         buffer: parseAs !== 'stream',
-        fetch: init.fetch as Fetch | undefined,
+        fetch,
+        // The caller's signal goes to the transport, not on openapi-fetch's Request: a Request
+        // ties itself to its signal until it is garbage collected, and the caller's may live long.
+        signal: (init.signal ?? undefined) as AbortSignal | undefined,
+        first,
         landed: create && findBatch ? (signal) => (findBatch as FindCreatedBatch)(create, signal) : undefined,
       };
-      // openapi-fetch's Request would tie itself to the caller's signal until it is garbage
-      // collected; a signal of the call's own follows the caller's, and lets go when the call ends.
-      const follow = init.signal ? followSignal(init.signal as AbortSignal) : undefined;
+      const info = { method, path, operationId: operation?.operationId };
+      /** What the transport answered: a success body that is not JSON is then an ApiError about it. */
+      let answered: Response | undefined;
       try {
-        return await send(path, {
+        const result = await send(path, {
           ...init,
           parseAs,
           ...(key && keyHeader && { params: { ...params, header: { ...params.header, [keyHeader]: key } } }),
-          fetch: (request: Request, extra?: RequestInit) => {
-            calls.set(request, seen);
-            return transport(request, call, extra);
+          fetch: async (request: Request, extra?: RequestInit) => {
+            sent = true;
+            answered = await transport(request, call, extra);
+            return answered;
           },
-          ...(follow && { signal: follow.controller.signal }),
+          signal: first?.signal,
         });
+        // The response the call ends with, which middleware may have replaced.
+        recordCall(result.response, info);
+        return result;
       } catch (error) {
         // A success body that is not JSON is the API's fault, not a crash.
-        if (error instanceof SyntaxError && seen.response) {
+        if (error instanceof SyntaxError && answered) {
+          recordCall(answered, info);
           throw apiError(
-            seen.response,
+            answered,
             undefined,
-            `the ${seen.response.status} response body is not valid JSON (${error.message})`,
+            `the ${answered.status} response body is not valid JSON (${error.message})`,
           );
         }
         throw error;
       } finally {
-        follow?.release();
+        // A call that middleware answered or failed before sending: the transport never took the deadline.
+        if (!sent) first?.clear();
       }
     };
   }
@@ -117,24 +127,20 @@ export function createTypedClient<Client extends object>(
 }
 
 /** A path parameter of `.` or `..` (or none at all) would make the URL name another resource: refuse it. */
-function assertPathParameters(call: string, params: unknown): void {
-  const path = (params as { path?: Record<string, unknown> } | undefined)?.path ?? {};
-  for (const [name, value] of Object.entries(path)) {
+function assertPathParameters(method: string, path: string, params: unknown): void {
+  const values = (params as { path?: Record<string, unknown> } | undefined)?.path;
+  for (const name in values) {
+    const value = values[name];
     const text = String(value);
     if (text === '.' || text === '..' || text === '') {
       throw new TypeError(
-        `${call}: path parameter ${name} is ${JSON.stringify(value)}, which would change the path; pass the id itself.`,
+        `${method} ${path}: path parameter ${name} is ${JSON.stringify(value)}, which would change the path; pass the id itself.`,
       );
     }
   }
 }
 
 type Params = { path?: Record<string, unknown>; header?: Record<string, unknown> };
-
-/** What a call keeps of its answer: the response its middleware ended with. */
-interface CallRecord {
-  response?: Response;
-}
 
 /** A header's value as the caller gave it, in `headers` or the operation's header parameters; names match in any case. */
 function headerIn(headers: unknown, parameters: Record<string, unknown> | undefined, name: string): string | undefined {
@@ -145,17 +151,4 @@ function headerIn(headers: unknown, parameters: Record<string, unknown> | undefi
   const entries = Array.isArray(headers) ? headers : Object.entries((headers as object | undefined) ?? {});
   const found = (entries as [string, unknown][]).find(([key, value]) => key.toLowerCase() === wanted && value != null);
   return found === undefined ? undefined : String(found[1]);
-}
-
-/** Records each response's call for ApiError, and the response the call ended with. */
-function callMiddleware(operations: Record<string, OperationInfo>, calls: WeakMap<Request, CallRecord>): Middleware {
-  return {
-    onResponse({ request, response, schemaPath }) {
-      const operationId = operations[`${request.method} ${schemaPath}`]?.operationId;
-      recordCall(response, { method: request.method, path: schemaPath, operationId });
-      const seen = calls.get(request);
-      if (seen) seen.response = response;
-      return response;
-    },
-  };
 }

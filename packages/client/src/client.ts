@@ -40,7 +40,7 @@ function findCreatedBatch(client: AutoCollectClient): FindCreatedBatch {
   return async ({ organizationId, idempotencyKey, type }, signal) => {
     const result = await client.GET('/orgs/{organizationId}/batches', {
       params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
-      signal,
+      signal: signal ?? null,
     });
     const [batch, another] = unwrap(result).data;
     if (!batch) return undefined;

@@ -16,47 +16,84 @@ export function assertTimerDelay(caller: string, name: string, value: unknown): 
   }
 }
 
-export interface Deadline {
-  /** Aborts when the caller's signal does, or when time is up. */
-  signal: AbortSignal;
+/**
+ * A signal that aborts when the caller's does, or once its timer runs out. The timer starts
+ * at `start`: a call's first attempt is made ready before its Request, and timed from its send.
+ */
+export class Deadline {
+  readonly #controller = new AbortController();
+  readonly #parent: AbortSignal | undefined;
+  readonly #onParentAbort: (() => void) | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Rejects the race under way, if any. */
+  #rejectRace: ((reason: unknown) => void) | undefined;
   /**
-   * Keeps Requests whose signals follow this one alive while it may still abort them. A
+   * Requests whose signals follow this one, kept alive while it may still abort them. A
    * Request follows a signal through a weak reference (undici's, and fetch's own copy of a
    * Request follows the Request's): one collected mid-flight takes the abort with it, and its
    * connection then waits for undici's own 300 s timeout.
    */
-  hold(...requests: Request[]): void;
+  #held: Request[] | undefined;
+
+  constructor(parent: AbortSignal | null | undefined) {
+    if (!parent) return;
+    this.#parent = parent;
+    if (parent.aborted) this.#abort(parent.reason);
+    else {
+      this.#onParentAbort = () => this.#abort(parent.reason);
+      parent.addEventListener('abort', this.#onParentAbort, { once: true });
+    }
+  }
+
+  /** Aborts when the caller's signal does, or when time is up. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** Starts the timer: the signal aborts with `reason()` once `ms` have passed. */
+  start(ms: number, reason: () => unknown): void {
+    this.#timer = setTimeout(() => this.#abort(reason()), ms);
+    // Never keep a process alive just to time out a request that already finished.
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  /**
+   * Settles as `promise` does, or rejects with the abort's reason once the signal aborts:
+   * answered on time even by a fetch or a body that does not heed the signal. One race at a
+   * time (an attempt waits for its response, then for its body).
+   */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const { signal } = this.#controller;
+      if (signal.aborted) reject(signal.reason);
+      else this.#rejectRace = reject;
+      promise.then(resolve, reject);
+    });
+  }
+
+  /** Keeps `requests`, whose signals follow this one, alive while it may still abort them. */
+  hold(...requests: Request[]): void {
+    this.#held = [...(this.#held ?? []), ...requests];
+  }
+
   /** Stops the timer and lets go of the caller's signal and of what it held. */
-  clear(): void;
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#rejectRace = undefined;
+    this.#held = undefined;
+    if (this.#onParentAbort) this.#parent?.removeEventListener('abort', this.#onParentAbort);
+  }
+
+  #abort(reason: unknown): void {
+    this.#controller.abort(reason);
+    this.#rejectRace?.(reason);
+    this.#held = undefined;
+  }
 }
 
-/** A controller of its own that aborts when `parent` does, until released (which removes its listener). */
-export function followSignal(parent: AbortSignal | null | undefined): { controller: AbortController; release(): void } {
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener('abort', onParentAbort, { once: true });
-  return { controller, release: () => parent?.removeEventListener('abort', onParentAbort) };
-}
-
-export function deadline(parent: AbortSignal | null | undefined, ms: number, reason: () => unknown): Deadline {
-  const { controller, release } = followSignal(parent);
-  const held = new Set<Request>();
-  const timer = setTimeout(() => {
-    controller.abort(reason());
-    held.clear();
-  }, ms);
-  // Never keep a process alive just to time out a request that already finished.
-  (timer as { unref?: () => void }).unref?.();
-  return {
-    signal: controller.signal,
-    hold: (...requests) => {
-      for (const request of requests) held.add(request);
-    },
-    clear() {
-      clearTimeout(timer);
-      held.clear();
-      release();
-    },
-  };
+/** A deadline on `parent`'s signal, its timer started at once when `ms` is given. */
+export function deadline(parent: AbortSignal | null | undefined, ms?: number, reason?: () => unknown): Deadline {
+  const limit = new Deadline(parent);
+  if (ms !== undefined && reason) limit.start(ms, reason);
+  return limit;
 }

@@ -42,8 +42,8 @@ export interface ClientOptions {
 export interface ResolvedOptions {
   baseUrl: string;
   headers: Record<string, string> | undefined;
-  /** The fetch to send with: the caller's, or the global fetch as it is at the time of each call. */
-  fetch: Fetch;
+  /** The caller's fetch; none for the global fetch, as it is at the time of each call. */
+  fetch: Fetch | undefined;
   policy: RetryPolicy;
   timeoutMs: number;
   tokens: TokenProvider;
@@ -70,7 +70,7 @@ export function resolveOptions(
   }
   const log = createLog(options.logger, options.logLevel, caller);
   const { auth } = options;
-  const fetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
+  const { fetch } = options;
   let tokens: TokenProvider;
   if ('accessToken' in auth) {
     tokens = staticTokenProvider(auth.accessToken);

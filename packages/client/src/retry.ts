@@ -71,7 +71,7 @@ export function retryAfterDelay(headers: Headers, policy: RetryPolicy, now = Dat
 }
 
 /** Waits, unless the signal aborts first (then rejects with its reason). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return untilAborted(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
     clearTimeout(timer),
@@ -79,7 +79,8 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Settles as the promise does, or rejects with the signal's reason once it aborts; keeps no listener after. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);

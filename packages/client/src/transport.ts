@@ -4,10 +4,10 @@
 // safe, looking a create up first. openapi-fetch builds the URL, the body and reads the
 // response; this only sends.
 import type { TokenProvider } from './auth.js';
-import { deadline } from './deadline.js';
+import { type Deadline, deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
-import { ReadResponse } from './read-response.js';
+import { ReadResponse, readBody } from './read-response.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
 
@@ -28,18 +28,26 @@ export interface Call {
   buffer: boolean;
   /** The fetch to send it with, when the call has one of its own. */
   fetch?: Fetch | undefined;
+  /** The caller's signal: aborting it ends the call, whatever attempt it is at. */
+  signal?: AbortSignal | undefined;
+  /**
+   * The first attempt's deadline, when the Request was made to follow its signal: a fetch of
+   * the caller's is then given that Request as it is.
+   */
+  first?: Deadline | undefined;
   /**
    * For a create: finds out whether it landed after all, answering with its batch reference
    * (as the create's own 202 would) or undefined.
    */
-  landed?: ((signal: AbortSignal) => Promise<Response | undefined>) | undefined;
+  landed?: ((signal: AbortSignal | undefined) => Promise<Response | undefined>) | undefined;
 }
 
 /** Sends one call's Request (openapi-fetch's, after its middleware); `extra` is openapi-fetch's requestInitExt. */
 export type Transport = (request: Request, call: Call, extra?: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
-  fetch: Fetch;
+  /** The caller's fetch; none for the platform's, looked up at each call. */
+  fetch?: Fetch | undefined;
   policy: RetryPolicy;
   timeoutMs: number;
   /** Where the bearer token comes from; none for the token request itself. */
@@ -54,27 +62,20 @@ const UNCHECKED = 'and whether it was carried out could not be checked';
 export function createTransport(options: TransportOptions): Transport {
   const { policy, timeoutMs, tokens, log } = options;
   return async (input, call, extra) => {
-    const { signal, url } = input;
-    const { name, landed } = call;
+    const { signal, name, landed } = call;
     const fetch = call.fetch ?? options.fetch;
-    const headers = new Headers(input.headers);
-    const { method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } = input;
-    // What the Request says of how to send it; each attempt adds its own signal.
-    const init: RequestInit = {
-      ...extra,
-      ...{ method, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy, headers },
-      body: input.body === null ? null : await input.arrayBuffer(),
-    };
+    // A body is read once, to be sent again on a retry; a Request without one is sent as it is.
+    const body = input.body === null ? undefined : await input.arrayBuffer();
     const attempts: Attempts = {
       retries: 0,
       retryable: call.retryable && (!landed || policy.retryCreates),
       verify: landed !== undefined && policy.verifyCreates,
       replayable: tokens?.renewable === true,
     };
-    const where = () => `${method} ${describeUrl(url)}`;
+    const where = () => `${input.method} ${describeUrl(input.url)}`;
     const timedOut = () => new TimeoutError(`${where()} took longer than ${timeoutMs} ms.`);
     for (let attempt = 1; ; attempt++) {
-      signal.throwIfAborted();
+      signal?.throwIfAborted();
       // The caller's abort (or waitForBatch's deadline) also ends waiting for a token; the
       // token's own time does not count against this attempt's timeout.
       const token = tokens && (await untilAborted(tokens.getToken(), signal));
@@ -84,20 +85,17 @@ export function createTransport(options: TransportOptions): Transport {
             'The access token holds characters an HTTP header cannot carry (such as a line break); check where it comes from.',
           );
         }
-        headers.set('Authorization', `Bearer ${token}`);
+        input.headers.set('Authorization', `Bearer ${token}`);
       }
-      const limit = deadline(signal, timeoutMs, timedOut);
+      const limit = (attempt === 1 && call.first) || deadline(signal);
+      limit.start(timeoutMs, timedOut);
       const started = performance.now();
       let response: Response | undefined;
       let failure: unknown;
       let reason = '';
       let next: Decision;
       try {
-        const sent: RequestInit = { ...init, signal: limit.signal };
-        const request = new Request(url, sent);
-        limit.hold(input, request);
-        // Answered on time even by a fetch that does not heed the signal.
-        response = await untilAborted(fetch(request, sent), limit.signal);
+        response = await limit.race(send(input, body, extra, fetch, limit, limit === call.first));
         if (!(response instanceof Response)) {
           throw new NotAResponse(
             `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
@@ -113,11 +111,11 @@ export function createTransport(options: TransportOptions): Transport {
         // The answer's body is read here, within the deadline and the retries, unless the caller
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
         if (next === 'answer' && call.buffer)
-          response = new ReadResponse(await untilAborted(response.arrayBuffer(), limit.signal), response);
+          response = new ReadResponse(await limit.race(readBody(response.body)), response);
       } catch (error) {
         response = undefined;
         // The attempt's own signal aborts only when the caller's does or its time is up.
-        const kind: Failure = signal.aborted
+        const kind: Failure = signal?.aborted
           ? 'aborted'
           : limit.signal.aborted
             ? 'timeout'
@@ -128,7 +126,7 @@ export function createTransport(options: TransportOptions): Transport {
                 : 'lost';
         failure =
           kind === 'aborted'
-            ? signal.reason
+            ? signal?.reason
             : kind === 'timeout'
               ? limit.signal.reason
               : kind === 'fault'
@@ -170,6 +168,37 @@ export function createTransport(options: TransportOptions): Transport {
       }
     }
   };
+}
+
+/**
+ * One attempt's send, with the attempt's signal. The platform's fetch gets the Request as it
+ * is (or its URL and body, read once) and the signal beside it: fetch makes its own Request
+ * of them anyway. A fetch of the caller's gets one Request carrying everything, signal
+ * included (the Request itself when it follows the signal already), and the same as a RequestInit.
+ */
+function send(
+  input: Request,
+  body: ArrayBuffer | undefined,
+  extra: RequestInit | undefined,
+  fetch: Fetch | undefined,
+  limit: Deadline,
+  followed: boolean,
+): Promise<Response> {
+  const { signal } = limit;
+  if (fetch === undefined && body === undefined) return globalThis.fetch(input, { ...extra, signal });
+  const init: RequestInit = { ...extra, ...initOf(input), body: body ?? null, signal };
+  if (fetch === undefined) return globalThis.fetch(input.url, init);
+  if (followed && body === undefined) return fetch(input, init);
+  const request = new Request(input.url, init);
+  limit.hold(request);
+  return fetch(request, init);
+}
+
+/** What a Request says of how to send it, but its body and signal. */
+function initOf(request: Request): RequestInit {
+  const { method, headers, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } =
+    request;
+  return { method, headers, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy };
 }
 
 const elapsed = (started: number) => Math.round(performance.now() - started);

@@ -2,13 +2,13 @@
 // fetch Response does (once, unless cloned; as text, JSON, bytes, a blob or a stream), from
 // the bytes read, without a second stream of them.
 import { describe, expect, it } from 'vitest';
-import { ReadResponse } from '../src/read-response.js';
+import { ReadResponse, readBody } from '../src/read-response.js';
 
 const json = '{"data":{"invoiceNumber":"2025-10481"}}';
 const read = async (body: string | null, init: ResponseInit = {}) => {
   const fetched = new Response(body, { status: 200, headers: { 'content-type': 'application/json' }, ...init });
   Object.defineProperty(fetched, 'url', { value: 'https://api.amili.no/collection/v1/x' });
-  return new ReadResponse(await fetched.arrayBuffer(), fetched);
+  return new ReadResponse(await readBody(fetched.body), fetched);
 };
 
 describe('a read Response', () => {
@@ -59,6 +59,34 @@ describe('a read Response', () => {
     expect(await new Response(response.body).text()).toBe(json);
     expect(response.body).toBe(response.body);
     expect(response.bodyUsed).toBe(true);
+  });
+
+  it('is read whole from a body of many chunks, and gives exactly its bytes when a chunk is part of a larger buffer', async () => {
+    const larger = new TextEncoder().encode(`xx${json}yy`);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(larger.subarray(2, 10));
+        controller.enqueue(larger.subarray(10, 2 + json.length));
+        controller.close();
+      },
+    });
+    const fetched = new Response(stream);
+    expect(await new ReadResponse(await readBody(fetched.body), fetched).text()).toBe(json);
+    const single = new Response(null);
+    const view = new ReadResponse(await readBody(new Response(larger.subarray(2, 2 + json.length)).body), single);
+    expect(new TextDecoder().decode(await view.arrayBuffer())).toBe(json);
+    const part = await readBody(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(larger.subarray(2, 2 + json.length));
+          controller.close();
+        },
+      }),
+    );
+    expect(part.byteLength).toBe(json.length);
+    const buffer = await new ReadResponse(part, single).arrayBuffer();
+    expect(buffer.byteLength).toBe(json.length);
+    expect(new TextDecoder().decode(buffer)).toBe(json);
   });
 
   it('has no body when none came', async () => {

@@ -96,11 +96,29 @@ describe('the token and the call', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('one signal passed to many calls keeps no listener once they end', async () => {
+  it.each([
+    ['the platform fetch', undefined],
+    ['a fetch of your own', (request: Request) => globalThis.fetch(request)],
+  ])('one signal passed to many calls keeps no listener once they end, with %s', async (_, fetch) => {
     server = await startServer((_request, response) => response.writeHead(400).end('{"title":"Bad Request"}'));
-    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: 'token-1' } });
+    const client = createAutoCollectClient({
+      baseUrl: server.origin,
+      auth: { accessToken: 'token-1' },
+      ...(fetch && { fetch }),
+    });
     const controller = new AbortController();
     for (let i = 0; i < 20; i++) await runClock(getInvoice(client, controller.signal));
+    // Nor calls that middleware answers, or fails, before anything is sent.
+    const answered = { onRequest: () => Response.json({}) };
+    client.use(answered);
+    await runClock(getInvoice(client, controller.signal));
+    client.eject(answered);
+    client.use({
+      onRequest() {
+        throw new Error('no tenant configured');
+      },
+    });
+    await failureOf(getInvoice(client, controller.signal));
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -204,20 +204,26 @@ describe('connection faults and timeouts', () => {
       expect(attempts[index + 1]!.sent - abandoned).toBeGreaterThanOrEqual(250);
   });
 
-  it('a timeout aborts the connection even when the Requests it was sent with are collected mid-flight', async () => {
-    const closed: string[] = [];
-    const { origin, requests } = await serve((request, response) =>
-      response.on('close', () => closed.push(request.url)),
-    );
-    const call = getInvoice(testClient(origin, { retry: false, timeoutMs: 1_000 }));
-    // Once the request is on its way, nothing but the client should hold the Requests it was made of.
-    await until(() => requests.length === 1, 'the request');
-    collectGarbage();
-    const error = await runClock(call, 60_000).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TimeoutError);
-    // The connection itself was given up, not left to undici's own 300 s timeout.
-    await until(() => closed.length === 1, 'the connection to close');
-  });
+  it.each([
+    ['the platform fetch', undefined],
+    ['a fetch of your own', (request: Request) => globalThis.fetch(request)],
+  ])(
+    'a timeout aborts the connection even when the Requests it was sent with are collected mid-flight, with %s',
+    async (_, fetch) => {
+      const closed: string[] = [];
+      const { origin, requests } = await serve((request, response) =>
+        response.on('close', () => closed.push(request.url)),
+      );
+      const call = getInvoice(testClient(origin, { retry: false, timeoutMs: 1_000, ...(fetch && { fetch }) }));
+      // Once the request is on its way, nothing but the client should hold the Requests it was made of.
+      await until(() => requests.length === 1, 'the request');
+      collectGarbage();
+      const error = await runClock(call, 60_000).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TimeoutError);
+      // The connection itself was given up, not left to undici's own 300 s timeout.
+      await until(() => closed.length === 1, 'the connection to close');
+    },
+  );
 
   it("a streamed answer's body is cut off at the timeout, even when the Requests are collected while it streams", async () => {
     const { origin } = await serve((_request, response) => {
@@ -276,10 +282,13 @@ describe('connection faults and timeouts', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
   });
 
-  it("the caller's abort stops the call at once, without retry", async () => {
+  it.each([
+    ['the platform fetch', undefined],
+    ['a fetch of your own', (request: Request) => globalThis.fetch(request)],
+  ])("the caller's abort stops the call at once, without retry, with %s", async (_, fetch) => {
     const { origin, requests } = await serve(() => undefined);
     const controller = new AbortController();
-    const call = testClient(origin).GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+    const call = testClient(origin, { ...(fetch && { fetch }) }).GET('/orgs/{organizationId}/invoices/{invoiceId}', {
       params: { path: { organizationId, invoiceId } },
       signal: controller.signal,
     });

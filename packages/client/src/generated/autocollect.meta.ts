@@ -37,8 +37,6 @@ export const operations = {
     "operationId": "CreateInvoices",
     "idempotencyKey": "IdempotencyKey",
     "batch": {
-      "reference": "/data",
-      "statusOperation": "GetBatchById",
       "type": "INVOICE"
     }
   },
@@ -52,8 +50,6 @@ export const operations = {
     "operationId": "CreatePayments",
     "idempotencyKey": "IdempotencyKey",
     "batch": {
-      "reference": "/data",
-      "statusOperation": "GetBatchById",
       "type": "PAYMENT"
     }
   },
@@ -61,8 +57,6 @@ export const operations = {
     "operationId": "CreateCorrections",
     "idempotencyKey": "IdempotencyKey",
     "batch": {
-      "reference": "/data",
-      "statusOperation": "GetBatchById",
       "type": "CORRECTION"
     }
   },
