@@ -54,13 +54,17 @@ function operationMetadata(document) {
       ...(idempotencyKey && { idempotencyKey }),
       // JSON is what the client reads when no media type is named: it goes unsaid.
       ...(successMediaType && successMediaType !== 'application/json' && { successMediaType }),
-      ...(operation['x-pagination'] && { pagination: operation['x-pagination'] }),
+      // Paging needs the token's parameter and where the next token and the items are.
+      ...(operation['x-pagination'] && { pagination: pagingOf(operation['x-pagination']) }),
       // Of the batch a create makes, only its type is used at run time (to match a look-up).
       ...(operation['x-batch'] && { batch: { type: operation['x-batch'].type } }),
     };
   }
   return operations;
 }
+
+/** @param {{ tokenParameter: string, nextToken: string, items: string }} pagination */
+const pagingOf = ({ tokenParameter, nextToken, items }) => ({ tokenParameter, nextToken, items });
 
 /**
  * Values from the description that the client needs at run time, as a TypeScript module.

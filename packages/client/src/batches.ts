@@ -1,5 +1,5 @@
 // Waits for the batch a create operation answered with.
-import { assertTimerDelay, deadline } from './deadline.js';
+import { assertTimerDelay, Deadline } from './deadline.js';
 import { TimeoutError } from './errors.js';
 import type { components } from './generated/autocollect.js';
 import { DEFAULT_RETRY, retryAfterDelay, sleep } from './retry.js';
@@ -66,7 +66,8 @@ export async function waitForBatch(
   const timedOut = (status: string) =>
     new TimeoutError(`Batch ${batch.batchId} did not finish within ${timeoutMs} ms (last status: ${status}).`);
   let lastStatus = 'not read yet';
-  const limit = deadline(options.signal, timeoutMs, () => timedOut(lastStatus));
+  const limit = new Deadline(options.signal);
+  limit.start(timeoutMs, () => timedOut(lastStatus));
   const { signal } = limit;
   const get = client.GET as BatchGetter;
   try {

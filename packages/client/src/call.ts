@@ -5,7 +5,7 @@
 // on the Request, so middleware may replace it. Each answer is recorded for ApiError; a
 // success body that is not valid JSON becomes an ApiError.
 import createClient from 'openapi-fetch';
-import { deadline } from './deadline.js';
+import { Deadline } from './deadline.js';
 import { assertSecureUrl } from './endpoints.js';
 import { type ParseAs, parseAsFor } from './media-type.js';
 import type { ResolvedOptions } from './options.js';
@@ -72,7 +72,7 @@ export function createTypedClient<Client extends object>(
       const fetch = (init.fetch ?? options.fetch) as Fetch | undefined;
       // A fetch of the caller's is given a Request that follows the attempt's signal: without a
       // body to send again, openapi-fetch's own, made to follow the first attempt's from the start.
-      const first = fetch && init.body === undefined ? deadline(init.signal as AbortSignal | undefined) : undefined;
+      const first = fetch && init.body === undefined ? new Deadline(init.signal as AbortSignal | undefined) : undefined;
       let sent = false;
       const call: Call = {
         name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`,

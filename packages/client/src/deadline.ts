@@ -28,12 +28,13 @@ export class Deadline {
   /** Rejects the race under way, if any. */
   #rejectRace: ((reason: unknown) => void) | undefined;
   /**
-   * Requests whose signals follow this one, kept alive while it may still abort them. A
+   * The Request whose signal follows this one, kept alive while it may still abort it. A
    * Request follows a signal through a weak reference (undici's, and fetch's own copy of a
    * Request follows the Request's): one collected mid-flight takes the abort with it, and its
    * connection then waits for undici's own 300 s timeout.
    */
-  #held: Request[] | undefined;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: never read, it only keeps the Request reachable.
+  #held: Request | undefined;
 
   constructor(parent: AbortSignal | null | undefined) {
     if (!parent) return;
@@ -71,9 +72,9 @@ export class Deadline {
     });
   }
 
-  /** Keeps `requests`, whose signals follow this one, alive while it may still abort them. */
-  hold(...requests: Request[]): void {
-    this.#held = [...(this.#held ?? []), ...requests];
+  /** Keeps `request`, whose signal follows this one, alive while it may still abort it. */
+  hold(request: Request): void {
+    this.#held = request;
   }
 
   /** Stops the timer and lets go of the caller's signal and of what it held. */
@@ -89,11 +90,4 @@ export class Deadline {
     this.#rejectRace?.(reason);
     this.#held = undefined;
   }
-}
-
-/** A deadline on `parent`'s signal, its timer started at once when `ms` is given. */
-export function deadline(parent: AbortSignal | null | undefined, ms?: number, reason?: () => unknown): Deadline {
-  const limit = new Deadline(parent);
-  if (ms !== undefined && reason) limit.start(ms, reason);
-  return limit;
 }

@@ -45,9 +45,9 @@ export class ApiError extends AutoCollectError {
     this.requestId = details.requestId;
   }
 
+  /** Its fields and message (an Error's message is not its own enumerable property). */
   toJSON() {
-    const { name, message, status, method, path, operationId, body, requestId } = this;
-    return { name, message, status, method, path, operationId, body, requestId };
+    return { ...this, message: this.message };
   }
 }
 

@@ -5,63 +5,52 @@
 
 /** Decodes without state between calls: one serves every response. */
 const utf8 = new TextDecoder();
-const EMPTY = new Uint8Array(0);
 
 /**
- * A body's bytes, read whole. A reader's own loop: undici's arrayBuffer() and json() cost
- * several times as much for the same bytes.
+ * A body's bytes, read whole, copied into an ArrayBuffer of their own (a chunk may be a view
+ * of a larger one). A reader's own loop: undici's arrayBuffer() and json() cost several times
+ * as much for the same bytes.
  */
-export async function readBody(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
-  if (body === null) return EMPTY;
-  const reader = body.getReader();
+export async function readBody(body: ReadableStream<Uint8Array> | null): Promise<ArrayBuffer> {
+  const reader = body?.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
     chunks.push(read.value);
     length += read.value.byteLength;
   }
-  if (chunks.length <= 1) return chunks[0] ?? EMPTY;
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return bytes;
+  return bytes.buffer;
 }
 
 export class ReadResponse extends Response {
   /** The body's bytes, until a read takes them. */
-  #bytes: Uint8Array | undefined;
+  #bytes: ArrayBuffer | undefined;
   /** The body as a stream, once asked for: it takes the bytes. */
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
-  constructor(bytes: Uint8Array, from: Response) {
+  constructor(bytes: ArrayBuffer, from: Response) {
     super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
     this.#bytes = bytes;
     Object.defineProperty(this, 'url', { value: from.url });
   }
 
-  #take(): Uint8Array {
+  #take(): ArrayBuffer {
     const bytes = this.#bytes;
     if (bytes === undefined) throw new TypeError('Body is unusable: Body has already been read');
     this.#bytes = undefined;
     return bytes;
   }
 
-  /** The bytes as an ArrayBuffer of their own (a chunk read may be a view of a larger one). */
-  #takeBuffer(): ArrayBuffer {
-    const bytes = this.#take();
-    const { buffer, byteOffset, byteLength } = bytes;
-    return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength
-      ? buffer
-      : (bytes.slice().buffer as ArrayBuffer);
-  }
-
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#stream === undefined)
       this.#stream = this.#bytes?.byteLength
-        ? (new Response(this.#takeBuffer()).body as ReadableStream<Uint8Array<ArrayBuffer>>)
+        ? (new Response(this.#take()).body as ReadableStream<Uint8Array<ArrayBuffer>>)
         : null;
     return this.#stream;
   }
@@ -71,11 +60,11 @@ export class ReadResponse extends Response {
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#takeBuffer();
+    return this.#take();
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(this.#takeBuffer());
+    return new Uint8Array(this.#take());
   }
 
   override async text(): Promise<string> {
@@ -87,15 +76,15 @@ export class ReadResponse extends Response {
   }
 
   override async blob(): Promise<Blob> {
-    return new Blob([this.#takeBuffer()], { type: this.headers.get('content-type') ?? '' });
+    return new Blob([this.#take()], { type: this.headers.get('content-type') ?? '' });
   }
 
   override async formData(): Promise<FormData> {
-    return new Response(this.#takeBuffer(), { headers: this.headers }).formData();
+    return new Response(this.#take(), { headers: this.headers }).formData();
   }
 
   override clone(): ReadResponse {
     if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new ReadResponse(this.#bytes.slice(), this);
+    return new ReadResponse(this.#bytes.slice(0), this);
   }
 }

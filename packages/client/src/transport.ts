@@ -4,7 +4,7 @@
 // safe, looking a create up first. openapi-fetch builds the URL, the body and reads the
 // response; this only sends.
 import type { TokenProvider } from './auth.js';
-import { type Deadline, deadline } from './deadline.js';
+import { Deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
 import { ReadResponse, readBody } from './read-response.js';
@@ -87,7 +87,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         input.headers.set('Authorization', `Bearer ${token}`);
       }
-      const limit = (attempt === 1 && call.first) || deadline(signal);
+      const limit = (attempt === 1 && call.first) || new Deadline(signal);
       limit.start(timeoutMs, timedOut);
       const started = performance.now();
       let response: Response | undefined;
@@ -195,10 +195,14 @@ function send(
 }
 
 /** What a Request says of how to send it, but its body and signal. */
+const REQUEST_INIT = 'method headers cache credentials integrity keepalive mode redirect referrer referrerPolicy'.split(
+  ' ',
+);
+
 function initOf(request: Request): RequestInit {
-  const { method, headers, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy } =
-    request;
-  return { method, headers, cache, credentials, integrity, keepalive, mode, redirect, referrer, referrerPolicy };
+  const init: Record<string, unknown> = {};
+  for (const key of REQUEST_INIT) init[key] = request[key as keyof Request];
+  return init;
 }
 
 const elapsed = (started: number) => Math.round(performance.now() - started);

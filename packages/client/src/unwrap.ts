@@ -28,10 +28,8 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
     operationId: undefined,
   };
   return new ApiError({
+    ...call,
     status: response.status,
-    method: call.method,
-    path: call.path,
-    operationId: call.operationId,
     body,
     requestId: requestId(response.headers, body),
     ...(reason !== undefined && { reason }),

@@ -5,7 +5,7 @@ import { ApiError, TimeoutError } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { batchId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
-import { specExample } from './support/spec.js';
+import { loadSpec, specExample } from './support/spec.js';
 
 let server: TestServer | undefined;
 
@@ -133,8 +133,11 @@ describe('waitForBatch', () => {
   });
 
   it("polls the operation the spec's x-batch names", () => {
+    const spec = loadSpec();
     const statusOperations = new Set(
-      Object.values(operations).flatMap((op) => ('batch' in op ? [op.batch.statusOperation] : [])),
+      Object.values<any>(spec.paths).flatMap((item) =>
+        Object.values<any>(item).flatMap((op) => (op?.['x-batch'] ? [op['x-batch'].statusOperation] : [])),
+      ),
     );
     expect([...statusOperations]).toEqual(['GetBatchById']);
     expect(operations['GET /orgs/{organizationId}/batches/{batchId}'].operationId).toBe('GetBatchById');

@@ -13,7 +13,6 @@ export const operations = {
     "operationId": "GetBatchesByOrganization",
     "pagination": {
       "tokenParameter": "PageToken",
-      "sizeParameter": "PageSize",
       "nextToken": "/summary/nextPageToken",
       "items": "/data"
     }
@@ -28,7 +27,6 @@ export const operations = {
     "operationId": "GetInvoicesByOrganization",
     "pagination": {
       "tokenParameter": "PageToken",
-      "sizeParameter": "PageSize",
       "nextToken": "/summary/nextPageToken",
       "items": "/data"
     }
@@ -64,7 +62,6 @@ export const operations = {
     "operationId": "GetCasesByOrganization",
     "pagination": {
       "tokenParameter": "PageToken",
-      "sizeParameter": "PageSize",
       "nextToken": "/summary/nextPageToken",
       "items": "/data"
     }
@@ -100,7 +97,6 @@ export const operations = {
     "operationId": "GetSettlements",
     "pagination": {
       "tokenParameter": "pageToken",
-      "sizeParameter": "pageSize",
       "nextToken": "/summary/nextPageToken",
       "items": "/data"
     }
