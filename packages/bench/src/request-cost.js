@@ -1,119 +1,133 @@
 // @ts-check
-// What one GetInvoiceById costs through each way of calling it, against a local
-// server, as a ratio to raw fetch; and the client's own overhead with fetch stubbed.
-import { Agent, request as httpRequest } from 'node:http';
-import { createAutoCollectClient } from '@autocollect/client';
-import axios from 'axios';
-import createClient from 'openapi-fetch';
-import { request as undiciRequest } from 'undici';
-import { median, now, startServer } from './support.js';
+// What one GetInvoiceById costs through each way of calling it, against a local server, as
+// a ratio to raw fetch and of the client to the openapi-fetch it builds on; and what the
+// client adds in process: with the platform's fetch answered at once by an in-process
+// dispatcher (the default path), and with a fetch of the caller's own that answers at once.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { median, startServer } from './support.js';
 
-const organizationId = '0d87bfbd-f478-451c-aa73-91c208ce3e09';
-const invoiceId = '7073c4a6-24b4-4059-9653-58cb3a64e377';
-const PATH = '/orgs/{organizationId}/invoices/{invoiceId}';
-const headers = { Authorization: 'Bearer bench-token' };
+const NETWORK = [
+  'raw fetch',
+  'openapi-fetch',
+  '@autocollect/client',
+  'axios',
+  'node:http (keep-alive)',
+  'undici request',
+];
+const FETCHERS = ['raw fetch', 'openapi-fetch', '@autocollect/client'];
 
 /**
- * One request per call, each returning the parsed invoice.
+ * Interleaved rounds, each variant in a process of its own: each round runs every variant
+ * `perRound` times, in a rotating order, one process at a time.
  * @param {string} origin
- * @param {any} [fetchImpl] a stand-in fetch, for the in-process figures
- * @returns {Record<string, () => Promise<unknown>>}
- */
-function variants(origin, fetchImpl) {
-  const baseUrl = `${origin}/collection/v1`;
-  const url = `${baseUrl}/orgs/${organizationId}/invoices/${invoiceId}`;
-  const params = { path: { organizationId, invoiceId } };
-  // openapi-fetch alone, without the generated paths: untyped, as a user without our types would have it.
-  const openapiFetch = /** @type {any} */ (createClient({ baseUrl, headers, ...(fetchImpl && { fetch: fetchImpl }) }));
-  const client = createAutoCollectClient({
-    baseUrl,
-    auth: { accessToken: 'bench-token' },
-    ...(fetchImpl && { fetch: fetchImpl }),
-  });
-  const agent = new Agent({ keepAlive: true });
-  return {
-    'raw fetch': async () => (await (fetchImpl ?? fetch)(new Request(url, { headers }))).json(),
-    'openapi-fetch': async () => (await openapiFetch.GET(PATH, { params })).data,
-    '@autocollect/client': async () => (await client.GET(PATH, { params })).data,
-    axios: async () => (await axios.get(url, { headers })).data,
-    'node:http (keep-alive)': () =>
-      new Promise((resolve, reject) => {
-        httpRequest(url, { agent, headers }, (response) => {
-          /** @type {Buffer[]} */
-          const chunks = [];
-          response.on('data', (chunk) => chunks.push(chunk));
-          response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
-        })
-          .on('error', reject)
-          .end();
-      }),
-    'undici request': async () => (await undiciRequest(url, { headers })).body.json(),
-  };
-}
-
-/**
- * Interleaved rounds: each round runs every variant `perRound` times, in a rotating order.
- * @param {Record<string, () => Promise<unknown>>} fns
+ * @param {string} mode network, instant or own-fetch (see request-variant-process.js)
+ * @param {string[]} names
  * @param {{ rounds: number, perRound: number, warmup: number }} options
- * @returns {Promise<Record<string, number[]>>} microseconds per call, per round
+ * @returns {Promise<{ wall: Record<string, number[]>, cpu: Record<string, number[]> }>} microseconds per call, per round
  */
-async function interleave(fns, { rounds, perRound, warmup }) {
-  const names = Object.keys(fns);
-  for (const name of names) for (let i = 0; i < warmup; i++) await fns[name]();
-  /** @type {Record<string, number[]>} */
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    const order = names.map((_, i) => names[(i + round) % names.length]);
-    for (const name of order) {
-      const start = now();
-      for (let i = 0; i < perRound; i++) await fns[name]();
-      samples[name].push(((now() - start) * 1000) / perRound);
+async function interleave(origin, mode, names, { rounds, perRound, warmup }) {
+  const script = fileURLToPath(new URL('./request-variant-process.js', import.meta.url));
+  const processes = names.map((name) => {
+    const child = fork(script, [origin, mode, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    /** @type {((value: any) => void)[]} */
+    const waiting = [];
+    child.on('message', (message) => waiting.shift()?.(message));
+    const failed = new Promise((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the ${name} process (${mode}) exited with ${code}`))),
+    );
+    failed.catch(() => undefined);
+    /** @param {number} [calls] @returns {Promise<any>} */
+    const ask = (calls) =>
+      Promise.race([
+        new Promise((resolve) => {
+          waiting.push(resolve);
+          if (calls !== undefined) child.send({ calls });
+        }),
+        failed,
+      ]);
+    return { name, child, ask, ready: ask() };
+  });
+  try {
+    for (const { ready, ask } of processes) {
+      await ready;
+      await ask(warmup);
     }
+    /** @type {Record<string, number[]>} */
+    const wall = Object.fromEntries(names.map((name) => [name, []]));
+    /** @type {Record<string, number[]>} */
+    const cpu = Object.fromEntries(names.map((name) => [name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < processes.length; i++) {
+        const { name, ask } = processes[(i + round) % processes.length];
+        const { milliseconds, cpuMilliseconds } = await ask(perRound);
+        wall[name]?.push((milliseconds * 1000) / perRound);
+        cpu[name]?.push((cpuMilliseconds * 1000) / perRound);
+      }
+    }
+    return { wall, cpu };
+  } finally {
+    for (const { child } of processes) child.kill();
   }
-  return samples;
 }
 
 /**
+ * Per variant: the median time per call, and the median of its per-round ratio to the
+ * baseline's same round, with how much those ratios spread; and the client against
+ * openapi-fetch, round by round: their ratio and their difference.
  * @param {Record<string, number[]>} samples
  * @param {string} baseline
  */
 function summarise(samples, baseline) {
-  const base = samples[baseline];
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, values]) => {
-      // Per round, the ratio to the baseline's same round; the median of those, and how much they spread.
-      const ratios = values.map((value, i) => value / (base?.[i] ?? Number.NaN));
-      const sorted = [...ratios].sort((a, b) => a - b);
-      const spread =
-        (sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)]) / median(ratios);
-      return [name, { microseconds: median(values), ratio: median(ratios), spread }];
-    }),
+  const byVariant = Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => [
+      name,
+      { microseconds: median(values), ...against(values, samples[baseline]) },
+    ]),
   );
+  const client = samples['@autocollect/client'];
+  const openapiFetch = samples['openapi-fetch'];
+  return {
+    ...byVariant,
+    clientVsOpenapiFetch: {
+      ...against(client, openapiFetch),
+      extraMicroseconds: median(client.map((value, i) => value - openapiFetch[i])),
+    },
+  };
+}
+
+/**
+ * The median of per-round ratios of `values` to `base`, and their interquartile spread relative to it.
+ * @param {number[]} values
+ * @param {number[]} base
+ */
+function against(values, base) {
+  const ratios = values.map((value, i) => value / (base[i] ?? Number.NaN));
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const spread = (sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)]) / median(ratios);
+  return { ratio: median(ratios), spread };
 }
 
 export async function requestCost({ quick = false } = {}) {
   const server = await startServer();
   try {
-    const network = await interleave(
-      variants(server.origin),
+    const { wall: network } = await interleave(
+      server.origin,
+      'network',
+      NETWORK,
       quick ? { rounds: 5, perRound: 100, warmup: 100 } : { rounds: 11, perRound: 1000, warmup: 1000 },
     );
-    const body = JSON.stringify(await (await fetch(`${server.origin}/x`)).json());
-    // In-process: a fetch that answers at once, so only the code around it is timed.
-    const stub = async () =>
-      new Response(body, {
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
-      });
-    const inProcess = variants(server.origin, stub);
-    const overhead = await interleave(
-      {
-        'raw fetch': inProcess['raw fetch'],
-        'openapi-fetch': inProcess['openapi-fetch'],
-        '@autocollect/client': inProcess['@autocollect/client'],
-      },
-      quick ? { rounds: 5, perRound: 1000, warmup: 1000 } : { rounds: 11, perRound: 10000, warmup: 5000 },
-    );
-    return { network: summarise(network, 'raw fetch'), inProcess: summarise(overhead, 'raw fetch') };
+    const inProcess = quick
+      ? { rounds: 5, perRound: 1000, warmup: 1000 }
+      : { rounds: 11, perRound: 10000, warmup: 5000 };
+    return {
+      network: summarise(network, 'raw fetch'),
+      // CPU time: in process, a call waits on nothing, and CPU time leaves out the machine's other load.
+      // The default path: the platform's fetch, answered in process.
+      inProcess: summarise((await interleave(server.origin, 'instant', FETCHERS, inProcess)).cpu, 'raw fetch'),
+      // A fetch of the caller's: the client then gives it a Request that carries the attempt's signal.
+      ownFetch: summarise((await interleave(server.origin, 'own-fetch', FETCHERS, inProcess)).cpu, 'raw fetch'),
+    };
   } finally {
     server.stop();
   }
