@@ -11,7 +11,7 @@ import { type ParseAs, parseAsFor } from './media-type.js';
 import type { ResolvedOptions } from './options.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
 import { type Call, createTransport, type Fetch } from './transport.js';
-import { apiError, type CallInfo, recordCall } from './unwrap.js';
+import { apiError, recordCall } from './unwrap.js';
 
 /** What the generated metadata says of an operation that matters for sending it. */
 export interface OperationInfo {
@@ -49,22 +49,6 @@ export function createTypedClient<Client extends object>(
     ...(options.headers && { headers: options.headers }),
   });
 
-  /** What every call of an operation shares, made at its first call; kept for the spec's operations only. */
-  const descriptions = new Map<string, Described>();
-  const described = (method: string, path: string): Described => {
-    const id = `${method} ${path}`;
-    const known = descriptions.get(id);
-    if (known) return known;
-    const operation = operations[id];
-    const description = {
-      operation,
-      info: { method, path, operationId: operation?.operationId },
-      name: operation ? `${id} ${operation.operationId}` : id,
-    };
-    if (operation) descriptions.set(id, description);
-    return description;
-  };
-
   const client = { ...base } as Record<string, unknown>;
   // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
   const methods = Object.keys(base).filter((key) => /^[A-Z]+$/.test(key));
@@ -73,7 +57,7 @@ export function createTypedClient<Client extends object>(
     client[method] = async (path: string, init: { parseAs?: ParseAs; [key: string]: unknown } = {}) => {
       assertPathParameters(method, path, init.params);
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
-      const { operation, info, name } = described(method, path);
+      const operation = operations[`${method} ${path}`];
       const params = (init.params ?? {}) as Params;
       // The operation's idempotency key, one per call and kept across retries, so that Amili
       // can drop a repeated create whatever the number of attempts; the caller's, if given.
@@ -91,7 +75,7 @@ export function createTypedClient<Client extends object>(
       const first = fetch && init.body === undefined ? new Deadline(init.signal as AbortSignal | undefined) : undefined;
       let sent = false;
       const call: Call = {
-        name,
+        name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`,
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
         buffer: parseAs !== 'stream',
         fetch,
@@ -101,6 +85,7 @@ export function createTypedClient<Client extends object>(
         first,
         landed: create && findBatch ? (signal) => (findBatch as FindCreatedBatch)(create, signal) : undefined,
       };
+      const info = { method, path, operationId: operation?.operationId };
       /** What the transport answered: a success body that is not JSON is then an ApiError about it. */
       let answered: Response | undefined;
       try {
@@ -156,13 +141,6 @@ function assertPathParameters(method: string, path: string, params: unknown): vo
 }
 
 type Params = { path?: Record<string, unknown>; header?: Record<string, unknown> };
-
-/** An operation as its calls name it: for log lines and for ApiError. */
-interface Described {
-  operation: OperationInfo | undefined;
-  info: CallInfo;
-  name: string;
-}
 
 /** A header's value as the caller gave it, in `headers` or the operation's header parameters; names match in any case. */
 function headerIn(headers: unknown, parameters: Record<string, unknown> | undefined, name: string): string | undefined {
