@@ -70,10 +70,13 @@ export function createTypedClient<Client extends object>(
           : undefined;
       const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
       const fetch = (init.fetch ?? options.fetch) as Fetch | undefined;
-      // A fetch of the caller's is given a Request that follows the attempt's signal: without a
-      // body to send again, openapi-fetch's own, made to follow the first attempt's from the start.
-      const first = fetch && init.body === undefined ? new Deadline(init.signal as AbortSignal | undefined) : undefined;
-      let sent = false;
+      const signal = (init.signal ?? undefined) as AbortSignal | undefined;
+      // openapi-fetch's Request follows the first attempt's signal when there is a caller's
+      // signal for middleware to see, or a fetch of the caller's to give that Request to as it
+      // is (it must carry the attempt's signal); otherwise the platform's fetch gets the signal
+      // beside the Request, which costs less.
+      const handOver = fetch !== undefined && init.body === undefined;
+      const first = handOver || signal ? new Deadline(signal) : undefined;
       const call: Call = {
         name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`,
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
@@ -81,7 +84,7 @@ export function createTypedClient<Client extends object>(
         fetch,
         // The caller's signal goes to the transport, not on openapi-fetch's Request: a Request
         // ties itself to its signal until it is garbage collected, and the caller's may live long.
-        signal: (init.signal ?? undefined) as AbortSignal | undefined,
+        signal,
         first,
         landed: create && findBatch ? (signal) => (findBatch as FindCreatedBatch)(create, signal) : undefined,
       };
@@ -94,11 +97,12 @@ export function createTypedClient<Client extends object>(
           parseAs,
           ...(key && keyHeader && { params: { ...params, header: { ...params.header, [keyHeader]: key } } }),
           fetch: async (request: Request, extra?: RequestInit) => {
-            sent = true;
             answered = await transport(request, call, extra);
             return answered;
           },
           signal: first?.signal,
+          // The Request openapi-fetch builds, to tell it from one that middleware put in its place.
+          ...(handOver && { Request: recording(call, init.Request as typeof Request | undefined) }),
         });
         // The response the call ends with, which middleware may have replaced.
         recordCall(result.response, info);
@@ -115,8 +119,9 @@ export function createTypedClient<Client extends object>(
         }
         throw error;
       } finally {
-        // A call that middleware answered or failed before sending: the transport never took the deadline.
-        if (!sent) first?.clear();
+        // Once the call ends, its first deadline follows the caller's signal no longer, unless
+        // it bounds a streamed answer's body (its timer then lets go).
+        if (!answered || call.buffer) first?.clear();
       }
     };
   }
@@ -141,6 +146,20 @@ function assertPathParameters(method: string, path: string, params: unknown): vo
 }
 
 type Params = { path?: Record<string, unknown>; header?: Record<string, unknown> };
+
+/**
+ * A Request constructor, as openapi-fetch takes one, that records the Request it makes in
+ * the call. A function rather than a class: openapi-fetch checks what middleware returns with
+ * `instanceof` it, which must hold for any Request.
+ */
+function recording(call: Call, Base: typeof Request = Request): typeof Request {
+  function RecordedRequest(input: RequestInfo | URL, init?: RequestInit): Request {
+    call.built = new Base(input, init);
+    return call.built;
+  }
+  RecordedRequest.prototype = Request.prototype;
+  return RecordedRequest as unknown as typeof Request;
+}
 
 /** A header's value as the caller gave it, in `headers` or the operation's header parameters; names match in any case. */
 function headerIn(headers: unknown, parameters: Record<string, unknown> | undefined, name: string): string | undefined {

@@ -68,7 +68,8 @@ export class Deadline {
       const { signal } = this.#controller;
       if (signal.aborted) reject(signal.reason);
       else this.#rejectRace = reject;
-      promise.then(resolve, reject);
+      // A fetch of the caller's may answer without a promise.
+      Promise.resolve(promise).then(resolve, reject);
     });
   }
 
@@ -89,5 +90,7 @@ export class Deadline {
     this.#controller.abort(reason);
     this.#rejectRace?.(reason);
     this.#held = undefined;
+    // Aborted, it has nothing more to follow (a streamed answer's deadline is never cleared).
+    if (this.#onParentAbort) this.#parent?.removeEventListener('abort', this.#onParentAbort);
   }
 }

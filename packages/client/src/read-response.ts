@@ -31,7 +31,7 @@ export async function readBody(body: ReadableStream<Uint8Array> | null): Promise
 export class ReadResponse extends Response {
   /** The body's bytes, until a read takes them. */
   #bytes: ArrayBuffer | undefined;
-  /** The body as a stream, once asked for: it takes the bytes. */
+  /** The body as a stream, once asked for: reading it takes the bytes. */
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
   constructor(bytes: ArrayBuffer, from: Response) {
@@ -48,9 +48,17 @@ export class ReadResponse extends Response {
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    // A stream that takes the bytes when it is first read, not when it is looked at: a
+    // middleware that checks `response.body` leaves the body to the call.
     if (this.#stream === undefined)
       this.#stream = this.#bytes?.byteLength
-        ? (new Response(this.#take()).body as ReadableStream<Uint8Array<ArrayBuffer>>)
+        ? new ReadableStream({
+            type: 'bytes',
+            pull: (controller) => {
+              controller.enqueue(new Uint8Array(this.#take()));
+              controller.close();
+            },
+          })
         : null;
     return this.#stream;
   }

@@ -31,10 +31,12 @@ export interface Call {
   /** The caller's signal: aborting it ends the call, whatever attempt it is at. */
   signal?: AbortSignal | undefined;
   /**
-   * The first attempt's deadline, when the Request was made to follow its signal: a fetch of
-   * the caller's is then given that Request as it is.
+   * The first attempt's deadline, when openapi-fetch's Request was made to follow its signal
+   * (the caller's signal reaches middleware through it).
    */
   first?: Deadline | undefined;
+  /** The Request openapi-fetch built, following `first`: a fetch of the caller's is given it as it is, unless middleware replaced it. */
+  built?: Request | undefined;
   /**
    * For a create: finds out whether it landed after all, answering with its batch reference
    * (as the create's own 202 would) or undefined.
@@ -65,7 +67,11 @@ export function createTransport(options: TransportOptions): Transport {
     const { signal, name, landed } = call;
     const fetch = call.fetch ?? options.fetch;
     // A body is read once, to be sent again on a retry; a Request without one is sent as it is.
-    const body = input.body === null ? undefined : await input.arrayBuffer();
+    // A Blob: Node 20's fetch detaches an ArrayBuffer body it sends, and fails on a redirect.
+    const body = input.body === null ? undefined : await input.blob();
+    // The token goes on the Request only while an attempt sends it: middleware that logs the
+    // Request's headers afterwards never sees it.
+    const authorization = input.headers.get('Authorization');
     const attempts: Attempts = {
       retries: 0,
       retryable: call.retryable && (!landed || policy.retryCreates),
@@ -95,7 +101,9 @@ export function createTransport(options: TransportOptions): Transport {
       let reason = '';
       let next: Decision;
       try {
-        response = await limit.race(send(input, body, extra, fetch, limit, limit === call.first));
+        response = await limit
+          .race(send(input, body, extra, fetch, limit, limit === call.first && input === call.built))
+          .finally(() => restore(input.headers, authorization));
         if (!(response instanceof Response)) {
           throw new NotAResponse(
             `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
@@ -110,7 +118,8 @@ export function createTransport(options: TransportOptions): Transport {
         next = decide(response, attempts, policy);
         // The answer's body is read here, within the deadline and the retries, unless the caller
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
-        if (next === 'answer' && call.buffer)
+        // (An opaque redirect, status 0, has none, and no Response of its own can be made of it.)
+        if (next === 'answer' && call.buffer && response.status !== 0)
           response = new ReadResponse(await limit.race(readBody(response.body)), response);
       } catch (error) {
         response = undefined;
@@ -178,7 +187,7 @@ export function createTransport(options: TransportOptions): Transport {
  */
 function send(
   input: Request,
-  body: ArrayBuffer | undefined,
+  body: Blob | undefined,
   extra: RequestInit | undefined,
   fetch: Fetch | undefined,
   limit: Deadline,
@@ -192,6 +201,12 @@ function send(
   const request = new Request(input.url, init);
   limit.hold(request);
   return fetch(request, init);
+}
+
+/** Puts a header back as it was before the attempt. */
+function restore(headers: Headers, authorization: string | null): void {
+  if (authorization === null) headers.delete('Authorization');
+  else headers.set('Authorization', authorization);
 }
 
 /** What a Request says of how to send it, but its body and signal. */

@@ -5,7 +5,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { ApiError, TimeoutError, unwrap } from '../src/index.js';
-import { failureOf, runClock } from './support/clock.js';
+import { failureOf, runClock, until } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
@@ -130,6 +130,71 @@ describe('middleware', () => {
   });
 });
 
+describe('middleware and the call, as the call runs', () => {
+  it('never sees the token on the Request after it is sent', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    const seen: (string | null)[] = [];
+    client.use({
+      onResponse({ request, response }) {
+        seen.push(request.headers.get('authorization'));
+        return response;
+      },
+    });
+    await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(seen).toEqual([null]);
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer token-for-tests');
+  });
+
+  it("gets a Request whose signal aborts when the caller's does", async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    let waiting = false;
+    client.use({
+      async onRequest({ request }) {
+        waiting = true;
+        await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+      },
+    });
+    const controller = new AbortController();
+    const call = client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params, signal: controller.signal });
+    await until(() => waiting, 'the middleware');
+    controller.abort();
+    expect(((await failureOf(call)) as Error).name).toBe('AbortError');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('that looks at response.body leaves the body to the call', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    client.use({
+      onResponse({ response }) {
+        if (!response.body) throw new Error('no body');
+      },
+    });
+    expect(unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })))).toEqual(
+      invoice,
+    );
+  });
+
+  it('that builds a new Request from scratch still has the call given up, connection and all, at its timeout, with a fetch of your own', async () => {
+    const closed: string[] = [];
+    server = await startServer((request, response) => response.on('close', () => closed.push(request.url)));
+    const client = testClient(server.origin, {
+      retry: false,
+      timeoutMs: 1_000,
+      fetch: (request: Request) => globalThis.fetch(request),
+    });
+    client.use({
+      onRequest: ({ request }) => new Request(request.url, { method: request.method, headers: request.headers }),
+    });
+    expect(await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }))).toBeInstanceOf(
+      TimeoutError,
+    );
+    await until(() => closed.length === 1, 'the connection to close');
+  });
+});
+
 describe('the fetch option', () => {
   it("written to openapi-fetch's contract, (request) => …, sends the request whole: method, body, token and key", async () => {
     server = await startServer((request, response) =>
@@ -180,6 +245,26 @@ describe('the fetch option', () => {
     const result = await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params, fetch }));
     expect(unwrap(result)).toEqual(invoice);
     expect(seen).toEqual(['Bearer token-for-tests', 'Bearer token-for-tests']);
+  });
+
+  it('that answers at once, without a promise, is answered as one that returns a promise', async () => {
+    const client = testClient('http://127.0.0.1:9', { fetch: (() => Response.json(invoice)) as never });
+    expect(unwrap(await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })))).toEqual(
+      invoice,
+    );
+  });
+
+  it('that answers status 0 (an opaque redirect, in a browser) is answered with it, once', async () => {
+    let calls = 0;
+    const client = testClient('http://127.0.0.1:9', {
+      fetch: async () => {
+        calls++;
+        return Response.error();
+      },
+    });
+    const result = await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(result.response.status).toBe(0);
+    expect(calls).toBe(1);
   });
 
   it('that answers something other than a Response fails the call with a TypeError that says so, and is not retried', async () => {

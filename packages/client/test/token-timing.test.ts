@@ -99,6 +99,50 @@ describe('the token and the call', () => {
   it.each([
     ['the platform fetch', undefined],
     ['a fetch of your own', (request: Request) => globalThis.fetch(request)],
+  ])(
+    "calls whose token cannot be had, and streamed calls once their time is up, keep no listener on the caller's signal, with %s",
+    async (_, fetch) => {
+      server = await startServer((_request, response) =>
+        sendJson(response, 200, specExample('InvoicePaymentReminderOpen')),
+      );
+      const controller = new AbortController();
+      const failing = createAutoCollectClient({
+        baseUrl: server.origin,
+        auth: {
+          accessToken: async () => {
+            throw new Error('the token service is down');
+          },
+        },
+        ...(fetch && { fetch }),
+      });
+      for (let i = 0; i < 5; i++) await failureOf(getInvoice(failing, controller.signal));
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+
+      const client = createAutoCollectClient({
+        baseUrl: server.origin,
+        auth: { accessToken: 'token-1' },
+        timeoutMs: 1_000,
+        ...(fetch && { fetch }),
+      });
+      for (let i = 0; i < 5; i++) {
+        const { data } = await runClock(
+          client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+            params: { path: { organizationId, invoiceId } },
+            signal: controller.signal,
+            parseAs: 'stream',
+          }),
+        );
+        await new Response(data).text();
+      }
+      // A streamed answer's deadline bounds its body, and lets the caller's signal go at its time.
+      await runClock(new Promise((resolve) => setTimeout(resolve, 1_000)));
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    ['the platform fetch', undefined],
+    ['a fetch of your own', (request: Request) => globalThis.fetch(request)],
   ])('one signal passed to many calls keeps no listener once they end, with %s', async (_, fetch) => {
     server = await startServer((_request, response) => response.writeHead(400).end('{"title":"Bad Request"}'));
     const client = createAutoCollectClient({

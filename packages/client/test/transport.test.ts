@@ -341,6 +341,25 @@ describe('bodies', () => {
     );
   });
 
+  it('a create redirected with 307 is sent on with its body, on Node 20 too', async () => {
+    const { origin, requests } = await serve((request, response) => {
+      if (request.url.startsWith('/moved')) return sendJson(response, 202, specExample('BatchReferenceAccepted'));
+      response.writeHead(307, { location: `/moved${request.url}` }).end();
+    });
+    const payment = specExample('CreatePaymentsDirectPayment');
+    const result = await runClock(
+      testClient(origin).POST('/orgs/{organizationId}/payments', {
+        params: { path: { organizationId } },
+        body: payment,
+      }),
+    );
+    expect(result.response.status).toBe(202);
+    expect(requests.map((r) => [r.method, r.body])).toEqual([
+      ['POST', JSON.stringify(payment)],
+      ['POST', JSON.stringify(payment)],
+    ]);
+  });
+
   it('an empty 202 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(202).end());
     const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/resume', {
