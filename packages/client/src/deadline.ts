@@ -60,14 +60,18 @@ export class Deadline {
 
   /**
    * Settles as `promise` does, or rejects with the abort's reason once the signal aborts:
-   * answered on time even by a fetch or a body that does not heed the signal. One race at a
-   * time (an attempt waits for its response, then for its body).
+   * answered on time even by a fetch or a body that does not heed the signal (`onAbort` then
+   * stops what the promise waits on). One race at a time (an attempt waits for its response,
+   * then for its body).
    */
-  race<T>(promise: Promise<T>): Promise<T> {
+  race<T>(promise: Promise<T>, onAbort?: (reason: unknown) => void): Promise<T> {
     return new Promise((resolve, reject) => {
+      this.#rejectRace = (reason) => {
+        reject(reason);
+        onAbort?.(reason);
+      };
       const { signal } = this.#controller;
-      if (signal.aborted) reject(signal.reason);
-      else this.#rejectRace = reject;
+      if (signal.aborted) this.#rejectRace(signal.reason);
       // A fetch of the caller's may answer without a promise.
       Promise.resolve(promise).then(resolve, reject);
     });

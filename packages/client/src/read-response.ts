@@ -11,8 +11,7 @@ const utf8 = new TextDecoder();
  * of a larger one). A reader's own loop: undici's arrayBuffer() and json() cost several times
  * as much for the same bytes.
  */
-export async function readBody(body: ReadableStream<Uint8Array> | null): Promise<ArrayBuffer> {
-  const reader = body?.getReader();
+export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {

@@ -119,8 +119,13 @@ export function createTransport(options: TransportOptions): Transport {
         // The answer's body is read here, within the deadline and the retries, unless the caller
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
         // (An opaque redirect, status 0, has none, and no Response of its own can be made of it.)
-        if (next === 'answer' && call.buffer && response.status !== 0)
-          response = new ReadResponse(await limit.race(readBody(response.body)), response);
+        if (next === 'answer' && call.buffer && response.status !== 0) {
+          const reader = response.body?.getReader();
+          // A body that stalls is cancelled at the deadline, even from a fetch that ignores the
+          // signal: its connection is closed.
+          const bytes = await limit.race(readBody(reader), (why) => reader?.cancel(why).catch(() => undefined));
+          response = new ReadResponse(bytes, response);
+        }
       } catch (error) {
         response = undefined;
         // The attempt's own signal aborts only when the caller's does or its time is up.

@@ -8,7 +8,7 @@ const json = '{"data":{"invoiceNumber":"2025-10481"}}';
 const read = async (body: string | null, init: ResponseInit = {}) => {
   const fetched = new Response(body, { status: 200, headers: { 'content-type': 'application/json' }, ...init });
   Object.defineProperty(fetched, 'url', { value: 'https://api.amili.no/collection/v1/x' });
-  return new ReadResponse(await readBody(fetched.body), fetched);
+  return new ReadResponse(await readBody(fetched.body?.getReader()), fetched);
 };
 
 describe('a read Response', () => {
@@ -71,9 +71,12 @@ describe('a read Response', () => {
       },
     });
     const fetched = new Response(stream);
-    expect(await new ReadResponse(await readBody(fetched.body), fetched).text()).toBe(json);
+    expect(await new ReadResponse(await readBody(fetched.body?.getReader()), fetched).text()).toBe(json);
     const single = new Response(null);
-    const view = new ReadResponse(await readBody(new Response(larger.subarray(2, 2 + json.length)).body), single);
+    const view = new ReadResponse(
+      await readBody(new Response(larger.subarray(2, 2 + json.length)).body?.getReader()),
+      single,
+    );
     expect(new TextDecoder().decode(await view.arrayBuffer())).toBe(json);
     const part = await readBody(
       new ReadableStream<Uint8Array>({
@@ -81,7 +84,7 @@ describe('a read Response', () => {
           controller.enqueue(larger.subarray(2, 2 + json.length));
           controller.close();
         },
-      }),
+      }).getReader(),
     );
     expect(part.byteLength).toBe(json.length);
     const buffer = await new ReadResponse(part, single).arrayBuffer();
