@@ -82,8 +82,9 @@ export function createTypedClient<Client extends object>(
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
         buffer: parseAs !== 'stream',
         fetch,
-        // The caller's signal goes to the transport, not on openapi-fetch's Request: a Request
-        // ties itself to its signal until it is garbage collected, and the caller's may live long.
+        // The caller's signal itself goes to the transport, never on a Request: a Request ties
+        // itself to its signal until it is garbage collected, and the caller's may live long.
+        // openapi-fetch's Request follows `first`, which lets the caller's go when the call ends.
         signal,
         first,
         landed: create && findBatch ? (signal) => (findBatch as FindCreatedBatch)(create, signal) : undefined,
