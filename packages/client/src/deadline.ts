@@ -86,15 +86,19 @@ export class Deadline {
   clear(): void {
     clearTimeout(this.#timer);
     this.#rejectRace = undefined;
-    this.#held = undefined;
-    if (this.#onParentAbort) this.#parent?.removeEventListener('abort', this.#onParentAbort);
+    this.#letGo();
   }
 
   #abort(reason: unknown): void {
     this.#controller.abort(reason);
     this.#rejectRace?.(reason);
-    this.#held = undefined;
     // Aborted, it has nothing more to follow (a streamed answer's deadline is never cleared).
+    this.#letGo();
+  }
+
+  /** Lets go of the caller's signal and of the Request it held. */
+  #letGo(): void {
+    this.#held = undefined;
     if (this.#onParentAbort) this.#parent?.removeEventListener('abort', this.#onParentAbort);
   }
 }
