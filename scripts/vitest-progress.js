@@ -1,8 +1,12 @@
 // @ts-check
 // A vitest reporter that shows what a long run is doing, beside vitest's default reporter
 // (which prints each test file as it ends, and the failures): a line as each file starts,
-// and, while a file runs on without a line, one every 20 s saying how far it has got.
-import { relative } from 'node:path';
+// and, while a file runs on without a line, one every 20 s saying how far it has got. At the
+// end it writes each file's wall time, from the moment a worker takes it up (its imports and
+// hooks included) to its end, to test-results/file-times.json for `npm run bench`, and the
+// time before the first file, the run's global setup, as "(global setup)".
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** How long a running file may go without a line. */
 const QUIET_MS = 20_000;
@@ -14,9 +18,15 @@ const QUIET_MS = 20_000;
 export default class ProgressReporter {
   /** @type {Map<TestModule, { started: number, lastLine: number, done: number }>} */
   running = new Map();
+  /** @type {Map<string, number>} when a worker took each file up, by its path (vitest may
+   * report a file queued and ended through two objects) */
+  queued = new Map();
+  /** @type {Record<string, number>} each finished file's wall time in seconds */
+  seconds = {};
   /** @type {ReturnType<typeof setInterval> | undefined} */
   timer;
   root = process.cwd();
+  runStarted = performance.now();
 
   /** @param {import('vitest/node').Vitest} vitest */
   onInit(vitest) {
@@ -24,8 +34,16 @@ export default class ProgressReporter {
   }
 
   onTestRunStart() {
+    this.runStarted = performance.now();
     this.timer = setInterval(() => this.report(), 1000);
     this.timer.unref();
+  }
+
+  /** @param {TestModule} testModule */
+  onTestModuleQueued(testModule) {
+    const now = performance.now();
+    if (this.queued.size === 0) this.seconds['(global setup)'] = (now - this.runStarted) / 1000;
+    this.queued.set(testModule.moduleId, now);
   }
 
   /** @param {TestModule} testModule */
@@ -44,11 +62,16 @@ export default class ProgressReporter {
   /** @param {TestModule} testModule */
   onTestModuleEnd(testModule) {
     this.running.delete(testModule);
+    const queued = this.queued.get(testModule.moduleId);
+    if (queued !== undefined) this.seconds[this.name(testModule)] = (performance.now() - queued) / 1000;
   }
 
   onTestRunEnd() {
     clearInterval(this.timer);
     this.running.clear();
+    const dir = join(this.root, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'file-times.json'), `${JSON.stringify(this.seconds, null, 2)}\n`);
   }
 
   report() {

@@ -12,9 +12,8 @@ export const sharedTestOptions = {
   reporters: [
     // Each file as it ends, and the failures.
     'default',
-    // What is running, while it runs.
+    // What is running, while it runs; and each file's wall time, for `npm run bench`
+    // (packages/bench/src/test-suite.js).
     fileURLToPath(new URL('./vitest-progress.js', import.meta.url)),
-    // Each file's timing, for `npm run bench` (packages/bench/src/test-suite.js).
-    ['json', { outputFile: 'test-results/vitest.json' }],
   ],
 };

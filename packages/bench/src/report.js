@@ -197,6 +197,16 @@ export function rows(results) {
           '',
           '',
         ]),
+      // A package's files start once its global setup is done: the release tests' makes the
+      // release two of their files check.
+      ...suite.setups
+        .filter((/** @type {{ seconds: number }} */ setup) => setup.seconds >= 5)
+        .map((/** @type {{ file: string, seconds: number }} */ setup) => [
+          'global setup',
+          `${setup.file.replace('/(global setup)', '')}: ${fmt(setup.seconds, 1)} s`,
+          '',
+          '',
+        ]),
     ],
   });
 

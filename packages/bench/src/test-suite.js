@@ -1,17 +1,18 @@
 // @ts-check
 // How long `npm test` takes with turbo's cache bypassed (every build and test task runs, as
 // on a clone with its dependencies installed), and its slowest test files, from the timings
-// each package's vitest writes (test-results/vitest.json, scripts/vitest-shared.js).
+// each package's vitest writes (test-results/file-times.json, scripts/vitest-progress.js).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * @returns {{ seconds: number, files: { file: string, seconds: number }[] }} the run's wall
- *   time, and every test file's, slowest first
+ * @returns {{ seconds: number, files: { file: string, seconds: number }[], setups: { file: string,
+ *   seconds: number }[] }} the run's wall time, every test file's, and every package's time
+ *   before its first file (its global setup), slowest first
  */
 export function testSuite() {
   const started = performance.now();
@@ -27,14 +28,17 @@ export function testSuite() {
   // The workspaces: spec/ and packages/*, as the root package.json has them.
   const workspaces = ['spec', ...readdirSync(join(repo, 'packages')).map((name) => `packages/${name}`)];
   const files = workspaces.flatMap((workspace) => {
-    const report = join(repo, workspace, 'test-results/vitest.json');
+    const report = join(repo, workspace, 'test-results/file-times.json');
     if (!existsSync(report)) return [];
-    /** @type {{ testResults: { name: string, startTime: number, endTime: number }[] }} */
-    const { testResults } = JSON.parse(readFileSync(report, 'utf8'));
-    return testResults.map(({ name, startTime, endTime }) => ({
-      file: relative(repo, name),
-      seconds: (endTime - startTime) / 1000,
-    }));
+    /** @type {Record<string, number>} */
+    const times = JSON.parse(readFileSync(report, 'utf8'));
+    return Object.entries(times).map(([file, seconds]) => ({ file: join(workspace, file), seconds }));
   });
-  return { seconds, files: files.sort((a, b) => b.seconds - a.seconds) };
+  const slowestFirst = files.sort((a, b) => b.seconds - a.seconds);
+  const isSetup = (/** @type {{ file: string }} */ entry) => entry.file.endsWith('(global setup)');
+  return {
+    seconds,
+    files: slowestFirst.filter((entry) => !isSetup(entry)),
+    setups: slowestFirst.filter(isSetup),
+  };
 }
