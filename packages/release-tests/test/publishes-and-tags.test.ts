@@ -1,32 +1,23 @@
 // `npm run release -- --publish --registry <url>` against a real registry (Verdaccio on
 // 127.0.0.1) that an earlier release, stopped half-way, left with part of the versions: done
 // as the refusal says (a changeset, then `npx changeset version`), the release publishes what
-// is new, leaves alone what is there with the same contents, and tags what it published.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { LAST_RELEASE, PUBLIC, releaseCopy } from './support/release-copy.js';
+// is new, leaves alone what is there with the same contents, and tags what it published. Run
+// again, it refuses: there is nothing new. The release is the run's (support/shared-release.ts).
+import { describe, expect, it } from 'vitest';
+import { LAST_RELEASE, PUBLIC } from './support/release-copy.js';
+import { sharedRelease } from './support/shared-release.js';
 
-const release = releaseCopy();
+const release = sharedRelease();
 
 describe('npm run release -- --publish --registry <url>', () => {
-  beforeAll(async () => {
-    release.version();
-    await release.publishedHalfway();
-  });
-
   it('done as it says, publishes what is new at the versions changesets gave, leaves the rest, and tags what it published', async () => {
-    const before = Object.fromEntries(
-      await Promise.all(PUBLIC.map(async (name) => [name, await release.versions(name)])),
-    );
-    release.version({ name: '@autocollect/docs', bump: 'patch' });
-    const now = Object.fromEntries(PUBLIC.map((name) => [name, release.localVersion(name)]));
+    const { before, now, result } = release;
     expect(Object.values(now).every((v) => v !== '0.0.0')).toBe(true);
-
-    const result = release.release();
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(await release.versions('@autocollect/client')).toEqual([now['@autocollect/client']]);
     expect(await release.versions('@autocollect/sandbox')).toEqual([now['@autocollect/sandbox']]);
     expect(await release.versions('@autocollect/docs')).toEqual(
-      [...before['@autocollect/docs'], now['@autocollect/docs']].sort(),
+      [...(before['@autocollect/docs'] ?? []), now['@autocollect/docs']].sort(),
     );
     expect(await release.versions('@autocollect/openapi')).toEqual(before['@autocollect/openapi']);
     expect(result.stdout).toContain(
@@ -43,5 +34,18 @@ describe('npm run release -- --publish --registry <url>', () => {
         ...['@autocollect/client', '@autocollect/docs', '@autocollect/sandbox'].map((name) => `${name}@${now[name]}`),
       ].sort(),
     );
+  });
+
+  it('refuses to publish the same versions again, and changes nothing', async () => {
+    const before = await Promise.all(PUBLIC.map((name) => release.registry.packument(name)));
+    const tags = release.inCopy('git', 'tag', '--list');
+    const result = release.release();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /Nothing to publish: @autocollect\/client@\S+, .* are on http:\/\/127\.0\.0\.1:\d+\/ already/,
+    );
+    expect(result.stderr).toMatch(/npx changeset version/);
+    expect(await Promise.all(PUBLIC.map((name) => release.registry.packument(name)))).toEqual(before);
+    expect(release.inCopy('git', 'tag', '--list')).toBe(tags);
   });
 });

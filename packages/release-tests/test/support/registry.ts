@@ -14,6 +14,8 @@ export interface Registry {
   url: string;
   /** Environment for npm commands: a user config with the registry's token. */
   env: NodeJS.ProcessEnv;
+  /** What names it, to attach to it from another process (`attachRegistry`). */
+  handle: RegistryHandle;
   /**
    * Publishes a tarball `npm pack` made, with its package.json, as `npm publish` would (the
    * same request): what the test sets up is published without an npm process each.
@@ -24,6 +26,15 @@ export interface Registry {
     name: string,
   ): Promise<{ versions: Record<string, { dist: { shasum: string } }>; time: object } | undefined>;
   close(): Promise<void>;
+}
+
+/** A running registry and its user, as plain data: a run's setup hands it to test files. */
+export interface RegistryHandle {
+  hostUrl: string;
+  port: number;
+  token: string;
+  /** The npm user config holding the token. */
+  userconfig: string;
 }
 
 /** The process that serves the registries of a test run (verdaccio-server.js). */
@@ -85,11 +96,19 @@ export async function openRegistry(hostUrl: string, dir: string): Promise<Regist
     userconfig,
     `${existsSync(own) ? `${readFileSync(own, 'utf8')}\n` : ''}//127.0.0.1:${port}/:_authToken=${token}\n`,
   );
+  return attachRegistry({ hostUrl, port, token, userconfig });
+}
+
+/** The registry a handle names, opened already (by `openRegistry`, perhaps in another process). */
+export function attachRegistry(handle: RegistryHandle): Registry {
+  const { hostUrl, port, token, userconfig } = handle;
+  const url = `http://127.0.0.1:${port}/`;
   const env = { ...process.env, NPM_CONFIG_USERCONFIG: userconfig, NPM_CONFIG_UPDATE_NOTIFIER: 'false' };
 
   return {
     url,
     env,
+    handle,
     async publish(tarball, manifest) {
       const data = readFileSync(tarball);
       const { name, version } = manifest;

@@ -1,6 +1,6 @@
-// What each release test file starts from: a copy of the repo, built as a maintainer's
-// clone is before a release, whose commit is tagged as the last release, and a registry of
-// its own that holds the packages' dependencies and none of them.
+// What a release test starts from: a copy of the repo, built as a maintainer's clone is
+// before a release, whose commit is tagged as the last release, and a registry of its own
+// that holds the packages' dependencies and none of them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,54 +9,85 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { publicPackages } from '../../../../scripts/public-packages.js';
 import { copyOfRepo } from '../../../../scripts/repo-copy.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
-import type { Registry } from './registry.js';
-import { registryWithDependencies } from './run-setup.js';
+import { openRegistry, type Registry } from './registry.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 /** What the release publishes: the public workspaces. */
 export const PUBLIC = publicPackages(repoRoot).map((workspace) => workspace.name);
 export const LAST_RELEASE = '@autocollect/client@0.0.0';
 
-export function releaseCopy() {
-  let work: string | undefined;
-  let copy: string | undefined;
-  let registry: Registry | undefined;
-  let opening: Promise<Registry> | undefined;
+/** What the run's setup made for every release to start from (run-setup.ts). */
+export interface ReleaseStart {
+  registryHost: string;
+  /** A registry's storage with the dependencies in it: copied, never served or changed. */
+  dependenciesStorage: string;
+  /** Turbo's cache of a copy built at the versions the changesets give: copied, never written. */
+  versionedBuild: string;
+}
 
-  beforeAll(async () => {
-    work = testFolder('release-work');
-    opening = registryWithDependencies(join(work, 'registry'));
-    registry = await opening;
+/** A copy, its work folder and its registry, and what a test does with them. */
+export type ReleaseCopy = ReturnType<typeof releaseCopyOf>;
+
+/**
+ * A new copy with a registry of its own, under a work folder; `close` stops the registry and
+ * removes both folders.
+ */
+export async function openReleaseCopy(start: ReleaseStart): Promise<ReleaseCopy & { close(): Promise<void> }> {
+  const work = testFolder('release-work');
+  let copy: string | undefined;
+  const opening = (async () => {
+    cpSync(start.dependenciesStorage, join(work, 'registry/storage'), { recursive: true });
+    return openRegistry(start.registryHost, join(work, 'registry'));
+  })();
+  const close = async () => {
+    // Stopped even when the copy failed after starting it.
+    await (await opening.catch(() => undefined))?.close();
+    for (const dir of [copy, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
     copy = copyOfRepo('release', { built: true });
     // And the build at the versions the changesets give: a release rebuilds only what the
-    // file's own changes change.
-    cpSync(inject('versionedBuild'), join(copy, '.turbo/cache'), { recursive: true });
+    // test's own changes change.
+    cpSync(start.versionedBuild, join(copy, '.turbo/cache'), { recursive: true });
     // The commit the copy starts from stands for the last release: the release compares the spec with it.
     execFileSync('git', ['tag', LAST_RELEASE], { cwd: copy });
-  });
-  afterAll(async () => {
-    // Stopped even when the setup failed after starting it.
-    await (registry ?? (await opening?.catch(() => undefined)))?.close();
-    for (const dir of [copy, work]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    return { ...releaseCopyOf({ work, copy, registry: await opening }), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
-  const started = () => {
-    if (!(work && copy && registry)) throw new Error('The copy and its registry are made before the tests.');
-    return { work, copy, registry };
+/** For a test file: a copy made before its tests (`openReleaseCopy`) and removed after them. */
+export function releaseCopy(): ReleaseCopy {
+  let opened: Awaited<ReturnType<typeof openReleaseCopy>> | undefined;
+  beforeAll(async () => {
+    opened = await openReleaseCopy({
+      registryHost: inject('registryHost'),
+      dependenciesStorage: inject('dependenciesStorage'),
+      versionedBuild: inject('versionedBuild'),
+    });
+  });
+  afterAll(() => opened?.close());
+  // Each member asks for the copy when called: the object is made before the copy is.
+  const started = (): ReleaseCopy => {
+    if (!opened) throw new Error('The copy and its registry are made before the tests.');
+    return opened;
   };
+  return new Proxy({} as ReleaseCopy, { get: (_, key) => started()[key as keyof ReleaseCopy] });
+}
 
+/** What a test does with a copy and its registry, made already. */
+export function releaseCopyOf({ work, copy, registry }: { work: string; copy: string; registry: Registry }) {
   const inCopy = (command: string, ...args: string[]) =>
-    execFileSync(command, args, { cwd: started().copy, env: started().registry.env, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(command, args, { cwd: copy, env: registry.env, encoding: 'utf8', stdio: 'pipe' });
 
   /** A package's manifest in the copy (packages/<name>/package.json). */
   const manifest = (name: string) =>
-    JSON.parse(
-      readFileSync(join(started().copy, 'packages', name.replace('@autocollect/', ''), 'package.json'), 'utf8'),
-    );
+    JSON.parse(readFileSync(join(copy, 'packages', name.replace('@autocollect/', ''), 'package.json'), 'utf8'));
 
   /** Packs workspaces of the copy as they are, and publishes the tarballs at once, as a release would. */
   async function publishPacked(...names: string[]) {
-    const { work, registry } = started();
     const packed: { name: string; filename: string }[] = JSON.parse(
       inCopy('npm', 'pack', '--json', '--pack-destination', work, ...names.flatMap((name) => ['-w', name])),
     );
@@ -64,30 +95,19 @@ export function releaseCopy() {
   }
 
   return {
-    get work() {
-      return started().work;
-    },
-    get copy() {
-      return started().copy;
-    },
-    get registry() {
-      return started().registry;
-    },
+    work,
+    copy,
+    registry,
     inCopy,
     localVersion: (name: string): string => manifest(name).version,
     /** The versions of a package on the registry. */
-    versions: async (name: string) => Object.keys((await started().registry.packument(name))?.versions ?? {}).sort(),
+    versions: async (name: string) => Object.keys((await registry.packument(name))?.versions ?? {}).sort(),
 
     /** `npm run release -- --publish --registry <url>` in the copy. */
     release: () =>
-      spawnSync('npm', ['run', 'release', '--', '--publish', '--registry', started().registry.url], {
-        cwd: started().copy,
-        env: {
-          ...started().registry.env,
-          TURBO_TELEMETRY_DISABLED: '1',
-          REDOCLY_TELEMETRY: 'off',
-          NO_COLOR: '1',
-        },
+      spawnSync('npm', ['run', 'release', '--', '--publish', '--registry', registry.url], {
+        cwd: copy,
+        env: { ...registry.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
         encoding: 'utf8',
       }),
 
@@ -95,11 +115,11 @@ export function releaseCopy() {
     version(changeset?: { name: string; bump: string }) {
       if (changeset)
         writeFileSync(
-          join(started().copy, '.changeset/fix.md'),
+          join(copy, '.changeset/fix.md'),
           `---\n'${changeset.name}': ${changeset.bump}\n---\n\nFix a typo in an error message.\n`,
         );
       // The repo's own changesets CLI: what `npx changeset` runs, without npx's look-up.
-      inCopy(join(started().copy, 'node_modules/.bin/changeset'), 'version');
+      inCopy(join(copy, 'node_modules/.bin/changeset'), 'version');
       inCopy('git', 'add', '-A');
       inCopy('git', 'commit', '-q', '-m', 'Version packages');
     },
@@ -110,7 +130,7 @@ export function releaseCopy() {
      * last-minute change to their README.
      */
     async publishedHalfway() {
-      const readme = join(started().copy, 'packages/docs/README.md');
+      const readme = join(copy, 'packages/docs/README.md');
       const text = readFileSync(readme, 'utf8');
       writeFileSync(readme, `${text}An earlier wording.\n`);
       try {

@@ -1,35 +1,26 @@
 // What the release test files of a run share: Verdaccio's process, with a storage that
 // holds the public packages' dependencies (published as the public registry serves them,
-// and kept between runs) for each file's registry to start from; and the build of the repo
-// at the versions the changesets give, which every file's release starts from.
+// and kept between runs) for each registry to start from; the build of the repo at the
+// versions the changesets give, which every release starts from; and the release that
+// publishes them (shared-release.ts), which two files check from two sides.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { isRunning } from '../../../../scripts/process-running.js';
 import { publicPackages } from '../../../../scripts/public-packages.js';
 import { copyOfRepo } from '../../../../scripts/repo-copy.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
-import {
-  dependenciesOf,
-  openRegistry,
-  publishInstalled,
-  type Registry,
-  type RegistryHost,
-  startRegistryHost,
-} from './registry.js';
+import { dependenciesOf, openRegistry, publishInstalled, type RegistryHost, startRegistryHost } from './registry.js';
+import type { ReleaseStart } from './release-copy.js';
+import { releaseHalfway, type SharedRelease } from './shared-release.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext {
-    registryHost: string;
-    /** A registry's storage with the dependencies in it: copied, never served or changed. */
-    dependenciesStorage: string;
-    /** Turbo's cache of a copy built at the versions the changesets give: copied, never written. */
-    versionedBuild: string;
+  export interface ProvidedContext extends ReleaseStart {
+    sharedRelease: SharedRelease;
   }
 }
 
@@ -40,12 +31,17 @@ export default async function setup(project: TestProject) {
   const folder = testFolder('release-registries');
   const host = await startRegistryHost();
   let versioned: string | undefined;
+  let shared: Awaited<ReturnType<typeof releaseHalfway>> | undefined;
   const teardown = async () => {
+    await shared?.close();
     await host.close();
     for (const dir of [folder, versioned]) if (dir) rmSync(dir, { recursive: true, force: true });
   };
   try {
-    project.provide('dependenciesStorage', await dependenciesStorage(host, folder));
+    // Said as it goes: the files start only once this is done.
+    console.log(' ▶ setup: a registry with the dependencies, and the build at the new versions');
+    const storage = await dependenciesStorage(host, folder);
+    project.provide('dependenciesStorage', storage);
     // Built once, here: each file's copy starts with this cache of its own (turbo writes an
     // entry in place, so two builds must not share one), and its release rebuilds only what
     // the file's own changes change.
@@ -56,12 +52,20 @@ export default async function setup(project: TestProject) {
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
       stdio: 'pipe',
     });
-    project.provide('versionedBuild', join(versioned, '.turbo/cache'));
+    const start = {
+      registryHost: host.url,
+      dependenciesStorage: storage,
+      versionedBuild: join(versioned, '.turbo/cache'),
+    };
+    project.provide('versionedBuild', start.versionedBuild);
+    project.provide('registryHost', start.registryHost);
+    console.log(' ▶ setup: the release the files check (npm run release -- --publish)');
+    shared = await releaseHalfway(start);
+    project.provide('sharedRelease', shared.record);
   } catch (error) {
     await teardown();
     throw error;
   }
-  project.provide('registryHost', host.url);
   return teardown;
 }
 
@@ -104,10 +108,4 @@ async function dependenciesStorage(host: RegistryHost, folder: string): Promise<
     if (!existsSync(kept)) throw error;
   }
   return kept;
-}
-
-/** A registry for a test file, under `dir`, holding the dependencies and nothing else. */
-export function registryWithDependencies(dir: string): Promise<Registry> {
-  cpSync(inject('dependenciesStorage'), join(dir, 'storage'), { recursive: true });
-  return openRegistry(inject('registryHost'), dir);
 }
