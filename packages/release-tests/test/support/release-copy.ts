@@ -21,8 +21,11 @@ export interface ReleaseStart {
   registryHost: string;
   /** A registry's storage with the dependencies in it: copied, never served or changed. */
   dependenciesStorage: string;
-  /** Turbo's cache of a copy built at the versions the changesets give: copied, never written. */
-  versionedBuild: string;
+  /**
+   * Turbo's cache of a copy built at the versions the changesets give, for a release to
+   * rebuild only what its test changes: copied, never written. None for the first copy.
+   */
+  versionedBuild?: string;
 }
 
 /** A copy, its work folder and its registry, and what a test does with them. */
@@ -46,9 +49,7 @@ export async function openReleaseCopy(start: ReleaseStart): Promise<ReleaseCopy 
   };
   try {
     copy = copyOfRepo('release', { built: true });
-    // And the build at the versions the changesets give: a release rebuilds only what the
-    // test's own changes change.
-    cpSync(start.versionedBuild, join(copy, '.turbo/cache'), { recursive: true });
+    if (start.versionedBuild) cpSync(start.versionedBuild, join(copy, '.turbo/cache'), { recursive: true });
     // The commit the copy starts from stands for the last release: the release compares the spec with it.
     execFileSync('git', ['tag', LAST_RELEASE], { cwd: copy });
     return { ...releaseCopyOf({ work, copy, registry: await opening }), close };
@@ -79,8 +80,10 @@ export function releaseCopy(): ReleaseCopy {
 
 /** What a test does with a copy and its registry, made already. */
 export function releaseCopyOf({ work, copy, registry }: { work: string; copy: string; registry: Registry }) {
+  // npm with the registry's token; turbo and Redocly telling no one.
+  const env = { ...registry.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' };
   const inCopy = (command: string, ...args: string[]) =>
-    execFileSync(command, args, { cwd: copy, env: registry.env, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(command, args, { cwd: copy, env, encoding: 'utf8', stdio: 'pipe' });
 
   /** A package's manifest in the copy (packages/<name>/package.json). */
   const manifest = (name: string) =>
@@ -107,7 +110,7 @@ export function releaseCopyOf({ work, copy, registry }: { work: string; copy: st
     release: () =>
       spawnSync('npm', ['run', 'release', '--', '--publish', '--registry', registry.url], {
         cwd: copy,
-        env: { ...registry.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
+        env,
         encoding: 'utf8',
       }),
 

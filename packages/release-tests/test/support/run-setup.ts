@@ -3,7 +3,6 @@
 // and kept between runs) for each registry to start from; the build of the repo at the
 // versions the changesets give, which every release starts from; and the release that
 // publishes them (shared-release.ts), which two files check from two sides.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,14 +11,13 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { isRunning } from '../../../../scripts/process-running.js';
 import { publicPackages } from '../../../../scripts/public-packages.js';
-import { copyOfRepo } from '../../../../scripts/repo-copy.js';
 import { testFolder } from '../../../../scripts/test-folder.js';
 import { dependenciesOf, openRegistry, publishInstalled, type RegistryHost, startRegistryHost } from './registry.js';
 import type { ReleaseStart } from './release-copy.js';
 import { releaseHalfway, type SharedRelease } from './shared-release.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext extends ReleaseStart {
+  export interface ProvidedContext extends Required<ReleaseStart> {
     sharedRelease: SharedRelease;
   }
 }
@@ -30,37 +28,20 @@ const require = createRequire(import.meta.url);
 export default async function setup(project: TestProject) {
   const folder = testFolder('release-registries');
   const host = await startRegistryHost();
-  let versioned: string | undefined;
   let shared: Awaited<ReturnType<typeof releaseHalfway>> | undefined;
   const teardown = async () => {
     await shared?.close();
     await host.close();
-    for (const dir of [folder, versioned]) if (dir) rmSync(dir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   };
   try {
     // Said as it goes: the files start only once this is done.
-    console.log(' ▶ setup: a registry with the dependencies, and the build at the new versions');
-    const storage = await dependenciesStorage(host, folder);
-    project.provide('dependenciesStorage', storage);
-    // Built once, here: each file's copy starts with this cache of its own (turbo writes an
-    // entry in place, so two builds must not share one), and its release rebuilds only what
-    // the file's own changes change.
-    versioned = copyOfRepo('release-versioned', { built: true });
-    execFileSync(join(versioned, 'node_modules/.bin/changeset'), ['version'], { cwd: versioned, stdio: 'pipe' });
-    execFileSync(join(versioned, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
-      cwd: versioned,
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
-      stdio: 'pipe',
-    });
-    const start = {
-      registryHost: host.url,
-      dependenciesStorage: storage,
-      versionedBuild: join(versioned, '.turbo/cache'),
-    };
-    project.provide('versionedBuild', start.versionedBuild);
-    project.provide('registryHost', start.registryHost);
-    console.log(' ▶ setup: the release the files check (npm run release -- --publish)');
+    console.log(' ▶ setup: a registry with the dependencies, then the release the files check');
+    const start = { registryHost: host.url, dependenciesStorage: await dependenciesStorage(host, folder) };
     shared = await releaseHalfway(start);
+    project.provide('registryHost', start.registryHost);
+    project.provide('dependenciesStorage', start.dependenciesStorage);
+    project.provide('versionedBuild', shared.versionedBuild);
     project.provide('sharedRelease', shared.record);
   } catch (error) {
     await teardown();

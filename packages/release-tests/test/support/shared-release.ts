@@ -4,6 +4,7 @@
 // with a changeset and applied with `npx changeset version`, then `npm run release --
 // --publish --registry <url>`. publishes-and-tags.test.ts checks what it published, skipped
 // and tagged; installs-by-version.test.ts installs what it published, by version.
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { attachRegistry, type RegistryHandle } from './registry.js';
 import { openReleaseCopy, PUBLIC, type ReleaseStart, releaseCopyOf } from './release-copy.js';
@@ -21,11 +22,15 @@ export interface SharedRelease {
   result: { status: number | null; stdout: string; stderr: string };
 }
 
-/** Made by the run's setup (run-setup.ts); `close` removes it. */
-export async function releaseHalfway(start: ReleaseStart) {
+/**
+ * Made by the run's setup (run-setup.ts); `close` removes it. Its copy's build at the
+ * versions the changesets give is every other release's start (`versionedBuild`).
+ */
+export async function releaseHalfway(start: Omit<ReleaseStart, 'versionedBuild'>) {
   const release = await openReleaseCopy(start);
   try {
     release.version();
+    release.inCopy(join(release.copy, 'node_modules/.bin/turbo'), 'run', 'build', '--output-logs=errors-only');
     await release.publishedHalfway();
     const before = Object.fromEntries(
       await Promise.all(PUBLIC.map(async (name) => [name, await release.versions(name)] as const)),
@@ -41,7 +46,9 @@ export async function releaseHalfway(start: ReleaseStart) {
       now,
       result: { status, stdout, stderr },
     };
-    return { record, close: release.close };
+    // Read by the files only after the setup: the release that runs in the copy then (run
+    // again, refused) builds nothing.
+    return { record, versionedBuild: join(release.copy, '.turbo/cache'), close: release.close };
   } catch (error) {
     await release.close();
     throw error;
