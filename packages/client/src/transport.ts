@@ -133,7 +133,7 @@ export function createTransport(options: TransportOptions): Transport {
           ? 'aborted'
           : limit.signal.aborted
             ? 'timeout'
-            : error instanceof NotAResponse || error instanceof AutoCollectError
+            : error instanceof NotAResponse || error instanceof RefusedRedirect || error instanceof AutoCollectError
               ? 'fault'
               : notSent(error)
                 ? 'unsent'
@@ -199,13 +199,33 @@ function send(
   followed: boolean,
 ): Promise<Response> {
   const { signal } = limit;
-  if (fetch === undefined && body === undefined) return globalThis.fetch(input, { ...extra, signal });
+  if (fetch === undefined) {
+    // The platform's fetch fails a redirect that `redirect: 'error'` refuses as it fails a
+    // lost connection, which would be retried: it is sent with 'manual', and refused here.
+    const refuse = input.redirect === 'error';
+    const redirect = refuse ? ({ redirect: 'manual' } as const) : undefined;
+    const sent =
+      body === undefined
+        ? globalThis.fetch(input, { ...extra, signal, ...redirect })
+        : globalThis.fetch(input.url, { ...extra, ...initOf(input), body, signal, ...redirect });
+    return refuse ? sent.then((response) => refuseRedirect(response, input)) : sent;
+  }
   const init: RequestInit = { ...extra, ...initOf(input), body: body ?? null, signal };
-  if (fetch === undefined) return globalThis.fetch(input.url, init);
   if (followed && body === undefined) return fetch(input, init);
   const request = new Request(input.url, init);
   limit.hold(request);
   return fetch(request, init);
+}
+
+/** A redirect, answered to a Request sent with `redirect: 'error'`: failed, and never retried. */
+function refuseRedirect(response: Response, request: Request): Response {
+  const location = response.headers.get('location');
+  if (response.type !== 'opaqueredirect' && !(location && response.status > 299 && response.status < 400))
+    return response;
+  void discard(response);
+  throw new RefusedRedirect(
+    `${request.method} ${describeUrl(request.url)} answered ${response.status || 'with'} a redirect${location ? ` to ${location.split('?')[0]}` : ''}, which redirect: 'error' refuses.`,
+  );
 }
 
 /** Puts a header back as it was before the attempt. */
@@ -249,6 +269,9 @@ function describeUrl(url: string): string {
 
 /** A fetch that answered something other than a Response. */
 class NotAResponse extends TypeError {}
+
+/** A redirect the call refused (a TypeError, as fetch's own refusal is). */
+class RefusedRedirect extends TypeError {}
 
 /** A value as a message names it: its type, or `null`. */
 function describeValue(value: unknown): string {

@@ -360,6 +360,37 @@ describe('bodies', () => {
     ]);
   });
 
+  it("a redirect refused with redirect: 'error' fails at once, says so, and is not followed or sent again", async () => {
+    const { origin, requests } = await serve((request, response) => {
+      if (request.url.startsWith('/elsewhere')) return sendJson(response, 200, invoice);
+      response.writeHead(301, { location: `/elsewhere${request.url}?token=secret` }).end();
+    });
+    const client = testClient(origin);
+    const get = client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+      redirect: 'error',
+    });
+    const error = await failureOf(get);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe(
+      `GET ${origin}/collection/v1/orgs/${organizationId}/invoices/${invoiceId} answered 301 a redirect to /elsewhere/collection/v1/orgs/${organizationId}/invoices/${invoiceId}, which redirect: 'error' refuses.`,
+    );
+    // A create with a body, too.
+    const payment = specExample('CreatePaymentsDirectPayment');
+    const post = client.POST('/orgs/{organizationId}/payments', {
+      params: { path: { organizationId } },
+      body: payment,
+      redirect: 'error',
+    });
+    expect(await failureOf(post)).toBeInstanceOf(TypeError);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+    // Without it, the redirect is followed.
+    const followed = await runClock(
+      client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } } }),
+    );
+    expect(followed.data).toEqual(invoice);
+  });
+
   it('an empty 202 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(202).end());
     const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/resume', {
