@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     // Said as it goes: the files start only once this is done.
-    console.log(' ▶ setup: a registry with the dependencies, then the release the files check');
+    console.log(' ▶ setup: a registry holding the dependencies');
     const start = { registryHost: host.url, dependenciesStorage: await dependenciesStorage(host, folder) };
     shared = await releaseHalfway(start);
     project.provide('registryHost', start.registryHost);

@@ -27,16 +27,22 @@ export interface SharedRelease {
  * versions the changesets give is every other release's start (`versionedBuild`).
  */
 export async function releaseHalfway(start: Omit<ReleaseStart, 'versionedBuild'>) {
+  // Said as it goes: the files wait for it.
+  const say = (what: string) => console.log(` ▶ setup: ${what}`);
+  say('a copy of the repo with a registry of its own');
   const release = await openReleaseCopy(start);
   try {
+    say('npx changeset version, and the build at the new versions');
     release.version();
     release.inCopy(join(release.copy, 'node_modules/.bin/turbo'), 'run', 'build', '--output-logs=errors-only');
+    say('a release stopped half-way, then a docs fix');
     await release.publishedHalfway();
     const before = Object.fromEntries(
       await Promise.all(PUBLIC.map(async (name) => [name, await release.versions(name)] as const)),
     );
     release.version({ name: '@autocollect/docs', bump: 'patch' });
     const now = Object.fromEntries(PUBLIC.map((name) => [name, release.localVersion(name)]));
+    say('npm run release -- --publish');
     const { status, stdout, stderr } = release.release();
     const record: SharedRelease = {
       work: release.work,
