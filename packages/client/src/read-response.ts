@@ -7,39 +7,43 @@
 const utf8 = new TextDecoder();
 
 /**
- * A body's bytes, read whole, copied into an ArrayBuffer of their own (a chunk may be a view
- * of a larger one). A reader's own loop: undici's arrayBuffer() and json() cost several times
- * as much for the same bytes.
+ * A body's bytes, read whole: the one chunk itself when it came in one (perhaps a view of a
+ * larger buffer: text and JSON are decoded from it without a copy), or the chunks joined. A reader's own
+ * loop: undici's arrayBuffer() and json() cost several times as much for the same bytes.
  */
-export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<ArrayBuffer> {
+export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
     chunks.push(read.value);
     length += read.value.byteLength;
   }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return bytes.buffer;
+  return bytes;
 }
+
+/** The bytes in an ArrayBuffer of their own (a view's buffer may hold other bytes too). */
+const ownBuffer = (bytes: Uint8Array) => bytes.slice().buffer as ArrayBuffer;
 
 export class ReadResponse extends Response {
   /** The body's bytes, until a read takes them. */
-  #bytes: ArrayBuffer | undefined;
+  #bytes: Uint8Array | undefined;
   /** The body as a stream, once asked for: reading it takes the bytes. */
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
-  constructor(bytes: ArrayBuffer, from: Response) {
+  constructor(bytes: Uint8Array, from: Response) {
     super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
     this.#bytes = bytes;
     Object.defineProperty(this, 'url', { value: from.url });
   }
 
-  #take(): ArrayBuffer {
+  #take(): Uint8Array {
     const bytes = this.#bytes;
     if (bytes === undefined) throw new TypeError('Body is unusable: Body has already been read');
     this.#bytes = undefined;
@@ -54,7 +58,7 @@ export class ReadResponse extends Response {
         ? new ReadableStream({
             type: 'bytes',
             pull: (controller) => {
-              controller.enqueue(new Uint8Array(this.#take()));
+              controller.enqueue(new Uint8Array(ownBuffer(this.#take())));
               controller.close();
             },
           })
@@ -67,11 +71,11 @@ export class ReadResponse extends Response {
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#take();
+    return ownBuffer(this.#take());
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(this.#take());
+    return new Uint8Array(ownBuffer(this.#take()));
   }
 
   override async text(): Promise<string> {
@@ -83,15 +87,15 @@ export class ReadResponse extends Response {
   }
 
   override async blob(): Promise<Blob> {
-    return new Blob([this.#take()], { type: this.headers.get('content-type') ?? '' });
+    return new Blob([ownBuffer(this.#take())], { type: this.headers.get('content-type') ?? '' });
   }
 
   override async formData(): Promise<FormData> {
-    return new Response(this.#take(), { headers: this.headers }).formData();
+    return new Response(ownBuffer(this.#take()), { headers: this.headers }).formData();
   }
 
   override clone(): ReadResponse {
     if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new ReadResponse(this.#bytes.slice(0), this);
+    return new ReadResponse(this.#bytes.slice(), this);
   }
 }

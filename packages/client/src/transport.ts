@@ -200,17 +200,15 @@ function send(
 ): Promise<Response> {
   const { signal } = limit;
   if (fetch === undefined) {
+    const init = body === undefined ? { ...extra, signal } : initOf(input, extra, body, signal);
     // The platform's fetch fails a redirect that `redirect: 'error'` refuses as it fails a
     // lost connection, which would be retried: it is sent with 'manual', and refused here.
     const refuse = input.redirect === 'error';
-    const redirect = refuse ? ({ redirect: 'manual' } as const) : undefined;
-    const sent =
-      body === undefined
-        ? globalThis.fetch(input, { ...extra, signal, ...redirect })
-        : globalThis.fetch(input.url, { ...extra, ...initOf(input), body, signal, ...redirect });
+    if (refuse) init.redirect = 'manual';
+    const sent = globalThis.fetch(body === undefined ? input : input.url, init);
     return refuse ? sent.then((response) => refuseRedirect(response, input)) : sent;
   }
-  const init: RequestInit = { ...extra, ...initOf(input), body: body ?? null, signal };
+  const init = initOf(input, extra, body ?? null, signal);
   if (followed && body === undefined) return fetch(input, init);
   const request = new Request(input.url, init);
   limit.hold(request);
@@ -239,8 +237,9 @@ const REQUEST_INIT = 'method headers cache credentials integrity keepalive mode 
   ' ',
 );
 
-function initOf(request: Request): RequestInit {
-  const init: Record<string, unknown> = {};
+/** `extra`, then what `request` says of how to send it, with `body` and `signal`, in one new object. */
+function initOf(request: Request, extra: RequestInit | undefined, body: Blob | null, signal: AbortSignal): RequestInit {
+  const init = Object.assign({} as Record<string, unknown>, extra, { body, signal });
   for (const key of REQUEST_INIT) init[key] = request[key as keyof Request];
   return init;
 }
