@@ -87,6 +87,8 @@ describe('a read Response', () => {
       }).getReader(),
     );
     expect(part.byteLength).toBe(json.length);
+    // Decoded from the view itself, and copied out of it as a buffer.
+    expect(await new ReadResponse(part, single).json()).toEqual(JSON.parse(json));
     const buffer = await new ReadResponse(part, single).arrayBuffer();
     expect(buffer.byteLength).toBe(json.length);
     expect(new TextDecoder().decode(buffer)).toBe(json);
