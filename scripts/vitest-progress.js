@@ -4,9 +4,12 @@
 // and, while a file runs on without a line, one every 20 s saying how far it has got. At the
 // end it writes each file's wall time, from the moment a worker takes it up (its imports and
 // hooks included) to its end, to test-results/file-times.json for `npm run bench`, and the
-// time before the first file, the run's global setup, as "(global setup)".
+// time before the first file, the run's global setup, as GLOBAL_SETUP.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
+/** The name file-times.json gives the time before the first file: the run's global setup. */
+export const GLOBAL_SETUP = '(global setup)';
 
 /** How long a running file may go without a line. */
 const QUIET_MS = 20_000;
@@ -42,7 +45,7 @@ export default class ProgressReporter {
   /** @param {TestModule} testModule */
   onTestModuleQueued(testModule) {
     const now = performance.now();
-    if (this.queued.size === 0) this.seconds['(global setup)'] = (now - this.runStarted) / 1000;
+    if (this.queued.size === 0) this.seconds[GLOBAL_SETUP] = (now - this.runStarted) / 1000;
     this.queued.set(testModule.moduleId, now);
   }
 

@@ -201,9 +201,9 @@ export function rows(results) {
       // release two of their files check.
       ...suite.setups
         .filter((/** @type {{ seconds: number }} */ setup) => setup.seconds >= 5)
-        .map((/** @type {{ file: string, seconds: number }} */ setup) => [
+        .map((/** @type {{ workspace: string, seconds: number }} */ setup) => [
           'global setup',
-          `${setup.file.replace('/(global setup)', '')}: ${fmt(setup.seconds, 1)} s`,
+          `${setup.workspace}: ${fmt(setup.seconds, 1)} s`,
           '',
           '',
         ]),

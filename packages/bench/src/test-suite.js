@@ -6,13 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GLOBAL_SETUP } from '../../../scripts/vitest-progress.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * @returns {{ seconds: number, files: { file: string, seconds: number }[], setups: { file: string,
- *   seconds: number }[] }} the run's wall time, every test file's, and every package's time
- *   before its first file (its global setup), slowest first
+ * @returns {{ seconds: number, files: { file: string, seconds: number }[], setups: { workspace:
+ *   string, seconds: number }[] }} the run's wall time, every test file's, and every
+ *   workspace's time before its first file (its global setup), slowest first
  */
 export function testSuite() {
   const started = performance.now();
@@ -27,18 +28,21 @@ export function testSuite() {
     throw new Error(`npm test failed, so its time means nothing:\n${result.stdout.slice(-4000)}`);
   // The workspaces: spec/ and packages/*, as the root package.json has them.
   const workspaces = ['spec', ...readdirSync(join(repo, 'packages')).map((name) => `packages/${name}`)];
-  const files = workspaces.flatMap((workspace) => {
+  /** @type {{ file: string, seconds: number }[]} */
+  const files = [];
+  /** @type {{ workspace: string, seconds: number }[]} */
+  const setups = [];
+  for (const workspace of workspaces) {
     const report = join(repo, workspace, 'test-results/file-times.json');
-    if (!existsSync(report)) return [];
+    if (!existsSync(report)) continue;
     /** @type {Record<string, number>} */
     const times = JSON.parse(readFileSync(report, 'utf8'));
-    return Object.entries(times).map(([file, seconds]) => ({ file: join(workspace, file), seconds }));
-  });
-  const slowestFirst = files.sort((a, b) => b.seconds - a.seconds);
-  const isSetup = (/** @type {{ file: string }} */ entry) => entry.file.endsWith('(global setup)');
-  return {
-    seconds,
-    files: slowestFirst.filter((entry) => !isSetup(entry)),
-    setups: slowestFirst.filter(isSetup),
-  };
+    for (const [file, seconds] of Object.entries(times)) {
+      if (file === GLOBAL_SETUP) setups.push({ workspace, seconds });
+      else files.push({ file: join(workspace, file), seconds });
+    }
+  }
+  const slowestFirst = (/** @type {{ seconds: number }} */ a, /** @type {{ seconds: number }} */ b) =>
+    b.seconds - a.seconds;
+  return { seconds, files: files.sort(slowestFirst), setups: setups.sort(slowestFirst) };
 }
