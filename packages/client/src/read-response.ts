@@ -8,8 +8,9 @@ const utf8 = new TextDecoder();
 
 /**
  * A body's bytes, read whole: the one chunk itself when it came in one (perhaps a view of a
- * larger buffer: text and JSON are decoded from it without a copy), or the chunks joined. A reader's own
- * loop: undici's arrayBuffer() and json() cost several times as much for the same bytes.
+ * larger buffer: text and JSON are decoded from it without a copy), or the chunks joined.
+ * A reader's own loop: undici's arrayBuffer() and json() cost several times as much for the
+ * same bytes.
  */
 export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
