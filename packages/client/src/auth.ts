@@ -33,7 +33,8 @@ export interface ClientCredentialsAuth {
 export type AuthOptions = AccessTokenAuth | ClientCredentialsAuth;
 
 export interface TokenProvider {
-  getToken(): Promise<string>;
+  /** The token: at once when one is at hand (a fixed token, or one fetched and still fresh), else a promise of it. */
+  getToken(): string | Promise<string>;
   /** Whether a fresh token can be had after the API refused one, so a 401 is worth one replay. */
   renewable: boolean;
   /** Forgets a token the API refused. */
@@ -65,13 +66,17 @@ export function assertAuthOptions(auth: unknown, caller: string): asserts auth i
 
 export function staticTokenProvider(source: AccessTokenSource): TokenProvider {
   return {
-    async getToken() {
-      const token = typeof source === 'function' ? await source() : source;
-      if (typeof token !== 'string' || token === '') {
-        throw new AuthenticationError('The auth.accessToken function returned no token.');
-      }
-      return token;
-    },
+    // A fixed token was checked at construction.
+    getToken:
+      typeof source === 'function'
+        ? async () => {
+            const token = await source();
+            if (typeof token !== 'string' || token === '') {
+              throw new AuthenticationError('The auth.accessToken function returned no token.');
+            }
+            return token;
+          }
+        : () => source,
     // A function may return a new token next time; a fixed string will not.
     renewable: typeof source === 'function',
     invalidate() {},
@@ -151,7 +156,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   }
 
   return {
-    async getToken() {
+    getToken() {
       if (cached && Date.now() < cached.refreshAt) return cached.token;
       if (cached) why = 'the last one is about to expire';
       pending ??= requestToken().finally(() => {

@@ -49,15 +49,22 @@ export function createTypedClient<Client extends object>(
     ...(options.headers && { headers: options.headers }),
   });
 
+  // Each method's operations by path: a call looks its own up without making a key of its method and path.
+  const byMethod: Record<string, Map<string, OperationInfo>> = {};
+  for (const [id, operation] of Object.entries(operations)) {
+    const [method = '', path = ''] = id.split(' ');
+    byMethod[method] = (byMethod[method] ?? new Map()).set(path, operation);
+  }
   const client = { ...base } as Record<string, unknown>;
   // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
   const methods = Object.keys(base).filter((key) => /^[A-Z]+$/.test(key));
   for (const method of methods) {
     const send = ((base as unknown as Record<string, Method>)[method] as Method).bind(base);
+    const byPath = byMethod[method] ?? new Map<string, OperationInfo>();
     client[method] = async (path: string, init: { parseAs?: ParseAs; [key: string]: unknown } = {}) => {
       assertPathParameters(method, path, init.params);
       if (init.baseUrl !== undefined) assertSecureUrl(`${method} ${path}`, 'baseUrl', init.baseUrl, {});
-      const operation = operations[`${method} ${path}`];
+      const operation = byPath.get(path);
       const params = (init.params ?? {}) as Params;
       // The operation's idempotency key, one per call and kept across retries, so that Amili
       // can drop a repeated create whatever the number of attempts; the caller's, if given.
@@ -93,16 +100,16 @@ export function createTypedClient<Client extends object>(
       /** What the transport answered: a success body that is not JSON is then an ApiError about it. */
       let answered: Response | undefined;
       try {
-        // Object.assign, not a spread: Node 20 spreads a caller's fresh object literal some
-        // forty times slower (2 µs a call).
-        const sent: Record<string, unknown> = Object.assign({}, init, {
-          parseAs,
-          fetch: async (request: Request, extra?: RequestInit) => {
-            answered = await transport(request, call, extra);
-            return answered;
-          },
-          signal: first?.signal,
-        });
+        // Copied key by key, not spread: Node 20 spreads a caller's fresh object literal some
+        // forty times slower (2 µs a call), and Object.assign takes four times as long.
+        const sent: Record<string, unknown> = {};
+        for (const name in init) sent[name] = init[name];
+        sent.parseAs = parseAs;
+        sent.fetch = async (request: Request, extra?: RequestInit) => {
+          answered = await transport(request, call, extra);
+          return answered;
+        };
+        sent.signal = first?.signal;
         if (key && keyHeader) sent.params = { ...params, header: { ...params.header, [keyHeader]: key } };
         // The Request openapi-fetch builds, to tell it from one that middleware put in its place.
         if (handOver) sent.Request = recording(call, init.Request as typeof Request | undefined);

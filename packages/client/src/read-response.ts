@@ -3,6 +3,8 @@
 // from the bytes read instead of streaming them a second time, which would cost a call more
 // than all the rest of the client. It reads as a fetch Response does: once, unless cloned.
 
+import type { CallInfo } from './unwrap.js';
+
 /** Decodes without state between calls: one serves every response. */
 const utf8 = new TextDecoder();
 
@@ -33,15 +35,32 @@ export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> |
 const ownBuffer = (bytes: Uint8Array) => bytes.slice().buffer as ArrayBuffer;
 
 export class ReadResponse extends Response {
+  /** The response whose body was read: its headers, URL, type and redirection are this one's. */
+  readonly #from: Response;
   /** The body's bytes, until a read takes them. */
   #bytes: Uint8Array | undefined;
   /** The body as a stream, once asked for: reading it takes the bytes. */
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
+  /** The call it answered, for ApiError (unwrap's recordCall). */
+  call: CallInfo | undefined;
 
   constructor(bytes: Uint8Array, from: Response) {
-    super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
+    // The headers are the fetched response's own, not a copy (a copy costs more than a
+    // microsecond); like them, they cannot be changed.
+    super(null, { status: from.status, statusText: from.statusText });
+    this.#from = from;
     this.#bytes = bytes;
-    Object.defineProperty(this, 'url', { value: from.url });
+  }
+
+  static {
+    // Accessors, where Response declares properties: TypeScript allows no accessor in their place.
+    for (const name of ['headers', 'url', 'type', 'redirected'] as const) {
+      Object.defineProperty(ReadResponse.prototype, name, {
+        get(this: ReadResponse) {
+          return this.#from[name];
+        },
+      });
+    }
   }
 
   #take(): Uint8Array {

@@ -63,6 +63,8 @@ const UNCHECKED = 'and whether it was carried out could not be checked';
 
 export function createTransport(options: TransportOptions): Transport {
   const { policy, timeoutMs, tokens, log } = options;
+  /** The last token found fit for a header, so that the same token is not checked on every call. */
+  let checked: string | undefined;
   return async (input, call, extra) => {
     const { signal, name, landed } = call;
     const fetch = call.fetch ?? options.fetch;
@@ -84,32 +86,39 @@ export function createTransport(options: TransportOptions): Transport {
       signal?.throwIfAborted();
       // The caller's abort (or waitForBatch's deadline) also ends waiting for a token; the
       // token's own time does not count against this attempt's timeout.
-      const token = tokens && (await untilAborted(tokens.getToken(), signal));
+      let token = tokens?.getToken();
+      if (typeof token === 'object') token = await untilAborted(token, signal);
       if (token !== undefined) {
-        if (!TOKEN.test(token)) {
+        if (token !== checked && !TOKEN.test(token)) {
           throw new AuthenticationError(
             'The access token holds characters an HTTP header cannot carry (such as a line break); check where it comes from.',
           );
         }
+        checked = token;
         input.headers.set('Authorization', `Bearer ${token}`);
       }
       const limit = (attempt === 1 && call.first) || new Deadline(signal);
       limit.start(timeoutMs, timedOut);
-      const started = performance.now();
+      const debug = log.enabled('debug');
+      const started = debug ? performance.now() : 0;
       let response: Response | undefined;
       let failure: unknown;
       let reason = '';
       let next: Decision;
       try {
-        response = await limit
-          .race(send(input, body, extra, fetch, limit, limit === call.first && input === call.built))
-          .finally(() => restore(input.headers, authorization));
+        try {
+          response = await limit.race(
+            send(input, body, extra, fetch, limit, limit === call.first && input === call.built),
+          );
+        } finally {
+          restore(input.headers, authorization);
+        }
         if (!(response instanceof Response)) {
           throw new NotAResponse(
             `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
           );
         }
-        if (log.enabled('debug')) {
+        if (debug) {
           const id = requestIdHeader(response.headers);
           log.debug(
             `${name} → ${response.status} in ${elapsed(started)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`,
@@ -147,7 +156,8 @@ export function createTransport(options: TransportOptions): Transport {
                 ? error
                 : new ConnectionError(`${where()} failed: ${describeCause(error)}.`, { cause: error });
         reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : describeCause(error);
-        if (kind !== 'aborted') log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
+        if (debug && kind !== 'aborted')
+          log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
         next = decide(kind, attempts, policy);
       }
       // The one place the attempt's timer stops; a streamed answer keeps it, to bound its body.

@@ -1,5 +1,6 @@
 // Turns openapi-fetch's { data, error, response } into the data, or an ApiError.
 import { ApiError } from './errors.js';
+import { ReadResponse } from './read-response.js';
 
 /** What a response answered: the method, path template and operation of its call. */
 export interface CallInfo {
@@ -8,10 +9,12 @@ export interface CallInfo {
   operationId: string | undefined;
 }
 
+/** The call of each response that is not a ReadResponse (one that middleware made), for ApiError. */
 const calls = new WeakMap<Response, CallInfo>();
 
 export function recordCall(response: Response, call: CallInfo): void {
-  calls.set(response, call);
+  if (response instanceof ReadResponse) response.call = call;
+  else calls.set(response, call);
 }
 
 /** Returns `data`, or throws an ApiError carrying the status, operation, body and request id. */
@@ -22,11 +25,12 @@ export function unwrap<Data>(result: { data?: Data; error?: unknown; response: R
 }
 
 export function apiError(response: Response, body: unknown, reason?: string): ApiError {
-  const call = calls.get(response) ?? {
-    method: '?',
-    path: new URL(response.url || 'http://unknown/').pathname,
-    operationId: undefined,
-  };
+  const call = (response instanceof ReadResponse && response.call) ||
+    calls.get(response) || {
+      method: '?',
+      path: new URL(response.url || 'http://unknown/').pathname,
+      operationId: undefined,
+    };
   return new ApiError({
     ...call,
     status: response.status,

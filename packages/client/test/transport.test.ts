@@ -358,6 +358,14 @@ describe('bodies', () => {
       ['POST', JSON.stringify(payment)],
       ['POST', JSON.stringify(payment)],
     ]);
+    // The answer, its body read, says what fetch's did: where it came from, and how.
+    const { response } = result;
+    expect([response.redirected, response.url, response.type]).toEqual([
+      true,
+      `${origin}/moved/collection/v1/orgs/${organizationId}/payments`,
+      'basic',
+    ]);
+    expect(response.headers.get('content-type')).toBe('application/json');
   });
 
   it("a redirect refused with redirect: 'error' fails at once, says so, and is not followed or sent again", async () => {
