@@ -9,6 +9,7 @@ import { Deadline } from './deadline.js';
 import { assertSecureUrl } from './endpoints.js';
 import { type ParseAs, parseAsFor } from './media-type.js';
 import type { ResolvedOptions } from './options.js';
+import { PlainOrRequest, type PlainRequest } from './plain-request.js';
 import { IDEMPOTENT_METHODS } from './retry.js';
 import { type Call, createTransport, type Fetch } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
@@ -56,6 +57,12 @@ export function createTypedClient<Client extends object>(
     byMethod[method] = (byMethod[method] ?? new Map()).set(path, operation);
   }
   const client = { ...base } as Record<string, unknown>;
+  // Once middleware is added, every call builds a Request for it to see (even after it is ejected).
+  let middleware = false;
+  client.use = (...added: Parameters<typeof base.use>) => {
+    base.use(...added);
+    middleware = true;
+  };
   // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
   const methods = Object.keys(base).filter((key) => /^[A-Z]+$/.test(key));
   for (const method of methods) {
@@ -105,7 +112,7 @@ export function createTypedClient<Client extends object>(
         const sent: Record<string, unknown> = {};
         for (const name in init) sent[name] = init[name];
         sent.parseAs = parseAs;
-        sent.fetch = async (request: Request, extra?: RequestInit) => {
+        sent.fetch = async (request: Request | PlainRequest, extra?: RequestInit) => {
           answered = await transport(request, call, extra);
           return answered;
         };
@@ -113,6 +120,8 @@ export function createTypedClient<Client extends object>(
         if (key && keyHeader) sent.params = { ...params, header: { ...params.header, [keyHeader]: key } };
         // The Request openapi-fetch builds, to tell it from one that middleware put in its place.
         if (handOver) sent.Request = recording(call, init.Request as typeof Request | undefined);
+        // No one but the platform's fetch reads the request: fetch makes the only Request of it.
+        else if (!fetch && !middleware && !init.middleware && !init.Request) sent.Request = PlainOrRequest;
         const result = await send(path, sent);
         // The response the call ends with, which middleware may have replaced.
         recordCall(result.response, info);

@@ -7,6 +7,7 @@ import type { TokenProvider } from './auth.js';
 import { Deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
+import type { PlainRequest } from './plain-request.js';
 import { ReadResponse, readBody } from './read-response.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
@@ -44,8 +45,11 @@ export interface Call {
   landed?: ((signal: AbortSignal | undefined) => Promise<Response | undefined>) | undefined;
 }
 
-/** Sends one call's Request (openapi-fetch's, after its middleware); `extra` is openapi-fetch's requestInitExt. */
-export type Transport = (request: Request, call: Call, extra?: RequestInit) => Promise<Response>;
+/**
+ * Sends one call's Request (openapi-fetch's, after its middleware, or the URL and init of one
+ * that only the transport reads); `extra` is openapi-fetch's requestInitExt.
+ */
+export type Transport = (request: Request | PlainRequest, call: Call, extra?: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
   /** The caller's fetch; none for the platform's, looked up at each call. */
@@ -70,7 +74,7 @@ export function createTransport(options: TransportOptions): Transport {
     const fetch = call.fetch ?? options.fetch;
     // A body is read once, to be sent again on a retry; a Request without one is sent as it is.
     // A Blob: Node 20's fetch detaches an ArrayBuffer body it sends, and fails on a redirect.
-    const body = input.body === null ? undefined : await input.blob();
+    const body = !(input instanceof Request) || input.body === null ? undefined : await input.blob();
     // The token goes on the Request only while an attempt sends it: middleware that logs the
     // Request's headers afterwards never sees it.
     const authorization = input.headers.get('Authorization');
@@ -195,13 +199,13 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /**
- * One attempt's send, with the attempt's signal. The platform's fetch gets the Request as it
- * is (or its URL and body, read once) and the signal beside it: fetch makes its own Request
- * of them anyway. A fetch of the caller's gets one Request carrying everything, signal
+ * One attempt's send, with the attempt's signal. The platform's fetch gets a PlainRequest's
+ * URL and init, or the Request as it is (or its URL and body, read once), and the signal
+ * beside it: fetch makes its own Request of them anyway. A fetch of the caller's gets one Request carrying everything, signal
  * included (the Request itself when it follows the signal already), and the same as a RequestInit.
  */
 function send(
-  input: Request,
+  input: Request | PlainRequest,
   body: Blob | undefined,
   extra: RequestInit | undefined,
   fetch: Fetch | undefined,
@@ -209,14 +213,13 @@ function send(
   followed: boolean,
 ): Promise<Response> {
   const { signal } = limit;
+  // A PlainRequest is made only for the platform's fetch: its URL and init go to fetch.
+  if (!(input instanceof Request))
+    return platformFetch(input.url, Object.assign({}, input.init, extra, { signal }), input);
   if (fetch === undefined) {
-    const init = body === undefined ? { ...extra, signal } : initOf(input, extra, body, signal);
-    // The platform's fetch fails a redirect that `redirect: 'error'` refuses as it fails a
-    // lost connection, which would be retried: it is sent with 'manual', and refused here.
-    const refuse = input.redirect === 'error';
-    if (refuse) init.redirect = 'manual';
-    const sent = globalThis.fetch(body === undefined ? input : input.url, init);
-    return refuse ? sent.then((response) => refuseRedirect(response, input)) : sent;
+    return body === undefined
+      ? platformFetch(input, { ...extra, signal }, input)
+      : platformFetch(input.url, initOf(input, extra, body, signal), input);
   }
   const init = initOf(input, extra, body ?? null, signal);
   if (followed && body === undefined) return fetch(input, init);
@@ -225,8 +228,18 @@ function send(
   return fetch(request, init);
 }
 
+/** The platform's fetch, looked up at each call. */
+function platformFetch(input: Request | string, init: RequestInit, request: Request | PlainRequest): Promise<Response> {
+  // The platform's fetch fails a redirect that `redirect: 'error'` refuses as it fails a
+  // lost connection, which would be retried: it is sent with 'manual', and refused here.
+  const refuse = request.redirect === 'error';
+  if (refuse) init.redirect = 'manual';
+  const sent = globalThis.fetch(input, init);
+  return refuse ? sent.then((response) => refuseRedirect(response, request)) : sent;
+}
+
 /** A redirect, answered to a Request sent with `redirect: 'error'`: failed, and never retried. */
-function refuseRedirect(response: Response, request: Request): Response {
+function refuseRedirect(response: Response, request: Request | PlainRequest): Response {
   const location = response.headers.get('location');
   if (response.type !== 'opaqueredirect' && !(location && response.status > 299 && response.status < 400))
     return response;

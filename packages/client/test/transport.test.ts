@@ -399,6 +399,19 @@ describe('bodies', () => {
     expect(followed.data).toEqual(invoice);
   });
 
+  it('a RequestInit a Request refuses fails at once, as a TypeError, and nothing is sent', async () => {
+    const { origin, requests } = await serve((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(origin);
+    for (const init of [{ mode: 'navigate' }, { redirect: 'nowhere' }, { body: '{}' }] as const) {
+      const get = client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+        params: { path: { organizationId, invoiceId } },
+        ...(init as object),
+      });
+      expect(await failureOf(get)).toBeInstanceOf(TypeError);
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   it('an empty 202 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(202).end());
     const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/resume', {
