@@ -60,8 +60,9 @@ export function createTypedClient<Client extends object>(
   // Once middleware is added, every call builds a Request for it to see (even after it is ejected).
   let middleware = false;
   client.use = (...added: Parameters<typeof base.use>) => {
-    base.use(...added);
+    // Set first: openapi-fetch keeps what it added before an argument it refuses.
     middleware = true;
+    base.use(...added);
   };
   // openapi-fetch's own methods (GET, POST, …): every upper-case function of its client.
   const methods = Object.keys(base).filter((key) => /^[A-Z]+$/.test(key));

@@ -21,6 +21,11 @@ export function assertSecureUrl(
     );
   }
   const url = new URL(value);
+  if (url.username || url.password) {
+    throw new TypeError(
+      `${caller}: ${name} must not hold a user name or password (fetch refuses them); authenticate with the auth option. Got ${url.origin}.`,
+    );
+  }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return;
   throw new TypeError(
     `${caller}: ${name} must use https (plain http only on localhost or 127.0.0.1), so tokens and secrets are never sent in the clear; got ${url.protocol}//${url.host}.`,

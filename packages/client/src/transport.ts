@@ -7,7 +7,7 @@ import type { TokenProvider } from './auth.js';
 import { Deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
-import type { PlainRequest } from './plain-request.js';
+import { PlainRequest } from './plain-request.js';
 import { ReadResponse, readBody } from './read-response.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
@@ -74,7 +74,7 @@ export function createTransport(options: TransportOptions): Transport {
     const fetch = call.fetch ?? options.fetch;
     // A body is read once, to be sent again on a retry; a Request without one is sent as it is.
     // A Blob: Node 20's fetch detaches an ArrayBuffer body it sends, and fails on a redirect.
-    const body = !(input instanceof Request) || input.body === null ? undefined : await input.blob();
+    const body = input instanceof PlainRequest || input.body === null ? undefined : await input.blob();
     // The token goes on the Request only while an attempt sends it: middleware that logs the
     // Request's headers afterwards never sees it.
     const authorization = input.headers.get('Authorization');
@@ -214,7 +214,7 @@ function send(
 ): Promise<Response> {
   const { signal } = limit;
   // A PlainRequest is made only for the platform's fetch: its URL and init go to fetch.
-  if (!(input instanceof Request))
+  if (input instanceof PlainRequest)
     return platformFetch(input.url, Object.assign({}, input.init, extra, { signal }), input);
   if (fetch === undefined) {
     return body === undefined

@@ -120,6 +120,14 @@ describe('createAutoCollectClient', () => {
         baseUrl: 'http://api.example.com/collection/v1',
       }),
     ).rejects.toThrow(/baseUrl must use https/);
+    // A user name and password in the URL, which fetch refuses, are refused without repeating the password.
+    const withPassword = client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+      baseUrl: `${server.origin.replace('//', '//user:hunter2@')}/collection/v1`,
+    });
+    await expect(withPassword).rejects.toThrow(
+      `baseUrl must not hold a user name or password (fetch refuses them); authenticate with the auth option. Got ${server.origin}.`,
+    );
     expect(server.requests).toHaveLength(0);
   });
 

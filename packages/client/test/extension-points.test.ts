@@ -95,6 +95,34 @@ describe('middleware', () => {
     expect(server.requests.map((r) => r.headers['x-later'])).toEqual([undefined, 'yes']);
   });
 
+  it('added with an argument openapi-fetch refuses still runs, and gets a Request', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin);
+    const good: Middleware = {
+      onRequest: ({ request }) =>
+        new Request(request.clone(), { headers: { 'X-Good': String(request instanceof Request) } }),
+    };
+    expect(() => client.use(good, { bad: 1 } as unknown as Middleware)).toThrow();
+    await runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(server.requests.map((r) => r.headers['x-good'])).toEqual(['true']);
+  });
+
+  it("sends the whole request when the platform's Request is replaced after the client was made", async () => {
+    server = await startServer((_request, response) => sendJson(response, 202, accepted));
+    const client = testClient(server.origin);
+    client.use({ onRequest: () => undefined });
+    const Platform = globalThis.Request;
+    globalThis.Request = class extends Platform {};
+    try {
+      await runClock(createPayment(client));
+    } finally {
+      globalThis.Request = Platform;
+    }
+    expect(server.requests.map((r) => [r.method, r.headers.authorization, r.body])).toEqual([
+      ['POST', 'Bearer token-for-tests', JSON.stringify(payment)],
+    ]);
+  });
+
   it('whose onResponse replaces the body: the call reads the new body, and a body that is not JSON is an ApiError', async () => {
     server = await startServer((_request, response) => sendJson(response, 200, invoice));
     const client = testClient(server.origin);

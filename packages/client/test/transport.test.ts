@@ -409,6 +409,11 @@ describe('bodies', () => {
       });
       expect(await failureOf(get)).toBeInstanceOf(TypeError);
     }
+    // TRACE, which a Request refuses, is refused so too.
+    const trace = client.request('trace', '/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+    } as never);
+    expect(await failureOf(trace)).toBeInstanceOf(TypeError);
     expect(requests).toHaveLength(0);
   });
 
