@@ -410,9 +410,10 @@ describe('bodies', () => {
       expect(await failureOf(get)).toBeInstanceOf(TypeError);
     }
     // TRACE, which a Request refuses, is refused so too.
-    const trace = client.request('trace', '/orgs/{organizationId}/invoices/{invoiceId}', {
+    const request = client.request as (method: string, path: string, init: object) => Promise<unknown>;
+    const trace = request('trace', '/orgs/{organizationId}/invoices/{invoiceId}', {
       params: { path: { organizationId, invoiceId } },
-    } as never);
+    });
     expect(await failureOf(trace)).toBeInstanceOf(TypeError);
     expect(requests).toHaveLength(0);
   });
