@@ -115,7 +115,7 @@ export async function requestCost({ quick = false } = {}) {
       server.origin,
       'network',
       NETWORK,
-      quick ? { rounds: 5, perRound: 100, warmup: 100 } : { rounds: 11, perRound: 1000, warmup: 1000 },
+      quick ? { rounds: 5, perRound: 100, warmup: 100 } : { rounds: 21, perRound: 1000, warmup: 1000 },
     );
     const inProcess = quick
       ? { rounds: 5, perRound: 1000, warmup: 1000 }
