@@ -47,6 +47,23 @@ export function rows(results) {
       ],
     ],
   });
+  const node24 = results.requestCost.networkOnNode24;
+  if (node24) {
+    sections.push({
+      title: `Request cost on Node ${node24.version}, which users run: GetInvoiceById over loopback, the client against openapi-fetch`,
+      rows: [
+        ...byVariant(node24)
+          .filter(([name]) => name !== 'version')
+          .map(([name, value]) => [name, `${fmt(value.microseconds, 0)} µs/request`, '', '']),
+        [
+          '@autocollect/client ÷ openapi-fetch, round by round',
+          `${fmt(node24.clientVsOpenapiFetch.ratio, 3)}× (±${fmt(node24.clientVsOpenapiFetch.spread * 50, 1)}%), +${fmt(node24.clientVsOpenapiFetch.extraMicroseconds, 1)} µs`,
+          '≤ 1.05×',
+          node24.clientVsOpenapiFetch.ratio <= 1.05,
+        ],
+      ],
+    });
+  }
   for (const [title, variants, target] of /** @type {const} */ ([
     [
       'In process, the platform fetch answered by an in-process dispatcher (the default path), µs per call',

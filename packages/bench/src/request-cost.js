@@ -3,8 +3,11 @@
 // a ratio to raw fetch and of the client to the openapi-fetch it builds on; and what the
 // client adds in process: with the platform's fetch answered at once by an in-process
 // dispatcher (the default path), and with a fetch of the caller's own that answers at once.
+// The client against openapi-fetch over loopback is measured on Node 24 too, which users run:
+// the package tests' pinned runtime, fetched once.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureRuntime, RUNTIMES, runtimeCommand } from '../../package-tests/scripts/runtimes.js';
 import { median, startServer } from './support.js';
 
 const NETWORK = [
@@ -16,6 +19,7 @@ const NETWORK = [
   'undici request',
 ];
 const FETCHERS = ['raw fetch', 'openapi-fetch', '@autocollect/client'];
+const NODE_24 = RUNTIMES.find((runtime) => runtime.name === 'Node 24');
 
 /**
  * Interleaved rounds, each variant in a process of its own: each round runs every variant
@@ -24,12 +28,13 @@ const FETCHERS = ['raw fetch', 'openapi-fetch', '@autocollect/client'];
  * @param {string} mode network, instant or own-fetch (see request-variant-process.js)
  * @param {string[]} names
  * @param {{ rounds: number, perRound: number, warmup: number }} options
+ * @param {string} [execPath] the Node to run the variants on; this one by default
  * @returns {Promise<{ wall: Record<string, number[]>, cpu: Record<string, number[]> }>} microseconds per call, per round
  */
-async function interleave(origin, mode, names, { rounds, perRound, warmup }) {
+async function interleave(origin, mode, names, { rounds, perRound, warmup }, execPath = process.execPath) {
   const script = fileURLToPath(new URL('./request-variant-process.js', import.meta.url));
   const processes = names.map((name) => {
-    const child = fork(script, [origin, mode, name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, [origin, mode, name], { execPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     /** @type {((value: any) => void)[]} */
     const waiting = [];
     child.on('message', (message) => waiting.shift()?.(message));
@@ -109,19 +114,27 @@ function against(values, base) {
 }
 
 export async function requestCost({ quick = false } = {}) {
+  if (!NODE_24) throw new Error('The package tests pin no Node 24 runtime.');
+  await ensureRuntime(NODE_24);
   const server = await startServer();
   try {
-    const { wall: network } = await interleave(
+    const overLoopback = quick
+      ? { rounds: 5, perRound: 100, warmup: 100 }
+      : { rounds: 21, perRound: 1000, warmup: 1000 };
+    const { wall: network } = await interleave(server.origin, 'network', NETWORK, overLoopback);
+    const onNode24 = await interleave(
       server.origin,
       'network',
-      NETWORK,
-      quick ? { rounds: 5, perRound: 100, warmup: 100 } : { rounds: 21, perRound: 1000, warmup: 1000 },
+      ['openapi-fetch', '@autocollect/client'],
+      overLoopback,
+      runtimeCommand(NODE_24).command,
     );
     const inProcess = quick
       ? { rounds: 5, perRound: 1000, warmup: 1000 }
       : { rounds: 11, perRound: 10000, warmup: 5000 };
     return {
       network: summarise(network, 'raw fetch'),
+      networkOnNode24: { version: NODE_24.version, ...summarise(onNode24.wall, 'openapi-fetch') },
       // CPU time: in process, a call waits on nothing, and CPU time leaves out the machine's other load.
       // The default path: the platform's fetch, answered in process.
       inProcess: summarise((await interleave(server.origin, 'instant', FETCHERS, inProcess)).cpu, 'raw fetch'),
