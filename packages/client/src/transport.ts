@@ -201,8 +201,9 @@ export function createTransport(options: TransportOptions): Transport {
 /**
  * One attempt's send, with the attempt's signal. The platform's fetch gets a PlainRequest's
  * URL and init, or the Request as it is (or its URL and body, read once), and the signal
- * beside it: fetch makes its own Request of them anyway. A fetch of the caller's gets one Request carrying everything, signal
- * included (the Request itself when it follows the signal already), and the same as a RequestInit.
+ * beside it: fetch makes its own Request of them anyway. A fetch of the caller's gets one
+ * Request carrying everything, signal included (the Request itself when it follows the
+ * signal already), and the same as a RequestInit.
  */
 function send(
   input: Request | PlainRequest,
