@@ -4,6 +4,7 @@
 import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
 import { createTransport, type TransportOptions } from './transport.js';
+import { apiError, recordCall } from './unwrap.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -130,8 +131,20 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     // Read as it came; only what goes into a message is redacted (a server may echo the secret).
     const body = parseJson(text);
     if (!response.ok) {
+      const detail = tokenErrorMessage(body, text, auth.clientSecret);
+      // An outage (a 5xx, 408 or 429, retried already) says nothing of the credentials: it is
+      // answered as the API's own would be, an ApiError, with the body redacted.
+      if (response.status >= 500 || response.status === 408 || response.status === 429) {
+        const redacted = redact(text, auth.clientSecret);
+        recordCall(response, { method: 'POST', path: pathname, operationId: 'RequestAccessToken' });
+        throw apiError(
+          response,
+          redacted === text ? (body ?? text) : redacted,
+          `no token could be had, so the call was not sent (${detail})`,
+        );
+      }
       throw new AuthenticationError(
-        `The token endpoint refused the client credentials with ${response.status}: ${tokenErrorMessage(body, text, auth.clientSecret)}`,
+        `The token endpoint refused the client credentials with ${response.status}: ${detail}`,
         response.status,
       );
     }

@@ -61,7 +61,10 @@ export class TimeoutError extends AutoCollectError {
   override name = 'TimeoutError';
 }
 
-/** The token endpoint refused the client's credentials or failed. */
+/**
+ * The token endpoint refused the client's credentials, or answered a redirect or no token. (One
+ * that stays down, with a 5xx, 408 or 429, is an ApiError of RequestAccessToken.)
+ */
 export class AuthenticationError extends AutoCollectError {
   override name = 'AuthenticationError';
   /** The token endpoint's HTTP status, when it answered. */

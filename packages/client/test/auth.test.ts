@@ -166,6 +166,26 @@ describe('client credentials', () => {
     expect(apiRequests()).toHaveLength(0);
   });
 
+  it('a token endpoint that is down is retried, then answered as an ApiError of RequestAccessToken, not as refused credentials', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi({
+      tokenFailure: {
+        status: 503,
+        body: `{"error":"temporarily_unavailable","error_description":"Down for ${clientSecret}."}`,
+      },
+    });
+    const error = await getInvoice(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 503, method: 'POST', path: '/token', operationId: 'RequestAccessToken' });
+    const { message, body } = error as ApiError;
+    expect(message).toBe(
+      'POST /token (RequestAccessToken) failed with 503: no token could be had, so the call was not sent (temporarily_unavailable: Down for [redacted].)',
+    );
+    expect(JSON.stringify(body)).not.toContain(clientSecret);
+    expect(tokenRequests()).toHaveLength(3);
+    expect(apiRequests()).toHaveLength(0);
+  });
+
   it('a redirect from the token endpoint is refused: the secret is never sent on', async () => {
     server = await startServer((request, response) => {
       if (request.url === '/token') return response.writeHead(307, { location: '/collect-secrets' }).end();
