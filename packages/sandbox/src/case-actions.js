@@ -7,11 +7,16 @@ import { CLOSED_STATUSES } from './batches.js';
 
 /**
  * @typedef {import('./state.js').InvoiceRecord} InvoiceRecord
- * @typedef {{ applies: (record: InvoiceRecord) => boolean, refusal: string, apply: (record: InvoiceRecord, now: number) => void }} CaseAction
+ * @typedef {{ applies: (record: InvoiceRecord) => boolean, refusal: string, apply: (record: InvoiceRecord, now: number) => void, hint?: (record: InvoiceRecord) => string }} CaseAction
  */
 
 const withSubStatus = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
   record.status === 'OPEN' && record.subStatus === subStatus;
+/** How to have a case asked for a decision: Amili asks, the sandbox's control API stands in for it. */
+const askFor = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
+  record.status === 'OPEN'
+    ? `In the sandbox, POST /_sandbox/cases/${record.caseId}/sub-status with {"subStatus":"${subStatus}"} asks for this decision, as Amili would.`
+    : 'Resume it first (ResumeCase).';
 const setSubStatus = (/** @type {string | undefined} */ subStatus) => (/** @type {InvoiceRecord} */ record) => {
   record.subStatus = subStatus;
 };
@@ -33,6 +38,7 @@ const resume = {
   apply: (record) => {
     record.status = 'OPEN';
   },
+  hint: () => 'Pause it first (PauseCase).',
 };
 
 /** @type {Record<string, CaseAction>} by operationId */
@@ -53,31 +59,37 @@ export const CASE_ACTIONS = {
   },
   AcceptDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
+    hint: askFor('DEBT_COLLECTION_LIST_MANUAL'),
     refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
     apply: setSubStatus('DEBT_COLLECTION'),
   },
   RejectDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
+    hint: askFor('DEBT_COLLECTION_LIST_MANUAL'),
     refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
     apply: withdraw,
   },
   AcceptEvictionRequest: {
     applies: withSubStatus('EVICTION_REQUEST'),
+    hint: askFor('EVICTION_REQUEST'),
     refusal: 'the case has no eviction request waiting (subStatus EVICTION_REQUEST)',
     apply: setSubStatus('EVICTION_REQUESTED'),
   },
   RejectEvictionRequest: {
     applies: withSubStatus('EVICTION_REQUEST'),
+    hint: askFor('EVICTION_REQUEST'),
     refusal: 'the case has no eviction request waiting (subStatus EVICTION_REQUEST)',
     apply: setSubStatus(undefined),
   },
   AcceptEvictionConfirmation: {
     applies: withSubStatus('EVICTION_CONFIRMATION'),
+    hint: askFor('EVICTION_CONFIRMATION'),
     refusal: 'the case has no eviction waiting for confirmation (subStatus EVICTION_CONFIRMATION)',
     apply: setSubStatus('EVICTION_CONFIRMED'),
   },
   RejectEvictionConfirmation: {
     applies: withSubStatus('EVICTION_CONFIRMATION'),
+    hint: askFor('EVICTION_CONFIRMATION'),
     refusal: 'the case has no eviction waiting for confirmation (subStatus EVICTION_CONFIRMATION)',
     apply: setSubStatus(undefined),
   },
@@ -89,5 +101,7 @@ export function refusal(action, record) {
   const state = CLOSED_STATUSES.has(record.status)
     ? `${record.status}`
     : `${record.status}${record.subStatus ? `/${record.subStatus}` : ''}`;
-  return `Case ${record.caseId} is ${state}: ${action.refusal}.`;
+  // A closed case stays closed: only an open one is told how to get where the action applies.
+  const hint = action.hint && !CLOSED_STATUSES.has(record.status) ? ` ${action.hint(record)}` : '';
+  return `Case ${record.caseId} is ${state}: ${action.refusal}.${hint}`;
 }

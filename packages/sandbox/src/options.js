@@ -113,7 +113,7 @@ export function resolveOptions(options = {}) {
   wholeNumber('webhookRetry.initialBackoffMs', webhookRetry.initialBackoffMs, 0);
   wholeNumber('webhookRetry.timeoutMs', webhookRetry.timeoutMs, 1);
   if (options.log !== undefined && typeof options.log !== 'function')
-    throw new TypeError('log must be a function that takes a line.');
+    throw new TypeError('log must be a function that takes a line, such as console.log; leave it out to log nothing.');
   return {
     port,
     host,

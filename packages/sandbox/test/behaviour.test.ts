@@ -244,7 +244,11 @@ describe('case actions', () => {
       const [current] = (await call('GET', '{org}/cases')).body.data;
       return [current.status, current.subStatus].filter(Boolean).join('/');
     };
-    expect((await act('resume')).status).toBe(409);
+    const notPaused = await act('resume');
+    expect(notPaused.status).toBe(409);
+    expect(notPaused.body.detail).toBe(
+      `Case ${entry.caseId} is OPEN: only a PAUSED case can be resumed. Pause it first (PauseCase).`,
+    );
     expect((await act('pause')).status).toBe(202);
     expect(await status()).toBe('PAUSED');
     const twice = await act('pause');
@@ -256,9 +260,24 @@ describe('case actions', () => {
     expect(await status()).toBe('OPEN/DEBT_COLLECTION_LIST_MANUAL');
     expect((await act('accept-debt-collection-list')).status).toBe(202);
     expect(await status()).toBe('OPEN/DEBT_COLLECTION');
+    // A decision not asked for says how to have it asked, and doing as it says lets it through.
+    const notAsked = await act('accept-eviction-request');
+    expect(notAsked.status).toBe(409);
+    const [, path = '', body = ''] = /POST (\/_sandbox\S+) with (\{.*?\}) asks/.exec(notAsked.body.detail) ?? [];
+    expect(path).toBe(`/_sandbox/cases/${entry.caseId}/sub-status`);
+    const asked = await fetch(new URL(path, sandbox.controlUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(asked.status).toBeLessThan(300);
+    expect((await act('accept-eviction-request')).status).toBe(202);
+    expect(await status()).toBe('OPEN/EVICTION_REQUESTED');
     expect((await act('withdraw')).status).toBe(202);
     expect(await status()).toBe('WITHDRAWN');
-    expect((await act('withdraw')).status).toBe(409);
+    const closed = await act('withdraw');
+    expect(closed.status).toBe(409);
+    expect(closed.body.detail).toBe(`Case ${entry.caseId} is WITHDRAWN: only an OPEN or PAUSED case can be withdrawn.`);
     expect((await call('POST', `{org}/cases/${crypto.randomUUID()}/pause`)).status).toBe(404);
   });
 });
