@@ -15,7 +15,7 @@ describe('Try it', () => {
   it('says so when the server cannot be reached or cuts the connection, when the body is not JSON, and when the page was opened from a file', async () => {
     const { page, errors } = await mainPage('unreachable');
     const dialog = await openPanel(page, '/', 'GetInvoicesByOrganization');
-    await dialog.getByLabel('Server').fill('http://127.0.0.1:9/collection/v1');
+    await dialog.getByLabel('Base URL').fill('http://127.0.0.1:9/collection/v1');
     const answer = await sendFrom(dialog);
     expect(await answer.getByRole('alert').innerText()).toMatch(
       /http:\/\/127\.0\.0\.1:9\/collection\/v1 cannot be reached.*`npm start`.*`npx autocollect-sandbox`/s,
@@ -25,7 +25,7 @@ describe('Try it', () => {
     await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
     try {
       const server = `http://127.0.0.1:${(cutting.address() as AddressInfo).port}/collection/v1`;
-      await dialog.getByLabel('Server').fill(server);
+      await dialog.getByLabel('Base URL').fill(server);
       expect(await (await sendFrom(dialog)).getByRole('alert').innerText()).toContain(`${server} cannot be reached`);
     } finally {
       cutting.close();

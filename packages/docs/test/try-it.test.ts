@@ -99,7 +99,7 @@ describe('Try it', () => {
     try {
       const { page, errors } = await mainPage('mismatch');
       const dialog = await openPanel(page, '/', 'GetInvoicesByOrganization');
-      await dialog.getByLabel('Server').fill(`http://127.0.0.1:${(wrong.address() as AddressInfo).port}/collection/v1`);
+      await dialog.getByLabel('Base URL').fill(`http://127.0.0.1:${(wrong.address() as AddressInfo).port}/collection/v1`);
       const answer = await sendFrom(dialog);
       expect(await answer.innerText()).toMatch(/^200 OK/);
       const shown = await answer.innerText();

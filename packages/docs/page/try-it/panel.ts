@@ -48,7 +48,7 @@ export function openPanel(settings: PanelSettings): HTMLDialogElement {
   const close = el('button', { type: 'button', class: 'try-it-close', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => dialog.close());
 
-  const server = field('Server', settings.server, { type: 'url' });
+  const server = field('Base URL', settings.server, { type: 'url' });
   const clientId = field('Client id', credentials.clientId);
   const clientSecret = field('Client secret', credentials.clientSecret);
   const parameterFields = operation.parameters
