@@ -25,6 +25,7 @@ import { promisify } from 'node:util';
 import { listOperations } from '@autocollect/spec/description';
 import { build as bundle } from 'esbuild';
 import { DEFAULT_CREDENTIALS } from '../../sandbox/src/credentials.js';
+import { caseActionExamples } from '../../sandbox/src/examples.js';
 import { decoratePages } from './decorate.js';
 import { listPages } from './pages.js';
 
@@ -119,7 +120,9 @@ function tryItConfigOf(api, bundleName, document, organizationId) {
     listOperations(document).map(({ operationId }) => [operationId.toLowerCase(), operationId]),
   );
   const { clientId, clientSecret } = DEFAULT_CREDENTIALS;
-  return { api, bundle: `${bundleName}.json`, operations, credentials: { clientId, clientSecret }, organizationId };
+  const credentials = { clientId, clientSecret };
+  const pathExamples = caseActionExamples(document);
+  return { api, bundle: `${bundleName}.json`, operations, credentials, organizationId, pathExamples };
 }
 
 /** The client Try it sends with, built for the browser from its source (so no build of it need come first). */

@@ -6,6 +6,7 @@
 // here is written per operation.
 import { listOperations, mediaTypeExample } from '@autocollect/spec/description';
 import { DEFAULT_CREDENTIALS as SANDBOX, tokenCommand } from '../../sandbox/src/credentials.js';
+import { caseActionExamples } from '../../sandbox/src/examples.js';
 import { literal, shellQuote } from './literals.js';
 
 /** @typedef {import('@autocollect/spec/description').OperationRef} OperationRef */
@@ -25,8 +26,9 @@ const CLIENTS = {
 
 /**
  * Where a sample sends: Amili (its first server, credentials from the environment) or the
- * sandbox (its `Sandbox` server, the sandbox's default credentials).
- * @typedef {{ label: string, server: string, serverName: string | undefined, credentials: string, clientId: string, clientSecret: string, token: string }} Target
+ * sandbox (its `Sandbox` server, the sandbox's default credentials, and the case each case
+ * action needs, which the sandbox holds ready).
+ * @typedef {{ label: string, server: string, serverName: string | undefined, credentials: string, clientId: string, clientSecret: string, token: string, pathExamples: Record<string, Record<string, string>> }} Target
  */
 
 /** @param {any} document @returns {Target[]} */
@@ -43,6 +45,7 @@ function targets(document) {
       clientId: '$AMILI_CLIENT_ID',
       clientSecret: '$AMILI_CLIENT_SECRET',
       token: '$AMILI_TOKEN',
+      pathExamples: {},
     },
   ];
   if (sandbox) {
@@ -54,6 +57,7 @@ function targets(document) {
       clientId: SANDBOX.clientId,
       clientSecret: SANDBOX.clientSecret,
       token: '$TOKEN',
+      pathExamples: caseActionExamples(document),
     });
   }
   return list;
@@ -62,14 +66,18 @@ function targets(document) {
 /** @typedef {{ path: Record<string, unknown>, query: Record<string, unknown> }} SampleParameters */
 
 /**
- * The parameters a sample passes: path parameters and required query parameters, with their examples.
+ * The parameters a sample passes: path parameters and required query parameters, with their
+ * examples (a path parameter the target names for the operation, with that).
  * @param {any[]} all
+ * @param {Record<string, string>} [pathExamples]
  * @returns {SampleParameters}
  */
-function sampleParameters(all) {
+function sampleParameters(all, pathExamples = {}) {
   const pick = (/** @type {string} */ where) =>
     Object.fromEntries(
-      all.filter((p) => p.in === where && (where === 'path' || p.required)).map((p) => [p.name, p.example]),
+      all
+        .filter((p) => p.in === where && (where === 'path' || p.required))
+        .map((p) => [p.name, (where === 'path' && pathExamples[p.name]) || p.example]),
     );
   return { path: pick('path'), query: pick('query') };
 }
@@ -91,7 +99,7 @@ function paramsLiteral({ path, query }) {
  * @param {Target} target
  */
 function typeScriptSample(document, { module, factory, servers }, { method, path, operation, parameters }, target) {
-  const params = sampleParameters(parameters);
+  const params = sampleParameters(parameters, target.pathExamples[operation.operationId]);
   const init = [paramsLiteral(params)];
   const body = mediaTypeExample(document, Object.values(operation.requestBody?.content ?? {})[0]);
   if (body !== undefined) init.push(`body: ${literal(body, 2)}`);
@@ -151,7 +159,7 @@ function webhookSample(name) {
  * @param {Target} target
  */
 function curlSample(document, { method, path, operation, parameters }, target) {
-  const params = sampleParameters(parameters);
+  const params = sampleParameters(parameters, target.pathExamples[operation.operationId]);
   const { server } = target;
   const url = new URL(
     server +

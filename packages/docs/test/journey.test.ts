@@ -129,9 +129,17 @@ describe("the README's Try it locally", () => {
     const curl = lines.filter((line) => /^(TOKEN=|curl )/.test(line));
     expect(curl).toHaveLength(2);
     const { stdout } = await promisify(execFile)('sh', ['-c', curl.join('\n')], { encoding: 'utf8' });
-    // The examples' invoice, and the one the integration script sent.
+    // The examples' invoice (and those of the cases held ready for case actions), and the one
+    // the integration script sent.
     const listed = JSON.parse(stdout).data.map((invoice: { invoiceNumber: string }) => invoice.invoiceNumber);
-    expect(listed).toEqual(['2025-10481', '2025-10482']);
+    expect(listed).toEqual([
+      '2025-10481',
+      '2025-10481-PAUSED',
+      '2025-10481-DEBT_COLLECTION_LIST_MANUAL',
+      '2025-10481-EVICTION_REQUEST',
+      '2025-10481-EVICTION_CONFIRMATION',
+      '2025-10482',
+    ]);
 
     const code = lines.filter((line) => /^(import |const |console\.log)/.test(line));
     expect(code).toHaveLength(3);

@@ -65,6 +65,14 @@ describe('Try it', () => {
     expect(await missing.innerText()).toMatch(/^404 Not Found/);
     expect(await missing.innerText()).toMatch(/"detail": ".+"/);
     expect(await missing.innerText()).toContain('The answer matches the description.');
+    await page.keyboard.press('Escape');
+
+    // A case action starts at the case the sandbox holds ready for it: done once, then refused.
+    const resume = await openPanel(page, '/', 'ResumeCase');
+    expect(await sendFrom(resume).then((answer) => answer.innerText())).toMatch(/^202 Accepted/);
+    const refused = await sendFrom(resume);
+    expect(await refused.innerText()).toMatch(/^409 Conflict/);
+    expect(await refused.innerText()).toContain('Pause it first (PauseCase).');
 
     // Nothing went anywhere but the docs' server and the sandbox.
     const sandboxOrigin = new URL(docs.server.sandboxUrl).origin;
@@ -72,7 +80,7 @@ describe('Try it', () => {
       (url) => ![docs.server.origin, sandboxOrigin].includes(new URL(url).origin) && !/^(blob|data):/.test(url),
     );
     expect(elsewhere).toEqual([]);
-    // One token for the panel's four calls (it keeps it until it expires), one for each copy run.
+    // One token for the panels' calls (it keeps it until it expires), one for each copy run.
     expect(docs.server.output.match(/^sandbox: POST \/token 200 /gm)).toHaveLength(3);
     expect(errors).toEqual([]);
     await page.keyboard.press('Escape');
@@ -99,7 +107,9 @@ describe('Try it', () => {
     try {
       const { page, errors } = await mainPage('mismatch');
       const dialog = await openPanel(page, '/', 'GetInvoicesByOrganization');
-      await dialog.getByLabel('Base URL').fill(`http://127.0.0.1:${(wrong.address() as AddressInfo).port}/collection/v1`);
+      await dialog
+        .getByLabel('Base URL')
+        .fill(`http://127.0.0.1:${(wrong.address() as AddressInfo).port}/collection/v1`);
       const answer = await sendFrom(dialog);
       expect(await answer.innerText()).toMatch(/^200 OK/);
       const shown = await answer.innerText();

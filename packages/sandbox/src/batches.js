@@ -3,7 +3,7 @@
 // reason, the batch ends SUCCESS, PARTIAL or FAILED, and the state changes it made are
 // announced as webhook events.
 import { mainDescription, operationById } from './contract.js';
-import { fromCents, remainingCents, toCents } from './state.js';
+import { CLOSED_STATUSES, fromCents, remainingCents, toCents } from './state.js';
 
 /**
  * @typedef {import('./state.js').SandboxState} SandboxState
@@ -39,9 +39,6 @@ export const ITEM_KINDS = {
   payments: kind('CreatePayments', processPayment, 'amount'),
   corrections: kind('CreateCorrections', processCorrection, 'amount'),
 };
-
-/** Statuses in which a case takes no more payments, corrections or actions. */
-export const CLOSED_STATUSES = new Set(['CLOSED', 'WITHDRAWN']);
 
 /** Processes a queued batch: every item, then the batch's status and BATCH_COMPLETED. @param {SandboxState} state @param {BatchRecord} batch @param {number} now @param {Emit} emit */
 export function processBatch(state, batch, now, emit) {

@@ -3,11 +3,16 @@
 // states and moves them on, or is refused with 409. Amili documents none of these
 // transitions; they are the sandbox's reading of the actions' names. `OPEN`, `PAUSED`
 // and `DEBT_COLLECTION_LIST_MANUAL` are Amili's values, the others the sandbox's own.
-import { CLOSED_STATUSES } from './batches.js';
+import { CLOSED_STATUSES } from './state.js';
 
 /**
  * @typedef {import('./state.js').InvoiceRecord} InvoiceRecord
- * @typedef {{ applies: (record: InvoiceRecord) => boolean, refusal: string, apply: (record: InvoiceRecord, now: number) => void, hint?: (record: InvoiceRecord) => string }} CaseAction
+ * @typedef {object} CaseAction
+ * @property {(record: InvoiceRecord) => boolean} applies
+ * @property {string} refusal why it does not apply
+ * @property {(record: InvoiceRecord, now: number) => void} apply
+ * @property {(record: InvoiceRecord) => string} [hint] how to get an open case where it applies
+ * @property {{ status?: string, subStatus?: string }} [ready] where a new case must be for it to apply (none: it applies to an open one)
  */
 
 const withSubStatus = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
@@ -39,6 +44,7 @@ const resume = {
     record.status = 'OPEN';
   },
   hint: () => 'Pause it first (PauseCase).',
+  ready: { status: 'PAUSED' },
 };
 
 /** @type {Record<string, CaseAction>} by operationId */
@@ -60,36 +66,42 @@ export const CASE_ACTIONS = {
   AcceptDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
     hint: askFor('DEBT_COLLECTION_LIST_MANUAL'),
+    ready: { subStatus: 'DEBT_COLLECTION_LIST_MANUAL' },
     refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
     apply: setSubStatus('DEBT_COLLECTION'),
   },
   RejectDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),
     hint: askFor('DEBT_COLLECTION_LIST_MANUAL'),
+    ready: { subStatus: 'DEBT_COLLECTION_LIST_MANUAL' },
     refusal: 'the case is not waiting on the debt collection list (subStatus DEBT_COLLECTION_LIST_MANUAL)',
     apply: withdraw,
   },
   AcceptEvictionRequest: {
     applies: withSubStatus('EVICTION_REQUEST'),
     hint: askFor('EVICTION_REQUEST'),
+    ready: { subStatus: 'EVICTION_REQUEST' },
     refusal: 'the case has no eviction request waiting (subStatus EVICTION_REQUEST)',
     apply: setSubStatus('EVICTION_REQUESTED'),
   },
   RejectEvictionRequest: {
     applies: withSubStatus('EVICTION_REQUEST'),
     hint: askFor('EVICTION_REQUEST'),
+    ready: { subStatus: 'EVICTION_REQUEST' },
     refusal: 'the case has no eviction request waiting (subStatus EVICTION_REQUEST)',
     apply: setSubStatus(undefined),
   },
   AcceptEvictionConfirmation: {
     applies: withSubStatus('EVICTION_CONFIRMATION'),
     hint: askFor('EVICTION_CONFIRMATION'),
+    ready: { subStatus: 'EVICTION_CONFIRMATION' },
     refusal: 'the case has no eviction waiting for confirmation (subStatus EVICTION_CONFIRMATION)',
     apply: setSubStatus('EVICTION_CONFIRMED'),
   },
   RejectEvictionConfirmation: {
     applies: withSubStatus('EVICTION_CONFIRMATION'),
     hint: askFor('EVICTION_CONFIRMATION'),
+    ready: { subStatus: 'EVICTION_CONFIRMATION' },
     refusal: 'the case has no eviction waiting for confirmation (subStatus EVICTION_CONFIRMATION)',
     apply: setSubStatus(undefined),
   },

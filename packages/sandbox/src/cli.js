@@ -102,7 +102,7 @@ const FLAGS = [
   },
   {
     flag: 'empty',
-    does: "Start with no records. Otherwise it holds those the docs' examples name (an invoice, its case, batch and settlement), so every sample works as written.",
+    does: "Start with no records. Otherwise it holds those the docs' examples name (an invoice, its case, batch and settlement, and a case ready for each case action), so every sample works as written.",
   },
   { flag: 'quiet', does: 'Print no line per request.' },
   { flag: 'version', short: 'v', does: 'Print the version and exit.' },
@@ -231,7 +231,7 @@ function printBanner(sandbox, values, options) {
       `  Token lifetime  ${options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds} s${given(options.tokenTtlSeconds)}`,
       `  Faults          ${sandbox.faults()}`,
       `  Unknown fields  ${options.lenient ? 'accepted and ignored (--lenient)' : 'refused with 422, naming each (--lenient accepts them)'}`,
-      `  Records         ${values.empty ? 'none (--empty)' : "those the docs' examples name: an invoice, its case, batch and settlement"}`,
+      `  Records         ${values.empty ? 'none (--empty)' : "those the docs' examples name: an invoice, its case, batch and settlement, and a case ready for each case action"}`,
       nextSteps(sandbox),
     ].join('\n'),
   );

@@ -1,8 +1,12 @@
 // @ts-check
 // The records the description's examples name: the invoice GetInvoiceById shows (with its
 // case), the batch that made it and the settlement GetSettlementById shows, under the ids
-// the examples' path parameters give. A sandbox that holds them answers every sample of
-// the docs as written. Nothing here is listed by hand but which operations show them.
+// the examples' path parameters give; and, for each case action that needs a case elsewhere
+// than that open one (paused, or asked for a decision), a case of its own already there.
+// A sandbox that holds them answers every sample of the docs as written. Nothing here is
+// listed by hand but which operations show them.
+import { createHash } from 'node:crypto';
+import { CASE_ACTIONS } from './case-actions.js';
 import { mediaExample, operationById, pathParameterExamples, resolve } from './contract.js';
 import { toCents } from './state.js';
 
@@ -19,6 +23,57 @@ function answerExample(document, operationId) {
 
 /** A date-time of an example as a plain date, as a client sends it. @param {unknown} value */
 const date = (value) => (typeof value === 'string' ? value.slice(0, 10) : undefined);
+
+/** A UUID made of a name (version 5's layout): the same on every start, and for the docs' build. @param {string} name */
+function namedUuid(name) {
+  const hash = createHash('sha1').update(name).digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Where the example's open case is not where a case action applies (paused, or asked for a
+ * decision), a case the sandbox holds there, one for each such place: its name, its ids, and
+ * the actions it is ready for, by operationId.
+ * @param {any} document the AutoCollect description
+ */
+function readyCases(document) {
+  const { caseId } = pathParameterExamples(document);
+  /** @type {Map<string, { name: string, caseId: string, invoiceId: string, state: { status?: string, subStatus?: string }, actions: string[] }>} */
+  const cases = new Map();
+  if (!caseId) return cases;
+  for (const [operationId, { ready }] of Object.entries(CASE_ACTIONS)) {
+    if (!ready) continue;
+    const name = ready.subStatus ?? ready.status ?? '';
+    const found = cases.get(name) ?? {
+      name,
+      caseId: namedUuid(`${caseId}/${name}/case`),
+      invoiceId: namedUuid(`${caseId}/${name}/invoice`),
+      state: ready,
+      actions: [],
+    };
+    found.actions.push(operationId);
+    cases.set(name, found);
+  }
+  return cases;
+}
+
+/**
+ * The case and invoice each case action's sandbox sample names, for the actions that need a
+ * case elsewhere than the example's open one: one the sandbox holds ready for it. The others
+ * use the examples' ids.
+ * @param {any} document the AutoCollect description
+ * @returns {Record<string, { caseId: string, invoiceId: string }>} by operationId
+ */
+export function caseActionExamples(document) {
+  return Object.fromEntries(
+    [...readyCases(document).values()].flatMap(({ caseId, invoiceId, actions }) =>
+      actions.map((operationId) => [operationId, { caseId, invoiceId }]),
+    ),
+  );
+}
 
 /**
  * Adds the examples' records to a sandbox's state.
@@ -57,6 +112,25 @@ export function addExampleRecords(state, document) {
   record.paid = toCents(invoice.paidAmount ?? 0);
   record.adjusted = toCents((invoice.currentAmount ?? invoice.originalInvoiceAmount) - invoice.originalInvoiceAmount);
   Object.assign(batch, { status: 'SUCCESS', finishedAt: createdAt, succeeded: [record] });
+  // A case where each action applies that does not to the example's, in a batch of their own.
+  const readyBatch = state.addBatch(
+    { type: 'INVOICE', createdAt, operationId: 'CreateInvoices', idempotencyKey: undefined, items: null },
+    namedUuid(`${ids.batchId}/ready-cases`),
+  );
+  const readyRecords = [...readyCases(document).values()].map((ready, index) => {
+    const readyInput = {
+      ...input,
+      invoiceNumber: `${input.invoiceNumber}-${ready.name}`,
+      uniqueSourceInvoiceId: `${input.uniqueSourceInvoiceId}-${ready.name}`,
+    };
+    const made = state.addInvoice(readyInput, readyBatch.batchId, createdAt, {
+      id: ready.invoiceId,
+      caseId: ready.caseId,
+      caseNumber: record.caseNumber + index + 1,
+    });
+    return Object.assign(made, ready.state);
+  });
+  Object.assign(readyBatch, { status: 'SUCCESS', finishedAt: createdAt, succeeded: readyRecords });
   if (settlement && ids.settlementId) {
     state.addSettlement(
       {

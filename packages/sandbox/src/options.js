@@ -21,7 +21,7 @@ import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
  * @property {Partial<import('./webhooks.js').RetryPolicy>} [webhookRetry] Delivery attempts (default 6), the first back-off (1000 ms, doubling) and each attempt's timeout (10 000 ms).
  * @property {boolean} [validateResponses] Check every answer against the description before sending it. Default true.
  * @property {boolean} [lenient] Accept request bodies with properties the description does not have (Amili may ignore them). Default false: they get 422, as the client's types refuse them.
- * @property {boolean} [examples] Hold, from the start and after each reset, the records the description's examples name (an invoice with its case, its batch and a settlement, under the examples' ids), so the docs' samples work as written. Default false; the CLI and `npm start` turn it on.
+ * @property {boolean} [examples] Hold, from the start and after each reset, the records the description's examples name (an invoice with its case, its batch and a settlement, under the examples' ids, and a case ready for each case action that needs one paused or asked for a decision), so the docs' samples work as written. Default false; the CLI and `npm start` turn it on.
  * @property {(line: string) => void} [log] Called with one line per request. Default: nothing is logged.
  */
 

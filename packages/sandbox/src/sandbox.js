@@ -2,13 +2,13 @@
 // The sandbox's state and behaviour, apart from HTTP: the contract it checks, what it
 // holds, its tokens, batch processing on a timer, webhook events and faults.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { CLOSED_STATUSES, caseEventData, changeAmounts, processBatch } from './batches.js';
+import { caseEventData, changeAmounts, processBatch } from './batches.js';
 import { DECISION_SUB_STATUSES } from './case-actions.js';
 import { Contract, organizationFor } from './contract.js';
 import { addExampleRecords } from './examples.js';
 import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
 import { reachesSandbox } from './own-address.js';
-import { fromCents, isAmount, remainingCents, SandboxState, toCents } from './state.js';
+import { CLOSED_STATUSES, fromCents, isAmount, remainingCents, SandboxState, toCents } from './state.js';
 import { TokenIssuer } from './tokens.js';
 import { WebhookDispatcher } from './webhooks.js';
 

@@ -31,6 +31,9 @@ export const isAmount = (amount) =>
   Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
 export const fromCents = (/** @type {number} */ cents) => cents / 100;
 
+/** Statuses in which a case takes no more payments, corrections or actions. */
+export const CLOSED_STATUSES = new Set(['CLOSED', 'WITHDRAWN']);
+
 const FIRST_CASE_NUMBER = 100_001;
 
 export class SandboxState {

@@ -2,6 +2,7 @@
 // their ids, from the start and after each reset; without, it starts empty.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseActionExamples } from '../src/examples.js';
 import { type RunningSandbox, sandboxWithToken } from './support/api.js';
 
 const description = createRequire(import.meta.url)('@autocollect/openapi/openapi.json');
@@ -37,7 +38,11 @@ describe('the examples’ records', () => {
     expect(batch.body.data).toMatchObject({ status: 'SUCCESS', succeeded: [{ invoiceId: id, invoiceNumber }] });
     expect((await call('GET', `{org}/settlements/${parameter('SettlementId')}`)).status).toBe(200);
     const cases = await call('GET', '{org}/cases');
-    expect(cases.body.data.map((item: { caseId: string }) => item.caseId)).toEqual([parameter('CaseId')]);
+    const ready = caseActionExamples(description);
+    expect(cases.body.data.map((item: { caseId: string }) => item.caseId)).toEqual([
+      parameter('CaseId'),
+      ...new Set(Object.values(ready).map((ids) => ids.caseId)),
+    ]);
     expect((await call('POST', `{org}/cases/${parameter('CaseId')}/pause`)).status).toBe(202);
     // The CreateInvoices example, sent as written, makes a new invoice: the example's is not a duplicate of it.
     const media = description.paths['/orgs/{organizationId}/invoices'].post.requestBody.content['application/json'];
@@ -50,10 +55,46 @@ describe('the examples’ records', () => {
     expect(sandbox.violations()).toEqual([]);
   });
 
+  it('hold a case ready for each case action the example case is not: paused, or asked for a decision', async () => {
+    sandbox.reset();
+    const ready = caseActionExamples(description);
+    expect(Object.keys(ready).sort()).toEqual([
+      'AcceptDebtCollectionList',
+      'AcceptEvictionConfirmation',
+      'AcceptEvictionRequest',
+      'RejectDebtCollectionList',
+      'RejectEvictionConfirmation',
+      'RejectEvictionRequest',
+      'ResumeCase',
+      'ResumeInvoice',
+    ]);
+    const paths = Object.entries<any>(description.paths);
+    for (const [operationId, ids] of Object.entries(ready)) {
+      const [template] = paths.find(([, item]) => item.post?.operationId === operationId) ?? [''];
+      const path = template
+        .replace('/orgs/{organizationId}', '{org}')
+        .replace('{caseId}', ids.caseId)
+        .replace('{invoiceId}', ids.invoiceId);
+      sandbox.reset();
+      expect((await call('POST', path)).status, operationId).toBe(202);
+      // Done once, the case has moved on, as it would at Amili.
+      expect((await call('POST', path)).status, operationId).toBe(409);
+    }
+    // One case for each place: the two answers to a decision share the case that asks it.
+    expect(new Set(Object.values(ready).map((ids) => ids.caseId)).size).toBe(4);
+    // The ids are the same on every start (the docs' samples name them).
+    expect(caseActionExamples(description)).toEqual(ready);
+    expect(sandbox.violations()).toEqual([]);
+  });
+
   it('come back after a reset; new records come after them', async () => {
     sandbox.reset();
     expect((await call('GET', `{org}/invoices/${parameter('InvoiceId')}`)).status).toBe(200);
-    expect((await call('GET', '{org}/invoices')).body.data).toHaveLength(1);
+    const invoices = (await call('GET', '{org}/invoices')).body.data;
+    expect(invoices).toHaveLength(
+      1 + new Set(Object.values(caseActionExamples(description)).map((ids) => ids.caseId)).size,
+    );
+    expect(invoices[0].id).toBe(parameter('InvoiceId'));
   });
 
   it('are not there without the option', async () => {

@@ -11,6 +11,8 @@ export interface PageConfig {
   bundle: string;
   credentials: { clientId: string; clientSecret: string };
   organizationId: string;
+  /** By operationId: the path parameters the sandbox holds ready for it (see the sandbox's examples). */
+  pathExamples: Record<string, Record<string, string>>;
 }
 
 /** The sandbox `npm start` serves beside the docs, as it says at /sandbox.json. */
@@ -56,6 +58,7 @@ export async function openTryIt(operationId: string, config: PageConfig, copy: (
     server,
     credentials: sandbox ? { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret } : config.credentials,
     organizationId: sandbox?.organizationId ?? config.organizationId,
+    pathExamples: config.pathExamples[operation.operationId] ?? {},
     copy,
   });
 }

@@ -13,6 +13,8 @@ export interface PanelSettings {
   server: string;
   credentials: Credentials;
   organizationId: string;
+  /** Path parameters the sandbox holds ready for this operation (the case a case action needs). */
+  pathExamples: Record<string, string>;
   copy: (text: string) => Promise<boolean>;
 }
 
@@ -54,9 +56,15 @@ export function openPanel(settings: PanelSettings): HTMLDialogElement {
   const parameterFields = operation.parameters
     .filter((p) => p.in !== 'cookie')
     .map((p) => {
-      // Path and required parameters start at their examples (the organization: the sandbox's);
+      // Path and required parameters start at their examples (the organization: the sandbox's;
+      // a case action's case: the one the sandbox holds ready for it);
       // optional ones (filters, the idempotency key the client makes itself) start empty.
-      const value = p.in === 'path' && p.name === 'organizationId' ? settings.organizationId : text(p.example);
+      const value =
+        p.in !== 'path'
+          ? text(p.example)
+          : p.name === 'organizationId'
+            ? settings.organizationId
+            : (settings.pathExamples[p.name] ?? text(p.example));
       const label = `${p.name} (${p.in}${p.required ? ', required' : ''})`;
       const prefilled = p.in === 'path' || p.required;
       const placeholder = value === '' ? {} : { placeholder: `e.g. ${value}` };
