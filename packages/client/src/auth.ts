@@ -128,20 +128,16 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       );
     }
     const text = await response.text();
-    // Read as it came; only what goes into a message is redacted (a server may echo the secret).
+    // Read as it came; only what goes into an error is redacted (a server may echo the secret).
     const body = parseJson(text);
     if (!response.ok) {
-      const detail = tokenErrorMessage(body, text, auth.clientSecret);
+      const safe = redactValue(body ?? text, auth.clientSecret);
+      const detail = tokenErrorMessage(safe);
       // An outage (a 5xx, 408 or 429, retried already) says nothing of the credentials: it is
-      // answered as the API's own would be, an ApiError, with the body redacted.
+      // answered as the API's own would be, an ApiError.
       if (response.status >= 500 || response.status === 408 || response.status === 429) {
-        const redacted = redact(text, auth.clientSecret);
         recordCall(response, { method: 'POST', path: pathname, operationId: 'RequestAccessToken' });
-        throw apiError(
-          response,
-          redacted === text ? (body ?? text) : redacted,
-          `no token could be had, so the call was not sent (${detail})`,
-        );
+        throw apiError(response, safe, `no token could be had, so the call was not sent (${detail})`);
       }
       throw new AuthenticationError(
         `The token endpoint refused the client credentials with ${response.status}: ${detail}`,
@@ -201,14 +197,26 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What the token endpoint said was wrong, with the secret redacted before anything is cut short. */
-function tokenErrorMessage(body: unknown, text: string, secret: string): string {
-  if (body && typeof body === 'object') {
-    const { error, error_description: description } = body as Record<string, unknown>;
-    const parts = [error, description].filter((part): part is string => typeof part === 'string' && part !== '');
-    if (parts.length > 0) return redact(parts.join(': '), secret).slice(0, 200);
-  }
-  return /^\s*</.test(text) ? '(an HTML page)' : redact(text, secret).trim().slice(0, 200) || '(no body)';
+/** What the token endpoint said was wrong, from its body (redacted already), in one short line. */
+function tokenErrorMessage(body: unknown): string {
+  if (typeof body === 'string') return /^\s*</.test(body) ? '(an HTML page)' : body.trim().slice(0, 200) || '(no body)';
+  const { error, error_description: description } = (body ?? {}) as Record<string, unknown>;
+  const parts = [error, description].filter((part): part is string => typeof part === 'string' && part !== '');
+  return (parts.length > 0 ? parts.join(': ') : JSON.stringify(body)).slice(0, 200);
+}
+
+/**
+ * A body with the secret redacted wherever it occurs: in the text, or in every string, key and
+ * number of parsed JSON (where escapes such as \u002B are undone, so the secret shows as it is).
+ */
+function redactValue(value: unknown, secret: string): unknown {
+  if (typeof value === 'string') return redact(value, secret);
+  if (typeof value === 'number') return redact(String(value), secret) === String(value) ? value : '[redacted]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secret));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redact(key, secret), redactValue(item, secret)]),
+  );
 }
 
 /** Never let a secret through, even if a server echoes it: as it is, URL-encoded or form-encoded. */

@@ -32,6 +32,9 @@ export interface SentCreate {
   organizationId: string;
   idempotencyKey: string;
   type: string;
+  /** The call's own base URL and fetch, when it had them: the look-up goes where the create went. */
+  baseUrl: string | undefined;
+  fetch: Fetch | undefined;
 }
 
 /** Finds the batch a create made, answering as the create's own 202 would; undefined when there is none. */
@@ -77,11 +80,24 @@ export function createTypedClient<Client extends object>(
       // The operation's idempotency key, one per call and kept across retries, so that Amili
       // can drop a repeated create whatever the number of attempts; the caller's, if given.
       const keyHeader = operation?.idempotencyKey;
-      const key = keyHeader ? (headerIn(init.headers, params.header, keyHeader) ?? crypto.randomUUID()) : undefined;
+      const given = keyHeader ? headerIn(init.headers, params.header, keyHeader) : undefined;
+      if (given?.trim() === '') {
+        throw new TypeError(
+          `${method} ${path}: the ${keyHeader} is empty, so a repeat could not be told apart; pass a key that is not, or none and the client makes one.`,
+        );
+      }
+      const key = keyHeader ? (given ?? crypto.randomUUID()) : undefined;
       const organizationId = params.path?.organizationId;
+      // Looked up where it was sent: the call's own base URL and fetch, if it has them.
       const create =
         key && operation?.batch && typeof organizationId === 'string'
-          ? { organizationId, idempotencyKey: key, type: operation.batch.type }
+          ? {
+              organizationId,
+              idempotencyKey: key,
+              type: operation.batch.type,
+              baseUrl: init.baseUrl as string | undefined,
+              fetch: init.fetch as Fetch | undefined,
+            }
           : undefined;
       const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
       const fetch = (init.fetch ?? options.fetch) as Fetch | undefined;

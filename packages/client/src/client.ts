@@ -37,10 +37,12 @@ export function createAutoCollectClient(options: AutoCollectClientOptions): Auto
  * Prism's mock does) says nothing of whether it landed, so the create is not sent again.
  */
 function findCreatedBatch(client: AutoCollectClient): FindCreatedBatch {
-  return async ({ organizationId, idempotencyKey, type }, signal) => {
+  return async ({ organizationId, idempotencyKey, type, baseUrl, fetch }, signal) => {
     const result = await client.GET('/orgs/{organizationId}/batches', {
       params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
       signal: signal ?? null,
+      ...(baseUrl !== undefined && { baseUrl }),
+      ...(fetch && { fetch }),
     });
     const [batch, another] = unwrap(result).data;
     if (!batch) return undefined;

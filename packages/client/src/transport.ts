@@ -5,7 +5,7 @@
 // response; this only sends.
 import type { TokenProvider } from './auth.js';
 import { Deadline } from './deadline.js';
-import { AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
+import { ApiError, AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
 import { PlainRequest } from './plain-request.js';
 import { ReadResponse, readBody } from './read-response.js';
@@ -185,7 +185,12 @@ export function createTransport(options: TransportOptions): Transport {
       await sleep(next.wait, signal);
       if (next.lookUp && landed) {
         const found = await landed(signal).catch((error: unknown) => {
-          log.warn(`${name} ${what}, ${UNCHECKED} (${describeCause(error)}); it is not sent again.`);
+          // Aborted, it ends as any aborted call does.
+          if (signal?.aborted) throw signal.reason;
+          // An ApiError's message may quote its body: the log names its status only.
+          const why =
+            error instanceof ApiError ? `${error.operationId} answered ${error.status}` : describeCause(error);
+          log.warn(`${name} ${what}, ${UNCHECKED} (${why}); it is not sent again.`);
           throw response ? new ConnectionError(`${where()} ${what}, ${UNCHECKED}; it is not sent again.`) : failure;
         });
         if (found) {

@@ -231,6 +231,33 @@ describe('client credentials', () => {
     expect((error as Error).message).toContain('invalid_client: Unknown secret [redacted].');
   });
 
+  it('a secret echoed in JSON with escapes (as .NET writes + and ") is redacted from the error, its body and its message', async () => {
+    const secret = 'Ab+cd/ef"gh';
+    // Every form the secret may take in what a caller sees of an error.
+    const forms = [secret, JSON.stringify(secret).slice(1, -1), 'Ab\\u002Bcd/ef\\"gh', encodeURIComponent(secret)];
+    for (const [status, shape] of [
+      [500, 'message'],
+      [400, 'message'],
+      [400, 'error_description'],
+    ] as const) {
+      server = await startServer((request, response) => {
+        const echoed = JSON.stringify({ [shape]: `bad ${new URLSearchParams(request.body).get('client_secret')}` });
+        response.writeHead(status, { 'content-type': 'application/json' }).end(echoed.replaceAll('+', '\\u002B'));
+      });
+      const client = createAutoCollectClient({
+        baseUrl: `${server.origin}/collection/v1`,
+        auth: { clientId, clientSecret: secret, tokenUrl: `${server.origin}/token` },
+        retry: false,
+      });
+      const error = await runClock(callInvoice(client)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(status === 500 ? ApiError : AuthenticationError);
+      const seen = `${(error as Error).message}\n${JSON.stringify(error)}`;
+      expect(seen).toContain('bad [redacted]');
+      for (const form of forms) expect(seen, `${status} ${shape}`).not.toContain(form);
+      await server.close();
+    }
+  });
+
   it('a token response without access_token gives AuthenticationError', async () => {
     const { client } = await identityAndApi({ tokenFailure: { status: 200, body: '{"token_type":"Bearer"}' } });
     const error = await getInvoice(client()).catch((e: unknown) => e);

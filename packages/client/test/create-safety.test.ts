@@ -50,8 +50,9 @@ async function batchApi(answers: Answer[], lookup: 'works' | 'fails' = 'works') 
     }
     response.writeHead(answer as number, answer === 429 ? { 'retry-after': '1' } : {}).end();
   });
-  const posts = () => server!.requests.filter((r) => r.method === 'POST');
-  const lookups = () => server!.requests.filter((r) => r.method === 'GET');
+  const { requests } = server;
+  const posts = () => requests.filter((r) => r.method === 'POST');
+  const lookups = () => requests.filter((r) => r.method === 'GET');
   return { origin: server.origin, posts, lookups };
 }
 
@@ -189,4 +190,102 @@ describe("a look-up counts a batch only when it is plausibly this create's", () 
       expect(api.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
     },
   );
+});
+
+describe("a create's look-up goes where the create went, and ends as the call does", () => {
+  it('an empty IdempotencyKey of the caller fails at once, nothing sent: it could not make a repeat harmless', async () => {
+    const api = await batchApi([500, 202]);
+    const client = testClient(api.origin);
+    const body = specExample('CreateInvoicesTwoInvoices');
+    for (const given of [
+      { params: { path: { organizationId }, header: { IdempotencyKey: '' } }, body },
+      { params: { path: { organizationId } }, headers: { IdempotencyKey: ' ' }, body },
+    ]) {
+      const error = await failureOf(client.POST('/orgs/{organizationId}/invoices', given));
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/IdempotencyKey is empty/);
+    }
+    expect(server!.requests).toHaveLength(0);
+  });
+
+  it("a call's own baseUrl: the look-up asks that server, which made the batch, and nothing is sent twice", async () => {
+    const other = await batchApi([500]);
+    const api = await batchApi(['made, then the connection is cut']);
+    const client = testClient(other.origin);
+    const result = await runClock(
+      client.POST('/orgs/{organizationId}/invoices', {
+        baseUrl: `${api.origin}/collection/v1`,
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
+    expect(unwrap(result).data.batchId).toBe('00000000-0000-4000-8000-000000000001');
+    expect(api.posts()).toHaveLength(1);
+    expect(api.lookups()).toHaveLength(1);
+    expect(other.posts()).toHaveLength(0);
+    expect(other.lookups()).toHaveLength(0);
+  });
+
+  it("a call's own fetch sends the look-up too", async () => {
+    const api = await batchApi(['made, then the connection is cut']);
+    const sent: string[] = [];
+    const fetch = (request: Request) => {
+      sent.push(`${request.method} ${new URL(request.url).pathname}`);
+      return globalThis.fetch(request);
+    };
+    const result = await runClock(
+      testClient(api.origin).POST('/orgs/{organizationId}/invoices', {
+        fetch,
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
+    expect(unwrap(result).data.batchId).toBe('00000000-0000-4000-8000-000000000001');
+    expect(sent).toEqual([
+      `POST /collection/v1/orgs/${organizationId}/invoices`,
+      `GET /collection/v1/orgs/${organizationId}/batches`,
+    ]);
+  });
+
+  it("aborted during the look-up, it rejects with the signal's reason, as any aborted call does", async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled by the caller');
+    server = await startServer((request, response) => {
+      if (request.method === 'POST') return response.writeHead(500).end();
+      controller.abort(reason); // while the look-up waits for its answer
+      setTimeout(() => sendJson(response, 200, { summary: { status: 'SUCCESS' }, data: [] }), 60_000);
+    });
+    const warnings: string[] = [];
+    const logger = { ...console, warn: (line: string) => warnings.push(line) };
+    const error = await failureOf(
+      testClient(server.origin, { logger, logLevel: 'warn' }).POST('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+        signal: controller.signal,
+      }),
+    );
+    expect(error).toBe(reason);
+    expect(warnings).toEqual([]);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('a look-up that fails says so in the log by its status, never with its body', async () => {
+    server = await startServer((request, response) => {
+      if (request.method === 'POST') return response.writeHead(500).end();
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('debtor Kari Nordmann, 01019912345');
+    });
+    const warnings: string[] = [];
+    const logger = { ...console, warn: (line: string) => warnings.push(line) };
+    const error = await failureOf(
+      testClient(server.origin, { logger, logLevel: 'warn' }).POST('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(warnings).toEqual([
+      expect.stringContaining('could not be checked (GetBatchesByOrganization answered 400); it is not sent again'),
+    ]);
+    expect(warnings.join('\n')).not.toContain('Kari');
+  });
 });
