@@ -14,10 +14,15 @@ const utf8 = new TextDecoder();
  * A reader's own loop: undici's arrayBuffer() and json() cost several times as much for the
  * same bytes.
  */
-export async function readBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): Promise<Uint8Array> {
+export async function readBody(
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+): Promise<Uint8Array | null> {
+  // No body at all (a 204, 205 or 304, or a HEAD's answer) is not an empty one: it reads
+  // again and again, and is never used.
+  if (!reader) return null;
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
     chunks.push(read.value);
     length += read.value.byteLength;
   }
@@ -37,24 +42,26 @@ const ownBuffer = (bytes: Uint8Array) => bytes.slice().buffer as ArrayBuffer;
 export class ReadResponse extends Response {
   /** The response whose body was read: its headers, URL, type and redirection are this one's. */
   readonly #from: Response;
-  /** The body's bytes, until a read takes them. */
-  #bytes: Uint8Array | undefined;
+  /** The body's bytes, until a read takes them; null when it has no body. */
+  #bytes: Uint8Array | null | undefined;
   /** The body as a stream, once asked for: reading it takes the bytes. */
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
   /** The call it answered, for ApiError (unwrap's recordCall). */
   call: CallInfo | undefined;
 
-  constructor(bytes: Uint8Array, from: Response) {
-    // The headers are the fetched response's own, not a copy (a copy costs more than a
-    // microsecond); like them, they cannot be changed.
-    super(null, { status: from.status, statusText: from.statusText });
+  constructor(bytes: Uint8Array | null, from: Response) {
+    // Its status and headers are the fetched response's own, read through it: the headers are
+    // not copied (a copy costs more than a microsecond, and like them they cannot be changed),
+    // and a status line fetch took (a reason phrase that is not ASCII, a status above 599) is
+    // not checked again by a constructor that would refuse it.
+    super(null);
     this.#from = from;
     this.#bytes = bytes;
   }
 
   static {
     // Accessors, where Response declares properties: TypeScript allows no accessor in their place.
-    for (const name of ['headers', 'url', 'type', 'redirected'] as const) {
+    for (const name of ['headers', 'url', 'type', 'redirected', 'status', 'statusText', 'ok'] as const) {
       Object.defineProperty(ReadResponse.prototype, name, {
         get(this: ReadResponse) {
           return this.#from[name];
@@ -65,6 +72,7 @@ export class ReadResponse extends Response {
 
   #take(): Uint8Array {
     const bytes = this.#bytes;
+    if (bytes === null) return new Uint8Array(0);
     if (bytes === undefined) throw new TypeError('Body is unusable: Body has already been read');
     this.#bytes = undefined;
     return bytes;
@@ -74,15 +82,18 @@ export class ReadResponse extends Response {
     // A stream that takes the bytes when it is first read, not when it is looked at: a
     // middleware that checks `response.body` leaves the body to the call.
     if (this.#stream === undefined)
-      this.#stream = this.#bytes?.byteLength
-        ? new ReadableStream({
-            type: 'bytes',
-            pull: (controller) => {
-              controller.enqueue(new Uint8Array(ownBuffer(this.#take())));
-              controller.close();
-            },
-          })
-        : null;
+      this.#stream =
+        this.#bytes === null
+          ? null
+          : new ReadableStream({
+              type: 'bytes',
+              pull: (controller) => {
+                const bytes = this.#take();
+                // A byte stream takes no empty chunk: an empty body only ends.
+                if (bytes.byteLength) controller.enqueue(new Uint8Array(ownBuffer(bytes)));
+                controller.close();
+              },
+            });
     return this.#stream;
   }
 
@@ -116,6 +127,6 @@ export class ReadResponse extends Response {
 
   override clone(): ReadResponse {
     if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new ReadResponse(this.#bytes.slice(), this);
+    return new ReadResponse(this.#bytes && this.#bytes.slice(), this);
   }
 }

@@ -61,11 +61,22 @@ export function backoffDelay(retry: number, policy: RetryPolicy): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
+/**
+ * An HTTP date as servers send it (IMF-fixdate, as toUTCString writes it, which every engine's
+ * Date.parse reads). Anything else is not handed to Date.parse, which reads "-1" or "1, 1" (a
+ * header sent twice) as a date in 2001, and so as no wait at all.
+ */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 /** The wait a `Retry-After` header asks for (seconds or an HTTP date), capped; undefined if absent or unreadable. */
 export function retryAfterDelay(headers: Headers, policy: RetryPolicy, now = Date.now()): number | undefined {
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  const ms = /^\d+(\.\d+)?$/.test(value)
+    ? Number(value) * 1000
+    : HTTP_DATE.test(value)
+      ? Date.parse(value) - now
+      : Number.NaN;
   if (Number.isNaN(ms)) return undefined;
   return Math.min(Math.max(ms, 0), policy.maxRetryAfterMs);
 }

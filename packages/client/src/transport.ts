@@ -72,9 +72,20 @@ export function createTransport(options: TransportOptions): Transport {
   return async (input, call, extra) => {
     const { signal, name, landed } = call;
     const fetch = call.fetch ?? options.fetch;
+    const where = () => `${input.method} ${describeUrl(input.url)}`;
+    const timedOut = () => new TimeoutError(`${where()} took longer than ${timeoutMs} ms.`);
     // A body is read once, to be sent again on a retry; a Request without one is sent as it is.
     // A Blob: Node 20's fetch detaches an ArrayBuffer body it sends, and fails on a redirect.
-    const body = input instanceof PlainRequest || input.body === null ? undefined : await input.blob();
+    // A stream that stalls is given up at timeoutMs, or when the caller aborts.
+    let body: Blob | undefined;
+    if (!(input instanceof PlainRequest) && input.body !== null) {
+      const reading = new Deadline(signal);
+      reading.start(
+        timeoutMs,
+        () => new TimeoutError(`${where()}: its body took longer than ${timeoutMs} ms to read.`),
+      );
+      body = await reading.race(input.blob()).finally(() => reading.clear());
+    }
     // The token goes on the Request only while an attempt sends it: middleware that logs the
     // Request's headers afterwards never sees it.
     const authorization = input.headers.get('Authorization');
@@ -84,8 +95,6 @@ export function createTransport(options: TransportOptions): Transport {
       verify: landed !== undefined && policy.verifyCreates,
       replayable: tokens?.renewable === true,
     };
-    const where = () => `${input.method} ${describeUrl(input.url)}`;
-    const timedOut = () => new TimeoutError(`${where()} took longer than ${timeoutMs} ms.`);
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       // The caller's abort (or waitForBatch's deadline) also ends waiting for a token; the

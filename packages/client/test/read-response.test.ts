@@ -86,7 +86,7 @@ describe('a read Response', () => {
         },
       }).getReader(),
     );
-    expect(part.byteLength).toBe(json.length);
+    expect(part?.byteLength).toBe(json.length);
     // Decoded from the view itself, and copied out of it as a buffer.
     expect(await new ReadResponse(part, single).json()).toEqual(JSON.parse(json));
     const buffer = await new ReadResponse(part, single).arrayBuffer();
@@ -98,5 +98,27 @@ describe('a read Response', () => {
     const response = await read(null, { status: 204 });
     expect(response.body).toBeNull();
     expect(await (await read('')).text()).toBe('');
+  });
+
+  it.each([
+    ['no body (a 204, 205, 304 or HEAD answer)', null, 204],
+    ['an empty body', '', 200],
+    ['a body', json, 200],
+  ])("with %s, reads, clones and says it is used as fetch's own Response does", async (_, body, status) => {
+    /** What a sequence of reads does to a Response, step by step. */
+    const steps = async (response: Response) => {
+      const seen: unknown[] = [response.body === null ? 'no body' : 'a body', response.bodyUsed];
+      for (const step of ['text', 'clone', 'text', 'bodyUsed', 'arrayBuffer'] as const) {
+        try {
+          if (step === 'clone') seen.push(await response.clone().text());
+          else if (step === 'bodyUsed') seen.push(response.bodyUsed);
+          else seen.push(step === 'text' ? await response.text() : (await response.arrayBuffer()).byteLength);
+        } catch (error) {
+          seen.push((error as Error).name);
+        }
+      }
+      return seen;
+    };
+    expect(await steps(await read(body, { status }))).toEqual(await steps(new Response(body, { status })));
   });
 });

@@ -64,10 +64,15 @@ describe('decide', () => {
     expect(decide(answered(429, { 'retry-after': '86400' }), read(), capped)).toMatchObject({ wait: 5_000 });
   });
 
-  it('backs off as usual when Retry-After cannot be read', () => {
-    const decision = decide(answered(503, { 'retry-after': 'soon' }), read(), policy);
-    expect(decision).toMatchObject({ retryAfter: false });
-    expect((decision as { wait: number }).wait).toBeLessThanOrEqual(500);
+  it('backs off as usual when Retry-After cannot be read, even where Date.parse would read a date into it', () => {
+    // "1, 1" is what Headers gives for a Retry-After sent twice; Date.parse takes it, "-1",
+    // "abc 1" and "+5" for dates in 2001, which would mean no wait at all.
+    for (const value of ['soon', '-1', '1, 1', 'abc 1', '+5', '2030-01-01']) {
+      const decision = decide(answered(503, { 'retry-after': value }), read(), policy);
+      expect(decision, value).toMatchObject({ retryAfter: false });
+      expect((decision as { wait: number }).wait, value).toBeGreaterThanOrEqual(250);
+      expect((decision as { wait: number }).wait, value).toBeLessThanOrEqual(500);
+    }
   });
 
   it('a create answered 500, 502, 503 or 504 is looked up before it is sent again; after 408 or 429 it is not', () => {

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -282,6 +283,35 @@ describe('connection faults and timeouts', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
   });
 
+  it('a request body stream that stalls is given up at timeoutMs, or at once when the caller aborts; nothing is sent', async () => {
+    const { origin, requests } = await serve((_request, response) => sendJson(response, 202, {}));
+    const stalled = () =>
+      new ReadableStream({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"reason":')),
+      });
+    const pause = (client: ReturnType<typeof testClient>, signal?: AbortSignal) =>
+      client.POST('/orgs/{organizationId}/cases/{caseId}/pause', {
+        params: { path: { organizationId, caseId } },
+        body: stalled() as never,
+        bodySerializer: (body: unknown) => body as never,
+        duplex: 'half',
+        ...(signal && { signal }),
+      } as never);
+    const started = Date.now();
+    const timedOut = await failureOf(pause(testClient(origin, { timeoutMs: 5_000 })));
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect((timedOut as Error).message).toMatch(/its body took longer than 5000 ms to read/);
+    expect(Date.now() - started).toBe(5_000);
+
+    const controller = new AbortController();
+    const reason = new Error('cancelled');
+    const call = pause(testClient(origin), controller.signal);
+    await runClock(new Promise((resolve) => setTimeout(resolve, 1_000)));
+    controller.abort(reason);
+    expect(await failureOf(call)).toBe(reason);
+    expect(requests).toHaveLength(0);
+  });
+
   it.each([
     ['the platform fetch', undefined],
     ['a fetch of your own', (request: Request) => globalThis.fetch(request)],
@@ -416,6 +446,35 @@ describe('bodies', () => {
     });
     expect(await failureOf(trace)).toBeInstanceOf(TypeError);
     expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a reason phrase that is not ASCII', 'HTTP/1.1 200 OK \xe2\x9c\x93', 200],
+    ['a status above 599', 'HTTP/1.1 600 Weird', 600],
+  ])('a status line fetch takes, with %s, is answered as fetch answers it, once', async (_, statusLine, status) => {
+    const body = JSON.stringify(invoice);
+    let received = 0;
+    const raw = createNetServer((socket) =>
+      socket.once('data', () => {
+        received++;
+        const head = `\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`;
+        socket.end(Buffer.concat([Buffer.from(statusLine, 'latin1'), Buffer.from(head + body)]));
+      }),
+    );
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const origin = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+      const expected = await fetch(`${origin}/x`);
+      received = 0;
+      const result = await getInvoice(testClient(origin));
+      expect(result.response.status).toBe(status);
+      expect(result.response.statusText).toBe(expected.statusText);
+      expect(result.response.ok).toBe(expected.ok);
+      expect(result.data ?? result.error).toEqual(invoice);
+      expect(received).toBe(1);
+    } finally {
+      raw.close();
+    }
   });
 
   it('an empty 202 answers with no data', async () => {
