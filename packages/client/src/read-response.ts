@@ -127,6 +127,6 @@ export class ReadResponse extends Response {
 
   override clone(): ReadResponse {
     if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new ReadResponse(this.#bytes && this.#bytes.slice(), this);
+    return new ReadResponse(this.#bytes === null ? null : this.#bytes.slice(), this);
   }
 }
