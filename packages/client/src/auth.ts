@@ -3,6 +3,7 @@
 // identity description in spec/identity/).
 import { AuthenticationError } from './errors.js';
 import type { components } from './generated/identity.js';
+import { redactValue } from './redact.js';
 import { createTransport, type TransportOptions } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
 
@@ -203,27 +204,4 @@ function tokenErrorMessage(body: unknown): string {
   const { error, error_description: description } = (body ?? {}) as Record<string, unknown>;
   const parts = [error, description].filter((part): part is string => typeof part === 'string' && part !== '');
   return (parts.length > 0 ? parts.join(': ') : JSON.stringify(body)).slice(0, 200);
-}
-
-/**
- * A body with the secret redacted wherever it occurs: in the text, or in every string, key and
- * number of parsed JSON (where escapes such as \u002B are undone, so the secret shows as it is).
- */
-function redactValue(value: unknown, secret: string): unknown {
-  if (typeof value === 'string') return redact(value, secret);
-  if (typeof value === 'number') return redact(String(value), secret) === String(value) ? value : '[redacted]';
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secret));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [redact(key, secret), redactValue(item, secret)]),
-  );
-}
-
-/** Never let a secret through, even if a server echoes it: as it is, URL-encoded or form-encoded. */
-function redact(text: string, secret: string): string {
-  if (!secret) return text;
-  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
-  let result = text;
-  for (const form of forms) result = result.split(form).join('[redacted]');
-  return result;
 }

@@ -62,7 +62,6 @@ export async function waitForBatch(
   for (const [name, value] of Object.entries({ timeoutMs, initialIntervalMs, maxIntervalMs })) {
     assertTimerDelay('waitForBatch', name, value);
   }
-  const giveUpAt = Date.now() + timeoutMs;
   const timedOut = (status: string) =>
     new TimeoutError(`Batch ${batch.batchId} did not finish within ${timeoutMs} ms (last status: ${status}).`);
   let lastStatus = 'not read yet';
@@ -71,7 +70,11 @@ export async function waitForBatch(
   const { signal } = limit;
   const get = client.GET as BatchGetter;
   try {
-    for (let interval = initialIntervalMs; ; interval = Math.min(interval * 2, maxIntervalMs)) {
+    for (
+      let interval = Math.min(initialIntervalMs, maxIntervalMs);
+      ;
+      interval = Math.min(interval * 2, maxIntervalMs)
+    ) {
       const result = await get('/orgs/{organizationId}/batches/{batchId}', { params: { path: batch }, signal });
       const body = unwrap(result);
       const current = body?.data;
@@ -81,8 +84,9 @@ export async function waitForBatch(
       const { status, succeeded = [], failed = [] } = current;
       if (isFinal(status)) return { ...current, status, succeeded, failed };
       lastStatus = status ?? 'unknown';
-      const wait = retryAfterDelay(result.response.headers, DEFAULT_RETRY) ?? interval;
-      if (Date.now() + wait >= giveUpAt) throw timedOut(lastStatus);
+      // Retry-After may ask for a longer wait, never a shorter one: "0" is not a call to poll
+      // without pause. The deadline ends a wait that would outlast it, at timeoutMs.
+      const wait = Math.max(retryAfterDelay(result.response.headers, DEFAULT_RETRY) ?? 0, interval);
       await sleep(wait, signal);
     }
   } finally {

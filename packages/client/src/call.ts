@@ -167,13 +167,24 @@ export function createTypedClient<Client extends object>(
   return client as Client;
 }
 
-/** A path parameter of `.` or `..` (or none at all) would make the URL name another resource: refuse it. */
+/** The parameter names of each path template called so far. */
+const templateNames = new Map<string, string[]>();
+
+/**
+ * A path parameter of `.` or `..`, or none at all (empty, missing, an object) would make the URL
+ * name another resource: refuse it.
+ */
 function assertPathParameters(method: string, path: string, params: unknown): void {
   const values = (params as { path?: Record<string, unknown> } | undefined)?.path;
-  for (const name in values) {
-    const value = values[name];
+  let names = templateNames.get(path);
+  if (!names) {
+    names = path.match(/(?<=\{)[^}]+(?=\})/g) ?? [];
+    templateNames.set(path, names);
+  }
+  for (const name of names) {
+    const value = values?.[name];
     const text = String(value);
-    if (text === '.' || text === '..' || text === '') {
+    if (text === '.' || text === '..' || text === '' || value == null || typeof value === 'object') {
       throw new TypeError(
         `${method} ${path}: path parameter ${name} is ${JSON.stringify(value)}, which would change the path; pass the id itself.`,
       );

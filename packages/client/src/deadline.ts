@@ -51,11 +51,17 @@ export class Deadline {
     return this.#controller.signal;
   }
 
-  /** Starts the timer: the signal aborts with `reason()` once `ms` have passed. */
+  /**
+   * Starts the timer: the signal aborts with `reason()` once `ms` have passed. It keeps the
+   * process alive, as a call waiting on it should be, even on a fetch that holds no socket.
+   */
   start(ms: number, reason: () => unknown): void {
     this.#timer = setTimeout(() => this.#abort(reason()), ms);
-    // Never keep a process alive just to time out a request that already finished.
-    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Lets the process end while the timer runs: it only bounds a body the caller may never read. */
+  unref(): void {
+    (this.#timer as { unref?: () => void } | undefined)?.unref?.();
   }
 
   /**

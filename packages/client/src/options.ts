@@ -14,29 +14,29 @@ import type { Fetch } from './transport.js';
 
 export interface ClientOptions {
   /** The API's base URL; defaults to its production server. Must be https, except on loopback. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** How requests authenticate: client credentials, or a token you supply. */
   auth: AuthOptions;
   /** Retries of failed attempts (connection errors, 408, 429, 5xx); `false` turns them off. Default { maxRetries: 2 }. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** The longest one attempt may take, body included. Default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * A fetch to send with instead of `globalThis.fetch`. Like openapi-fetch, the client calls it
    * with a Request carrying everything; the same comes as a RequestInit besides, so a fetch
    * written `(request) => …` and one written `(input, init) => …` both work.
    */
-  fetch?: Fetch;
+  fetch?: Fetch | undefined;
   /** Headers to send with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Where log lines go: anything shaped like console (the default), such as a pino logger. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /**
    * How much to log. 'debug' logs a line per attempt (method, path, operationId, status, time,
    * attempt, request id); 'info' adds retries, token fetches, 401 replays and create look-ups.
    * Default: the AUTOCOLLECT_LOG environment variable, else 'warn'. Never a token, secret or body.
    */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
 }
 
 export interface ResolvedOptions {
@@ -68,6 +68,7 @@ export function resolveOptions(
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`${caller}: fetch must be a function like globalThis.fetch.`);
   }
+  assertHeaders(caller, options.headers);
   const log = createLog(options.logger, options.logLevel, caller);
   const { auth } = options;
   const { fetch } = options;
@@ -82,4 +83,23 @@ export function resolveOptions(
     tokens = clientCredentialsProvider(auth, { fetch, policy, timeoutMs, tokenUrl, log });
   }
   return { baseUrl, headers: options.headers, fetch, policy, timeoutMs, tokens, log };
+}
+
+/** Headers to send with every call: an object of names and string values a header can carry. */
+function assertHeaders(caller: string, headers: unknown): void {
+  if (headers === undefined) return;
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
+    throw new TypeError(`${caller}: headers must be an object of names and values, such as { 'X-Trace': 'on' }.`);
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    let fits = typeof value === 'string';
+    try {
+      if (fits) new Headers([[name, value]]);
+    } catch {
+      fits = false;
+    }
+    // Named, never quoted: a header's value may be a secret.
+    if (!fits)
+      throw new TypeError(`${caller}: headers["${name}"] must be a string a header can carry (no line breaks).`);
+  }
 }

@@ -33,8 +33,11 @@ export async function* paginate<P extends PaginatedPath>(
   const get = client.GET as Getter;
   const params = (init as { params?: { query?: object } }).params ?? {};
   let token: unknown;
-  // Every token followed so far: an API that hands one back again (A, B, A) would loop forever.
-  const followed = new Set<unknown>();
+  // Every token followed so far, the caller's own first: an API that hands one back again
+  // (A, B, A) would loop forever.
+  const followed = new Set<unknown>([
+    (params.query as Record<string, unknown> | undefined)?.[pagination.tokenParameter],
+  ]);
   do {
     const query = { ...params.query, ...(token !== undefined && { [pagination.tokenParameter]: token }) };
     const result = await get(path, { ...init, params: { ...params, query } });
@@ -43,6 +46,10 @@ export async function* paginate<P extends PaginatedPath>(
     if (!Array.isArray(items)) throw apiError(result.response, body, `the page has no list at ${pagination.items}`);
     yield* items as PageItem<P>[];
     const next = pointer(body, pagination.nextToken);
+    // A token that is not a string cannot be told from the last one, nor sent as the API expects.
+    if (next !== undefined && next !== null && typeof next !== 'string') {
+      throw apiError(result.response, body, `the page's ${pagination.nextToken} is ${typeof next}, not a string`);
+    }
     if (token !== undefined) followed.add(token);
     if (next !== undefined && next !== null && next !== '' && (followed.has(next) || next === token)) {
       throw apiError(

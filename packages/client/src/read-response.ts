@@ -3,6 +3,7 @@
 // from the bytes read instead of streaming them a second time, which would cost a call more
 // than all the rest of the client. It reads as a fetch Response does: once, unless cloned.
 
+import { redactText } from './redact.js';
 import type { CallInfo } from './unwrap.js';
 
 /** Decodes without state between calls: one serves every response. */
@@ -34,6 +35,17 @@ export async function readBody(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * An error body without the bearer token in it, however its JSON escapes it (an API that echoes
+ * the token must not put it in an ApiError); the bytes themselves when it is not there.
+ */
+export function withoutToken(bytes: Uint8Array | null, token: string): Uint8Array | null {
+  if (!bytes) return bytes;
+  const text = utf8.decode(bytes);
+  const redacted = redactText(text, token);
+  return redacted === text ? bytes : new TextEncoder().encode(redacted);
 }
 
 /** The bytes in an ArrayBuffer of their own (a view's buffer may hold other bytes too). */

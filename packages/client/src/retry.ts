@@ -2,24 +2,25 @@
 
 export interface RetryOptions {
   /** How many times to retry after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The first backoff delay; it doubles on each retry. Default 500 ms. */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** The longest backoff delay. Default 8 s. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** The longest wait a `Retry-After` header can ask for. Default 60 s. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Whether creates (CreateInvoices, CreatePayments, CreateCorrections) are retried at all. Default true. */
-  retryCreates?: boolean;
+  retryCreates?: boolean | undefined;
   /**
    * After a create fails in a way that leaves open whether it landed (a timeout, a connection
    * lost after sending, 500, 502, 503 or 504), look its batch up by IdempotencyKey before
    * sending it again, and answer with that batch if it is there. Default true.
    */
-  verifyCreates?: boolean;
+  verifyCreates?: boolean | undefined;
 }
 
-export type RetryPolicy = Required<RetryOptions>;
+/** The settings a client retries by: every one given, none undefined. */
+export type RetryPolicy = { [K in keyof RetryOptions]-?: Exclude<RetryOptions[K], undefined> };
 
 export const DEFAULT_RETRY: RetryPolicy = {
   maxRetries: 2,
@@ -42,7 +43,10 @@ export function retryPolicy(option: RetryOptions | false | undefined, caller: st
   if (option !== undefined && (option === null || typeof option !== 'object')) {
     throw new TypeError(`${caller}: retry must be an object such as { maxRetries: 2 }, or false.`);
   }
-  const policy = { ...DEFAULT_RETRY, ...option };
+  // A setting left undefined keeps its default, as every other option's does.
+  const policy = { ...DEFAULT_RETRY };
+  for (const [key, value] of Object.entries(option ?? {}))
+    if (value !== undefined) Object.assign(policy, { [key]: value });
   for (const [key, value] of Object.entries(policy)) {
     if (key === 'retryCreates' || key === 'verifyCreates') {
       if (typeof value !== 'boolean') {

@@ -8,7 +8,7 @@ import { Deadline } from './deadline.js';
 import { ApiError, AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
 import { PlainRequest } from './plain-request.js';
-import { ReadResponse, readBody } from './read-response.js';
+import { ReadResponse, readBody, withoutToken } from './read-response.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
 
@@ -146,7 +146,7 @@ export function createTransport(options: TransportOptions): Transport {
           // A body that stalls is cancelled at the deadline, even from a fetch that ignores the
           // signal: its connection is closed.
           const bytes = await limit.race(readBody(reader), (why) => reader?.cancel(why).catch(() => undefined));
-          response = new ReadResponse(bytes, response);
+          response = new ReadResponse(token && !response.ok ? withoutToken(bytes, token) : bytes, response);
         }
       } catch (error) {
         response = undefined;
@@ -175,6 +175,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       // The one place the attempt's timer stops; a streamed answer keeps it, to bound its body.
       if (next !== 'answer' || call.buffer || !response) limit.clear();
+      else limit.unref();
       if (next === 'answer') {
         if (response) return response;
         throw failure;

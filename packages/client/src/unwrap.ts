@@ -42,7 +42,8 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
 
 /** Amili's request id from the response's headers; which header carries it is not documented, so the usual ones are tried. */
 export function requestIdHeader(headers: Headers): string | undefined {
-  return headers.get('x-amili-request-id') ?? headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+  // An empty header is no id: the next one is tried.
+  return headers.get('x-amili-request-id') || headers.get('x-request-id') || headers.get('request-id') || undefined;
 }
 
 /** Amili's request id. Which header carries it is not documented, so the usual ones are tried, then the problem's traceId. */

@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { components } from '../src/generated/autocollect.js';
 import { operations } from '../src/generated/autocollect.meta.js';
 import { ApiError, TimeoutError } from '../src/index.js';
@@ -71,6 +71,52 @@ describe('waitForBatch', () => {
     }
   });
 
+  it('takes Retry-After as a longer wait, never a shorter one: "0" or a past date does not make it poll without pause', async () => {
+    for (const retryAfter of ['0', new Date(Date.now() - 60_000).toUTCString()]) {
+      const api = await batchApi(3, { 'retry-after': retryAfter });
+      await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }));
+      expect(api.gaps().map((gap) => Math.floor(gap / 1_000) * 1_000)).toEqual([1_000, 2_000]);
+      await server!.close();
+      server = undefined;
+    }
+  });
+
+  it('waits no longer than maxIntervalMs before the first poll either', async () => {
+    const api = await batchApi(3);
+    await runClock(
+      testClient(api.origin).waitForBatch(
+        { organizationId, batchId },
+        { initialIntervalMs: 2_000, maxIntervalMs: 200 },
+      ),
+    );
+    expect(api.gaps().map((gap) => Math.floor(gap / 100) * 100)).toEqual([200, 200]);
+  });
+
+  it('a missing or malformed batchId fails at once, before polling another URL', async () => {
+    const api = await batchApi(1);
+    for (const bad of [undefined, {}, null]) {
+      const error = await failureOf(
+        testClient(api.origin).waitForBatch({ organizationId, batchId: bad as unknown as string }),
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/path parameter batchId is .*, which would change the path/);
+    }
+    expect(api.times).toHaveLength(0);
+  });
+
+  it('keeps the process alive while it waits, even on a fetch that holds no socket, until timeoutMs', async () => {
+    vi.useRealTimers();
+    const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const before = timers();
+    const client = testClient('http://127.0.0.1:9', { fetch: () => new Promise<Response>(() => undefined) });
+    const waiting = client.waitForBatch({ organizationId, batchId }, { timeoutMs: 200 });
+    // Its deadline and the attempt's timeout hold the event loop: the process cannot end before them.
+    expect(timers()).toBeGreaterThan(before);
+    const error = await waiting.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('waits as long as Retry-After says between polls', async () => {
     const api = await batchApi(2, { 'retry-after': '7' });
     await runClock(testClient(api.origin).waitForBatch({ organizationId, batchId }));
@@ -78,7 +124,7 @@ describe('waitForBatch', () => {
     expect(api.gaps()[0]).toBeLessThan(7_000 + 100);
   });
 
-  it('gives TimeoutError with the last status when the batch never finishes, without polling past the limit', async () => {
+  it('gives TimeoutError with the last status when the batch never finishes, at the limit and not before', async () => {
     const api = await batchApi();
     const started = Date.now();
     const error = await failureOf(
@@ -86,9 +132,10 @@ describe('waitForBatch', () => {
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe(`Batch ${batchId} did not finish within 20000 ms (last status: QUEUED).`);
-    // Polls at 0, 1, 3, 7 and 15 s; the next would come after the limit, so it gives up then.
+    // Polls at 0, 1, 3, 7 and 15 s; the next would come after the limit, which ends the wait.
     expect(api.times.map((time) => Math.floor((time - started) / 1_000))).toEqual([0, 1, 3, 7, 15]);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(20_000);
+    expect(Date.now() - started).toBeLessThan(20_100);
   });
 
   it('stops when the caller aborts, at once', async () => {

@@ -87,6 +87,31 @@ describe('createAutoCollectClient', () => {
     );
   });
 
+  it('takes a setting left undefined as its default, in retry as elsewhere', () => {
+    const auth = { accessToken: 't' };
+    expect(() =>
+      createAutoCollectClient({
+        auth,
+        retry: { maxRetries: undefined, retryCreates: undefined },
+        timeoutMs: undefined,
+      }),
+    ).not.toThrow();
+  });
+
+  it('refuses headers that are not an object of names and values a header can carry, naming the header but never its value', () => {
+    const auth = { accessToken: 't' };
+    const make = (headers: unknown) => () =>
+      createAutoCollectClient({ auth, headers: headers as Record<string, string> });
+    expect(make('X-Trace: 1')).toThrow(/headers must be an object of names and values/);
+    expect(make([['X-Trace', '1']])).toThrow(/headers must be an object of names and values/);
+    expect(make({ 'X-Api-Key': 'secret-value\nsmuggled' })).toThrow(
+      'headers["X-Api-Key"] must be a string a header can carry',
+    );
+    expect(make({ 'X-Api-Key': 'secret-value\nsmuggled' })).not.toThrow(/secret-value/);
+    expect(make({ 'X-Count': 1 })).toThrow(/headers\["X-Count"\] must be a string/);
+    expect(make({ 'X-Trace': 'on' })).not.toThrow();
+  });
+
   it('never puts the token in a construction error', () => {
     const secret = 'super-secret-token-value';
     let message = '';

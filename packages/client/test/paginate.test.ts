@@ -134,6 +134,41 @@ describe('paginate', () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it("counts the caller's own starting token as followed: a page is never yielded twice", async () => {
+    server = await startServer((request, response) => {
+      const token = new URL(request.url, 'http://localhost').searchParams.get('PageToken');
+      sendJson(response, 200, { summary: { nextPageToken: token === 'A' ? 'B' : 'A' }, data: [{ batchId: token }] });
+    });
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const batch of testClient(server!.origin).paginate('/orgs/{organizationId}/batches', {
+        params: { path: { organizationId }, query: { PageToken: 'A' } },
+      }))
+        seen.push(String(batch.batchId));
+    };
+    await expect(walk()).rejects.toThrow(/PageToken "A" again/);
+    expect(seen).toEqual(['A', 'B']);
+  });
+
+  it('stops with ApiError on a next token that is not a string, which could be neither sent nor told from the last', async () => {
+    for (const nextPageToken of [['A'], { a: 1 }, 7]) {
+      server = await startServer((_request, response) =>
+        sendJson(response, 200, { summary: { nextPageToken }, data: [{}] }),
+      );
+      const walk = async () => {
+        for await (const _ of testClient(server!.origin).paginate('/orgs/{organizationId}/batches', {
+          params: { path: { organizationId } },
+        }));
+      };
+      const error = await walk().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as Error).message).toMatch(/the page's \/summary\/nextPageToken is (object|number), not a string/);
+      expect(server.requests).toHaveLength(1);
+      await server.close();
+    }
+    server = undefined;
+  });
+
   it('refuses a path that does not page', async () => {
     server = await startServer((_request, response) => sendJson(response, 200, {}));
     const client = testClient(server.origin);

@@ -497,6 +497,40 @@ describe('bodies', () => {
 });
 
 describe('ApiError', () => {
+  it('an error body that echoes the bearer token, as it is or JSON-escaped, has it redacted', async () => {
+    const token = 'eyJ0eXAi.a+b/c.sig';
+    const { origin } = await serve((request, response) => {
+      const sent = String(request.headers.authorization).replace('Bearer ', '');
+      const body = JSON.stringify({ title: 'Unauthorized', detail: `Token ${sent} expired`, echo: sent })
+        .replaceAll('+', '\\u002B')
+        .replaceAll('/', '\\/');
+      response.writeHead(401, { 'content-type': 'application/problem+json' }).end(body);
+    });
+    const client = testClient(origin, { auth: { accessToken: token } });
+    const result = await getInvoice(client);
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (e) {
+        return e as ApiError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error?.message).toContain('Token [redacted] expired');
+    const printed = `${error?.message} ${JSON.stringify(error)} ${JSON.stringify(result.error)}`;
+    for (const form of [token, 'a\\u002Bb', 'b\\/c', 'a+b/c']) expect(printed).not.toContain(form);
+  });
+
+  it('takes the request id from the first header that has one: an empty one is none', async () => {
+    const { origin } = await serve((_request, response) =>
+      response
+        .writeHead(404, { 'content-type': 'application/json', 'x-amili-request-id': '', 'x-request-id': 'req-42' })
+        .end('{"title":"Not Found"}'),
+    );
+    const result = await getInvoice(testClient(origin));
+    expect(() => unwrap(result)).toThrow(expect.objectContaining({ requestId: 'req-42' }));
+  });
+
   it('carries status, method, path template, operationId, parsed body and request id', async () => {
     const problem = specExample('InvoicePaymentReminderOpen') && {
       title: 'Not Found',

@@ -1,0 +1,40 @@
+// Secrets and tokens a server echoes are taken out of what the client hands on: the client
+// secret from a token endpoint's refusal, the bearer token from an API's error body.
+
+/** Never let a secret through, even if a server echoes it: as it is, URL-encoded or form-encoded. */
+export function redact(text: string, secret: string): string {
+  if (!secret) return text;
+  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+  let result = text;
+  for (const form of forms) result = result.split(form).join('[redacted]');
+  return result;
+}
+
+/**
+ * A body with the secret redacted wherever it occurs: in the text, or in every string, key and
+ * number of parsed JSON (where escapes such as \u002B are undone, so the secret shows as it is).
+ */
+export function redactValue(value: unknown, secret: string): unknown {
+  if (typeof value === 'string') return redact(value, secret);
+  if (typeof value === 'number') return redact(String(value), secret) === String(value) ? value : '[redacted]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secret));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redact(key, secret), redactValue(item, secret)]),
+  );
+}
+
+/**
+ * Body text without the secret: JSON is parsed, redacted and written again (whatever its
+ * escapes), other text redacted as it is; the text itself when the secret is not in it.
+ */
+export function redactText(text: string, secret: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return redact(text, secret);
+  }
+  const redacted = JSON.stringify(redactValue(parsed, secret));
+  return redacted === JSON.stringify(parsed) ? text : redacted;
+}
