@@ -15,6 +15,7 @@ import sirv from 'sirv';
 import { DEFAULTS, startSandbox } from '../packages/sandbox/src/index.js';
 import { nextSteps } from '../packages/sandbox/src/next-steps.js';
 import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
+import { foreignHost } from '../packages/sandbox/src/reach.js';
 import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
@@ -32,6 +33,14 @@ const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 
 const server = createServer((request, response) => {
+  // Only under this machine's own names: a page that rebinds its name to 127.0.0.1 reads nothing
+  // here, /sandbox.json's credentials least of all.
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  if (foreignHost(`http://${HOST}:${address.port}`, request)) {
+    return response
+      .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      .end(`The docs answer to ${HOST}:${address.port} (or localhost:${address.port}) only.\n`);
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
   // Where the sandbox beside these docs runs, for the docs' Try it: a page on this origin only.
   if (request.url === '/sandbox.json' && sandbox) {
@@ -70,6 +79,17 @@ async function sandboxBesideDocs() {
 
 /** @type {import("../packages/sandbox/src/index.js").RunningSandbox | undefined} */
 let sandbox;
+// Handled before the banner says to press Ctrl+C: one pressed at once still stops both cleanly.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log(`Stopped the docs and the sandbox (${signal}).`);
+    void sandbox?.close();
+    server.close(() => process.exit(0));
+    // A connection left open (an idle socket, a request half sent) must not keep it running.
+    server.closeAllConnections();
+  });
+}
+
 /** What the banner says of a usual port that was taken. @type {string[]} */
 const taken = [];
 try {
@@ -85,7 +105,7 @@ try {
       `AutoCollect sandbox:  ${sandbox.baseUrl}`,
       `  token URL ${sandbox.tokenUrl}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}`,
       `  organization ${sandbox.organizationId}; its own endpoints at ${sandbox.controlUrl}`,
-      "  it holds the records the docs' examples name (an invoice, its case, batch and settlement)",
+      "  it holds the records the docs' examples name (an invoice, its case, batch and settlement, and a case ready for each case action)",
       `  webhook URLs ${webhooks?.join(', ') ?? 'none (set SANDBOX_WEBHOOK_URL)'}; signed with ${sandbox.webhookSecret}`,
       ...taken,
       'Press Ctrl+C to stop. Each request the sandbox answers is printed after this banner.',
@@ -95,11 +115,4 @@ try {
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.log(`Stopped the docs and the sandbox (${signal}).`);
-    void sandbox?.close();
-    server.close(() => process.exit(0));
-  });
 }

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from './support/bundle.js';
 
@@ -68,6 +70,40 @@ describe('the docs server', () => {
     }
     expect((await fetch(`${server.origin}/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${server.origin}/missing.json`)).status).toBe(404);
+  });
+
+  it("answers to this machine's own names only: a page that rebinds its name to 127.0.0.1 reads nothing", async () => {
+    const { port } = new URL(server.origin);
+    const asked = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const sent = request({ host: '127.0.0.1', port, path: '/sandbox.json', headers: { host } }, (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+    const rebound = await asked(`rebound.attacker.example:${port}`);
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain('clientSecret');
+    expect((await asked(`localhost:${port}`)).status).toBe(200);
+    expect((await asked(`127.0.0.1:${port}`)).status).toBe(200);
+  });
+
+  it('stops on Ctrl+C even while a connection is left open', async () => {
+    const own = await startDocsServer();
+    const { port } = new URL(own.origin);
+    const idle = connect(Number(port), '127.0.0.1');
+    idle.on('error', () => undefined); // reset when the server stops
+    await new Promise((resolve) => idle.once('connect', resolve));
+    idle.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // half a request, never finished
+    try {
+      expect(await own.interrupt()).toBe(0);
+      expect(own.output).toContain('Stopped the docs and the sandbox (SIGINT).');
+    } finally {
+      idle.destroy();
+    }
   });
 });
 

@@ -3,7 +3,7 @@
 // reason, the batch ends SUCCESS, PARTIAL or FAILED, and the state changes it made are
 // announced as webhook events.
 import { mainDescription, operationById } from './contract.js';
-import { CLOSED_STATUSES, fromCents, remainingCents, toCents } from './state.js';
+import { CLOSED_STATUSES, fromCents, MAX_AMOUNT, remainingCents, toCents } from './state.js';
 
 /**
  * @typedef {import('./state.js').SandboxState} SandboxState
@@ -112,6 +112,11 @@ function processCorrection(correction, { state, now, emit }) {
     return 'amount must be a non-zero amount (negative to reduce what is owed).';
   if (remainingCents(record) + cents < 0) {
     return `amount ${correction.amount} would take the remaining ${fromCents(remainingCents(record))} below zero.`;
+  }
+  // Each amount is at most MAX_AMOUNT; so is what an invoice owes, or its sums in øre would
+  // outgrow the whole numbers JavaScript holds exactly.
+  if (remainingCents(record) + cents > toCents(MAX_AMOUNT)) {
+    return `amount ${correction.amount} would take the remaining ${fromCents(remainingCents(record))} above ${MAX_AMOUNT}, more than an invoice can owe.`;
   }
   record.adjusted += cents;
   changeAmounts(state, record, now, emit);

@@ -107,13 +107,17 @@ export const CASE_ACTIONS = {
   },
 };
 
+/** What a closed case's refusals say: nothing moves it on, but the sandbox starts afresh. */
+export const RESET_HINT =
+  "A closed case stays closed; in the sandbox, POST /_sandbox/reset starts afresh, with the examples' cases.";
+
 /** Why an action does not apply to the case, or undefined when it does. @param {CaseAction} action @param {InvoiceRecord} record */
 export function refusal(action, record) {
   if (action.applies(record)) return undefined;
   const state = CLOSED_STATUSES.has(record.status)
     ? `${record.status}`
     : `${record.status}${record.subStatus ? `/${record.subStatus}` : ''}`;
-  // A closed case stays closed: only an open one is told how to get where the action applies.
-  const hint = action.hint && !CLOSED_STATUSES.has(record.status) ? ` ${action.hint(record)}` : '';
+  // A closed case stays closed: only a reset of the sandbox brings the examples' cases back.
+  const hint = CLOSED_STATUSES.has(record.status) ? ` ${RESET_HINT}` : action.hint ? ` ${action.hint(record)}` : '';
   return `Case ${record.caseId} is ${state}: ${action.refusal}.${hint}`;
 }

@@ -34,18 +34,38 @@ export const MAX_ITEMS = 1000;
  */
 export function tooManyItems(body, status) {
   if (body === null || typeof body !== 'object') return undefined;
-  const over = Object.entries(body).filter(
-    ([key, value]) => Object.hasOwn(ITEM_KINDS, key) && Array.isArray(value) && value.length > MAX_ITEMS,
-  );
-  if (over.length === 0) return undefined;
-  return invalid(
-    status,
-    'The request body is not valid',
-    over.map(([key, items]) => ({
-      field: key,
-      message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
-    })),
-  );
+  /** @type {{ field: string, message: string }[]} */
+  const over = [];
+  for (const [key, items] of Object.entries(body)) {
+    if (!Object.hasOwn(ITEM_KINDS, key) || !Array.isArray(items)) continue;
+    if (items.length > MAX_ITEMS) {
+      over.push({
+        field: key,
+        message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
+      });
+    } else {
+      for (const [index, item] of items.entries()) longLists(item, `${key}[${index}]`, over);
+    }
+  }
+  return over.length === 0 ? undefined : invalid(status, 'The request body is not valid', over.slice(0, 10));
+}
+
+/** The most entries a list within an item takes (debtors, their addresses, …): the sandbox's own limit. */
+export const MAX_LIST = 100;
+
+/**
+ * Adds to `over` each list within an item longer than MAX_LIST: an invoice of 300 000 debtors
+ * would make every read of the cases that show it build tens of megabytes.
+ * @param {unknown} value @param {string} field @param {{ field: string, message: string }[]} over
+ */
+function longLists(value, field, over) {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value) && value.length > MAX_LIST) {
+    over.push({ field, message: `holds ${value.length} entries; the sandbox takes at most ${MAX_LIST}` });
+    return;
+  }
+  for (const [key, item] of Object.entries(value))
+    longLists(item, Array.isArray(value) ? `${field}[${key}]` : `${field}.${key}`, over);
 }
 
 /** @type {Handler} */

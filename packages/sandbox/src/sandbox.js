@@ -3,7 +3,7 @@
 // holds, its tokens, batch processing on a timer, webhook events and faults.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { caseEventData, changeAmounts, processBatch } from './batches.js';
-import { DECISION_SUB_STATUSES } from './case-actions.js';
+import { DECISION_SUB_STATUSES, RESET_HINT } from './case-actions.js';
 import { Contract, organizationFor } from './contract.js';
 import { addExampleRecords } from './examples.js';
 import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
@@ -144,7 +144,10 @@ export class Sandbox {
     if (!DECISION_SUB_STATUSES.includes(subStatus)) {
       throw new SandboxError(422, `subStatus must be one of ${DECISION_SUB_STATUSES.join(', ')}.`);
     }
-    if (record.status !== 'OPEN') throw new SandboxError(409, `Case ${caseId} is ${record.status}, not OPEN.`);
+    if (record.status !== 'OPEN') {
+      const hint = CLOSED_STATUSES.has(record.status) ? ` ${RESET_HINT}` : ' Resume it first (ResumeCase).';
+      throw new SandboxError(409, `Case ${caseId} is ${record.status}, not OPEN.${hint}`);
+    }
     record.subStatus = subStatus;
     this.caseChanged(record, ['status']);
   }
@@ -194,7 +197,7 @@ export class Sandbox {
     this.#stopTimers();
     this.state.reset();
     if (this.options.examples) addExampleRecords(this.state, this.contract.documents.openapi);
-    this.webhooks.log.length = 0;
+    this.webhooks.forget();
     this.violations.length = 0;
   }
 

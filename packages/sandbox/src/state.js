@@ -43,6 +43,8 @@ export class SandboxState {
     this.createdBy = identity.createdBy;
     this.seq = 0;
     this.nextCaseNumber = FIRST_CASE_NUMBER;
+    /** @type {Set<number>} the case numbers in use, so that a new case never takes an example's */
+    this.caseNumbers = new Set();
     /** @type {Map<string, InvoiceRecord>} */
     this.invoices = new Map();
     /** @type {InvoiceRecord[]} */
@@ -63,10 +65,17 @@ export class SandboxState {
     this.idempotency = new Map();
   }
 
+  /** The next case number no case has. */
+  #newCaseNumber() {
+    while (this.caseNumbers.has(this.nextCaseNumber)) this.nextCaseNumber++;
+    return this.nextCaseNumber++;
+  }
+
   /** Forgets everything but the organization. */
   reset() {
     this.seq = 0;
     this.nextCaseNumber = FIRST_CASE_NUMBER;
+    this.caseNumbers.clear();
     for (const map of [this.invoices, this.cases, this.sourceIds, this.batches, this.settlements, this.idempotency])
       map.clear();
     for (const list of [this.invoiceList, this.batchList, this.settlementList]) list.length = 0;
@@ -103,7 +112,7 @@ export class SandboxState {
       seq: ++this.seq,
       id: known?.id ?? randomUUID(),
       caseId: known?.caseId ?? randomUUID(),
-      caseNumber: known?.caseNumber ?? this.nextCaseNumber++,
+      caseNumber: known?.caseNumber ?? this.#newCaseNumber(),
       batchId,
       input,
       type,
@@ -118,6 +127,7 @@ export class SandboxState {
       // Only the ids are kept; the rest of each debtor is read from the input when shown.
       debtorIds: (input.debtors ?? []).map(() => randomUUID()),
     };
+    this.caseNumbers.add(record.caseNumber);
     this.invoices.set(record.id, record);
     this.cases.set(record.caseId, record);
     this.invoiceList.push(record);

@@ -51,8 +51,10 @@ export class WebhookDispatcher {
     /** @type {Set<() => void>} */
     this.idleWaiters = new Set();
     this.closed = false;
-    /** @type {Set<ReturnType<typeof setTimeout>>} */
-    this.timers = new Set();
+    /** Bumped by `forget`: a delivery of an earlier generation is not attempted again. */
+    this.generation = 0;
+    /** @type {Map<ReturnType<typeof setTimeout>, () => void>} each back-off's timer, and what ends its wait */
+    this.timers = new Map();
   }
 
   /** Queues an event for every registered URL. @param {string} event @param {object} payload */
@@ -90,15 +92,26 @@ export class WebhookDispatcher {
   /** Stops delivering: pending deliveries stay pending. */
   close() {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.forget();
+  }
+
+  /** Forgets every delivery, queued or waiting to be retried (a reset): none is attempted again. */
+  forget() {
+    this.generation++;
+    this.log.length = 0;
     this.queues.clear();
+    for (const [timer, endWait] of this.timers) {
+      clearTimeout(timer);
+      endWait();
+    }
+    this.timers.clear();
     this.#notifyIdle();
   }
 
   async #drain(/** @type {string} */ url) {
     const queue = /** @type {Delivery[]} */ (this.queues.get(url));
-    while (queue.length > 0 && !this.closed) {
+    // A queue `forget` let go of is drained no further.
+    while (queue.length > 0 && !this.closed && this.queues.get(url) === queue) {
       await this.#deliver(/** @type {Delivery} */ (queue[0]));
       queue.shift();
     }
@@ -116,7 +129,8 @@ export class WebhookDispatcher {
       delivery.state = 'failed';
       return;
     }
-    for (let attempt = 1; !this.closed; attempt++) {
+    const { generation } = this;
+    for (let attempt = 1; !this.closed && this.generation === generation; attempt++) {
       /** @type {Attempt} */
       const record = { at: new Date().toISOString() };
       delivery.attempts.push(record);
@@ -138,6 +152,7 @@ export class WebhookDispatcher {
       } catch (error) {
         record.error = describe(error);
       }
+      if (this.generation !== generation) return;
       if (attempt >= maxAttempts) {
         delivery.state = 'failed';
         delivery.nextAttemptAt = null;
@@ -150,7 +165,7 @@ export class WebhookDispatcher {
           this.timers.delete(timer);
           resolve(undefined);
         }, wait);
-        this.timers.add(timer);
+        this.timers.set(timer, () => resolve(undefined));
       });
     }
   }

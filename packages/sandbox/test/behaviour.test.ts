@@ -277,7 +277,9 @@ describe('case actions', () => {
     expect(await status()).toBe('WITHDRAWN');
     const closed = await act('withdraw');
     expect(closed.status).toBe(409);
-    expect(closed.body.detail).toBe(`Case ${entry.caseId} is WITHDRAWN: only an OPEN or PAUSED case can be withdrawn.`);
+    expect(closed.body.detail).toBe(
+      `Case ${entry.caseId} is WITHDRAWN: only an OPEN or PAUSED case can be withdrawn. A closed case stays closed; in the sandbox, POST /_sandbox/reset starts afresh, with the examples' cases.`,
+    );
     expect((await call('POST', `{org}/cases/${crypto.randomUUID()}/pause`)).status).toBe(404);
   });
 });

@@ -97,6 +97,15 @@ describe('the examples’ records', () => {
     expect(invoices[0].id).toBe(parameter('InvoiceId'));
   });
 
+  it("never give a new case an example's case number", async () => {
+    const { SandboxState } = await import('../src/state.js');
+    const state = new SandboxState({ organization: { id: 'o', name: 'O' } as never, createdBy: 'test' });
+    const known = { id: 'i-known', caseId: 'c-known', caseNumber: 100_002 };
+    state.addInvoice({ originalInvoiceAmount: 1 }, 'b', 0, known);
+    const numbers = [1, 2].map((n) => state.addInvoice({ originalInvoiceAmount: n }, 'b', 0).caseNumber);
+    expect(numbers).toEqual([100_001, 100_003]);
+  });
+
   it('are not there without the option', async () => {
     const empty = await sandboxWithToken();
     try {

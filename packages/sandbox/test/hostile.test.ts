@@ -13,8 +13,10 @@ import { newInvoice, type RunningSandbox, sandboxWithToken, tokenFor } from './s
 
 let sandbox: RunningSandbox;
 let call: Awaited<ReturnType<typeof sandboxWithToken>>['call'];
+let token: string;
 beforeAll(async () => {
   ({ sandbox, call } = await sandboxWithToken());
+  token = await tokenFor(sandbox);
 });
 afterAll(() => sandbox.close());
 
@@ -351,14 +353,83 @@ describe('a hostile or broken client', () => {
     }
   });
 
-  it('an invalid body too large to name each mistake is answered with its first, so checking it holds no one up', async () => {
+  it('an IdempotencyKey header sent twice is refused, never stored as the two joined', async () => {
+    const { port, pathname } = new URL(sandbox.baseUrl);
+    const body = JSON.stringify({ invoices: [newInvoice({ uniqueSourceInvoiceId: 'twice-1' })] });
+    const { request } = await import('node:http');
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const sent = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `${pathname}/orgs/${sandbox.organizationId}/invoices`,
+          headers: [
+            'Host',
+            `127.0.0.1:${port}`,
+            'Content-Length',
+            String(Buffer.byteLength(body)),
+            'Authorization',
+            `Bearer ${token}`,
+            'Content-Type',
+            'application/json',
+            'IdempotencyKey',
+            'k1',
+            'IdempotencyKey',
+            'k2',
+          ],
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      sent.on('error', reject);
+      sent.end(body);
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).detail).toBe('IdempotencyKey was given more than once; send the header once.');
+    expect((await call('GET', '{org}/batches?IdempotencyKey=k1, k2')).body.data).toEqual([]);
+  });
+
+  it('a correction that would make an invoice owe more than an amount can be is refused: sums in øre stay exact', async () => {
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ uniqueSourceInvoiceId: 'ledger-1' })] });
+    await sandbox.processQueued();
+    const [invoice] = (await call('GET', '{org}/invoices?UniqueSourceInvoiceId=ledger-1')).body.data;
+    const correct = async (amount: number) => {
+      const made = await call('POST', '{org}/corrections', {
+        corrections: [{ invoiceId: invoice.id, amount, currency: 'NOK' }],
+      });
+      await sandbox.processQueued();
+      return (await call('GET', `{org}/batches/${made.body.data.batchId}`)).body.data;
+    };
+    const over = await correct(1e12);
+    expect(over.status).toBe('FAILED');
+    expect(over.failed[0].reason).toMatch(/above 1000000000000, more than an invoice can owe/);
+    const shown = (await call('GET', `{org}/invoices/${invoice.id}`)).body.data;
+    expect(shown.remainingAmount).toBe(invoice.remainingAmount);
+    expect((await correct(0.01)).status).toBe('SUCCESS');
+    expect((await call('GET', `{org}/invoices/${invoice.id}`)).body.data.remainingAmount).toBe(
+      invoice.remainingAmount + 0.01,
+    );
+  });
+
+  it('a list within an item longer than the sandbox takes is refused before its entries are checked', async () => {
     const answer = await call('POST', '{org}/invoices', {
       invoices: [newInvoice({ debtors: Array.from({ length: 3000 }, () => ({})) })],
     });
     expect(answer.status).toBe(422);
     expect(answer.body.errors).toEqual({
-      'invoices[0].debtors[0]': ['must have firstname and lastname, or name and organizationNumber'],
+      'invoices[0].debtors': ['holds 3000 entries; the sandbox takes at most 100'],
     });
+    // Valid debtors, one too many: each read of the case would build all of them again.
+    const debtor = { type: 'PRIVATE', firstname: 'Kari', lastname: 'Nordmann' };
+    const many = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ debtors: Array.from({ length: 101 }, () => debtor) })],
+    });
+    expect(many.status).toBe(422);
+    expect(Object.keys(many.body.errors)).toEqual(['invoices[0].debtors']);
     // An array of 300 000 items is counted without spreading it onto the stack.
     const wide = await call('POST', '{org}/invoices', {
       invoices: [newInvoice({ debtors: Array.from({ length: 300_000 }, () => ({})) })],

@@ -106,6 +106,19 @@ describe('webhook deliveries', () => {
     expect(receiver.received.at(-1)!.headers['x-amili-event']).toBe('BATCH_COMPLETED');
   });
 
+  it('a reset forgets the deliveries still queued or waiting to be retried: none is sent after it', async () => {
+    const { receiver, call, sandbox } = await setUp([500, 500, 500]);
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => receiver.received.length === 1);
+    sandbox.reset();
+    expect(sandbox.deliveries()).toEqual([]);
+    await sandbox.webhooksIdle();
+    // Long after every back-off would have ended, the receiver has had the first attempt only.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(receiver.received).toHaveLength(1);
+    expect(sandbox.deliveries()).toEqual([]);
+  });
+
   it('give up after the last attempt, and record an unreachable endpoint too', async () => {
     const { call, sandbox } = await setUp([], { webhookRetry: { maxAttempts: 3, initialBackoffMs: 10 } });
     const closed = await startReceiver();

@@ -10,6 +10,8 @@ export interface DocsServer {
   /** Everything it printed so far: the banner, then a line per request the sandbox answered. */
   readonly output: string;
   stop(): void;
+  /** Ctrl+C: sends SIGINT, and resolves with its exit code once it has exited. */
+  interrupt(): Promise<number | null>;
 }
 
 /**
@@ -47,5 +49,10 @@ export async function startDocsServer(env: Record<string, string> = {}): Promise
       return printed;
     },
     stop: () => child.kill(),
+    interrupt: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGINT');
+      }),
   };
 }
