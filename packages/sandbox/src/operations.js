@@ -43,7 +43,7 @@ export function tooManyItems(body, status) {
         field: key,
         message: `holds ${items.length} items; the sandbox takes at most ${MAX_ITEMS} a request (Amili documents no limit): send them in several requests`,
       });
-    } else {
+    } else if (items.some(holdsLongList)) {
       for (const [index, item] of items.entries()) longLists(item, `${key}[${index}]`, over);
     }
   }
@@ -52,6 +52,14 @@ export function tooManyItems(body, status) {
 
 /** The most entries a list within an item takes (debtors, their addresses, …): the sandbox's own limit. */
 export const MAX_LIST = 100;
+
+/** Whether a value holds a list longer than MAX_LIST, at any depth: a walk that makes nothing, for every create. @param {unknown} value @returns {boolean} */
+function holdsLongList(value) {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.length > MAX_LIST || value.some(holdsLongList);
+  for (const key in value) if (holdsLongList(/** @type {Record<string, unknown>} */ (value)[key])) return true;
+  return false;
+}
 
 /**
  * Adds to `over` each list within an item longer than MAX_LIST: an invoice of 300 000 debtors

@@ -43,8 +43,8 @@ export class SandboxState {
     this.createdBy = identity.createdBy;
     this.seq = 0;
     this.nextCaseNumber = FIRST_CASE_NUMBER;
-    /** @type {Set<number>} the case numbers in use, so that a new case never takes an example's */
-    this.caseNumbers = new Set();
+    /** @type {Set<number>} the case numbers examples gave their cases, which a new case never takes */
+    this.givenCaseNumbers = new Set();
     /** @type {Map<string, InvoiceRecord>} */
     this.invoices = new Map();
     /** @type {InvoiceRecord[]} */
@@ -67,7 +67,7 @@ export class SandboxState {
 
   /** The next case number no case has. */
   #newCaseNumber() {
-    while (this.caseNumbers.has(this.nextCaseNumber)) this.nextCaseNumber++;
+    while (this.givenCaseNumbers.has(this.nextCaseNumber)) this.nextCaseNumber++;
     return this.nextCaseNumber++;
   }
 
@@ -75,7 +75,7 @@ export class SandboxState {
   reset() {
     this.seq = 0;
     this.nextCaseNumber = FIRST_CASE_NUMBER;
-    this.caseNumbers.clear();
+    this.givenCaseNumbers.clear();
     for (const map of [this.invoices, this.cases, this.sourceIds, this.batches, this.settlements, this.idempotency])
       map.clear();
     for (const list of [this.invoiceList, this.batchList, this.settlementList]) list.length = 0;
@@ -127,7 +127,7 @@ export class SandboxState {
       // Only the ids are kept; the rest of each debtor is read from the input when shown.
       debtorIds: (input.debtors ?? []).map(() => randomUUID()),
     };
-    this.caseNumbers.add(record.caseNumber);
+    if (known) this.givenCaseNumbers.add(known.caseNumber);
     this.invoices.set(record.id, record);
     this.cases.set(record.caseId, record);
     this.invoiceList.push(record);
