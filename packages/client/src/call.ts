@@ -142,6 +142,10 @@ export function createTypedClient<Client extends object>(
         const result = await send(path, sent);
         // The response the call ends with, which middleware may have replaced.
         recordCall(result.response, info);
+        // openapi-fetch answers no data for a body of Content-Length 0: a file or a text is
+        // then empty, as it is typed and as it is without the header (a 204 or HEAD has none).
+        const empty = result.data === undefined && method !== 'HEAD' ? EMPTY[parseAs] : undefined;
+        if (empty && result.response.ok && result.response.status !== 204) result.data = empty();
         return result;
       } catch (error) {
         // A success body that is not JSON is the API's fault, not a crash.
@@ -166,6 +170,13 @@ export function createTypedClient<Client extends object>(
   findBatch = findCreatedBatch?.(client as Client);
   return client as Client;
 }
+
+/** The empty body of each way of reading one that is not JSON. */
+const EMPTY: Partial<Record<ParseAs, () => unknown>> = {
+  blob: () => new Blob([]),
+  text: () => '',
+  arrayBuffer: () => new ArrayBuffer(0),
+};
 
 /** The parameter names of each path template called so far. */
 const templateNames = new Map<string, string[]>();

@@ -63,6 +63,30 @@ describe('createAutoCollectLegacyClient', () => {
     expect(await new Response(text).text()).toBe('pong');
   });
 
+  it('an empty body is an empty Blob, string or ArrayBuffer, as typed, whether or not Content-Length says 0', async () => {
+    for (const length of [{ 'content-length': '0' }, {}]) {
+      server = await startServer((request, response) =>
+        response
+          .writeHead(200, {
+            'content-type': request.url.startsWith('/webapi/api/Ping') ? 'text/plain' : 'application/octet-stream',
+            ...length,
+          })
+          .end(),
+      );
+      const client = createAutoCollectLegacyClient({ baseUrl: server.origin, auth: { accessToken: 't' } });
+      const params = { query: { attachmentid: '1' } };
+      const file = unwrap(await client.GET('/webapi/api/Attachment', { params }));
+      expect(file).toBeInstanceOf(Blob);
+      expect(file.size).toBe(0);
+      expect(unwrap(await client.GET('/webapi/api/Ping'))).toBe('');
+      const bytes = unwrap(await client.GET('/webapi/api/Attachment', { params, parseAs: 'arrayBuffer' }));
+      expect(bytes).toBeInstanceOf(ArrayBuffer);
+      expect(bytes.byteLength).toBe(0);
+      await server.close();
+    }
+    server = undefined;
+  });
+
   it('defaults to the legacy server the spec names and checks its options', () => {
     expect(legacyServers.production).toBe('https://api.amili.no');
     expect(() => createAutoCollectLegacyClient({ baseUrl: 'http://api.amili.no', auth: { accessToken: 't' } })).toThrow(
