@@ -16,7 +16,7 @@ const addFormats = ajvFormats.default;
 /**
  * @typedef {{ name: string, in: 'path' | 'query' | 'header' | 'cookie', required?: boolean, schema?: object }} Parameter
  * @typedef {{ operationId: string, parameters?: ({ $ref: string } | Parameter)[], requestBody?: { required?: boolean, content: Record<string, { schema?: object }> }, responses: Record<string, any>, security?: Record<string, string[]>[] }} Operation
- * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, document: any }} Route
+ * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, headerParameters: string[], document: any }} Route
  * @typedef {{ field: string, message: string }} Violation
  * @typedef {{ pattern: RegExp, names: string[] }} PathTemplate
  */
@@ -57,6 +57,7 @@ export class Contract {
           const operation = item[method];
           if (!operation) continue;
           const security = operation.security ?? document.security ?? [];
+          const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
           this.routes.push({
             method: method.toUpperCase(),
             path: base + path,
@@ -66,7 +67,11 @@ export class Contract {
               security.length > 0 && !security.some((/** @type {object} */ entry) => Object.keys(entry).length === 0),
             template: compileTemplate(base + path),
             operation,
-            parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
+            parameters,
+            headerParameters: parameters
+              .map((reference) => /** @type {Parameter} */ (resolve(document, reference)))
+              .filter((parameter) => parameter.in === 'header')
+              .map((parameter) => parameter.name),
             document,
           });
         }

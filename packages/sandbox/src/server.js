@@ -5,7 +5,6 @@
 // API across origins (cors.js).
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { resolve } from './contract.js';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
 import { shapeOf } from './json-shape.js';
@@ -171,13 +170,10 @@ async function handle(sandbox, request, route, path, url) {
   }
   // Node joins a header sent twice into one value ("k1, k2"): a header parameter the operation
   // takes (an IdempotencyKey) is refused then, never stored as a key of its own.
-  const repeatedHeader = route.parameters
-    .map((reference) => /** @type {import('./contract.js').Parameter} */ (resolve(route.document, reference)))
-    .find(
-      (parameter) =>
-        parameter.in === 'header' && (request.headersDistinct[parameter.name.toLowerCase()]?.length ?? 0) > 1,
-    );
-  if (repeatedHeader) return problem(400, `${repeatedHeader.name} was given more than once; send the header once.`);
+  const repeatedHeader = route.headerParameters.find(
+    (name) => (request.headersDistinct[name.toLowerCase()]?.length ?? 0) > 1,
+  );
+  if (repeatedHeader) return problem(400, `${repeatedHeader} was given more than once; send the header once.`);
   const parameters = { path, query: Object.fromEntries(url.searchParams), header: { ...request.headers } };
   /** @type {Violation[]} */
   const badParameters = sandbox.contract.parameters(route, parameters, { lenient: sandbox.options.lenient });

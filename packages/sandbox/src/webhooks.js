@@ -89,16 +89,21 @@ export class WebhookDispatcher {
     return new Promise((resolve) => this.idleWaiters.add(() => resolve(undefined)));
   }
 
-  /** Stops delivering: pending deliveries stay pending. */
+  /** Stops delivering: pending deliveries stay pending, and listed. */
   close() {
     this.closed = true;
-    this.forget();
+    this.#dropQueued();
   }
 
   /** Forgets every delivery, queued or waiting to be retried (a reset): none is attempted again. */
   forget() {
-    this.generation++;
     this.log.length = 0;
+    this.#dropQueued();
+  }
+
+  /** Lets go of the queues and ends every back-off's wait: a delivery of before is not attempted again. */
+  #dropQueued() {
+    this.generation++;
     this.queues.clear();
     for (const [timer, endWait] of this.timers) {
       clearTimeout(timer);
@@ -110,7 +115,7 @@ export class WebhookDispatcher {
 
   async #drain(/** @type {string} */ url) {
     const queue = /** @type {Delivery[]} */ (this.queues.get(url));
-    // A queue `forget` let go of is drained no further.
+    // A queue let go of (a reset, a close) is drained no further.
     while (queue.length > 0 && !this.closed && this.queues.get(url) === queue) {
       await this.#deliver(/** @type {Delivery} */ (queue[0]));
       queue.shift();
