@@ -35,9 +35,8 @@ export async function* paginate<P extends PaginatedPath>(
   let token: unknown;
   // Every token followed so far, the caller's own first: an API that hands one back again
   // (A, B, A) would loop forever.
-  const followed = new Set<unknown>([
-    (params.query as Record<string, unknown> | undefined)?.[pagination.tokenParameter],
-  ]);
+  const start = (params.query as Record<string, unknown> | undefined)?.[pagination.tokenParameter];
+  const followed = new Set<unknown>(start === undefined ? [] : [start]);
   do {
     const query = { ...params.query, ...(token !== undefined && { [pagination.tokenParameter]: token }) };
     const result = await get(path, { ...init, params: { ...params, query } });
@@ -46,19 +45,19 @@ export async function* paginate<P extends PaginatedPath>(
     if (!Array.isArray(items)) throw apiError(result.response, body, `the page has no list at ${pagination.items}`);
     yield* items as PageItem<P>[];
     const next = pointer(body, pagination.nextToken);
-    // A token that is not a string cannot be told from the last one, nor sent as the API expects.
-    if (next !== undefined && next !== null && typeof next !== 'string') {
-      throw apiError(result.response, body, `the page's ${pagination.nextToken} is ${typeof next}, not a string`);
-    }
     if (token !== undefined) followed.add(token);
-    if (next !== undefined && next !== null && next !== '' && (followed.has(next) || next === token)) {
+    token = next === null || next === '' ? undefined : next;
+    // A token that is not a string cannot be told from the last one, nor sent as the API expects.
+    if (token !== undefined && typeof token !== 'string') {
+      throw apiError(result.response, body, `the page's ${pagination.nextToken} is ${typeof token}, not a string`);
+    }
+    if (followed.has(token)) {
       throw apiError(
         result.response,
         body,
-        `the API returned ${pagination.tokenParameter} ${JSON.stringify(next)} again, which would loop forever`,
+        `the API returned ${pagination.tokenParameter} ${JSON.stringify(token)} again, which would loop forever`,
       );
     }
-    token = next === null || next === '' ? undefined : next;
   } while (token !== undefined);
 }
 

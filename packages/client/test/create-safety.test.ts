@@ -56,6 +56,28 @@ async function batchApi(answers: Answer[], lookup: 'works' | 'fails' = 'works') 
   return { origin: server.origin, posts, lookups };
 }
 
+type CreatePath =
+  | '/orgs/{organizationId}/invoices'
+  | '/orgs/{organizationId}/payments'
+  | '/orgs/{organizationId}/corrections';
+const INVOICES = { path: '/orgs/{organizationId}/invoices', body: 'CreateInvoicesTwoInvoices' } as const;
+
+/** Sends a create (CreateInvoices unless told), and keeps what the client warns of. */
+async function send(
+  { path, body }: { path: CreatePath; body: string },
+  origin: string,
+  init: { signal?: AbortSignal } = {},
+) {
+  const warnings: string[] = [];
+  const logger = { ...console, warn: (line: string) => warnings.push(line) };
+  const client = testClient(origin, { logger, logLevel: 'warn' });
+  const params = { path: { organizationId } };
+  const result = await runClock(client.POST(path, { params, body: specExample(body), ...init })).catch(
+    (e: unknown) => e,
+  );
+  return { result, warnings };
+}
+
 const createInvoices = (client: ReturnType<typeof testClient>) =>
   client.POST('/orgs/{organizationId}/invoices', {
     params: { path: { organizationId } },
@@ -131,7 +153,6 @@ describe("a look-up counts a batch only when it is plausibly this create's", () 
     { path: '/orgs/{organizationId}/payments', body: 'CreatePaymentsDirectPayment', type: 'PAYMENT' },
     { path: '/orgs/{organizationId}/corrections', body: 'CreateCorrectionsCreditNote', type: 'CORRECTION' },
   ] as const;
-  type Create = (typeof creates)[number];
   const batchId = '00000000-0000-4000-8000-000000000009';
   const batch = (type: string) => ({ batchId, type, status: 'QUEUED', organizationId });
 
@@ -150,15 +171,6 @@ describe("a look-up counts a batch only when it is plausibly this create's", () 
       return sendJson(response, 200, { summary: { status: 'SUCCESS' }, data: list(key === posted) });
     });
     return server;
-  }
-  /** Sends the create, and keeps what the client warns of. */
-  async function send({ path, body }: Create, origin: string) {
-    const warnings: string[] = [];
-    const logger = { ...console, warn: (line: string) => warnings.push(line) };
-    const client = testClient(origin, { logger, logLevel: 'warn' });
-    const params = { path: { organizationId } };
-    const result = await runClock(client.POST(path, { params, body: specExample(body) })).catch((e: unknown) => e);
-    return { result, warnings };
   }
 
   it.each(creates)('$type: the one batch listed under its key, of that type, is its batch', async (create) => {
@@ -255,15 +267,7 @@ describe("a create's look-up goes where the create went, and ends as the call do
       controller.abort(reason); // while the look-up waits for its answer
       setTimeout(() => sendJson(response, 200, { summary: { status: 'SUCCESS' }, data: [] }), 60_000);
     });
-    const warnings: string[] = [];
-    const logger = { ...console, warn: (line: string) => warnings.push(line) };
-    const error = await failureOf(
-      testClient(server.origin, { logger, logLevel: 'warn' }).POST('/orgs/{organizationId}/invoices', {
-        params: { path: { organizationId } },
-        body: specExample('CreateInvoicesTwoInvoices'),
-        signal: controller.signal,
-      }),
-    );
+    const { result: error, warnings } = await send(INVOICES, server.origin, { signal: controller.signal });
     expect(error).toBe(reason);
     expect(warnings).toEqual([]);
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
@@ -274,14 +278,7 @@ describe("a create's look-up goes where the create went, and ends as the call do
       if (request.method === 'POST') return response.writeHead(500).end();
       response.writeHead(400, { 'content-type': 'text/plain' }).end('debtor Kari Nordmann, 01019912345');
     });
-    const warnings: string[] = [];
-    const logger = { ...console, warn: (line: string) => warnings.push(line) };
-    const error = await failureOf(
-      testClient(server.origin, { logger, logLevel: 'warn' }).POST('/orgs/{organizationId}/invoices', {
-        params: { path: { organizationId } },
-        body: specExample('CreateInvoicesTwoInvoices'),
-      }),
-    );
+    const { result: error, warnings } = await send(INVOICES, server.origin);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(warnings).toEqual([
       expect.stringContaining('could not be checked (GetBatchesByOrganization answered 400); it is not sent again'),
