@@ -27,18 +27,26 @@ export interface OperationInfo {
 type Result = { data?: unknown; error?: unknown; response: Response };
 type Method = (path: string, init?: { parseAs?: ParseAs; [key: string]: unknown }) => Promise<Result>;
 
-/** A create that was sent: its organization and idempotency key, to look its batch up by, and the type of batch it makes. */
+/** A create that was sent: its organization, and the type of batch it makes. */
 export interface SentCreate {
   organizationId: string;
-  idempotencyKey: string;
   type: string;
-  /** The call's own base URL and fetch, when it had them: the look-up goes where the create went. */
+  /** The call's own base URL, fetch, headers and middleware, when it had them: the look-up goes where the create went, as it went. */
   baseUrl: string | undefined;
   fetch: Fetch | undefined;
+  headers: unknown;
+  middleware: unknown;
 }
 
-/** Finds the batch a create made, answering as the create's own 202 would; undefined when there is none. */
-export type FindCreatedBatch = (create: SentCreate, signal: AbortSignal | undefined) => Promise<Response | undefined>;
+/**
+ * Finds the batch a create made under the idempotency key it was sent with, answering as the
+ * create's own 202 would; undefined when there is none.
+ */
+export type FindCreatedBatch = (
+  create: SentCreate,
+  idempotencyKey: string,
+  signal: AbortSignal | undefined,
+) => Promise<Response | undefined>;
 
 /** openapi-fetch's client for `paths`, each method sending through the transport. */
 export function createTypedClient<Client extends object>(
@@ -88,15 +96,16 @@ export function createTypedClient<Client extends object>(
       }
       const key = keyHeader ? (given ?? crypto.randomUUID()) : undefined;
       const organizationId = params.path?.organizationId;
-      // Looked up where it was sent: the call's own base URL and fetch, if it has them.
-      const create =
+      // Looked up where it was sent, as it was sent: with the call's own options, if it has them.
+      const create: SentCreate | undefined =
         key && operation?.batch && typeof organizationId === 'string'
           ? {
               organizationId,
-              idempotencyKey: key,
               type: operation.batch.type,
               baseUrl: init.baseUrl as string | undefined,
               fetch: init.fetch as Fetch | undefined,
+              headers: init.headers,
+              middleware: init.middleware,
             }
           : undefined;
       const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
@@ -111,6 +120,7 @@ export function createTypedClient<Client extends object>(
       const call: Call = {
         name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`,
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
+        keyHeader,
         buffer: parseAs !== 'stream',
         fetch,
         // The caller's signal itself goes to the transport, never on a Request: a Request ties
@@ -118,7 +128,10 @@ export function createTypedClient<Client extends object>(
         // openapi-fetch's Request follows `first`, which lets the caller's go when the call ends.
         signal,
         first,
-        landed: create && findBatch ? (signal) => (findBatch as FindCreatedBatch)(create, signal) : undefined,
+        landed:
+          create && findBatch
+            ? (sentKey, signal) => (findBatch as FindCreatedBatch)(create, sentKey, signal)
+            : undefined,
       };
       const info = { method, path, operationId: operation?.operationId };
       /** What the transport answered: a success body that is not JSON is then an ApiError about it. */
@@ -161,7 +174,7 @@ export function createTypedClient<Client extends object>(
       } finally {
         // Once the call ends, its first deadline follows the caller's signal no longer, unless
         // it bounds a streamed answer's body (its timer then lets go).
-        if (!answered || call.buffer) first?.clear();
+        if (!answered?.ok || call.buffer) first?.clear();
       }
     };
   }

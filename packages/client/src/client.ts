@@ -1,3 +1,4 @@
+import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import { type WaitForBatch, waitForBatch } from './batches.js';
 import { createTypedClient, type FindCreatedBatch } from './call.js';
 import type { paths } from './generated/autocollect.js';
@@ -23,7 +24,9 @@ export interface AutoCollectClient extends StrictClient<paths> {
 
 export function createAutoCollectClient(options: AutoCollectClientOptions): AutoCollectClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectClient');
-  const client = createTypedClient<AutoCollectClient>(operations, resolved, findCreatedBatch);
+  const client = createTypedClient<AutoCollectClient>(operations, resolved, (typed) =>
+    findCreatedBatch(typed, resolved.baseUrl),
+  );
   client.paginate = ((path: never, init: never) => paginate(client, path, init)) as Paginate;
   client.waitForBatch = (batch, waitOptions) => waitForBatch(client, batch, waitOptions);
   return client;
@@ -36,18 +39,22 @@ export function createAutoCollectClient(options: AutoCollectClientOptions): Auto
  * batches, or one of another type than the create makes: a server that ignores the filter, as
  * Prism's mock does) says nothing of whether it landed, so the create is not sent again.
  */
-function findCreatedBatch(client: AutoCollectClient): FindCreatedBatch {
-  return async ({ organizationId, idempotencyKey, type, baseUrl, fetch }, signal) => {
+function findCreatedBatch(client: AutoCollectClient, clientBaseUrl: string): FindCreatedBatch {
+  return async ({ organizationId, type, baseUrl, fetch, headers, middleware }, idempotencyKey, signal) => {
     const result = await client.GET('/orgs/{organizationId}/batches', {
       params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
       signal: signal ?? null,
       ...(baseUrl !== undefined && { baseUrl }),
       ...(fetch && { fetch }),
+      ...(headers !== undefined && { headers: headers as HeadersOptions }),
+      ...(middleware !== undefined && { middleware: middleware as Middleware[] }),
     });
     const [batch, another] = unwrap(result).data;
     if (!batch) return undefined;
     if (another || batch.type !== type) throw new TypeError('the batch list does not fit its IdempotencyKey filter');
-    const batchUrl = `${result.response.url.split('?')[0]}/${batch.batchId}`;
+    // Named by the URL asked, not the response's (a Response a fetch or middleware rebuilt has none).
+    const batches = `${(baseUrl ?? clientBaseUrl).replace(/\/+$/, '')}/orgs/${encodeURIComponent(organizationId)}/batches`;
+    const batchUrl = `${batches}/${encodeURIComponent(batch.batchId)}`;
     const reference = { summary: { status: 'SUCCESS' }, data: { batchId: batch.batchId, batchUrl } };
     return new Response(JSON.stringify(reference), { status: 202, headers: { 'content-type': 'application/json' } });
   };

@@ -5,10 +5,12 @@
 // response; this only sends.
 import type { TokenProvider } from './auth.js';
 import { Deadline } from './deadline.js';
+import { assertSecureUrl } from './endpoints.js';
 import { ApiError, AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
 import { PlainRequest } from './plain-request.js';
 import { ReadResponse, readBody, withoutToken } from './read-response.js';
+import { redact } from './redact.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
 import { requestIdHeader } from './unwrap.js';
 
@@ -25,6 +27,11 @@ export interface Call {
   name: string;
   /** Whether it may be sent more than once. */
   retryable: boolean;
+  /**
+   * The header its idempotency key goes in, when it has one: the key it is sent with is read off
+   * what is sent (middleware may change it), and one sent without it is never sent again.
+   */
+  keyHeader?: string | undefined;
   /** Whether to read the response body before answering (all but streamed calls). */
   buffer: boolean;
   /** The fetch to send it with, when the call has one of its own. */
@@ -42,7 +49,7 @@ export interface Call {
    * For a create: finds out whether it landed after all, answering with its batch reference
    * (as the create's own 202 would) or undefined.
    */
-  landed?: ((signal: AbortSignal | undefined) => Promise<Response | undefined>) | undefined;
+  landed?: ((idempotencyKey: string, signal: AbortSignal | undefined) => Promise<Response | undefined>) | undefined;
 }
 
 /**
@@ -69,6 +76,8 @@ export function createTransport(options: TransportOptions): Transport {
   const { policy, timeoutMs, tokens, log } = options;
   /** The last token found fit for a header, so that the same token is not checked on every call. */
   let checked: string | undefined;
+  /** Origins a token may go to (https, or http on this machine), once checked. */
+  const secureOrigins = new Set<string>();
   return async (input, call, extra) => {
     const { signal, name, landed } = call;
     const fetch = call.fetch ?? options.fetch;
@@ -89,9 +98,21 @@ export function createTransport(options: TransportOptions): Transport {
     // The token goes on the Request only while an attempt sends it: middleware that logs the
     // Request's headers afterwards never sees it.
     const authorization = input.headers.get('Authorization');
+    // The idempotency key as it goes out: a middleware may have set its own, or taken it off.
+    const key = call.keyHeader === undefined ? undefined : input.headers.get(call.keyHeader);
+    if (key === null)
+      log.warn(`${name} went without its ${call.keyHeader} (a middleware took it off): it is not sent again.`);
+    // The base URL was checked, but middleware may send the Request elsewhere: never a token in the clear.
+    if (tokens) {
+      const origin = input.url.slice(0, input.url.indexOf('/', 8) >>> 0);
+      if (!secureOrigins.has(origin)) {
+        assertSecureUrl(name, 'the URL it is sent to', input.url, {});
+        secureOrigins.add(origin);
+      }
+    }
     const attempts: Attempts = {
       retries: 0,
-      retryable: call.retryable && (!landed || policy.retryCreates),
+      retryable: call.retryable && key !== null && (!landed || policy.retryCreates),
       verify: landed !== undefined && policy.verifyCreates,
       replayable: tokens?.renewable === true,
     };
@@ -141,7 +162,8 @@ export function createTransport(options: TransportOptions): Transport {
         // The answer's body is read here, within the deadline and the retries, unless the caller
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
         // (An opaque redirect, status 0, has none, and no Response of its own can be made of it.)
-        if (next === 'answer' && call.buffer && response.status !== 0) {
+        // An error body is read even when the caller streams: it goes into an ApiError, token redacted.
+        if (next === 'answer' && (call.buffer || !response.ok) && response.status !== 0) {
           const reader = response.body?.getReader();
           // A body that stalls is cancelled at the deadline, even from a fetch that ignores the
           // signal: its connection is closed.
@@ -155,7 +177,10 @@ export function createTransport(options: TransportOptions): Transport {
           ? 'aborted'
           : limit.signal.aborted
             ? 'timeout'
-            : error instanceof NotAResponse || error instanceof RefusedRedirect || error instanceof AutoCollectError
+            : error instanceof NotAResponse ||
+                error instanceof RefusedRedirect ||
+                error instanceof AutoCollectError ||
+                isMistake(error)
               ? 'fault'
               : notSent(error)
                 ? 'unsent'
@@ -167,14 +192,14 @@ export function createTransport(options: TransportOptions): Transport {
               ? limit.signal.reason
               : kind === 'fault'
                 ? error
-                : new ConnectionError(`${where()} failed: ${describeCause(error)}.`, { cause: error });
-        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : describeCause(error);
+                : new ConnectionError(`${where()} failed: ${cause(error, token)}.`, { cause: error });
+        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : cause(error, token);
         if (debug && kind !== 'aborted')
           log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
         next = decide(kind, attempts, policy);
       }
       // The one place the attempt's timer stops; a streamed answer keeps it, to bound its body.
-      if (next !== 'answer' || call.buffer || !response) limit.clear();
+      if (next !== 'answer' || call.buffer || !response?.ok) limit.clear();
       else limit.unref();
       if (next === 'answer') {
         if (response) return response;
@@ -193,8 +218,8 @@ export function createTransport(options: TransportOptions): Transport {
         `${name} ${what}; retrying in ${Math.round(next.wait)} ms${next.retryAfter ? ', as Retry-After asks' : ''} (retry ${++attempts.retries} of ${policy.maxRetries}).`,
       );
       await sleep(next.wait, signal);
-      if (next.lookUp && landed) {
-        const found = await landed(signal).catch((error: unknown) => {
+      if (next.lookUp && landed && key) {
+        const found = await landed(key, signal).catch((error: unknown) => {
           // Aborted, it ends as any aborted call does.
           if (signal?.aborted) throw signal.reason;
           // An ApiError's message may quote its body: the log names its status only.
@@ -238,6 +263,8 @@ function send(
       : platformFetch(input.url, initOf(input, extra, body, signal), input);
   }
   const init = initOf(input, extra, body ?? null, signal);
+  // A plain object, which a wrapper may spread as it spreads its own (a Headers spreads to nothing).
+  init.headers = Object.fromEntries(input.headers);
   if (followed && body === undefined) return fetch(input, init);
   const request = new Request(input.url, init);
   limit.hold(request);
@@ -316,6 +343,23 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
   return typeof value;
+}
+
+/** A mistake in code (a fetch of the caller's), not a failed connection: never retried. */
+function isMistake(error: unknown): boolean {
+  return (
+    error instanceof ReferenceError ||
+    error instanceof SyntaxError ||
+    error instanceof RangeError ||
+    error instanceof EvalError ||
+    error instanceof URIError
+  );
+}
+
+/** A fetch failure's most telling part, without the token (a fetch of the caller's may quote the request). */
+function cause(error: unknown, token: string | undefined): string {
+  const described = describeCause(error);
+  return token ? redact(described, token) : described;
 }
 
 /** The most telling part of a fetch failure, such as ECONNREFUSED. */

@@ -273,6 +273,77 @@ describe("a create's look-up goes where the create went, and ends as the call do
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
   });
 
+  it('a middleware that drops the IdempotencyKey: the create goes once, is not sent again, and the log says why', async () => {
+    const api = await batchApi([503, 202]);
+    const warnings: string[] = [];
+    const client = testClient(api.origin, { logger: { ...console, warn: (line: string) => warnings.push(line) } });
+    client.use({
+      // An allow-list of headers, as a signing or proxy middleware may keep.
+      onRequest: ({ request }) => {
+        const headers = new Headers({ 'content-type': request.headers.get('content-type') ?? '' });
+        return new Request(request.url, {
+          method: request.method,
+          headers,
+          body: request.body,
+          duplex: 'half',
+        } as RequestInit);
+      },
+    });
+    const result = await runClock(
+      client.POST('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
+    expect(result.response.status).toBe(503);
+    expect(api.posts()).toHaveLength(1);
+    expect(api.lookups()).toHaveLength(0);
+    expect(warnings).toEqual([expect.stringMatching(/went without its IdempotencyKey.*not sent again/)]);
+  });
+
+  it('a middleware that sets a key of its own: the look-up asks for the key that was sent', async () => {
+    const api = await batchApi(['made, then the connection is cut']);
+    const client = testClient(api.origin);
+    client.use({
+      onRequest: ({ request }) => {
+        if (request.method === 'POST') request.headers.set('IdempotencyKey', 'order-100235');
+      },
+    });
+    const result = await runClock(
+      client.POST('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
+    expect(unwrap(result).data.batchId).toBe('00000000-0000-4000-8000-000000000001');
+    expect(api.posts()).toHaveLength(1);
+    expect(api.lookups().map((r) => new URL(r.url, 'http://x').searchParams.get('IdempotencyKey'))).toEqual([
+      'order-100235',
+    ]);
+  });
+
+  it("the look-up carries the call's own headers and middleware, and names the batch by the URL it asked, whatever Response a fetch rebuilt", async () => {
+    const api = await batchApi(['made, then the connection is cut']);
+    const seen: string[] = [];
+    // A fetch that rebuilds each Response (as a logging or caching fetch does): its url is empty.
+    const fetch = async (request: Request) => {
+      const response = await globalThis.fetch(request);
+      return new Response(response.body, response);
+    };
+    const result = await runClock(
+      testClient(api.origin, { fetch }).POST('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+        headers: { 'X-Gateway-Key': 'gateway' },
+        middleware: [{ onRequest: ({ request }) => void seen.push(request.method) }],
+        body: specExample('CreateInvoicesTwoInvoices'),
+      }),
+    );
+    const { batchId, batchUrl } = unwrap(result).data;
+    expect(batchUrl).toBe(`${api.origin}/collection/v1/orgs/${organizationId}/batches/${batchId}`);
+    expect(api.lookups().map((r) => r.headers['x-gateway-key'])).toEqual(['gateway']);
+    expect(seen).toEqual(['POST', 'GET']);
+  });
+
   it('a look-up that fails says so in the log by its status, never with its body', async () => {
     server = await startServer((request, response) => {
       if (request.method === 'POST') return response.writeHead(500).end();

@@ -4,7 +4,7 @@
 // client's guarantees (tokens, retries, create safety, typed errors) hold through each.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { ApiError, TimeoutError, unwrap } from '../src/index.js';
+import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
 import { invoiceId, organizationId, testClient } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
@@ -159,6 +159,26 @@ describe('middleware', () => {
 });
 
 describe('middleware and the call, as the call runs', () => {
+  it('that sends the request on over plain http to another host fails the call before the token is sent', async () => {
+    const sent: string[] = [];
+    const client = testClient('http://127.0.0.1:9', {
+      fetch: (request: Request) => {
+        sent.push(request.url);
+        return globalThis.fetch(request);
+      },
+    });
+    client.use({
+      onRequest: ({ request }) =>
+        new Request(request.url.replace('http://127.0.0.1:9', 'http://proxy.example:8080'), request),
+    });
+    const error = await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(
+      /the URL it is sent to must use https .*never sent in the clear; got http:\/\/proxy\.example:8080\./,
+    );
+    expect(sent).toEqual([]);
+  });
+
   it('never sees the token on the Request after it is sent', async () => {
     server = await startServer((_request, response) => sendJson(response, 200, invoice));
     const client = testClient(server.origin);
@@ -257,6 +277,56 @@ describe('the fetch option', () => {
     const [post] = server.requests;
     expect(post).toMatchObject({ method: 'POST', body: JSON.stringify(payment) });
     expect(post?.headers).toMatchObject({ authorization: 'Bearer token-for-tests', 'x-app': 'erp' });
+  });
+
+  it('written (input, init) => …, gets headers it can spread and a body it can read: a wrapper that adds a header keeps the token and key', async () => {
+    server = await startServer((_request, response) => sendJson(response, 202, accepted));
+    const bodies: string[] = [];
+    const client = testClient(server.origin, {
+      fetch: async (input, init) => {
+        bodies.push(await new Response(init?.body).text());
+        return globalThis.fetch(input, { ...init, headers: { ...init?.headers, 'X-App': 'erp' } });
+      },
+    });
+    await runClock(createPayment(client));
+    const [post] = server.requests;
+    expect(post?.headers).toMatchObject({ authorization: 'Bearer token-for-tests', 'x-app': 'erp' });
+    expect(post?.headers.idempotencykey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(bodies).toEqual([JSON.stringify(payment)]);
+  });
+
+  it('that throws a mistake of its own (a ReferenceError) fails the call with it, at once: nothing was sent, and it is no lost connection', async () => {
+    let calls = 0;
+    const mistake = new ReferenceError('undefinedLogger is not defined');
+    const client = testClient('http://127.0.0.1:9', {
+      fetch: () => {
+        calls++;
+        throw mistake;
+      },
+    });
+    expect(await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }))).toBe(mistake);
+    expect(await failureOf(runClock(createPayment(client)))).toBe(mistake);
+    expect(calls).toBe(2);
+  });
+
+  it('that fails with the token in its message: the ConnectionError and the log lines have it redacted', async () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const client = testClient('http://127.0.0.1:9', {
+      auth: { accessToken: 'secret-token-XYZ' },
+      logger: { ...console, info: log, warn: log, debug: log },
+      logLevel: 'debug',
+      fetch: (request: Request) => {
+        throw new TypeError('fetch failed', {
+          cause: { code: 'ECONNRESET', message: `reset while sending ${request.headers.get('authorization')}` },
+        });
+      },
+    });
+    const error = await failureOf(runClock(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params })));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('Bearer [redacted]');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(`${(error as Error).message}\n${lines.join('\n')}`).not.toContain('secret-token-XYZ');
   });
 
   it("of one call only, openapi-fetch's per-request fetch, sends that call, with the client's token and retries", async () => {

@@ -23,7 +23,7 @@ function inTurn(...handlers: Handler[]): Handler {
 
 const invoice = specExample('InvoicePaymentReminderOpen');
 /** GetInvoiceById, with the fake clock run until it settles. */
-const getInvoice = (client: ReturnType<typeof testClient>, init: { signal?: AbortSignal } = {}) =>
+const getInvoice = (client: ReturnType<typeof testClient>, init: { signal?: AbortSignal; parseAs?: 'stream' } = {}) =>
   runClock(
     client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
       params: { path: { organizationId, invoiceId } },
@@ -497,29 +497,35 @@ describe('bodies', () => {
 });
 
 describe('ApiError', () => {
-  it('an error body that echoes the bearer token, as it is or JSON-escaped, has it redacted', async () => {
-    const token = 'eyJ0eXAi.a+b/c.sig';
-    const { origin } = await serve((request, response) => {
-      const sent = String(request.headers.authorization).replace('Bearer ', '');
-      const body = JSON.stringify({ title: 'Unauthorized', detail: `Token ${sent} expired`, echo: sent })
-        .replaceAll('+', '\\u002B')
-        .replaceAll('/', '\\/');
-      response.writeHead(401, { 'content-type': 'application/problem+json' }).end(body);
-    });
-    const client = testClient(origin, { auth: { accessToken: token } });
-    const result = await getInvoice(client);
-    const error = (() => {
-      try {
-        unwrap(result);
-      } catch (e) {
-        return e as ApiError;
-      }
-    })();
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error?.message).toContain('Token [redacted] expired');
-    const printed = `${error?.message} ${JSON.stringify(error)} ${JSON.stringify(result.error)}`;
-    for (const form of [token, 'a\\u002Bb', 'b\\/c', 'a+b/c']) expect(printed).not.toContain(form);
-  });
+  it.each([
+    ['', undefined],
+    [', also on a call that streams its answer', 'stream'],
+  ] as const)(
+    'an error body that echoes the bearer token, as it is or JSON-escaped, has it redacted%s',
+    async (_, parseAs) => {
+      const token = 'eyJ0eXAi.a+b/c.sig';
+      const { origin } = await serve((request, response) => {
+        const sent = String(request.headers.authorization).replace('Bearer ', '');
+        const body = JSON.stringify({ title: 'Unauthorized', detail: `Token ${sent} expired`, echo: sent })
+          .replaceAll('+', '\\u002B')
+          .replaceAll('/', '\\/');
+        response.writeHead(401, { 'content-type': 'application/problem+json' }).end(body);
+      });
+      const client = testClient(origin, { auth: { accessToken: token } });
+      const result = await getInvoice(client, parseAs ? { parseAs } : {});
+      const error = (() => {
+        try {
+          unwrap(result);
+        } catch (e) {
+          return e as ApiError;
+        }
+      })();
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error?.message).toContain('Token [redacted] expired');
+      const printed = `${error?.message} ${JSON.stringify(error)} ${JSON.stringify(result.error)}`;
+      for (const form of [token, 'a\\u002Bb', 'b\\/c', 'a+b/c']) expect(printed).not.toContain(form);
+    },
+  );
 
   it('takes the request id from the first header that has one: an empty one is none', async () => {
     const { origin } = await serve((_request, response) =>
