@@ -200,7 +200,11 @@ export function createTransport(options: TransportOptions): Transport {
       }
       // The one place the attempt's timer stops; a streamed answer keeps it, to bound its body.
       if (next !== 'answer' || call.buffer || !response?.ok) limit.clear();
-      else limit.unref();
+      else {
+        limit.unref();
+        // A fetch of the caller's may not heed the signal: its streamed body follows it here.
+        if (fetch && response.body) response = followingSignal(response, limit.signal);
+      }
       if (next === 'answer') {
         if (response) return response;
         throw failure;
@@ -290,6 +294,20 @@ function refuseRedirect(response: Response, request: Request | PlainRequest): Re
   throw new RefusedRedirect(
     `${request.method} ${describeUrl(request.url)} answered ${response.status || 'with'} a redirect${location ? ` to ${location.split('?')[0]}` : ''}, which redirect: 'error' refuses.`,
   );
+}
+
+/**
+ * A streamed answer whose body ends when `signal` aborts (the source cancelled, the reader
+ * failed with its reason), with the status, headers and URL of `response` (a success's).
+ */
+function followingSignal(response: Response, signal: AbortSignal): Response {
+  const body = (response.body as ReadableStream).pipeThrough(new TransformStream(), { signal });
+  const { url, redirected, type } = response;
+  return Object.defineProperties(new Response(body, response), {
+    url: { value: url },
+    redirected: { value: redirected },
+    type: { value: type },
+  });
 }
 
 /** Puts a header back as it was before the attempt. */

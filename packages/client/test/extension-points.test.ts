@@ -398,6 +398,28 @@ describe('the fetch option', () => {
     await until(() => closed.length === 1, 'the connection to close');
   });
 
+  it('that does not heed the signal has a streamed body that stalls cut off at the timeout too, connection and all', async () => {
+    const closed: string[] = [];
+    server = await startServer((request, response) => {
+      response.on('close', () => closed.push(request.url));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"data":');
+    });
+    const client = testClient(server.origin, {
+      retry: false,
+      timeoutMs: 1_000,
+      // Sends the request without its signal: nothing it sends can be aborted.
+      fetch: (request: Request) => globalThis.fetch(request.url, { method: request.method, headers: request.headers }),
+    });
+    const { data, response } = await runClock(
+      client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params, parseAs: 'stream' }),
+    );
+    expect(response).toMatchObject({ status: 200, url: `${server.origin}${server.requests[0]?.url}` });
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await failureOf(new Response(data).text())).toBeInstanceOf(TimeoutError);
+    await until(() => closed.length === 1, 'the connection to close');
+  });
+
   it('that does not heed the signal is still given up at the timeout, with TimeoutError', async () => {
     server = await startServer(() => undefined);
     const client = testClient(server.origin, {
