@@ -1,7 +1,8 @@
 // Where the bearer token comes from: a string or function you supply, or the
 // client-credentials grant against Amili's token endpoint (typed from the
 // identity description in spec/identity/).
-import { AuthenticationError } from './errors.js';
+import { Deadline } from './deadline.js';
+import { AuthenticationError, AutoCollectError, TimeoutError } from './errors.js';
 import type { components } from './generated/identity.js';
 import { redactValue } from './redact.js';
 import { createTransport, type TransportOptions } from './transport.js';
@@ -66,29 +67,45 @@ export function assertAuthOptions(auth: unknown, caller: string): asserts auth i
   }
 }
 
-export function staticTokenProvider(source: AccessTokenSource): TokenProvider {
+export function staticTokenProvider(source: AccessTokenSource, timeoutMs: number): TokenProvider {
   return {
     // A fixed token was checked at construction.
-    getToken:
-      typeof source === 'function'
-        ? async () => {
-            const token = await source();
-            if (typeof token !== 'string' || token === '') {
-              throw new AuthenticationError('The auth.accessToken function returned no token.');
-            }
-            return token;
-          }
-        : () => source,
+    getToken: typeof source === 'function' ? () => callSource(source, timeoutMs) : () => source,
     // A function may return a new token next time; a fixed string will not.
     renewable: typeof source === 'function',
     invalidate() {},
   };
 }
 
+/** A token function's answer, given up at timeoutMs (a vault that hangs must not hang every call). */
+async function callSource(source: () => string | Promise<string>, timeoutMs: number): Promise<string> {
+  const limit = new Deadline(undefined);
+  limit.start(timeoutMs, () => new TimeoutError(`The auth.accessToken function gave no token within ${timeoutMs} ms.`));
+  let token: unknown;
+  try {
+    token = await limit.race(new Promise<string>((resolve) => resolve(source())));
+  } catch (error) {
+    if (error instanceof AutoCollectError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AuthenticationError(`The auth.accessToken function failed: ${message}`, undefined, { cause: error });
+  } finally {
+    limit.clear();
+  }
+  if (typeof token !== 'string' || token === '') {
+    throw new AuthenticationError('The auth.accessToken function returned no token.');
+  }
+  return token;
+}
+
 interface CachedToken {
   token: string;
+  /** When a new one is fetched, while this one is still used. */
   refreshAt: number;
+  expiresAt: number;
 }
+
+/** How long after a renewal failed, while the current token is still valid, before it is tried again. */
+const RENEW_AGAIN_MS = 10_000;
 
 export interface ClientCredentialsDeps extends TransportOptions {
   tokenUrl: string;
@@ -102,10 +119,13 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   let why = 'none yet';
   const { origin, pathname } = new URL(deps.tokenUrl);
   const endpoint = `${origin}${pathname}`;
-  const transport = createTransport(deps);
+  // Its failures never quote the client secret, which the request's body carries.
+  const transport = createTransport({ ...deps, secret: auth.clientSecret });
   // The token request may be repeated: it creates nothing.
   const call = { name: `POST ${pathname} RequestAccessToken`, retryable: true, buffer: true };
   let pending: Promise<string> | undefined;
+  /** When renewing a token that is still valid last failed. */
+  let renewalFailedAt = Number.NEGATIVE_INFINITY;
 
   async function requestToken(): Promise<string> {
     const form: TokenRequest = {
@@ -158,21 +178,46 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     const untilExpiry = seconds(token.expires_on) * 1000 - now;
     const lifetime = seconds(token.expires_in) * 1000 || (untilExpiry > 0 ? untilExpiry : 300_000);
     const expiresAt = now + lifetime;
-    cached = { token: token.access_token, refreshAt: lifetime > 2 * margin ? expiresAt - margin : now + lifetime / 2 };
+    cached = {
+      token: token.access_token,
+      refreshAt: lifetime > 2 * margin ? expiresAt - margin : now + lifetime / 2,
+      expiresAt,
+    };
     deps.log.info(
       `Fetched an access token from ${endpoint} (${why}); it is valid for ${Math.round(lifetime / 1000)} s.`,
     );
     return token.access_token;
   }
 
+  function fetchToken(): Promise<string> {
+    pending ??= requestToken().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  }
+
   return {
     getToken() {
-      if (cached && Date.now() < cached.refreshAt) return cached.token;
-      if (cached) why = 'the last one is about to expire';
-      pending ??= requestToken().finally(() => {
-        pending = undefined;
-      });
-      return pending;
+      const now = Date.now();
+      if (cached && now < cached.refreshAt) return cached.token;
+      if (cached && now < cached.expiresAt) {
+        // Still valid: calls go on with it while a new one is fetched, so a token endpoint that
+        // is slow or down for a while holds none of them up.
+        if (!pending && now - renewalFailedAt >= RENEW_AGAIN_MS) {
+          why = 'the last one is about to expire';
+          const { token, expiresAt } = cached;
+          fetchToken().catch((error: unknown) => {
+            renewalFailedAt = Date.now();
+            if (cached?.token !== token) return;
+            deps.log.warn(
+              `The access token could not be renewed (${error instanceof Error ? error.message : String(error)}); the current one is used until it expires in ${Math.round((expiresAt - Date.now()) / 1000)} s, and a new one asked for again in ${RENEW_AGAIN_MS / 1000} s.`,
+            );
+          });
+        }
+        return cached.token;
+      }
+      if (cached) why = 'the last one expired';
+      return fetchToken();
     },
     renewable: true,
     invalidate(token) {

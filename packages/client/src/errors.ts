@@ -70,8 +70,8 @@ export class AuthenticationError extends AutoCollectError {
   /** The token endpoint's HTTP status, when it answered. */
   readonly status: number | undefined;
 
-  constructor(message: string, status?: number) {
-    super(message);
+  constructor(message: string, status?: number, options?: ErrorOptions) {
+    super(message, options);
     this.status = status;
   }
 }

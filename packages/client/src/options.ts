@@ -74,7 +74,7 @@ export function resolveOptions(
   const { fetch } = options;
   let tokens: TokenProvider;
   if ('accessToken' in auth) {
-    tokens = staticTokenProvider(auth.accessToken);
+    tokens = staticTokenProvider(auth.accessToken, timeoutMs);
   } else {
     // The client secret goes only to the token endpoint paired with the base URL, or to the one named.
     const tokenUrl = auth.tokenUrl ?? pairedTokenUrl(baseUrl, servers);

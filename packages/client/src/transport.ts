@@ -65,6 +65,8 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Where the bearer token comes from; none for the token request itself. */
   tokens?: TokenProvider | undefined;
+  /** A secret the requests carry (the client secret, in the token request's body): never in what a failure says. */
+  secret?: string | undefined;
   log: Log;
 }
 
@@ -73,7 +75,7 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH
 const UNCHECKED = 'and whether it was carried out could not be checked';
 
 export function createTransport(options: TransportOptions): Transport {
-  const { policy, timeoutMs, tokens, log } = options;
+  const { policy, timeoutMs, tokens, log, secret } = options;
   /** The last token found fit for a header, so that the same token is not checked on every call. */
   let checked: string | undefined;
   /** Origins a token may go to (https, or http on this machine), once checked. */
@@ -192,8 +194,11 @@ export function createTransport(options: TransportOptions): Transport {
               ? limit.signal.reason
               : kind === 'fault'
                 ? error
-                : new ConnectionError(`${where()} failed: ${cause(error, token)}.`, { cause: error });
-        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : cause(error, token);
+                : new ConnectionError(`${where()} failed: ${hide(describeCause(error), token, secret)}.`, {
+                    // A fetch of the caller's may have put the request in its error (as axios-like ones do).
+                    cause: fetch ? withoutRequest(error, token, secret) : error,
+                  });
+        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : hide(describeCause(error), token, secret);
         if (debug && kind !== 'aborted')
           log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
         next = decide(kind, attempts, policy);
@@ -374,10 +379,21 @@ function isMistake(error: unknown): boolean {
   );
 }
 
-/** A fetch failure's most telling part, without the token (a fetch of the caller's may quote the request). */
-function cause(error: unknown, token: string | undefined): string {
-  const described = describeCause(error);
-  return token ? redact(described, token) : described;
+/** A text without the token and the secret (a fetch of the caller's may quote the request). */
+function hide(text: string, ...secrets: (string | undefined)[]): string {
+  for (const secret of secrets) if (secret) text = redact(text, secret);
+  return text;
+}
+
+/**
+ * A caller's fetch's failure as the cause of a ConnectionError: its name, message and code,
+ * without the token and the secret; not the error itself, which may hold the request.
+ */
+function withoutRequest(error: unknown, ...secrets: (string | undefined)[]): Error {
+  const { name, message, code } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  const copy = new Error(hide(typeof message === 'string' ? message : String(error), ...secrets));
+  if (typeof name === 'string') copy.name = name;
+  return typeof code === 'string' ? Object.assign(copy, { code }) : copy;
 }
 
 /** The most telling part of a fetch failure, such as ECONNREFUSED. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, AuthenticationError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
-import { runClock } from './support/clock.js';
+import { ApiError, AuthenticationError, createAutoCollectClient, servers, TimeoutError, unwrap } from '../src/index.js';
+import { runClock, until } from './support/clock.js';
 import { invoiceId, organizationId } from './support/fixtures.js';
 import { type RecordedRequest, sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
@@ -97,7 +97,7 @@ describe('client credentials', () => {
     ).toEqual(Array(50).fill('Bearer token-2'));
   });
 
-  it('reuses the token until it nears expiry, then fetches a new one', async () => {
+  it('reuses the token until it nears expiry, then fetches a new one while the call goes on with the old', async () => {
     const { client, tokenRequests, apiRequests } = await identityAndApi({ lifetime: 3600 });
     const shared = client(); // the default margin: a new token 60 s before expiry
     await getInvoice(shared);
@@ -106,12 +106,45 @@ describe('client credentials', () => {
     expect(tokenRequests()).toHaveLength(1);
     vi.advanceTimersByTime(1_000);
     await getInvoice(shared);
+    // The new token is used from the call after it arrives.
+    const used = () => apiRequests().map((r) => r.headers.authorization);
+    for (let calls = 0; calls < 100 && used().at(-1) === 'Bearer token-1'; calls++) await getInvoice(shared);
     expect(tokenRequests()).toHaveLength(2);
-    expect(apiRequests().map((r) => r.headers.authorization)).toEqual([
-      'Bearer token-1',
-      'Bearer token-1',
-      'Bearer token-2',
-    ]);
+    expect(used().slice(0, 3)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1']);
+    expect(used().at(-1)).toBe('Bearer token-2');
+  });
+
+  it('a new token that cannot be had before the old one expires: the calls go on with the old one, the log warns, and it is asked for again a while later', async () => {
+    let issued = 0;
+    server = await startServer((request, response) => {
+      if (request.url !== '/token') return sendJson(response, 200, invoice);
+      // The first token, then an identity service that refuses for a while.
+      if (issued++ === 0) return sendJson(response, 200, { access_token: 'token-1', expires_in: 3600 });
+      response.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
+    });
+    const warnings: string[] = [];
+    const client = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { clientId, clientSecret, tokenUrl: `${server.origin}/token` },
+      logger: { ...console, info: () => undefined, warn: (line: string) => warnings.push(line) },
+    });
+    const tokenRequests = () => server!.requests.filter((r) => r.url === '/token');
+    await getInvoice(client);
+    vi.advanceTimersByTime((3600 - 60) * 1_000);
+    for (let i = 0; i < 5; i++) unwrap(await getInvoice(client));
+    await until(() => warnings.length === 1, 'the warning');
+    expect(tokenRequests()).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /could not be renewed .*temporarily_unavailable.*the current one is used until it expires in 60 s/,
+    );
+    vi.advanceTimersByTime(10_000);
+    unwrap(await getInvoice(client));
+    await until(() => warnings.length === 2, 'the second warning');
+    expect(tokenRequests()).toHaveLength(3);
+    expect(
+      server.requests.filter((r) => r.url !== '/token').every((r) => r.headers.authorization === 'Bearer token-1'),
+    ).toBe(true);
+    expect(warnings.join('\n')).not.toContain(clientSecret);
   });
 
   it("counts a token's life from expires_in, so a skewed clock does not fetch one per call", async () => {
@@ -121,6 +154,7 @@ describe('client credentials', () => {
     expect(tokenRequests()).toHaveLength(1);
     vi.advanceTimersByTime((3600 - 60) * 1_000);
     await getInvoice(shared);
+    await until(() => tokenRequests().length === 2, 'the new token to be asked for');
     expect(tokenRequests()).toHaveLength(2);
   });
 
@@ -133,6 +167,7 @@ describe('client credentials', () => {
     expect(tokenRequests()).toHaveLength(1);
     vi.advanceTimersByTime(1_000);
     await getInvoice(shared);
+    await until(() => tokenRequests().length === 2, 'the new token to be asked for');
     expect(tokenRequests()).toHaveLength(2);
   });
 
@@ -277,6 +312,35 @@ describe('token functions', () => {
     const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: () => tokens.shift()! } });
     expect(unwrap(await getInvoice(client))).toEqual(invoice);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
+  });
+
+  it('a function that never answers is given up at timeoutMs, with TimeoutError, and nothing is sent', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = createAutoCollectClient({
+      baseUrl: server.origin,
+      timeoutMs: 5_000,
+      auth: { accessToken: () => new Promise<string>(() => undefined) },
+    });
+    const error = await getInvoice(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/auth.accessToken function gave no token within 5000 ms/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a function that fails is an AuthenticationError that says so, with its error as the cause', async () => {
+    const vault = new Error('vault sealed');
+    for (const accessToken of [
+      () => {
+        throw vault;
+      },
+      () => Promise.reject(vault),
+    ]) {
+      const client = createAutoCollectClient({ baseUrl: 'http://127.0.0.1:9', auth: { accessToken } });
+      const error = await getInvoice(client).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect((error as Error).message).toBe('The auth.accessToken function failed: vault sealed');
+      expect((error as Error).cause).toBe(vault);
+    }
   });
 
   it('a fixed token is not replayed on 401', async () => {

@@ -143,6 +143,18 @@ describe('the fault suite leaks no secret', () => {
         params: { path: { organizationId } },
       }));
     });
+    // A fetch of the caller's that fails quoting the request: the token request's body (the
+    // secret), the API request's token, and, as an axios-like error does, all its headers.
+    const quoting = async (request: Request) => {
+      const body = await request.clone().text();
+      const detail = body ? `body ${body}` : `token ${request.headers.get('authorization')}`;
+      throw Object.assign(new TypeError(`No match for ${request.method} ${request.url} with ${detail}`), {
+        code: 'ECONNRESET',
+        config: { headers: Object.fromEntries(request.headers), body },
+      });
+    };
+    await failure(() => getInvoice(credentialsClient('http://127.0.0.1:9', { fetch: quoting })));
+    await failure(() => getInvoice(tokenClient('http://127.0.0.1:9', { fetch: quoting })));
     // A webhook with a wrong signature.
     await failure(() =>
       parseWebhookEvent({
