@@ -43,17 +43,20 @@ function serverNames(document) {
 /** What the client needs to know of each operation at run time, keyed by "METHOD /path/{template}". */
 /** @param {any} document */
 function operationMetadata(document) {
-  /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, pagination?: unknown, batch?: { type: string } }>} */
+  /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, noContent?: true, pagination?: unknown, batch?: { type: string } }>} */
   const operations = {};
   for (const { method, path, operation, parameters } of listOperations(document)) {
     const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
     const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status))?.[1];
-    const [successMediaType] = Object.keys(deref(document, success)?.content ?? {});
+    const content = deref(document, success)?.content;
+    const [successMediaType] = Object.keys(content ?? {});
     operations[`${method.toUpperCase()} ${path}`] = {
       operationId: operation.operationId,
       ...(idempotencyKey && { idempotencyKey }),
       // JSON is what the client reads when no media type is named: it goes unsaid.
       ...(successMediaType && successMediaType !== 'application/json' && { successMediaType }),
+      // A success the spec gives no body: whatever body comes is not read as JSON.
+      ...(success && !content && { noContent: true }),
       // Paging needs the token's parameter and where the next token and the items are.
       ...(operation['x-pagination'] && { pagination: pagingOf(operation['x-pagination']) }),
       // Of the batch a create makes, only its type is used at run time (to match a look-up).

@@ -22,6 +22,8 @@ export interface OperationInfo {
   batch?: { type: string };
   /** The media type of the success response's body, when it has one. */
   successMediaType?: string;
+  /** Set when the success response has no body in the spec: one that comes anyway is not data. */
+  noContent?: boolean;
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };
@@ -108,7 +110,9 @@ export function createTypedClient<Client extends object>(
               middleware: init.middleware,
             }
           : undefined;
-      const parseAs = init.parseAs ?? parseAsFor(operation?.successMediaType);
+      // A body the spec does not give is read as text, which never fails, and answered as no data.
+      const ignoreBody = operation?.noContent === true && init.parseAs === undefined;
+      const parseAs = init.parseAs ?? (ignoreBody ? 'text' : parseAsFor(operation?.successMediaType));
       const fetch = (init.fetch ?? options.fetch) as Fetch | undefined;
       const signal = (init.signal ?? undefined) as AbortSignal | undefined;
       // openapi-fetch's Request follows the first attempt's signal when there is a caller's
@@ -159,6 +163,7 @@ export function createTypedClient<Client extends object>(
         // then empty, as it is typed and as it is without the header (a 204 or HEAD has none).
         const empty = result.data === undefined && method !== 'HEAD' ? EMPTY[parseAs] : undefined;
         if (empty && result.response.ok && result.response.status !== 204) result.data = empty();
+        if (ignoreBody && result.response.ok) result.data = undefined;
         return result;
       } catch (error) {
         // A success body that is not JSON is the API's fault, not a crash.

@@ -87,6 +87,17 @@ describe('createAutoCollectLegacyClient', () => {
     server = undefined;
   });
 
+  it('a batch posted and answered 200 with a body the spec does not give is a success with no data', async () => {
+    server = await startServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('OK'),
+    );
+    const client = createAutoCollectLegacyClient({ baseUrl: server.origin, auth: { accessToken: 'legacy-token' } });
+    const result = await runClock(client.POST('/webapi/api/Batch', { body: legacyBatch }));
+    expect(result.response.status).toBe(200);
+    expect(unwrap(result)).toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('defaults to the legacy server the spec names and checks its options', () => {
     expect(legacyServers.production).toBe('https://api.amili.no');
     expect(() => createAutoCollectLegacyClient({ baseUrl: 'http://api.amili.no', auth: { accessToken: 't' } })).toThrow(

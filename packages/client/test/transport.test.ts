@@ -486,6 +486,28 @@ describe('bodies', () => {
     expect(unwrap(result)).toBeUndefined();
   });
 
+  it('a 202 with a body where the spec gives none is a success with no data, whatever the body (a case action is not sent again)', async () => {
+    for (const [type, body] of [
+      ['text/plain', 'Accepted'],
+      ['application/json', '{"summary":{"status":"SUCCESS"}}'],
+    ]) {
+      const { origin } = await serve((_request, response) =>
+        response.writeHead(202, { 'content-type': type }).end(body),
+      );
+      const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/pause', {
+        params: { path: { organizationId, caseId } },
+      });
+      expect(result.response.status).toBe(202);
+      expect(unwrap(result)).toBeUndefined();
+      // Asked for, the body is read as asked.
+      const asked = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/pause', {
+        params: { path: { organizationId, caseId } },
+        parseAs: 'text',
+      });
+      expect(asked.data).toBe(body);
+    }
+  });
+
   it('an empty 204 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(204).end());
     const result = await testClient(origin).POST('/orgs/{organizationId}/cases/{caseId}/withdraw', {

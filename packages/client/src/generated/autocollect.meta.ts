@@ -42,7 +42,8 @@ export const operations = {
     "operationId": "GetInvoiceById"
   },
   "POST /orgs/{organizationId}/invoices/{invoiceId}/resume": {
-    "operationId": "ResumeInvoice"
+    "operationId": "ResumeInvoice",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/payments": {
     "operationId": "CreatePayments",
@@ -67,31 +68,40 @@ export const operations = {
     }
   },
   "POST /orgs/{organizationId}/cases/{caseId}/accept-debt-collection-list": {
-    "operationId": "AcceptDebtCollectionList"
+    "operationId": "AcceptDebtCollectionList",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/reject-debt-collection-list": {
-    "operationId": "RejectDebtCollectionList"
+    "operationId": "RejectDebtCollectionList",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/pause": {
-    "operationId": "PauseCase"
+    "operationId": "PauseCase",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/withdraw": {
-    "operationId": "WithdrawCase"
+    "operationId": "WithdrawCase",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/resume": {
-    "operationId": "ResumeCase"
+    "operationId": "ResumeCase",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/accept-eviction-request": {
-    "operationId": "AcceptEvictionRequest"
+    "operationId": "AcceptEvictionRequest",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/reject-eviction-request": {
-    "operationId": "RejectEvictionRequest"
+    "operationId": "RejectEvictionRequest",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/accept-eviction-confirmation": {
-    "operationId": "AcceptEvictionConfirmation"
+    "operationId": "AcceptEvictionConfirmation",
+    "noContent": true
   },
   "POST /orgs/{organizationId}/cases/{caseId}/reject-eviction-confirmation": {
-    "operationId": "RejectEvictionConfirmation"
+    "operationId": "RejectEvictionConfirmation",
+    "noContent": true
   },
   "GET /orgs/{organizationId}/settlements": {
     "operationId": "GetSettlements",

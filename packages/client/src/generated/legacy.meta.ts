@@ -16,7 +16,8 @@ export const operations = {
     "operationId": "LegacyGetBatch"
   },
   "POST /webapi/api/Batch": {
-    "operationId": "LegacyPostBatch"
+    "operationId": "LegacyPostBatch",
+    "noContent": true
   },
   "GET /webapi/api/Ping": {
     "operationId": "LegacyPing",
