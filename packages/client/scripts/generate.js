@@ -66,6 +66,40 @@ function operationMetadata(document) {
   return operations;
 }
 
+/**
+ * Of each webhook's body: the property whose constant is the webhook's name, and the JSON type
+ * of each required property.
+ * @param {any} document
+ */
+function webhookShapes(document) {
+  /** @type {Record<string, { nameIn: string, required: Record<string, string> }>} */
+  const shapes = {};
+  for (const [name, item] of Object.entries(document.webhooks ?? {})) {
+    const body = deref(document, deref(document, item.post?.requestBody)?.content?.['application/json']?.schema);
+    const properties = Object.fromEntries(
+      Object.entries(body?.properties ?? {}).map(([key, schema]) => [key, deref(document, schema)]),
+    );
+    const nameIn = Object.keys(properties).find((key) => properties[key]?.const === name);
+    if (!nameIn) throw new Error(`The ${name} webhook's body has no property whose const is "${name}".`);
+    /** @type {Record<string, string>} */
+    const required = {};
+    for (const key of body.required ?? []) if (key !== nameIn) required[key] = jsonType(properties[key]);
+    shapes[name] = { nameIn, required };
+  }
+  return shapes;
+}
+
+/**
+ * The JSON type a schema gives its values: its `type`, or object for one made of others.
+ * @param {any} schema
+ */
+function jsonType(schema) {
+  if (typeof schema?.type === 'string') return schema.type === 'integer' ? 'number' : schema.type;
+  if (schema?.properties || schema?.allOf) return 'object';
+  if (schema?.const !== undefined) return typeof schema.const;
+  throw new Error(`A required webhook property has no type the client can check: ${JSON.stringify(schema)}.`);
+}
+
 /** @param {{ tokenParameter: string, nextToken: string, items: string }} pagination */
 const pagingOf = ({ tokenParameter, nextToken, items }) => ({ tokenParameter, nextToken, items });
 
@@ -89,8 +123,11 @@ function metadataModule(document) {
     '/** The paths whose GET pages through results (`x-pagination`). */',
     `export type PaginatedPath = ${paginated.map((key) => JSON.stringify(key.slice(4))).join(' | ') || 'never'};`,
     '',
-    '/** The names of the webhooks the spec describes. */',
-    `export const webhookNames = ${JSON.stringify(Object.keys(document.webhooks ?? {}))} as const;`,
+    '/**',
+    ' * Each webhook the spec describes: the body property that names it, and the JSON type of each property',
+    ' * its body requires. A delivery is typed as the event only when its body has them.',
+    ' */',
+    `export const webhookEvents = ${json(webhookShapes(document))} as const;`,
     '',
   ].join('\n');
 }

@@ -3,16 +3,19 @@
 // pulls in nothing of the HTTP client.
 import { AutoCollectError } from './errors.js';
 import type { webhooks } from './generated/autocollect.js';
-import { webhookNames } from './generated/autocollect.meta.js';
+import { webhookEvents } from './generated/autocollect.meta.js';
 
 /** A webhook delivery failed verification or could not be read; answer it with 400 or 401. */
 export class WebhookVerificationError extends AutoCollectError {
   override name = 'WebhookVerificationError';
 }
 
-export type WebhookPayload = string | Uint8Array | ArrayBuffer;
-export type SignatureAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SHA-1';
-export type SignatureEncoding = 'hex' | 'base64';
+/** The raw body: a string, or its bytes (an ArrayBuffer, or any view of one, such as a Buffer). */
+export type WebhookPayload = string | ArrayBufferView | ArrayBuffer;
+const ALGORITHMS = ['SHA-256', 'SHA-384', 'SHA-512', 'SHA-1'] as const;
+const ENCODINGS = ['hex', 'base64'] as const;
+export type SignatureAlgorithm = (typeof ALGORITHMS)[number];
+export type SignatureEncoding = (typeof ENCODINGS)[number];
 /** A webhook secret; a list of them while you rotate keys (any one matching is enough). */
 export type WebhookSecret = string | Uint8Array;
 
@@ -37,18 +40,35 @@ export interface VerifyWebhookSignatureOptions extends SignatureScheme {
   secret: WebhookSecret | readonly WebhookSecret[];
 }
 
-/** True when the signature is the HMAC of the payload under the secret. The comparison is WebCrypto's, in constant time. */
+/**
+ * True when the signature is the HMAC of the payload under the secret (or one of several, comma-separated,
+ * as Node joins a header sent twice). The comparison is WebCrypto's, in constant time.
+ */
 export async function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): Promise<boolean> {
-  const { payload, signature, algorithm = 'SHA-256', encoding = 'hex' } = options;
+  const { payload, signature } = options;
+  const { algorithm, encoding } = schemeOf(options, 'verifyWebhookSignature');
   const secrets = secretList(options.secret, 'verifyWebhookSignature');
   const body = bytes(payload, 'verifyWebhookSignature');
-  const expected = typeof signature === 'string' ? decodeSignature(signature, encoding) : undefined;
-  if (!expected) return false;
-  for (const secret of secrets) {
+  const candidates = (typeof signature === 'string' ? signature.split(',') : [])
+    .map((value) => decodeSignature(value, encoding))
+    .filter((value) => value !== undefined);
+  for (const secret of candidates.length ? secrets : []) {
     const key = await hmacKey(secret, algorithm, 'verify');
-    if (await crypto.subtle.verify('HMAC', key, expected, body)) return true;
+    for (const expected of candidates) if (await crypto.subtle.verify('HMAC', key, expected, body)) return true;
   }
   return false;
+}
+
+/** The algorithm and encoding, defaulted, and refused at once when they are none a signature can have. */
+function schemeOf(scheme: SignatureScheme, caller: string): Required<SignatureScheme> {
+  const { algorithm = 'SHA-256', encoding = 'hex' } = scheme;
+  if (!ALGORITHMS.includes(algorithm))
+    throw new TypeError(
+      `${caller}: algorithm must be one of ${ALGORITHMS.map((a) => `'${a}'`).join(', ')}; got ${JSON.stringify(algorithm)}.`,
+    );
+  if (!ENCODINGS.includes(encoding))
+    throw new TypeError(`${caller}: encoding must be 'hex' or 'base64'; got ${JSON.stringify(encoding)}.`);
+  return { algorithm, encoding };
 }
 
 export interface SignWebhookPayloadOptions extends SignatureScheme {
@@ -62,7 +82,7 @@ export interface SignWebhookPayloadOptions extends SignatureScheme {
  * testing your own webhook handler with deliveries you sign yourself.
  */
 export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<string> {
-  const { algorithm = 'SHA-256', encoding = 'hex' } = options;
+  const { algorithm, encoding } = schemeOf(options, 'signWebhookPayload');
   const [secret] = secretList(options.secret, 'signWebhookPayload');
   const key = await hmacKey(secret as WebhookSecret, algorithm, 'sign');
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes(options.payload, 'signWebhookPayload')));
@@ -74,12 +94,16 @@ function hmacKey(secret: WebhookSecret, hash: SignatureAlgorithm, use: 'sign' | 
   return crypto.subtle.importKey('raw', bytes(secret, 'secret'), { name: 'HMAC', hash }, false, [use]);
 }
 
-/** The secrets to try, each checked non-empty. */
+/** The secrets to try, each checked: a string or bytes, not empty. */
 function secretList(secret: WebhookSecret | readonly WebhookSecret[], caller: string): WebhookSecret[] {
   const list = (Array.isArray(secret) ? [...secret] : [secret]) as WebhookSecret[];
-  const empty = (value: WebhookSecret) =>
-    typeof value === 'string' ? value === '' : !(value instanceof Uint8Array) || value.byteLength === 0;
-  if (list.length === 0 || list.some(empty)) {
+  const wrong = list.find((value) => typeof value !== 'string' && !(value instanceof Uint8Array));
+  if (wrong !== undefined) {
+    throw new TypeError(
+      `${caller}: the secret must be a string or bytes, not ${wrong === null ? 'null' : typeof wrong}; pass the webhook secret Amili gave you.`,
+    );
+  }
+  if (list.length === 0 || list.some((value) => (typeof value === 'string' ? value.length : value.byteLength) === 0)) {
     throw new TypeError(
       `${caller}: the secret is empty; pass the webhook secret Amili gave you (or a list of them while you rotate).`,
     );
@@ -92,7 +116,10 @@ type PayloadOf<N extends WebhookName> = NonNullable<webhooks[N]['post']['request
 
 /** What Amili said about the delivery, from its headers. */
 export interface WebhookDelivery {
-  /** Unique per event: drop a delivery whose key you have handled. */
+  /**
+   * Unique per event, Amili says. The signature covers the body only (as far as is known):
+   * to drop an event handled already, go by the event's `id` in its body.
+   */
   idempotencyKey: string | undefined;
   /** Unique per HTTP delivery: quote it to Amili's support. */
   requestId: string | undefined;
@@ -103,10 +130,13 @@ export type KnownWebhookEvent = {
   [N in WebhookName]: { type: N; payload: PayloadOf<N>; delivery: WebhookDelivery };
 }[WebhookName];
 
-/** A verified event of a kind the spec does not describe (yet): returned, not thrown. */
+/**
+ * A verified event of a kind the spec does not describe (yet), or one whose body lacks what the
+ * spec requires of its kind: returned, not thrown.
+ */
 export interface UnknownWebhookEvent {
   type: 'UNKNOWN';
-  /** The name Amili gave it, if any. */
+  /** The name Amili gave it, if any: in its body, else in the X-Amili-Event header. */
   name: string | undefined;
   payload: unknown;
   delivery: WebhookDelivery;
@@ -134,11 +164,19 @@ export async function parseWebhookEvent(options: ParseWebhookEventOptions): Prom
       'The X-Webhook-Signature does not match the body: check the webhook secret, and verify the raw body.',
     );
   }
+  let text: string;
+  try {
+    // A byte order mark is dropped, from bytes as from a string; bytes that are not UTF-8 are refused.
+    text =
+      typeof options.payload === 'string'
+        ? options.payload.replace(/^\uFEFF/, '')
+        : utf8.decode(bytes(options.payload, 'parseWebhookEvent'));
+  } catch {
+    throw new WebhookVerificationError('The delivery body is not valid UTF-8, which JSON must be.');
+  }
   let payload: unknown;
   try {
-    payload = JSON.parse(
-      typeof options.payload === 'string' ? options.payload : new TextDecoder().decode(options.payload),
-    );
+    payload = JSON.parse(text);
   } catch {
     throw new WebhookVerificationError('The delivery body is not valid JSON.');
   }
@@ -150,14 +188,30 @@ export async function parseWebhookEvent(options: ParseWebhookEventOptions): Prom
     requestId: header(options.headers, 'x-amili-request-id'),
   };
   // Amili names BATCH_COMPLETED and SETTLEMENT_CREATED in `type`, CASE and CASE_UPDATED in `eventType`.
-  const { type, eventType } = payload as { type?: unknown; eventType?: unknown };
-  const named = [type, eventType, header(options.headers, 'x-amili-event')].find((value) => typeof value === 'string');
-  const name = named as string | undefined;
-  if (name !== undefined && (webhookNames as readonly string[]).includes(name)) {
-    return { type: name, payload, delivery } as KnownWebhookEvent;
-  }
+  const body = payload as Record<string, unknown>;
+  const names = [body.type, body.eventType].filter((value) => typeof value === 'string');
+  const name = (names[0] as string | undefined) ?? header(options.headers, 'x-amili-event');
+  // Typed only as the signed body says, in full: named once, where the spec names it, with what it requires.
+  const shape = (webhookEvents as Record<string, Shape>)[name ?? ''];
+  const fits =
+    shape !== undefined &&
+    names.length === 1 &&
+    body[shape.nameIn] === name &&
+    Object.entries(shape.required).every(([key, type]) => jsonTypeOf(body[key]) === type);
+  if (fits) return { type: name, payload, delivery } as KnownWebhookEvent;
   return { type: 'UNKNOWN', name, payload, delivery };
 }
+
+type Shape = { nameIn: string; required: Record<string, string> };
+
+/** A value's type as a JSON schema names it. */
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** Decodes UTF-8 strictly; drops a byte order mark. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function header(headers: WebhookHeaders, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
@@ -168,8 +222,10 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
 /** The bytes of a payload or secret; anything else (a parsed body, say) is refused, never read as empty. */
 function bytes(value: WebhookPayload, what: string): Uint8Array<ArrayBuffer> {
   if (typeof value === 'string') return new TextEncoder().encode(value);
-  // Views an ArrayBuffer; copies a Uint8Array, as WebCrypto takes no shared memory.
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return new Uint8Array(value);
+  // Views an ArrayBuffer; copies a view's bytes, as WebCrypto takes no shared memory.
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value))
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice() as Uint8Array<ArrayBuffer>;
   throw new TypeError(
     `${what}: the payload must be the raw body as a string, bytes or an ArrayBuffer, not ${value === null ? 'null' : typeof value}; verify before parsing it.`,
   );

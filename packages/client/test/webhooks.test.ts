@@ -132,6 +132,36 @@ describe('parseWebhookEvent', () => {
     expect(event).toMatchObject({ type: 'UNKNOWN', name: 'INVOICE_PAID', payload: JSON.parse(body) });
   });
 
+  it('types an event only when its body has what the spec requires of it, named as the spec names it; else UNKNOWN', async () => {
+    const example = specExample('WebhookBatchCompleted') as Record<string, unknown>;
+    for (const [body, name] of [
+      [{ type: 'BATCH_COMPLETED' }, 'BATCH_COMPLETED'], // no id, no data
+      [{ ...example, data: 'done' }, 'BATCH_COMPLETED'], // data not an object
+      [{ ...example, eventType: 'CASE' }, 'BATCH_COMPLETED'], // two names that disagree
+      [{ ...example, type: undefined, eventType: 'BATCH_COMPLETED' }, 'BATCH_COMPLETED'], // named where CASE events are
+      [{ foo: 1 }, 'CASE'], // named only by the header, which the signature does not cover
+    ] as const) {
+      const text = JSON.stringify(body);
+      const event = await parseWebhookEvent(delivery('CASE', text));
+      expect(event, text).toMatchObject({ type: 'UNKNOWN', payload: JSON.parse(text) });
+      expect((event as { name?: string }).name, text).toBe(name);
+    }
+  });
+
+  it('reads a body with a byte order mark as a string as it does as bytes, and refuses one that is not UTF-8', async () => {
+    const text = `\uFEFF${JSON.stringify(specExample('WebhookBatchCompleted'))}`;
+    const signature = `sha256=${sign(text)}`;
+    for (const payload of [text, Buffer.from(text)]) {
+      const event = await parseWebhookEvent({ ...delivery('BATCH_COMPLETED', text, signature), payload });
+      expect(event.type).toBe('BATCH_COMPLETED');
+    }
+    const latin1 = Buffer.from('{"id":"\u00e6","type":"X"}', 'latin1');
+    const latin1Signature = `sha256=${createHmac('sha256', secret).update(latin1).digest('hex')}`;
+    await expect(parseWebhookEvent({ ...delivery('X', '', latin1Signature), payload: latin1 })).rejects.toThrow(
+      /not valid UTF-8/,
+    );
+  });
+
   it('throws WebhookVerificationError on a bad signature, a missing one, or a body that is not JSON', async () => {
     const body = JSON.stringify(specExample('WebhookCase'));
     const tampered = delivery('CASE', flipOneByte(body, 10), `sha256=${sign(body)}`);
@@ -169,6 +199,39 @@ describe('key rotation, test signing and what a payload may be', () => {
     expect(base64).toBe(sign(body, secret, 'sha512', 'base64'));
     const handled = await parseWebhookEvent({ ...delivery('BATCH_COMPLETED', body, signature) });
     expect(handled.type).toBe('BATCH_COMPLETED');
+  });
+
+  it('accepts a header with several signatures (Node joins a repeated header with a comma), any one matching', async () => {
+    const signature = `sha256=${sign(body, 'whsec-other')}, sha256=${sign(body)}`;
+    await expect(verifyWebhookSignature({ payload: body, signature, secret })).resolves.toBe(true);
+    await expect(
+      verifyWebhookSignature({ payload: body, signature: `sha256=${sign(body, 'whsec-other')}, nonsense`, secret }),
+    ).resolves.toBe(false);
+  });
+
+  it('refuses an encoding, an algorithm or a secret it cannot use, saying which, instead of failing every delivery', async () => {
+    const signature = sign(body);
+    await expect(
+      verifyWebhookSignature({ payload: body, signature, secret, encoding: 'HEX' as never }),
+    ).rejects.toThrow(/encoding must be 'hex' or 'base64'; got "HEX"/);
+    await expect(signWebhookPayload({ payload: body, secret, encoding: 'base58' as never })).rejects.toThrow(
+      /encoding must be 'hex' or 'base64'/,
+    );
+    await expect(
+      verifyWebhookSignature({ payload: body, signature, secret, algorithm: 'sha256' as never }),
+    ).rejects.toThrow(/algorithm must be one of 'SHA-256', 'SHA-384', 'SHA-512', 'SHA-1'; got "sha256"/);
+    await expect(verifyWebhookSignature({ payload: body, signature, secret: 42 as never })).rejects.toThrow(
+      /the secret must be a string or bytes, not number/,
+    );
+  });
+
+  it('verifies any view of the raw bytes: a DataView, a Buffer slice', async () => {
+    const bytes = Buffer.from(`xx${body}yy`).subarray(2, 2 + Buffer.byteLength(body));
+    for (const payload of [bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) {
+      await expect(verifyWebhookSignature({ payload: payload as never, signature: sign(body), secret })).resolves.toBe(
+        true,
+      );
+    }
   });
 
   it('refuses a payload that is not the raw body, instead of verifying it as empty', async () => {

@@ -119,5 +119,37 @@ export const operations = {
 /** The paths whose GET pages through results (`x-pagination`). */
 export type PaginatedPath = "/orgs/{organizationId}/batches" | "/orgs/{organizationId}/invoices" | "/orgs/{organizationId}/cases" | "/orgs/{organizationId}/settlements";
 
-/** The names of the webhooks the spec describes. */
-export const webhookNames = ["BATCH_COMPLETED","SETTLEMENT_CREATED","CASE","CASE_UPDATED"] as const;
+/**
+ * Each webhook the spec describes: the body property that names it, and the JSON type of each property
+ * its body requires. A delivery is typed as the event only when its body has them.
+ */
+export const webhookEvents = {
+  "BATCH_COMPLETED": {
+    "nameIn": "type",
+    "required": {
+      "id": "string",
+      "data": "object"
+    }
+  },
+  "SETTLEMENT_CREATED": {
+    "nameIn": "type",
+    "required": {
+      "id": "string",
+      "data": "object"
+    }
+  },
+  "CASE": {
+    "nameIn": "eventType",
+    "required": {
+      "id": "string",
+      "data": "object"
+    }
+  },
+  "CASE_UPDATED": {
+    "nameIn": "eventType",
+    "required": {
+      "id": "string",
+      "data": "object"
+    }
+  }
+} as const;

@@ -17,5 +17,8 @@ export const operations = {
 /** The paths whose GET pages through results (`x-pagination`). */
 export type PaginatedPath = never;
 
-/** The names of the webhooks the spec describes. */
-export const webhookNames = [] as const;
+/**
+ * Each webhook the spec describes: the body property that names it, and the JSON type of each property
+ * its body requires. A delivery is typed as the event only when its body has them.
+ */
+export const webhookEvents = {} as const;
