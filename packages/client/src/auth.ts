@@ -65,6 +65,12 @@ export function assertAuthOptions(auth: unknown, caller: string): asserts auth i
       throw new TypeError(`${caller}: auth.${name} must be a non-empty string. ${hint}`);
     }
   }
+  const { refreshMarginMs: margin } = auth as ClientCredentialsAuth;
+  if (margin !== undefined && !(typeof margin === 'number' && margin >= 0 && Number.isFinite(margin))) {
+    throw new TypeError(
+      `${caller}: auth.refreshMarginMs must be a number of milliseconds, at least 0; got ${JSON.stringify(margin)}.`,
+    );
+  }
 }
 
 export function staticTokenProvider(source: AccessTokenSource, timeoutMs: number): TokenProvider {
@@ -99,6 +105,7 @@ async function callSource(source: () => string | Promise<string>, timeoutMs: num
 
 interface CachedToken {
   token: string;
+  fetchedAt: number;
   /** When a new one is fetched, while this one is still used. */
   refreshAt: number;
   expiresAt: number;
@@ -106,6 +113,9 @@ interface CachedToken {
 
 /** How long after a renewal failed, while the current token is still valid, before it is tried again. */
 const RENEW_AGAIN_MS = 10_000;
+
+/** A token the API refuses within this long of its fetching is not replaced: a new one would be refused too. */
+const JUST_FETCHED_MS = 10_000;
 
 export interface ClientCredentialsDeps extends TransportOptions {
   tokenUrl: string;
@@ -166,10 +176,21 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       );
     }
     const token = body as Partial<TokenResponse> | undefined;
+    if (body === undefined) {
+      throw new AuthenticationError(
+        `The token endpoint answered ${response.status} with a body that is not JSON (${tokenErrorMessage(redactValue(text, auth.clientSecret)).replace(/^\((.*)\)$/, '$1')}); check auth.tokenUrl.`,
+        response.status,
+      );
+    }
     if (typeof token?.access_token !== 'string' || token.access_token === '') {
       throw new AuthenticationError(
         `The token endpoint answered ${response.status} without an access_token.`,
         response.status,
+      );
+    }
+    if (typeof token.token_type === 'string' && token.token_type.toLowerCase() !== 'bearer') {
+      deps.log.warn(
+        `The token endpoint issued a token of token_type ${JSON.stringify(token.token_type)}, not Bearer: it is sent as a Bearer token.`,
       );
     }
     const now = Date.now();
@@ -180,6 +201,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     const expiresAt = now + lifetime;
     cached = {
       token: token.access_token,
+      fetchedAt: now,
       refreshAt: lifetime > 2 * margin ? expiresAt - margin : now + lifetime / 2,
       expiresAt,
     };
@@ -219,7 +241,9 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       if (cached) why = 'the last one expired';
       return fetchToken();
     },
-    renewable: true,
+    get renewable() {
+      return !cached || Date.now() - cached.fetchedAt >= JUST_FETCHED_MS;
+    },
     invalidate(token) {
       if (cached?.token === token) {
         cached = undefined;

@@ -116,7 +116,7 @@ export function createTransport(options: TransportOptions): Transport {
       retries: 0,
       retryable: call.retryable && key !== null && (!landed || policy.retryCreates),
       verify: landed !== undefined && policy.verifyCreates,
-      replayable: tokens?.renewable === true,
+      replayable: false,
     };
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
@@ -127,11 +127,13 @@ export function createTransport(options: TransportOptions): Transport {
       if (token !== undefined) {
         if (token !== checked && !TOKEN.test(token)) {
           throw new AuthenticationError(
-            'The access token holds characters an HTTP header cannot carry (such as a line break); check where it comes from.',
+            'The access token holds characters a bearer token cannot (a space or a line break, say); check where it comes from.',
           );
         }
         checked = token;
         input.headers.set('Authorization', `Bearer ${token}`);
+        // Asked once the token is at hand: a token just fetched is not worth replacing after a 401.
+        if (attempt === 1) attempts.replayable = tokens?.renewable === true;
       }
       const limit = (attempt === 1 && call.first) || new Deadline(signal);
       limit.start(timeoutMs, timedOut);

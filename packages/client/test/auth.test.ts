@@ -171,20 +171,67 @@ describe('client credentials', () => {
     expect(tokenRequests()).toHaveLength(2);
   });
 
-  it('a 401 refreshes the token and replays the request once', async () => {
-    const { client, tokenRequests, apiRequests } = await identityAndApi({ accepts: (token) => token !== 'token-1' });
-    expect(unwrap(await getInvoice(client()))).toEqual(invoice);
+  it('a 401 to a token held a while refreshes the token and replays the request once', async () => {
+    let revoked = false;
+    const { client, tokenRequests, apiRequests } = await identityAndApi({
+      accepts: (token) => token !== 'token-1' || !revoked,
+    });
+    const shared = client();
+    unwrap(await getInvoice(shared));
+    vi.advanceTimersByTime(60_000);
+    revoked = true;
+    expect(unwrap(await getInvoice(shared))).toEqual(invoice);
     expect(tokenRequests()).toHaveLength(2);
-    expect(apiRequests().map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(apiRequests().map((r) => r.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
+  });
+
+  it('a 401 to a token just fetched is answered, not replayed with another: the API refusing every token costs no token request per call', async () => {
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ accepts: () => false });
+    const shared = client();
+    for (let i = 0; i < 5; i++) expect((await getInvoice(shared)).response.status).toBe(401);
+    expect(tokenRequests()).toHaveLength(1);
+    expect(apiRequests()).toHaveLength(5);
   });
 
   it('a second 401 is returned, not replayed again', async () => {
-    const { client, tokenRequests, apiRequests } = await identityAndApi({ accepts: () => false });
-    const result = await getInvoice(client());
+    let revoked = false;
+    const { client, tokenRequests, apiRequests } = await identityAndApi({ accepts: () => !revoked });
+    const shared = client();
+    unwrap(await getInvoice(shared));
+    vi.advanceTimersByTime(60_000);
+    revoked = true;
+    const result = await getInvoice(shared);
     expect(() => unwrap(result)).toThrow(ApiError);
     expect(result.response.status).toBe(401);
-    expect(apiRequests()).toHaveLength(2);
+    expect(apiRequests().map((r) => r.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
     expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it('an unusual token response: a token of another type is sent as Bearer with a warning, and a page that is not JSON says to check auth.tokenUrl', async () => {
+    server = await startServer((request, response) => {
+      if (request.url === '/token') return sendJson(response, 200, { access_token: 'mac-token', token_type: 'MAC' });
+      if (request.url === '/html/token') return response.writeHead(200, { 'content-type': 'text/html' }).end('<html>');
+      sendJson(response, 200, invoice);
+    });
+    const warnings: string[] = [];
+    const logger = { ...console, info: () => undefined, warn: (line: string) => warnings.push(line) };
+    const make = (tokenUrl: string) =>
+      createAutoCollectClient({ baseUrl: server!.origin, auth: { clientId, clientSecret, tokenUrl }, logger });
+    unwrap(await getInvoice(make(`${server.origin}/token`)));
+    expect(warnings).toEqual([expect.stringMatching(/token_type "MAC", not Bearer: it is sent as a Bearer token/)]);
+    const error = await getInvoice(make(`${server.origin}/html/token`)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(
+      /answered 200 with a body that is not JSON \(an HTML page\); check auth.tokenUrl/,
+    );
   });
 
   it('a failing token endpoint gives AuthenticationError with its status and message', async () => {
@@ -366,6 +413,14 @@ describe('safety at construction', () => {
     expect(() => createAutoCollectClient({ baseUrl: 'http://127.0.0.1:8080', auth })).not.toThrow();
     expect(() => createAutoCollectClient({ baseUrl: 'http://localhost:8080', auth })).not.toThrow();
     expect(() => createAutoCollectClient({ baseUrl: 'http://[::1]:8080', auth })).not.toThrow();
+  });
+
+  it('refuses a refreshMarginMs that is not a number of milliseconds', () => {
+    for (const refreshMarginMs of ['60s', -1, Number.NaN]) {
+      expect(() =>
+        createAutoCollectClient({ auth: { clientId, clientSecret, refreshMarginMs: refreshMarginMs as number } }),
+      ).toThrow(/auth.refreshMarginMs must be a number of milliseconds, at least 0; got/);
+    }
   });
 
   it('refuses bad options with what to pass instead', () => {

@@ -1,7 +1,7 @@
 // Logging: a line per attempt at 'debug'; retries, token fetches, 401 replays and create
 // look-ups at 'info'; the level from the option, else AUTOCOLLECT_LOG, else 'warn'; and
 // never a token, a secret, an Authorization header or a body.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAutoCollectClient, type Logger, unwrap } from '../src/index.js';
 import { runClock } from './support/clock.js';
 import { invoiceId, organizationId } from './support/fixtures.js';
@@ -49,6 +49,8 @@ async function unsteadyApi() {
   let tokens = 0;
   let invoiceCalls = 0;
   const batches = new Map<string, string>();
+  // The first token is revoked a minute in (the fake clock's), as if it expired early.
+  const revokedAt = Date.now() + 60_000;
   server = await startServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (url.pathname === '/token') {
@@ -58,7 +60,7 @@ async function unsteadyApi() {
         expires_in: 3600,
       });
     }
-    if (request.headers.authorization === 'Bearer secret-token-1') {
+    if (request.headers.authorization === 'Bearer secret-token-1' && Date.now() >= revokedAt) {
       return response.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"status":401}');
     }
     if (request.method === 'GET' && url.pathname.endsWith(`/invoices/${invoiceId}`)) {
@@ -92,6 +94,8 @@ describe('logging', () => {
     const origin = await unsteadyApi();
     const { logger, lines, text } = capture();
     const api = client(origin, { logger, logLevel: 'debug' });
+    await runClock(api.GET('/orgs/{organizationId}/batches', { params: { path: { organizationId } } }));
+    vi.advanceTimersByTime(60_000);
     const got = unwrap(
       await runClock(
         api.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } } }),
@@ -110,6 +114,7 @@ describe('logging', () => {
     const expected = [
       /^debug \[autocollect\] POST \/token RequestAccessToken → 200 in \d+ ms \(attempt 1\)$/,
       /^info \[autocollect\] Fetched an access token from http:\/\/127\.0\.0\.1:\d+\/token \(none yet\); it is valid for 3600 s\.$/,
+      /^debug \[autocollect\] GET \/orgs\/\{organizationId\}\/batches GetBatchesByOrganization → 200 in \d+ ms \(attempt 1\)$/,
       new RegExp(`^debug \\[autocollect\\] ${literally(get)} → 401 in \\d+ ms \\(attempt 1\\)$`),
       new RegExp(
         `^info \\[autocollect\\] ${literally(get)} answered 401: the token may have expired early; sending it once more with a new one\\.$`,

@@ -23,7 +23,7 @@ export const TYPE_RESOLUTIONS = ['node10', 'node16-cjs', 'node16-esm', 'bundler'
  * minified, openapi-fetch included. Raise one only with a reason in the commit.
  */
 export const SIZE_BUDGETS = {
-  '@autocollect/client': { minified: 35_100, gzip: 13_200 },
+  '@autocollect/client': { minified: 35_800, gzip: 13_400 },
   '@autocollect/client/webhooks': { minified: 4_300, gzip: 2_000 },
 };
 
