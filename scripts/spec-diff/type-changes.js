@@ -191,6 +191,8 @@ export function typeComparer(checker) {
       if (itemBefore && itemAfter) compare(itemBefore, itemAfter, `${where}[]`, role, changes);
     } else if (isObject(old) && isObject(now)) {
       compareProperties(old, now, where, role, changes);
+    } else if (old.isUnion() && now.isUnion() && old.types.every(isObject) && now.types.every(isObject)) {
+      compareAlternatives(old.types, now.types, where, role, changes);
     } else if (members(old).some(isLiteral) || members(now).some(isLiteral)) {
       compareValues(old, now, where, role, changes);
     } else if (show(old) !== show(now)) {
@@ -237,6 +239,43 @@ export function typeComparer(checker) {
         text: `added (${now.optional ? 'optional' : 'required'})`,
         breaking: role === 'write' && !now.optional,
       });
+    }
+  }
+
+  /**
+   * Object alternatives (an anyOf of objects), each paired with the one that shares most of
+   * its properties, and compared as objects: a property gone from one breaks an object
+   * literal that set it, or code that read it, though the compiler finds the unions
+   * assignable. Alternatives left unpaired are the compiler's to judge, as a whole.
+   * @param {readonly TS.Type[]} before
+   * @param {readonly TS.Type[]} after
+   * @param {string} where
+   * @param {Role} role
+   * @param {TypeChange[]} changes
+   */
+  function compareAlternatives(before, after, where, role, changes) {
+    const free = new Set(after);
+    /** How alike two alternatives are: the same type first, then properties alike, then names shared. */
+    const likeness = (/** @type {TS.Type} */ old, /** @type {TS.Type} */ now) => {
+      if (show(old) === show(now)) return Number.POSITIVE_INFINITY;
+      let score = 0;
+      for (const name of propertyNames(old)) {
+        const [a, b] = [property(old, name), property(now, name)];
+        if (a && b) score += a.optional === b.optional && show(a.type) === show(b.type) ? 1000 : 1;
+      }
+      return score;
+    };
+    const pairs = before.flatMap((old) => [...free].map((now) => ({ old, now, score: likeness(old, now) })));
+    pairs.sort((a, b) => b.score - a.score);
+    const paired = new Set();
+    for (const { old, now: best, score } of pairs) {
+      if (score === 0 || paired.has(old) || !free.has(best)) continue;
+      paired.add(old);
+      free.delete(best);
+      /** @type {TypeChange[]} */
+      const inside = [];
+      compare(old, best, where, role, inside);
+      for (const change of inside) changes.push({ ...change, text: `${change.text} (in one of its alternatives)` });
     }
   }
 

@@ -70,9 +70,13 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
   for (const [label, parameter] of parameters(before, oldItem, old)) {
     const next = newParameters.get(label);
     if (!next) continue;
-    for (const keyword of ['style', 'explode']) {
-      if (parameter[keyword] !== next[keyword])
-        add(`${label}: ${keyword} changed from ${show(parameter[keyword])} to ${show(next[keyword])}`, true);
+    const [was, is] = [serialization(before, parameter), serialization(after, next)];
+    for (const keyword of /** @type {const} */ (['style', 'explode'])) {
+      // A default spelt out writes nothing else; explode changes only how several values are written.
+      if (was[keyword] === is[keyword] || (keyword === 'explode' && was.single && is.single)) continue;
+      const side = (/** @type {any} */ p, /** @type {string | boolean} */ value) =>
+        p[keyword] === undefined ? `${JSON.stringify(value)} (the default)` : JSON.stringify(value);
+      add(`${label}: ${keyword} changed from ${side(parameter, was[keyword])} to ${side(next, is[keyword])}`, true);
     }
     compareSchemas(before, after, parameter.schema, next.schema, '', roles.input, (at, text, breaking, why) =>
       add(`${label}${at ? ` ${at}` : ''}: ${text}`, breaking, why),
@@ -208,7 +212,22 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
       judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
     } else {
-      const { added, removed } = paired.get(keyword);
+      const { added, removed: gone } = paired.get(keyword);
+      // An anyOf alternative whose values another still accepts (an open enum's known values) lets nothing less through.
+      const removed =
+        keyword === 'anyOf'
+          ? gone.filter(
+              (/** @type {any} */ branch) =>
+                !now[keyword].some((/** @type {any} */ other) =>
+                  acceptsAll(deref(after, other), deref(before, branch)),
+                ),
+            )
+          : gone;
+      if (added.length === 0 && gone.length > 0 && removed.length === 0) {
+        const n = gone.length;
+        judge(`${keyword}: ${n} alternative${n === 1 ? '' : 's'} removed, whose values another still accepts`, 'wider');
+        continue;
+      }
       if (added.length === 0 && removed.length === 0) continue; // each paired: compared below
       const count = (/** @type {number} */ n, /** @type {string} */ what) =>
         `${n} alternative${n === 1 ? '' : 's'} ${what}`;
@@ -289,7 +308,45 @@ const sameTypes = (a, b) => typesOf(a).slice().sort().join() === typesOf(b).slic
 
 /** @param {any} schema @returns {string[]} */
 const typesOf = (schema) => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
-const show = (/** @type {unknown} */ value) => (value === undefined ? 'the default' : JSON.stringify(value));
+/** Keywords that only describe: a schema of these alone accepts any value. */
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly']);
+
+/**
+ * Whether `general` plainly accepts every value `specific` does: it constrains nothing, or
+ * only by a type every value `specific` lists (its enum or const) is of.
+ * @param {any} general @param {any} specific
+ */
+function acceptsAll(general, specific) {
+  const constraints = Object.keys(general ?? {}).filter((key) => !ANNOTATIONS.has(key) && !key.startsWith('x-'));
+  if (constraints.length === 0) return true;
+  if (constraints.length > 1 || typeof general.type !== 'string') return false;
+  const values = specific?.enum ?? (specific?.const !== undefined ? [specific.const] : undefined);
+  const typeOf = (/** @type {unknown} */ value) =>
+    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
+  return Array.isArray(values) && values.every((value) => typeOf(value) === general.type);
+}
+
+/** The style each parameter location writes by default (OpenAPI 3.1, 4.8.12.4). */
+const DEFAULT_STYLE = /** @type {Record<string, string>} */ ({
+  query: 'form',
+  cookie: 'form',
+  path: 'simple',
+  header: 'simple',
+});
+
+/**
+ * How a parameter is written: its style and explode, defaults filled in, and whether its schema
+ * is of a single value (no array or object), which every explode writes alike.
+ * @param {any} document @param {any} parameter
+ */
+function serialization(document, parameter) {
+  const style = parameter.style ?? DEFAULT_STYLE[parameter.in];
+  const schema = deref(document, parameter.schema) ?? {};
+  const types = [schema.type ?? []].flat();
+  const single = types.length > 0 && !types.includes('array') && !types.includes('object');
+  return { style, explode: parameter.explode ?? style === 'form', single };
+}
+
 /** @param {unknown} was @param {unknown} is */
 const describeChange = (was, is) =>
   was === undefined

@@ -163,6 +163,40 @@ const CASES: Case[] = [
     line: /\(GetInvoicesByOrganization\): query parameter PageSize: maximum 100 added$/,
   },
   {
+    change: "A query parameter's style and explode spelt out as their defaults (wire): no change",
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/parameters/PageSize.yaml', (d) => {
+        d.set('style', 'form');
+        d.set('explode', true);
+        d.set('description', 'How many items a page holds at most.');
+      }),
+    breaking: false,
+    line: /^documentation: \/components\/parameters\/PageSize\/description changed$/,
+  },
+  {
+    change: 'A scalar query parameter no longer exploded (wire): a single value is written alike',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/parameters/PageSize.yaml', (d) => {
+        d.set('explode', false);
+        d.set('description', 'How many items a page holds at most.');
+      }),
+    breaking: false,
+    line: /^documentation: \/components\/parameters\/PageSize\/description changed$/,
+  },
+  {
+    change: 'An array query parameter no longer exploded (wire): its values are written otherwise',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/parameters/PageSize.yaml', (d) => {
+        d.set('explode', false);
+        d.set('schema', { type: 'array', items: { type: 'integer' } });
+      }),
+    breaking: true,
+    line: /\(GetInvoicesByOrganization\): query parameter PageSize: explode changed from true \(the default\) to false$/,
+  },
+  {
     change: 'A query parameter allows smaller values (wire): safe',
     api: 'autocollect@v1',
     edit: () => edit('spec/openapi/components/parameters/PageSize.yaml', (d) => d.setIn(['schema', 'minimum'], 0)),
@@ -208,12 +242,9 @@ const CASES: Case[] = [
   {
     change: 'A parameter is serialized otherwise (wire)',
     api: 'autocollect@v1',
-    edit: () =>
-      edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) =>
-        d.setIn(['get', 'parameters', parameterIndex(d, 'get', 'Status'), 'explode'], false),
-      ),
+    edit: () => edit('spec/openapi/components/parameters/InvoiceId.yaml', (d) => d.set('style', 'matrix')),
     breaking: true,
-    line: /\(GetInvoicesByOrganization\): query parameter Status: explode changed from the default to false$/,
+    line: /\(GetInvoiceById\): path parameter invoiceId: style changed from "simple" \(the default\) to "matrix"$/,
   },
   {
     change: 'Security asks for a scope it did not (wire)',
@@ -276,6 +307,34 @@ const CASES: Case[] = [
       edit(`${S}/NewDebtor.yaml`, (d) => d.setIn(['allOf', 1, 'anyOf'], [{ $ref: './NewPrivateDebtor.yaml' }])),
     breaking: true,
     line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]: anyOf: 1 alternative removed$/,
+  },
+  {
+    change: 'An optional property removed from one alternative (types): code that set or read it no longer compiles',
+    api: 'legacy@v1',
+    edit: () =>
+      edit(`${LEGACY}/components/schemas/LegacyCase.yaml`, (d) => d.deleteIn(['properties', 'service_description'])),
+    breaking: true,
+    line: /\(LegacyPostBatch\): request body \(application\/json\) case\[\]\.service_description: removed \(in one of its alternatives\)$/,
+    also: [
+      {
+        line: /\(LegacyGetBatch\): response 200 .*case\[\]\.service_description: removed \(in one of its alternatives\)$/,
+        breaking: true,
+      },
+    ],
+  },
+  {
+    change: 'An open enum loses its known values (wire): any value is still accepted; the types lose the string',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/InvoiceStatus.yaml`, (d) => d.set('anyOf', [d.toJS().anyOf[1]])),
+    breaking: true,
+    line: /\(GetInvoicesByOrganization\): query parameter Status: anyOf: 1 alternative removed, whose values another still accepts$/,
+    also: [
+      {
+        line: /\(GetInvoicesByOrganization\): query parameter Status: anyOf: 1 alternative removed, whose values another still accepts$/,
+        breaking: false,
+      },
+      { line: /\(GetInvoiceById\): response 200 data\.status: type changed from .* to \{\}$/, breaking: true },
+    ],
   },
   {
     change: 'A request alternative replaced by one of another type (wire): not an edit of it',
