@@ -134,10 +134,16 @@ describe("the README's Try it locally", () => {
     const listed = JSON.parse(stdout).data.map((invoice: { invoiceNumber: string }) => invoice.invoiceNumber);
     expect(listed).toEqual([
       '2025-10481',
-      '2025-10481-PAUSED',
-      '2025-10481-DEBT_COLLECTION_LIST_MANUAL',
-      '2025-10481-EVICTION_REQUEST',
-      '2025-10481-EVICTION_CONFIRMATION',
+      ...[
+        'ResumeCase',
+        'ResumeInvoice',
+        'AcceptDebtCollectionList',
+        'RejectDebtCollectionList',
+        'AcceptEvictionRequest',
+        'RejectEvictionRequest',
+        'AcceptEvictionConfirmation',
+        'RejectEvictionConfirmation',
+      ].map((action) => `2025-10481-${action}`),
       '2025-10482',
     ]);
 

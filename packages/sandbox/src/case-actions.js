@@ -55,6 +55,7 @@ export const CASE_ACTIONS = {
     apply: (record) => {
       record.status = 'PAUSED';
     },
+    hint: () => 'Resume it first (ResumeCase), or pause another.',
   },
   ResumeCase: resume,
   ResumeInvoice: resume,

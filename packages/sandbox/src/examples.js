@@ -35,27 +35,23 @@ function namedUuid(name) {
 
 /**
  * Where the example's open case is not where a case action applies (paused, or asked for a
- * decision), a case the sandbox holds there, one for each such place: its name, its ids, and
- * the actions it is ready for, by operationId.
+ * decision), a case the sandbox holds there for that action alone (so that accepting a
+ * decision leaves rejecting it a case of its own): its name, its ids, and where it is.
  * @param {any} document the AutoCollect description
  */
 function readyCases(document) {
   const { caseId } = pathParameterExamples(document);
-  /** @type {Map<string, { name: string, caseId: string, invoiceId: string, state: { status?: string, subStatus?: string }, actions: string[] }>} */
+  /** @type {Map<string, { name: string, caseId: string, invoiceId: string, state: { status?: string, subStatus?: string } }>} */
   const cases = new Map();
   if (!caseId) return cases;
   for (const [operationId, { ready }] of Object.entries(CASE_ACTIONS)) {
     if (!ready) continue;
-    const name = ready.subStatus ?? ready.status ?? '';
-    const found = cases.get(name) ?? {
-      name,
-      caseId: namedUuid(`${caseId}/${name}/case`),
-      invoiceId: namedUuid(`${caseId}/${name}/invoice`),
+    cases.set(operationId, {
+      name: operationId,
+      caseId: namedUuid(`${caseId}/${operationId}/case`),
+      invoiceId: namedUuid(`${caseId}/${operationId}/invoice`),
       state: ready,
-      actions: [],
-    };
-    found.actions.push(operationId);
-    cases.set(name, found);
+    });
   }
   return cases;
 }
@@ -69,9 +65,7 @@ function readyCases(document) {
  */
 export function caseActionExamples(document) {
   return Object.fromEntries(
-    [...readyCases(document).values()].flatMap(({ caseId, invoiceId, actions }) =>
-      actions.map((operationId) => [operationId, { caseId, invoiceId }]),
-    ),
+    [...readyCases(document)].map(([operationId, { caseId, invoiceId }]) => [operationId, { caseId, invoiceId }]),
   );
 }
 

@@ -253,7 +253,9 @@ describe('case actions', () => {
     expect(await status()).toBe('PAUSED');
     const twice = await act('pause');
     expect(twice.status).toBe(409);
-    expect(twice.body.detail).toBe(`Case ${entry.caseId} is PAUSED: only an OPEN case can be paused.`);
+    expect(twice.body.detail).toBe(
+      `Case ${entry.caseId} is PAUSED: only an OPEN case can be paused. Resume it first (ResumeCase), or pause another.`,
+    );
     expect((await act('resume')).status).toBe(202);
     expect((await act('accept-debt-collection-list')).status).toBe(409);
     sandbox.setCaseSubStatus(entry.caseId, 'DEBT_COLLECTION_LIST_MANUAL');

@@ -6,6 +6,8 @@ export interface Parameter {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   example: unknown;
+  /** Its schema's JSON type, such as integer: a copy as TypeScript writes its value as one. */
+  type: string | undefined;
 }
 
 export interface TryOperation {
@@ -53,12 +55,16 @@ export function findOperation(document: Document, operationId: string): TryOpera
     operationId,
     method: method.toUpperCase(),
     path,
-    parameters: parameters.map((p: Parameter & { schema?: object; example?: unknown }) => ({
-      name: p.name,
-      in: p.in,
-      required: p.required === true,
-      example: p.example ?? deref(document, p.schema)?.example,
-    })),
+    parameters: parameters.map((p: Parameter & { schema?: object; example?: unknown }) => {
+      const schema = deref(document, p.schema);
+      return {
+        name: p.name,
+        in: p.in,
+        required: p.required === true,
+        example: p.example ?? schema?.example,
+        type: typeof schema?.type === 'string' ? schema.type : undefined,
+      };
+    }),
     body: mediaType ? { mediaType, example: mediaTypeExample(document, media) } : undefined,
     secured: security.length > 0 && !security.some((entry) => Object.keys(entry).length === 0),
     responses,

@@ -222,7 +222,7 @@ export function openPanel(settings: PanelSettings): HTMLDialogElement {
       el(
         'div',
         { class: 'try-it-copies' },
-        make('Copy as curl', () => asCurl(sent, request.credentials, operation.secured)),
+        make('Copy as curl', () => asCurl(sent, request.credentials, operation.secured, api)),
         make('Copy as TypeScript', () => asTypeScript(request, sent)),
       ),
     ];

@@ -8,7 +8,9 @@ import {
   TimeoutError,
 } from '@autocollect/client';
 import { createAutoCollectLegacyClient } from '@autocollect/client/legacy';
+import { isLoopback } from '../../../client/src/endpoints.js';
 import type { TryOperation } from './description.js';
+import { tokenUrlFor } from './token-url.js';
 
 export interface Credentials {
   clientId: string;
@@ -55,8 +57,7 @@ function clientFor(api: string, server: string, credentials: Credentials) {
   const key = JSON.stringify([api, server, credentials]);
   let entry = clients.get(key);
   if (!entry) {
-    // The chosen server's own /token: the credentials go to no other host.
-    const auth = { ...credentials, tokenUrl: `${new URL(server).origin}/token` };
+    const auth = { ...credentials, tokenUrl: tokenUrlFor(api, server) };
     const create = api === 'legacy@v1' ? createAutoCollectLegacyClient : createAutoCollectClient;
     const client = create({ baseUrl: server, auth }) as Client;
     const record: { client: Client; sent?: Sent | undefined; text?: string } = { client };
@@ -139,7 +140,9 @@ function failureOf(error: unknown, server: string): Extract<Outcome, { failure: 
   if (error instanceof ConnectionError)
     return {
       kind: 'unreachable',
-      message: `${server} cannot be reached from this page: ${message} Start the sandbox with \`npm start\` (docs and sandbox) or \`npx autocollect-sandbox\`; a page opened from a file cannot call it, so open the docs that \`npm start\` serves.`,
+      message: isLoopback(new URL(server).hostname)
+        ? `${server} cannot be reached from this page: ${message} Start the sandbox with \`npm start\` (docs and sandbox) or \`npx autocollect-sandbox\`; a page opened from a file cannot call it, so open the docs that \`npm start\` serves.`
+        : `${server} cannot be reached from this page: ${message} Check the base URL and this machine's connection; a server that does not allow this page's origin (CORS) fails the same way.`,
     };
   if (error instanceof TimeoutError) return { kind: 'timeout', message };
   if (error instanceof AuthenticationError || error instanceof ApiError) return { kind: 'refused', message };

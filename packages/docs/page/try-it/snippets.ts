@@ -2,19 +2,21 @@
 // and body that went out (the token as $TOKEN, fetched first), or the same call with the client.
 import { tokenCommand } from '../../../sandbox/src/credentials.js';
 import { literal, shellQuote } from '../../scripts/literals.js';
+import type { Parameter } from './description.js';
 import type { Credentials, Request, Sent } from './send.js';
+import { tokenUrlFor } from './token-url.js';
 
 /** Headers the client adds itself, which a copy through the client leaves to it. */
 const CLIENT_HEADERS = new Set(['accept', 'content-type', 'content-length']);
 
-export function asCurl(sent: Sent, credentials: Credentials, secured: boolean): string {
+export function asCurl(sent: Sent, credentials: Credentials, secured: boolean, api = 'autocollect@v1'): string {
   const lines = [`curl -X ${sent.method} ${shellQuote(sent.url)}`];
   for (const [name, value] of sent.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (secured) lines.push('-H "Authorization: Bearer $TOKEN"');
   if (sent.body !== undefined) lines.push(`-d ${shellQuote(sent.body)}`);
   const command = lines.join(' \\\n  ');
   if (!secured) return command;
-  const tokenUrl = `${new URL(sent.url).origin}/token`;
+  const tokenUrl = tokenUrlFor(api, sent.url);
   return `${tokenCommand({ tokenUrl, ...credentials })}\n${command}`;
 }
 
@@ -23,17 +25,21 @@ export function asTypeScript(request: Request, sent: Sent): string {
   if (api === 'identity@v1') return asFetch(sent);
   const legacy = api === 'legacy@v1';
   const factory = legacy ? 'createAutoCollectLegacyClient' : 'createAutoCollectClient';
-  // The header parameters as sent, the idempotency key the client made among them.
-  const header = Object.fromEntries(
-    sent.headers.filter(
-      ([name]) =>
-        !CLIENT_HEADERS.has(name) &&
-        operation.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name),
-    ),
-  );
+  // The header parameters as sent, named as the spec names them, the idempotency key the client made among them.
+  const header: Record<string, string> = {};
+  for (const [name, value] of sent.headers) {
+    const parameter = operation.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === name);
+    if (parameter && !CLIENT_HEADERS.has(name)) header[parameter.name] = value;
+  }
   const parts = Object.entries({ ...params, header })
     .filter(([, values]) => Object.keys(values).length > 0)
-    .map(([where, values]) => `${where}: ${literal(values).replaceAll(/\n\s*/g, ' ')}`);
+    .map(([where, values]) => {
+      const typed = Object.entries(values).map(([name, value]) => {
+        const parameter = operation.parameters.find((p) => p.in === where && p.name === name);
+        return [name, where === 'header' ? value : typedValue(value, parameter)];
+      });
+      return `${where}: ${literal(Object.fromEntries(typed)).replaceAll(/\n\s*/g, ' ')}`;
+    });
   const init = [
     ...(parts.length ? [`params: { ${parts.join(', ')} }`] : []),
     ...(body === undefined ? [] : [`body: ${literal(body, 2)}`]),
@@ -45,11 +51,20 @@ export function asTypeScript(request: Request, sent: Sent): string {
     '',
     `const client = ${factory}({`,
     `  baseUrl: ${JSON.stringify(server)},`,
-    `  auth: { clientId: ${JSON.stringify(credentials.clientId)}, clientSecret: ${JSON.stringify(credentials.clientSecret)}, tokenUrl: ${JSON.stringify(`${new URL(server).origin}/token`)} },`,
+    `  auth: { clientId: ${JSON.stringify(credentials.clientId)}, clientSecret: ${JSON.stringify(credentials.clientSecret)}, tokenUrl: ${JSON.stringify(tokenUrlFor(api, server))} },`,
     '});',
     `const result = await client.${operation.method}('${operation.path}'${init.length ? `, {\n  ${init.join(',\n  ')},\n}` : ''});`,
     'console.log(unwrap(result));',
   ].join('\n');
+}
+
+/** A field's text as the value its parameter's type says: a number, or true or false, where it reads as one. */
+function typedValue(text: string, parameter: Parameter | undefined): unknown {
+  const type = parameter?.type;
+  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text)))
+    return Number(text);
+  if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
 }
 
 /** The token request as fetch sends it. */
