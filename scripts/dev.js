@@ -107,7 +107,8 @@ function schedule() {
 }
 
 // Files only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
-const serveFile = sirv(docsDir, { dev: true, etag: true });
+// No extension is assumed (/identity is not identity.html); pages are sent above, with the overlay.
+const serveFile = sirv(docsDir, { dev: true, etag: true, extensions: [] });
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', `http://${HOST}`);
   if (url.pathname === '/__dev/events') {

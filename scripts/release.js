@@ -237,7 +237,11 @@ if (publish) {
 const tag = lastReleaseTag();
 if (!tag) console.log('\n▶ No earlier release tag: nothing to compare the spec with.');
 await runAtOnce([
-  commandJob('Lint the spec and check the generated code is current and committed', 'npm', ['run', 'check']),
+  commandJob(
+    'Format and lint the code and the spec, type-check, and check the generated code is current and committed',
+    'npm',
+    ['run', 'check'],
+  ),
   {
     title: 'Check the packed packages: publint, are-the-types-wrong, size budget',
     shown: `publint, attw and esbuild on ${relative(root, releaseDir)}/*.tgz`,

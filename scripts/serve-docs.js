@@ -28,7 +28,8 @@ if (!existsSync(join(root, 'index.html'))) {
 
 // Read from disk on every request (dev), so a rebuild shows on the next reload. Files
 // only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
-const serveFile = sirv(root, { dev: true, etag: true });
+// No extension is assumed (/identity is not identity.html): only / stands for a file, index.html.
+const serveFile = sirv(root, { dev: true, etag: true, extensions: [] });
 const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 
@@ -49,6 +50,7 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     return response.end(body);
   }
+  if (request.url === '/' || request.url?.startsWith('/?')) request.url = `/index.html${request.url.slice(1)}`;
   serveFile(request, response, () => void notFound(response));
 });
 

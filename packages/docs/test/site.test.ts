@@ -63,7 +63,15 @@ describe.each(pages.map((p) => [p.page, p] as const))('the served %s', (page, { 
 describe('the docs server', () => {
   it('serves files only: a path that is not one answers 404, and so do paths outside the site', async () => {
     // Sections are hashes of their page (/#/invoice/getinvoicebyid); a path is not a section.
-    for (const path of ['/invoice/getinvoicebyid', '/getting-started', '/no/such/page', '/index.html/extra']) {
+    for (const path of [
+      '/invoice/getinvoicebyid',
+      '/getting-started',
+      '/no/such/page',
+      '/index.html/extra',
+      '/identity',
+      '/legacy',
+      '/index',
+    ]) {
       const response = await fetch(`${server.origin}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain('<div id="redoc">');
