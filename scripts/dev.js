@@ -3,7 +3,9 @@
 // rebuilds the docs, serves them on 127.0.0.1, and after each edit under spec/ (or to
 // redocly.yaml) does it again for the descriptions the edit changed, then reloads the
 // open pages. Lint errors go to the terminal (file:line:column, rule) and onto the page
-// as an overlay; nothing an edit does stops the watcher.
+// as an overlay; nothing an edit does stops the watcher. The sandbox runs beside the docs,
+// as with `npm start`, so that Try it works; it serves the descriptions as they were when
+// the loop started.
 //
 //   npm run dev                 port 4000, or a free one if 4000 is taken
 //   PORT=8080 npm run dev       that port
@@ -17,6 +19,7 @@ import { buildDocs } from '../packages/docs/scripts/build.js';
 import { writeBundle } from '../spec/scripts/bundle.js';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { bundleDescriptions, describeFinding, lintDescriptions } from '../spec/scripts/redocly.js';
+import { answerOwnRequests, startSandboxBesideDocs } from './docs-sandbox.js';
 import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
@@ -109,7 +112,10 @@ function schedule() {
 // Files only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
 // No extension is assumed (/identity is not identity.html); pages are sent above, with the overlay.
 const serveFile = sirv(docsDir, { dev: true, etag: true, extensions: [] });
+/** @type {import('../packages/sandbox/src/index.js').RunningSandbox | undefined} */
+let sandbox;
 const server = createServer((request, response) => {
+  if (answerOwnRequests(server, request, response, sandbox)) return;
   const url = new URL(request.url ?? '/', `http://${HOST}`);
   if (url.pathname === '/__dev/events') {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
@@ -137,18 +143,29 @@ const server = createServer((request, response) => {
 
 await build().catch((error) => report([String(error?.stack ?? error)]));
 let port;
+/** What the banner says of a usual port that was taken. @type {string[]} */
+const notes = [];
 try {
   port = await listen(server, HOST, process.env.PORT);
+  sandbox = await startSandboxBesideDocs(notes);
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);
 }
 console.log(
-  `Docs with live reload: http://${HOST}:${port}/  (watching ${relative(process.cwd(), join(root, 'spec'))}/)`,
+  [
+    `Docs with live reload: http://${HOST}:${port}/  (watching ${relative(process.cwd(), join(root, 'spec'))}/)`,
+    `Sandbox for Try it: ${sandbox.baseUrl} (the descriptions as they were at the start: restart to serve your edits)`,
+    ...notes,
+  ].join('\n'),
 );
 
 // The descriptions, the lint plugin and redocly.yaml.
 chokidar
   .watch([join(root, 'spec/openapi'), join(root, 'spec/lint'), join(root, 'redocly.yaml')], { ignoreInitial: true })
   .on('all', schedule);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    void sandbox?.close();
+    process.exit(0);
+  });

@@ -12,10 +12,9 @@ import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { DEFAULTS, startSandbox } from '../packages/sandbox/src/index.js';
 import { nextSteps } from '../packages/sandbox/src/next-steps.js';
 import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
-import { foreignHost } from '../packages/sandbox/src/reach.js';
+import { answerOwnRequests, startSandboxBesideDocs } from './docs-sandbox.js';
 import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
@@ -34,50 +33,11 @@ const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 
 const server = createServer((request, response) => {
-  // Only under this machine's own names: a page that rebinds its name to 127.0.0.1 reads nothing
-  // here, /sandbox.json's credentials least of all.
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  if (foreignHost(`http://${HOST}:${address.port}`, request)) {
-    return response
-      .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
-      .end(`The docs answer to ${HOST}:${address.port} (or localhost:${address.port}) only.\n`);
-  }
+  if (answerOwnRequests(server, request, response, sandbox)) return;
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
-  // Where the sandbox beside these docs runs, for the docs' Try it: a page on this origin only.
-  if (request.url === '/sandbox.json' && sandbox) {
-    const { baseUrl, tokenUrl, legacyUrl, organizationId, clientId, clientSecret } = sandbox;
-    const body = JSON.stringify({ baseUrl, tokenUrl, legacyUrl, organizationId, clientId, clientSecret });
-    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    return response.end(body);
-  }
   if (request.url === '/' || request.url?.startsWith('/?')) request.url = `/index.html${request.url.slice(1)}`;
   serveFile(request, response, () => void notFound(response));
 });
-
-/** The sandbox on SANDBOX_PORT, else on its usual port or a free one when that is taken; a line per request. */
-async function sandboxBesideDocs() {
-  const requested = process.env.SANDBOX_PORT;
-  if (requested !== undefined && !/^\d+$/.test(requested))
-    throw new Error(`SANDBOX_PORT must be a port number; got "${requested}".`);
-  const port = requested === undefined ? DEFAULTS.port : Number(requested);
-  const options = {
-    ...optionsFromEnvironment(process.env),
-    // The records the docs' examples name, so that every sample and Try it works as written.
-    examples: true,
-    log: (/** @type {string} */ line) => console.log(`sandbox: ${line}`),
-  };
-  try {
-    return await startSandbox({ ...options, port });
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
-    if (requested !== undefined) throw new Error(`Port ${port} is in use: set SANDBOX_PORT to another port.`);
-    const elsewhere = await startSandbox({ ...options, port: 0 });
-    taken.push(
-      `Port ${port} is taken (another sandbox?), so this sandbox is at ${elsewhere.baseUrl}: point the client at that URL, not servers.sandbox; the docs' Try it finds it.`,
-    );
-    return elsewhere;
-  }
-}
 
 /** @type {import("../packages/sandbox/src/index.js").RunningSandbox | undefined} */
 let sandbox;
@@ -98,7 +58,7 @@ try {
   const port = await listen(server, HOST, process.env.PORT);
   const docsUrl = `http://${HOST}:${port}/`;
   if (process.env.PORT === undefined && port !== 4000) taken.push(`Port 4000 is taken, so the docs are at ${docsUrl}.`);
-  sandbox = await sandboxBesideDocs();
+  sandbox = await startSandboxBesideDocs(taken);
   const webhooks = optionsFromEnvironment(process.env).webhookUrls;
   // One write, ending with what to do next; then a line per request the sandbox answers.
   console.log(

@@ -1,6 +1,6 @@
 // `npm run dev` in a copy of the repo, driven from a real browser: it serves the docs with
-// its overlay script, and an edit reloads the page with the change, rebuilding only what
-// the edit changed. Its errors are dev-errors.test.ts's.
+// its overlay script and the sandbox beside them, and an edit reloads the page with the
+// change, rebuilding only what the edit changed. Its errors are dev-errors.test.ts's.
 import { describe, expect, it } from 'vitest';
 import { devInBrowser, SCHEMA } from './support/dev-in-browser.js';
 
@@ -11,6 +11,20 @@ describe('npm run dev', () => {
     expect(session.dev.output()).toMatch(/✓ autocollect@v1, identity@v1, legacy@v1 rebuilt in \d+ ms/);
     await expect.poll(() => session.tab.locator('.menu-content').innerText()).toContain('Token');
     expect(await session.tab.content()).toContain('/__dev/events');
+  });
+
+  it('runs the sandbox beside the docs, as npm start does, so that Try it has a server to send to', async () => {
+    expect(session.dev.output()).toMatch(/^Sandbox for Try it: http:\/\/127\.0\.0\.1:\d+\/collection\/v1 /m);
+    const sandbox = await (await fetch(`${session.dev.url}sandbox.json`)).json();
+    const token = await fetch(sandbox.tokenUrl, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: sandbox.clientId,
+        client_secret: sandbox.clientSecret,
+      }),
+    });
+    expect(token.status).toBe(200);
   });
 
   it('reloads the page with an edit', async () => {

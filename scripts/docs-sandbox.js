@@ -1,0 +1,61 @@
+// @ts-check
+// The sandbox beside a docs server (`npm start`, `npm run dev`), so that the docs' Try it
+// and samples work: started on SANDBOX_PORT, else on its usual port or a free one when that
+// is taken, with the examples' records and a line per request; and /sandbox.json, which says
+// where it runs, for a page of the docs' own origin only.
+import { DEFAULTS, startSandbox } from '../packages/sandbox/src/index.js';
+import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
+import { foreignHost } from '../packages/sandbox/src/reach.js';
+
+/**
+ * Starts the sandbox; what it says of a usual port that was taken goes into `notes`.
+ * @param {string[]} notes
+ */
+export async function startSandboxBesideDocs(notes) {
+  const requested = process.env.SANDBOX_PORT;
+  if (requested !== undefined && !/^\d+$/.test(requested))
+    throw new Error(`SANDBOX_PORT must be a port number; got "${requested}".`);
+  const port = requested === undefined ? DEFAULTS.port : Number(requested);
+  const options = {
+    ...optionsFromEnvironment(process.env),
+    // The records the docs' examples name, so that every sample and Try it works as written.
+    examples: true,
+    log: (/** @type {string} */ line) => console.log(`sandbox: ${line}`),
+  };
+  try {
+    return await startSandbox({ ...options, port });
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+    if (requested !== undefined) throw new Error(`Port ${port} is in use: set SANDBOX_PORT to another port.`);
+    const elsewhere = await startSandbox({ ...options, port: 0 });
+    notes.push(
+      `Port ${port} is taken (another sandbox?), so this sandbox is at ${elsewhere.baseUrl}: point the client at that URL, not servers.sandbox; the docs' Try it finds it.`,
+    );
+    return elsewhere;
+  }
+}
+
+/**
+ * Answers what only the docs' own pages may ask: a request under another host name is refused
+ * (a page that rebinds its name to 127.0.0.1 reads nothing, /sandbox.json's credentials least of
+ * all), and /sandbox.json says where the sandbox runs. True when it answered.
+ * @param {import('node:http').Server} server the docs server
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ * @param {import('../packages/sandbox/src/index.js').RunningSandbox | undefined} sandbox
+ */
+export function answerOwnRequests(server, request, response, sandbox) {
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  if (foreignHost(`http://127.0.0.1:${address.port}`, request)) {
+    response
+      .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      .end(`The docs answer to 127.0.0.1:${address.port} (or localhost:${address.port}) only.\n`);
+    return true;
+  }
+  if (request.url !== '/sandbox.json' || !sandbox || (request.method !== 'GET' && request.method !== 'HEAD'))
+    return false;
+  const { baseUrl, tokenUrl, legacyUrl, organizationId, clientId, clientSecret } = sandbox;
+  const body = JSON.stringify({ baseUrl, tokenUrl, legacyUrl, organizationId, clientId, clientSecret });
+  response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+  return true;
+}
