@@ -24,7 +24,9 @@ describe('npm run release -- --publish --registry <url>', () => {
       `@autocollect/openapi@${now['@autocollect/openapi']}: published already, same contents`,
     );
     // The checks ran, the spec compared with the last release among them.
-    expect(result.stdout).toMatch(/▶ Lint the spec and check the generated code is current and committed: done/);
+    expect(result.stdout).toMatch(
+      /▶ Format and lint the code and the spec, type-check, and check the generated code is current and committed: done/,
+    );
     expect(result.stdout).toMatch(/▶ Check the packed packages: publint, are-the-types-wrong, size budget: done/);
     expect(result.stdout).toMatch(new RegExp(`▶ Check for breaking spec changes since ${LAST_RELEASE}: done`));
     const tags = release.inCopy('git', 'tag', '--list').split('\n').filter(Boolean).sort();
