@@ -16,6 +16,7 @@ import chokidar from 'chokidar';
 import sirv from 'sirv';
 import { generate, write } from '../packages/client/scripts/generate.js';
 import { buildDocs } from '../packages/docs/scripts/build.js';
+import { copyBundles } from '../packages/openapi/scripts/build.js';
 import { writeBundle } from '../spec/scripts/bundle.js';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { bundleDescriptions, describeFinding, lintDescriptions } from '../spec/scripts/redocly.js';
@@ -68,6 +69,8 @@ async function build() {
     const api = apis.find((entry) => entry.name === name);
     if (api) writeBundle(api, document);
   }
+  // The descriptions as @autocollect/openapi ships them, which the sandbox reads.
+  if (changed.length > 0) copyBundles(root);
   let problems;
   try {
     // The docs first: their renderer runs in a process of its own while this one lints and generates.
@@ -147,15 +150,23 @@ let port;
 const notes = [];
 try {
   port = await listen(server, HOST, process.env.PORT);
-  sandbox = await startSandboxBesideDocs(notes);
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);
 }
+try {
+  sandbox = await startSandboxBesideDocs(notes);
+  notes.unshift(
+    `Sandbox for Try it: ${sandbox.baseUrl} (the descriptions as they were at the start: restart to serve your edits)`,
+  );
+} catch (error) {
+  notes.unshift(
+    `Sandbox for Try it: not started (${/** @type {Error} */ (error).message.split('\n')[0]}); fix the spec and restart.`,
+  );
+}
 console.log(
   [
     `Docs with live reload: http://${HOST}:${port}/  (watching ${relative(process.cwd(), join(root, 'spec'))}/)`,
-    `Sandbox for Try it: ${sandbox.baseUrl} (the descriptions as they were at the start: restart to serve your edits)`,
     ...notes,
   ].join('\n'),
 );

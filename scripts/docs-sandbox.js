@@ -3,8 +3,6 @@
 // and samples work: started on SANDBOX_PORT, else on its usual port or a free one when that
 // is taken, with the examples' records and a line per request; and /sandbox.json, which says
 // where it runs, for a page of the docs' own origin only.
-import { DEFAULTS, startSandbox } from '../packages/sandbox/src/index.js';
-import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
 import { foreignHost } from '../packages/sandbox/src/reach.js';
 
 /**
@@ -12,6 +10,9 @@ import { foreignHost } from '../packages/sandbox/src/reach.js';
  * @param {string[]} notes
  */
 export async function startSandboxBesideDocs(notes) {
+  // Loaded here: the sandbox reads the bundled descriptions as it loads, which `npm run dev` writes first.
+  const { DEFAULTS, startSandbox } = await import('../packages/sandbox/src/index.js');
+  const { optionsFromEnvironment } = await import('../packages/sandbox/src/options.js');
   const requested = process.env.SANDBOX_PORT;
   if (requested !== undefined && !/^\d+$/.test(requested))
     throw new Error(`SANDBOX_PORT must be a port number; got "${requested}".`);

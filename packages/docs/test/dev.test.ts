@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { devInBrowser, SCHEMA } from './support/dev-in-browser.js';
 
-const session = devInBrowser();
+// As freshly cloned: npm run dev builds what it serves, the sandbox's descriptions too.
+const session = devInBrowser({ built: false });
 
 describe('npm run dev', () => {
   it('built and serves the docs, with the overlay script in the page', async () => {

@@ -1,5 +1,5 @@
 // `npm run dev` in a copy of the repo, built as a clone is once `npm start` ran (the session
-// renders again only what an edit changes), with a tab of the run's Chromium on the token
+// renders again only what an edit changes), or as a fresh clone is, with a tab of the run's Chromium on the token
 // endpoint's page, the smallest to render and to load: started before a file's tests and
 // stopped after them.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { sharedChromium } from './chromium.js';
 /** The token endpoint's description, which the tests edit. */
 export const SCHEMA = 'spec/openapi/identity/components/schemas/TokenResponse.yaml';
 
-export function devInBrowser() {
+/** @param built whether the copy was built first, as after `npm start`; else it is as freshly cloned */
+export function devInBrowser({ built = true } = {}) {
   let copy: string | undefined;
   let dev: Awaited<ReturnType<typeof startDevSession>> | undefined;
   let browser: Browser | undefined;
@@ -21,7 +22,7 @@ export function devInBrowser() {
   let loads = 0;
 
   beforeAll(async () => {
-    copy = copyOfRepo('dev', { built: true });
+    copy = copyOfRepo('dev', { built });
     dev = await startDevSession(copy);
     browser = await sharedChromium();
     tab = await browser.newPage();
