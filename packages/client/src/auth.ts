@@ -137,7 +137,11 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   /** When renewing a token that is still valid last failed. */
   let renewalFailedAt = Number.NEGATIVE_INFINITY;
 
-  async function requestToken(): Promise<string> {
+  // A renewal while the token is still valid is tried once: the next call tries again later,
+  // and no retry outlives the script whose last call started it.
+  const renewal = { ...call, retryable: false };
+
+  async function requestToken(background: boolean): Promise<string> {
     const form: TokenRequest = {
       grant_type: 'client_credentials',
       client_id: auth.clientId,
@@ -150,7 +154,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       // Never follow a redirect: it would send the client secret to wherever it points.
       redirect: 'manual',
     });
-    const response = await transport(request, call);
+    const response = await transport(request, background ? renewal : call);
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       await response.body?.cancel().catch(() => undefined);
       throw new AuthenticationError(
@@ -211,8 +215,8 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
     return token.access_token;
   }
 
-  function fetchToken(): Promise<string> {
-    pending ??= requestToken().finally(() => {
+  function fetchToken(background = false): Promise<string> {
+    pending ??= requestToken(background).finally(() => {
       pending = undefined;
     });
     return pending;
@@ -228,11 +232,12 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
         if (!pending && now - renewalFailedAt >= RENEW_AGAIN_MS) {
           why = 'the last one is about to expire';
           const { token, expiresAt } = cached;
-          fetchToken().catch((error: unknown) => {
+          fetchToken(true).catch((error: unknown) => {
             renewalFailedAt = Date.now();
             if (cached?.token !== token) return;
+            const left = Math.round((expiresAt - Date.now()) / 1000);
             deps.log.warn(
-              `The access token could not be renewed (${error instanceof Error ? error.message : String(error)}); the current one is used until it expires in ${Math.round((expiresAt - Date.now()) / 1000)} s, and a new one asked for again in ${RENEW_AGAIN_MS / 1000} s.`,
+              `The access token could not be renewed (${error instanceof Error ? error.message : String(error)}); ${left > 0 ? `the current one is used until it expires in ${left} s, and a new one asked for again in ${RENEW_AGAIN_MS / 1000} s` : 'it has expired, and the next call waits for a new one'}.`,
             );
           });
         }

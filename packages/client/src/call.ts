@@ -33,11 +33,13 @@ type Method = (path: string, init?: { parseAs?: ParseAs; [key: string]: unknown 
 export interface SentCreate {
   organizationId: string;
   type: string;
-  /** The call's own base URL, fetch, headers and middleware, when it had them: the look-up goes where the create went, as it went. */
+  /**
+   * The call's own base URL, fetch and headers, when it had them: the look-up goes where the
+   * create went, as it went (its middleware, written for the create, is not the look-up's).
+   */
   baseUrl: string | undefined;
   fetch: Fetch | undefined;
   headers: unknown;
-  middleware: unknown;
 }
 
 /**
@@ -107,7 +109,6 @@ export function createTypedClient<Client extends object>(
               baseUrl: init.baseUrl as string | undefined,
               fetch: init.fetch as Fetch | undefined,
               headers: init.headers,
-              middleware: init.middleware,
             }
           : undefined;
       // A body the spec does not give is read as text, which never fails, and answered as no data.

@@ -1,4 +1,4 @@
-import type { HeadersOptions, Middleware } from 'openapi-fetch';
+import type { HeadersOptions } from 'openapi-fetch';
 import { type WaitForBatch, waitForBatch } from './batches.js';
 import { createTypedClient, type FindCreatedBatch } from './call.js';
 import type { paths } from './generated/autocollect.js';
@@ -40,14 +40,13 @@ export function createAutoCollectClient(options: AutoCollectClientOptions): Auto
  * Prism's mock does) says nothing of whether it landed, so the create is not sent again.
  */
 function findCreatedBatch(client: AutoCollectClient, clientBaseUrl: string): FindCreatedBatch {
-  return async ({ organizationId, type, baseUrl, fetch, headers, middleware }, idempotencyKey, signal) => {
+  return async ({ organizationId, type, baseUrl, fetch, headers }, idempotencyKey, signal) => {
     const result = await client.GET('/orgs/{organizationId}/batches', {
       params: { path: { organizationId }, query: { IdempotencyKey: idempotencyKey } },
       signal: signal ?? null,
       ...(baseUrl !== undefined && { baseUrl }),
       ...(fetch && { fetch }),
       ...(headers !== undefined && { headers: headers as HeadersOptions }),
-      ...(middleware !== undefined && { middleware: middleware as Middleware[] }),
     });
     const [batch, another] = unwrap(result).data;
     if (!batch) return undefined;

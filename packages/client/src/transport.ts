@@ -101,9 +101,12 @@ export function createTransport(options: TransportOptions): Transport {
     // Request's headers afterwards never sees it.
     const authorization = input.headers.get('Authorization');
     // The idempotency key as it goes out: a middleware may have set its own, or taken it off.
-    const key = call.keyHeader === undefined ? undefined : input.headers.get(call.keyHeader);
+    // One left empty tells no repeat apart: sent once, as one without a key.
+    const key = call.keyHeader === undefined ? undefined : input.headers.get(call.keyHeader) || null;
     if (key === null)
-      log.warn(`${name} went without its ${call.keyHeader} (a middleware took it off): it is not sent again.`);
+      log.warn(
+        `${name} went without its ${call.keyHeader} (a middleware took it off or left it empty): it is not sent again.`,
+      );
     // The base URL was checked, but middleware may send the Request elsewhere: never a token in the clear.
     if (tokens) {
       const origin = input.url.slice(0, input.url.indexOf('/', 8) >>> 0);
@@ -184,7 +187,7 @@ export function createTransport(options: TransportOptions): Transport {
             : error instanceof NotAResponse ||
                 error instanceof RefusedRedirect ||
                 error instanceof AutoCollectError ||
-                isMistake(error)
+                isMistake(error, fetch !== undefined)
               ? 'fault'
               : notSent(error)
                 ? 'unsent'
@@ -370,8 +373,15 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-/** A mistake in code (a fetch of the caller's), not a failed connection: never retried. */
-function isMistake(error: unknown): boolean {
+/**
+ * A mistake in code, not a failed connection: never retried. From a fetch of the caller's, a
+ * TypeError with no cause and no code is one too (fetch's own failures carry their cause).
+ */
+function isMistake(error: unknown, callersFetch: boolean): boolean {
+  if (callersFetch && error instanceof TypeError) {
+    const { cause, code } = error as { cause?: unknown; code?: unknown };
+    return cause === undefined && code === undefined;
+  }
   return (
     error instanceof ReferenceError ||
     error instanceof SyntaxError ||
@@ -392,10 +402,13 @@ function hide(text: string, ...secrets: (string | undefined)[]): string {
  * without the token and the secret; not the error itself, which may hold the request.
  */
 function withoutRequest(error: unknown, ...secrets: (string | undefined)[]): Error {
-  const { name, message, code } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  const { name, message, code, stack, cause } = (error ?? {}) as Record<string, unknown>;
   const copy = new Error(hide(typeof message === 'string' ? message : String(error), ...secrets));
   if (typeof name === 'string') copy.name = name;
-  return typeof code === 'string' ? Object.assign(copy, { code }) : copy;
+  // Where it was thrown, and its code (as fetch gives it, on its cause), without the secrets.
+  if (typeof stack === 'string') copy.stack = hide(stack, ...secrets);
+  const found = typeof code === 'string' ? code : (cause as { code?: unknown } | undefined)?.code;
+  return typeof found === 'string' ? Object.assign(copy, { code: found }) : copy;
 }
 
 /** The most telling part of a fetch failure, such as ECONNREFUSED. */

@@ -40,28 +40,46 @@ export interface VerifyWebhookSignatureOptions extends SignatureScheme {
   secret: WebhookSecret | readonly WebhookSecret[];
 }
 
+/** The most signatures one header is checked for (a header sent twice is joined with a comma). */
+const MAX_SIGNATURES = 8;
+
+/** Each algorithm's HMAC length in bytes: a signature of another length is none of it. */
+const HMAC_BYTES: Record<SignatureAlgorithm, number> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64, 'SHA-1': 20 };
+
 /**
- * True when the signature is the HMAC of the payload under the secret (or one of several, comma-separated,
- * as Node joins a header sent twice). The comparison is WebCrypto's, in constant time.
+ * True when the signature is the HMAC of the payload under the secret (or one of several,
+ * comma-separated, as Node joins a header sent twice: the first eight of the right length).
+ * The payload's HMAC is computed once per secret, and compared in constant time.
  */
 export async function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): Promise<boolean> {
   const { payload, signature } = options;
   const { algorithm, encoding } = schemeOf(options, 'verifyWebhookSignature');
   const secrets = secretList(options.secret, 'verifyWebhookSignature');
   const body = bytes(payload, 'verifyWebhookSignature');
-  const candidates = (typeof signature === 'string' ? signature.split(',') : [])
+  const candidates = (typeof signature === 'string' ? signature.split(',', 10 * MAX_SIGNATURES) : [])
     .map((value) => decodeSignature(value, encoding))
-    .filter((value) => value !== undefined);
+    .filter((value) => value?.byteLength === HMAC_BYTES[algorithm])
+    .slice(0, MAX_SIGNATURES) as Uint8Array[];
   for (const secret of candidates.length ? secrets : []) {
-    const key = await hmacKey(secret, algorithm, 'verify');
-    for (const expected of candidates) if (await crypto.subtle.verify('HMAC', key, expected, body)) return true;
+    const key = await hmacKey(secret, algorithm, 'sign');
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, body));
+    if (candidates.some((candidate) => sameBytes(candidate, mac))) return true;
   }
   return false;
 }
 
+/** Whether two byte strings of the same length are equal, in time that does not depend on where they differ. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  let difference = a.byteLength ^ b.byteLength;
+  for (let i = 0; i < a.byteLength; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return difference === 0;
+}
+
 /** The algorithm and encoding, defaulted, and refused at once when they are none a signature can have. */
 function schemeOf(scheme: SignatureScheme, caller: string): Required<SignatureScheme> {
-  const { algorithm = 'SHA-256', encoding = 'hex' } = scheme;
+  const { algorithm: given = 'SHA-256', encoding = 'hex' } = scheme;
+  // In any case, as WebCrypto names them.
+  const algorithm = ALGORITHMS.find((name) => name.toLowerCase() === String(given).toLowerCase()) ?? given;
   if (!ALGORITHMS.includes(algorithm))
     throw new TypeError(
       `${caller}: algorithm must be one of ${ALGORITHMS.map((a) => `'${a}'`).join(', ')}; got ${JSON.stringify(algorithm)}.`,

@@ -118,9 +118,9 @@ describe('client credentials', () => {
     let issued = 0;
     server = await startServer((request, response) => {
       if (request.url !== '/token') return sendJson(response, 200, invoice);
-      // The first token, then an identity service that refuses for a while.
+      // The first token, then an identity service that is down for a while: a renewal asks it once.
       if (issued++ === 0) return sendJson(response, 200, { access_token: 'token-1', expires_in: 3600 });
-      response.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
+      response.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
     });
     const warnings: string[] = [];
     const client = createAutoCollectClient({

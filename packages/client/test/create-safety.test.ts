@@ -301,6 +301,26 @@ describe("a create's look-up goes where the create went, and ends as the call do
     expect(warnings).toEqual([expect.stringMatching(/went without its IdempotencyKey.*not sent again/)]);
   });
 
+  it('a middleware that sets an empty IdempotencyKey: the create goes once, as without one, and the log says why', async () => {
+    for (const empty of ['', '   ']) {
+      const api = await batchApi([503, 202]);
+      const warnings: string[] = [];
+      const client = testClient(api.origin, { logger: { ...console, warn: (line: string) => warnings.push(line) } });
+      client.use({ onRequest: ({ request }) => void request.headers.set('IdempotencyKey', empty) });
+      const result = await runClock(
+        client.POST('/orgs/{organizationId}/invoices', {
+          params: { path: { organizationId } },
+          body: specExample('CreateInvoicesTwoInvoices'),
+        }),
+      );
+      expect(result.response.status).toBe(503);
+      expect(api.posts()).toHaveLength(1);
+      expect(api.lookups()).toHaveLength(0);
+      expect(warnings).toEqual([expect.stringMatching(/went without its IdempotencyKey.*not sent again/)]);
+      await server!.close();
+    }
+  });
+
   it('a middleware that sets a key of its own: the look-up asks for the key that was sent', async () => {
     const api = await batchApi(['made, then the connection is cut']);
     const client = testClient(api.origin);
@@ -322,7 +342,7 @@ describe("a create's look-up goes where the create went, and ends as the call do
     ]);
   });
 
-  it("the look-up carries the call's own headers and middleware, and names the batch by the URL it asked, whatever Response a fetch rebuilt", async () => {
+  it("the look-up carries the call's own headers, not its middleware (written for the create), and names the batch by the URL it asked, whatever Response a fetch rebuilt", async () => {
     const api = await batchApi(['made, then the connection is cut']);
     const seen: string[] = [];
     // A fetch that rebuilds each Response (as a logging or caching fetch does): its url is empty.
@@ -341,7 +361,7 @@ describe("a create's look-up goes where the create went, and ends as the call do
     const { batchId, batchUrl } = unwrap(result).data;
     expect(batchUrl).toBe(`${api.origin}/collection/v1/orgs/${organizationId}/batches/${batchId}`);
     expect(api.lookups().map((r) => r.headers['x-gateway-key'])).toEqual(['gateway']);
-    expect(seen).toEqual(['POST', 'GET']);
+    expect(seen).toEqual(['POST']);
   });
 
   it('a look-up that fails says so in the log by its status, never with its body', async () => {

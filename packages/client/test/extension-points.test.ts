@@ -327,6 +327,26 @@ describe('the fetch option', () => {
     expect((error as Error).message).toContain('Bearer [redacted]');
     expect(lines.length).toBeGreaterThan(2);
     expect(`${(error as Error).message}\n${lines.join('\n')}`).not.toContain('secret-token-XYZ');
+    // Its cause says what failed, as the fetch said it, its code and where it was thrown too.
+    const cause = (error as Error).cause as Error & { code?: string };
+    expect(cause).toMatchObject({ name: 'TypeError', code: 'ECONNRESET' });
+    expect(cause.stack).toMatch(/extension-points\.test\.ts/);
+    expect(cause.stack).not.toContain('secret-token-XYZ');
+  });
+
+  it('that makes a TypeError of its own (no cause: not a failed connection) fails the call at once with it', async () => {
+    let calls = 0;
+    const client = testClient('http://127.0.0.1:9', {
+      fetch: (_input, init) => {
+        calls++;
+        (init as { headers: Headers }).headers.set('X-App', 'erp');
+        return globalThis.fetch(_input, init);
+      },
+    });
+    const error = await failureOf(runClock(createPayment(client)));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/set is not a function/);
+    expect(calls).toBe(1);
   });
 
   it("of one call only, openapi-fetch's per-request fetch, sends that call, with the client's token and retries", async () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { AutoCollectError } from '../src/index.js';
 import {
   parseWebhookEvent,
@@ -13,6 +13,7 @@ import { specExample } from './support/spec.js';
 const secret = 'whsec-test-3b5f1e2c9a7d';
 const sign = (body: string, key = secret, algorithm = 'sha256', encoding: 'hex' | 'base64' = 'hex') =>
   createHmac(algorithm, key).update(body).digest(encoding);
+const hmac = (body: string, key = secret) => sign(body, key);
 
 const EXAMPLES = {
   BATCH_COMPLETED: 'WebhookBatchCompleted',
@@ -207,6 +208,31 @@ describe('key rotation, test signing and what a payload may be', () => {
     await expect(
       verifyWebhookSignature({ payload: body, signature: `sha256=${sign(body, 'whsec-other')}, nonsense`, secret }),
     ).resolves.toBe(false);
+  });
+
+  it('names an algorithm in any case, as WebCrypto does', async () => {
+    const signature = sign(body, secret, 'sha512');
+    for (const algorithm of ['sha-512', 'Sha-512'])
+      await expect(
+        verifyWebhookSignature({ payload: body, signature, secret, algorithm: algorithm as never }),
+      ).resolves.toBe(true);
+  });
+
+  it('checks many signatures in a header for the cost of one, taking only those of the right length, at most 8', async () => {
+    // An HMAC of the body per candidate let one request cost seconds: one per secret, whatever the header holds.
+    const sign = vi.spyOn(crypto.subtle, 'sign');
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    const many = [...Array.from({ length: 5000 }, () => '00'), hmac(body)].join(',');
+    await expect(
+      verifyWebhookSignature({ payload: body, signature: many, secret: [secret, 'whsec-old'] }),
+    ).resolves.toBe(false);
+    expect(sign.mock.calls.length + verify.mock.calls.length).toBeLessThanOrEqual(2);
+    const nine = [...Array.from({ length: 8 }, () => hmac(body, 'whsec-other')), hmac(body)].join(',');
+    await expect(verifyWebhookSignature({ payload: body, signature: nine, secret })).resolves.toBe(false);
+    const eight = [...Array.from({ length: 7 }, () => hmac(body, 'whsec-other')), hmac(body)].join(',');
+    await expect(verifyWebhookSignature({ payload: body, signature: eight, secret })).resolves.toBe(true);
+    sign.mockRestore();
+    verify.mockRestore();
   });
 
   it('refuses an encoding, an algorithm or a secret it cannot use, saying which, instead of failing every delivery', async () => {
