@@ -191,8 +191,9 @@ export function typeComparer(checker) {
       if (itemBefore && itemAfter) compare(itemBefore, itemAfter, `${where}[]`, role, changes);
     } else if (isObject(old) && isObject(now)) {
       compareProperties(old, now, where, role, changes);
-    } else if (old.isUnion() && now.isUnion() && old.types.every(isObject) && now.types.every(isObject)) {
-      compareAlternatives(old.types, now.types, where, role, changes);
+    } else if (alternativesToPair(old, now)) {
+      // Object alternatives, beside others (a string, say) or collapsed to one: the others are the compiler's.
+      compareAlternatives(members(old).filter(isObject), members(now).filter(isObject), where, role, changes);
     } else if (members(old).some(isLiteral) || members(now).some(isLiteral)) {
       compareValues(old, now, where, role, changes);
     } else if (show(old) !== show(now)) {
@@ -240,6 +241,21 @@ export function typeComparer(checker) {
         breaking: role === 'write' && !now.optional,
       });
     }
+  }
+
+  /**
+   * Whether a union's object alternatives are compared pair by pair: objects on both sides, one
+   * side a union, and no alternative of another kind (a string, say) that the new side adds.
+   * @param {TS.Type} old @param {TS.Type} now
+   */
+  function alternativesToPair(old, now) {
+    if (!(old.isUnion() || now.isUnion()) || !members(old).some(isObject) || !members(now).some(isObject)) return false;
+    const others = (/** @type {TS.Type} */ type) =>
+      members(type)
+        .filter((member) => !isObject(member))
+        .map(show);
+    const before = new Set(others(old));
+    return others(now).every((member) => before.has(member));
   }
 
   /**

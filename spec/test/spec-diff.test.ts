@@ -288,7 +288,8 @@ const CASES: Case[] = [
     line: /^documentation: \/components\/schemas\/NewDebtor\/description changed$/,
   },
   {
-    change: 'A request may match a new alternative (wire)',
+    change:
+      'A request may match a new alternative (wire): safe on the wire, but a bare `required` alternative makes the generated debtor lose its fields (types)',
     api: 'autocollect@v1',
     edit: () =>
       edit(`${S}/NewDebtor.yaml`, (d) =>
@@ -297,8 +298,18 @@ const CASES: Case[] = [
           [{ $ref: './NewPrivateDebtor.yaml' }, { $ref: './NewCompanyDebtor.yaml' }, { required: ['name', 'email'] }],
         ),
       ),
-    breaking: false,
+    breaking: true,
     line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]: anyOf: 1 alternative added$/,
+    also: [
+      {
+        line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]: anyOf: 1 alternative added$/,
+        breaking: false,
+      },
+      {
+        line: /\(CreateInvoices\): request body invoices\[\]\.debtors\[\]\.firstname: removed \(in one of its alternatives\)$/,
+        breaking: true,
+      },
+    ],
   },
   {
     change: 'A request alternative removed (wire and types)',
@@ -598,5 +609,55 @@ describe('spec:diff gives each change its verdict', () => {
 
   it('finds nothing between the spec and itself', () => {
     expect(judged[CASES.length]).toEqual([]);
+  });
+});
+
+describe('spec:diff on object alternatives beside other types', () => {
+  /** A payer, a person or a company or a plain name, on the invoice sent (request) and the one read (response). */
+  const billTo = (person: Record<string, unknown>) => ({
+    anyOf: [
+      { type: 'object', required: ['firstname'], properties: person },
+      { type: 'object', required: ['name'], properties: { name: { type: 'string' }, orgNo: { type: 'string' } } },
+      { type: 'string' },
+    ],
+  });
+  const person = { firstname: { type: 'string' }, lastname: { type: 'string' } };
+  /** The spec's files with billTo on both invoices, as `make` gives it for each. */
+  const withBillTo = (make: (file: string) => unknown) => {
+    tree = new Map(base);
+    for (const file of [`${S}/NewInvoice.yaml`, `${S}/Invoice.yaml`])
+      edit(file, (d) => d.setIn(['properties', 'billTo'], make(file)));
+    return tree;
+  };
+
+  it('a property removed from one object alternative breaks code that set or read it, though the unions stay assignable', async () => {
+    const before = withBillTo(() => billTo(person));
+    const removed = withBillTo(() => billTo({ firstname: { type: 'string' } }));
+    // A response whose alternatives collapse to the one object, without the property.
+    const collapsed = withBillTo((file) =>
+      file.endsWith('/NewInvoice.yaml')
+        ? billTo(person)
+        : { type: 'object', properties: { firstname: { type: 'string' } } },
+    );
+    const [removedLines, collapsedLines] = (await specChangesEach(before, [removed, collapsed])).map(lines);
+    const found = (all: ReturnType<typeof lines>, pattern: RegExp) => all.filter((c) => pattern.test(c.line));
+    expect(
+      found(
+        removedLines!,
+        /\(CreateInvoices\): request body invoices\[\]\.billTo\.lastname: removed \(in one of its alternatives\)$/,
+      ),
+    ).toEqual([expect.objectContaining({ breaking: true })]);
+    expect(
+      found(
+        removedLines!,
+        /\(GetInvoiceById\): response 200 data\.billTo\.lastname: removed \(in one of its alternatives\)$/,
+      ),
+    ).toEqual([expect.objectContaining({ breaking: true })]);
+    expect(
+      found(
+        collapsedLines!,
+        /\(GetInvoiceById\): response 200 data\.billTo\.lastname: removed \(in one of its alternatives\)$/,
+      ),
+    ).toEqual([expect.objectContaining({ breaking: true })]);
   });
 });
