@@ -135,8 +135,10 @@ describe("the README's Try it locally", () => {
     expect(listed).toEqual([
       '2025-10481',
       ...[
+        'PauseCase',
         'ResumeCase',
         'ResumeInvoice',
+        'WithdrawCase',
         'AcceptDebtCollectionList',
         'RejectDebtCollectionList',
         'AcceptEvictionRequest',

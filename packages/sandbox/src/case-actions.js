@@ -12,7 +12,7 @@ import { CLOSED_STATUSES } from './state.js';
  * @property {string} refusal why it does not apply
  * @property {(record: InvoiceRecord, now: number) => void} apply
  * @property {(record: InvoiceRecord) => string} [hint] how to get an open case where it applies
- * @property {{ status?: string, subStatus?: string }} [ready] where a new case must be for it to apply (none: it applies to an open one)
+ * @property {{ status?: string, subStatus?: string }} [ready] where a case must be for it to apply: the sandbox holds one there for its sample
  */
 
 const withSubStatus = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
@@ -56,6 +56,7 @@ export const CASE_ACTIONS = {
       record.status = 'PAUSED';
     },
     hint: () => 'Resume it first (ResumeCase), or pause another.',
+    ready: { status: 'OPEN' },
   },
   ResumeCase: resume,
   ResumeInvoice: resume,
@@ -63,6 +64,7 @@ export const CASE_ACTIONS = {
     applies: (record) => record.status === 'OPEN' || record.status === 'PAUSED',
     refusal: 'only an OPEN or PAUSED case can be withdrawn',
     apply: withdraw,
+    ready: { status: 'OPEN' },
   },
   AcceptDebtCollectionList: {
     applies: withSubStatus('DEBT_COLLECTION_LIST_MANUAL'),

@@ -1,8 +1,8 @@
 // @ts-check
 // The records the description's examples name: the invoice GetInvoiceById shows (with its
 // case), the batch that made it and the settlement GetSettlementById shows, under the ids
-// the examples' path parameters give; and, for each case action that needs a case elsewhere
-// than that open one (paused, or asked for a decision), a case of its own already there.
+// the examples' path parameters give; and, for each case action, a case of its own already
+// where it applies (open, paused, or asked for a decision), so that no sample moves another's.
 // A sandbox that holds them answers every sample of the docs as written. Nothing here is
 // listed by hand but which operations show them.
 import { createHash } from 'node:crypto';
@@ -34,9 +34,9 @@ function namedUuid(name) {
 }
 
 /**
- * Where the example's open case is not where a case action applies (paused, or asked for a
- * decision), a case the sandbox holds there for that action alone (so that accepting a
- * decision leaves rejecting it a case of its own): its name, its ids, and where it is.
+ * For each case action, a case the sandbox holds where it applies, for that action alone (so
+ * that withdrawing a case leaves the example's open, and accepting a decision leaves rejecting
+ * it a case of its own): its name, its ids, and where it is.
  * @param {any} document the AutoCollect description
  */
 function readyCases(document) {

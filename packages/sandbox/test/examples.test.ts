@@ -55,18 +55,20 @@ describe('the examples’ records', () => {
     expect(sandbox.violations()).toEqual([]);
   });
 
-  it('hold a case ready for each case action the example case is not: paused, or asked for a decision', async () => {
+  it('hold a case of its own for each case action, where it applies: open, paused, or asked for a decision', async () => {
     sandbox.reset();
     const ready = caseActionExamples(description);
     expect(Object.keys(ready).sort()).toEqual([
       'AcceptDebtCollectionList',
       'AcceptEvictionConfirmation',
       'AcceptEvictionRequest',
+      'PauseCase',
       'RejectDebtCollectionList',
       'RejectEvictionConfirmation',
       'RejectEvictionRequest',
       'ResumeCase',
       'ResumeInvoice',
+      'WithdrawCase',
     ]);
     const paths = Object.entries<any>(description.paths);
     const pathOf = (operationId: string, ids: { caseId: string; invoiceId: string }) =>
@@ -81,7 +83,10 @@ describe('the examples’ records', () => {
     // Done once, the case has moved on, as it would at Amili.
     for (const [operationId, ids] of Object.entries(ready))
       expect((await call('POST', pathOf(operationId, ids))).status, operationId).toBe(409);
-    expect(new Set(Object.values(ready).map((ids) => ids.caseId)).size).toBe(8);
+    expect(new Set(Object.values(ready).map((ids) => ids.caseId)).size).toBe(10);
+    // The example's own case is still open: no sample moved it.
+    const listed = (await call('GET', '{org}/cases')).body.data;
+    expect(listed.find((item: { caseId: string }) => item.caseId === parameter('CaseId')).status).toBe('OPEN');
     // The ids are the same on every start (the docs' samples name them).
     expect(caseActionExamples(description)).toEqual(ready);
     expect(sandbox.violations()).toEqual([]);
