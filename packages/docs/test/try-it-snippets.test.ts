@@ -36,9 +36,17 @@ describe("Try it's copies", () => {
       query: {},
       header: { IdempotencyKey: '5b0b3c1e-7f7a-4c55-9d5b-1b2f0c8e9a11' },
     });
-    const copies = [list, create].map(({ request, sent }) => asTypeScript(request, sent));
+    // A create the client gave a key of its own: a copy leaves the key to its own client, or an edited copy would be a repeat.
+    const keyed = made('CreateInvoices', 'http://127.0.0.1:4010/collection/v1', {
+      path: { organizationId },
+      query: {},
+      header: {},
+    });
+    keyed.sent.headers.push(['idempotencykey', '0f6a0a3e-2c7e-4f55-8d5b-1b2f0c8e9a12']);
+    const copies = [list, create, keyed].map(({ request, sent }) => asTypeScript(request, sent));
     expect(copies[0]).toContain('query: { PageSize: 2, Status: "OPEN" }');
     expect(copies[1]).toContain('header: { IdempotencyKey: "5b0b3c1e-7f7a-4c55-9d5b-1b2f0c8e9a11" }');
+    expect(copies[2]).not.toMatch(/IdempotencyKey|0f6a0a3e/);
     const { status, output } = typeCheckSnippets(
       `${packageDir}test-results/try-it-copies/`,
       Object.fromEntries(copies.map((copy, i) => [`copy-${i}.ts`, `${copy}\nexport {};\n`])),

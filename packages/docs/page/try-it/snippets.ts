@@ -1,13 +1,11 @@
-// "Copy as curl" and "Copy as TypeScript" of exactly what was sent: the method, URL, headers
-// and body that went out (the token as $TOKEN, fetched first), or the same call with the client.
+// "Copy as curl" of exactly what was sent: the method, URL, headers and body that went out (the
+// token as $TOKEN, fetched first); "Copy as TypeScript" of the same call made with the client,
+// which adds its own headers (and idempotency key).
 import { tokenCommand } from '../../../sandbox/src/credentials.js';
 import { literal, shellQuote } from '../../scripts/literals.js';
 import type { Parameter } from './description.js';
 import type { Credentials, Request, Sent } from './send.js';
 import { tokenUrlFor } from './token-url.js';
-
-/** Headers the client adds itself, which a copy through the client leaves to it. */
-const CLIENT_HEADERS = new Set(['accept', 'content-type', 'content-length']);
 
 export function asCurl(sent: Sent, credentials: Credentials, secured: boolean, api = 'autocollect@v1'): string {
   const lines = [`curl -X ${sent.method} ${shellQuote(sent.url)}`];
@@ -21,17 +19,14 @@ export function asCurl(sent: Sent, credentials: Credentials, secured: boolean, a
 }
 
 export function asTypeScript(request: Request, sent: Sent): string {
+  // The token request is copied as sent; a call of the client's as the client makes it.
   const { api, server, credentials, operation, params, body } = request;
   if (api === 'identity@v1') return asFetch(sent);
   const legacy = api === 'legacy@v1';
   const factory = legacy ? 'createAutoCollectLegacyClient' : 'createAutoCollectClient';
-  // The header parameters as sent, named as the spec names them, the idempotency key the client made among them.
-  const header: Record<string, string> = {};
-  for (const [name, value] of sent.headers) {
-    const parameter = operation.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === name);
-    if (parameter && !CLIENT_HEADERS.has(name)) header[parameter.name] = value;
-  }
-  const parts = Object.entries({ ...params, header })
+  // The parameters as the panel gave them: an idempotency key the client made is left to the
+  // copy's client, which makes one of its own (the panel's would make a changed copy a repeat).
+  const parts = Object.entries(params)
     .filter(([, values]) => Object.keys(values).length > 0)
     .map(([where, values]) => {
       const typed = Object.entries(values).map(([name, value]) => {
