@@ -71,13 +71,20 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
     const next = newParameters.get(label);
     if (!next) continue;
     const [was, is] = [serialization(before, parameter), serialization(after, next)];
-    for (const keyword of /** @type {const} */ (['style', 'explode'])) {
-      // A default spelt out writes nothing else; explode changes only how several values are written.
-      if (was[keyword] === is[keyword] || (keyword === 'explode' && was.single && is.single)) continue;
-      const side = (/** @type {any} */ p, /** @type {string | boolean} */ value) =>
-        p[keyword] === undefined ? `${JSON.stringify(value)} (the default)` : JSON.stringify(value);
-      add(`${label}: ${keyword} changed from ${side(parameter, was[keyword])} to ${side(next, is[keyword])}`, true);
-    }
+    // Compared as written on the wire: a default spelt out, or a style or explode that writes
+    // the same for the values the schema allows, is no change; a new style says all.
+    const side = (/** @type {any} */ p, /** @type {'style' | 'explode'} */ keyword, /** @type {unknown} */ value) =>
+      p[keyword] === undefined ? `${JSON.stringify(value)} (the default)` : JSON.stringify(value);
+    if (was.wire.style !== is.wire.style)
+      add(
+        `${label}: style changed from ${side(parameter, 'style', was.style)} to ${side(next, 'style', is.style)}`,
+        true,
+      );
+    else if (was.wire.explode !== is.wire.explode)
+      add(
+        `${label}: explode changed from ${side(parameter, 'explode', was.explode)} to ${side(next, 'explode', is.explode)}`,
+        true,
+      );
     compareSchemas(before, after, parameter.schema, next.schema, '', roles.input, (at, text, breaking, why) =>
       add(`${label}${at ? ` ${at}` : ''}: ${text}`, breaking, why),
     );
@@ -212,20 +219,32 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       );
       judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
     } else {
-      const { added, removed: gone } = paired.get(keyword);
-      // An anyOf alternative whose values another still accepts (an open enum's known values) lets nothing less through.
-      const removed =
-        keyword === 'anyOf'
-          ? gone.filter(
-              (/** @type {any} */ branch) =>
-                !now[keyword].some((/** @type {any} */ other) =>
-                  acceptsAll(deref(after, other), deref(before, branch)),
-                ),
-            )
-          : gone;
-      if (added.length === 0 && gone.length > 0 && removed.length === 0) {
-        const n = gone.length;
-        judge(`${keyword}: ${n} alternative${n === 1 ? '' : 's'} removed, whose values another still accepts`, 'wider');
+      const { added: come, removed: gone } = paired.get(keyword);
+      // An anyOf alternative whose values another on the other side accepts (an open enum's
+      // known values, beside its any other value) lets nothing less through, or more.
+      const covered = (
+        /** @type {any} */ branch,
+        /** @type {any} */ from,
+        /** @type {any[]} */ others,
+        /** @type {any} */ into,
+      ) =>
+        keyword === 'anyOf' &&
+        others.some((/** @type {any} */ other) =>
+          acceptsAll(deref(into.document, other), deref(from, branch), into.schema.type),
+        );
+      const removed = gone.filter(
+        (/** @type {any} */ b) => !covered(b, before, now[keyword], { document: after, schema: now }),
+      );
+      const added = come.filter(
+        (/** @type {any} */ b) => !covered(b, after, old[keyword], { document: before, schema: old }),
+      );
+      if (added.length === 0 && removed.length === 0 && come.length + gone.length > 0) {
+        const count = (/** @type {number} */ n, /** @type {string} */ what) =>
+          n ? [`${n} alternative${n === 1 ? '' : 's'} ${what}`] : [];
+        judge(
+          `${keyword}: ${[...count(come.length, 'added'), ...count(gone.length, 'removed')].join(', ')}, whose values another still accepts`,
+          'wider',
+        );
         continue;
       }
       if (added.length === 0 && removed.length === 0) continue; // each paired: compared below
@@ -309,21 +328,45 @@ const sameTypes = (a, b) => typesOf(a).slice().sort().join() === typesOf(b).slic
 /** @param {any} schema @returns {string[]} */
 const typesOf = (schema) => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
 /** Keywords that only describe: a schema of these alone accepts any value. */
-const ANNOTATIONS = new Set(['title', 'description', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'examples',
+  'example',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$comment',
+]);
 
 /**
- * Whether `general` plainly accepts every value `specific` does: it constrains nothing, or
- * only by a type every value `specific` lists (its enum or const) is of.
- * @param {any} general @param {any} specific
+ * Whether `general` plainly accepts every value `specific` does, within a schema of type
+ * `parent` (which constrains both): it constrains nothing more, or only by a type that every
+ * value `specific` lists (its enum or const) is of, or that `specific` has too.
+ * @param {any} general @param {any} specific @param {unknown} parent
  */
-function acceptsAll(general, specific) {
-  const constraints = Object.keys(general ?? {}).filter((key) => !ANNOTATIONS.has(key) && !key.startsWith('x-'));
+function acceptsAll(general, specific, parent) {
+  const type = general?.type ?? parent;
+  const constraints = Object.keys(general ?? {}).filter(
+    (key) => !ANNOTATIONS.has(key) && !key.startsWith('x-') && !(key === 'type' && general.type === parent),
+  );
   if (constraints.length === 0) return true;
-  if (constraints.length > 1 || typeof general.type !== 'string') return false;
+  if (constraints.length > 1 || constraints[0] !== 'type' || typeof type !== 'string') return false;
+  if ((specific?.type ?? parent) === type) return true;
   const values = specific?.enum ?? (specific?.const !== undefined ? [specific.const] : undefined);
-  const typeOf = (/** @type {unknown} */ value) =>
-    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
-  return Array.isArray(values) && values.every((value) => typeOf(value) === general.type);
+  const fits = (/** @type {unknown} */ value) =>
+    type === 'integer'
+      ? Number.isInteger(value)
+      : type === 'number'
+        ? typeof value === 'number'
+        : type === 'array'
+          ? Array.isArray(value)
+          : type === 'object'
+            ? value !== null && typeof value === 'object' && !Array.isArray(value)
+            : type === 'null'
+              ? value === null
+              : typeof value === type;
+  return Array.isArray(values) && values.every(fits);
 }
 
 /** The style each parameter location writes by default (OpenAPI 3.1, 4.8.12.4). */
@@ -335,16 +378,43 @@ const DEFAULT_STYLE = /** @type {Record<string, string>} */ ({
 });
 
 /**
- * How a parameter is written: its style and explode, defaults filled in, and whether its schema
- * is of a single value (no array or object), which every explode writes alike.
+ * How a parameter is written: its style and explode, defaults filled in, and as they come out
+ * on the wire (`wire`) for the values its schema allows: a single value is written alike by
+ * every explode, and in a query by form, spaceDelimited and pipeDelimited; an array alike by
+ * simple's explodes; and spaceDelimited or pipeDelimited exploded is form exploded.
  * @param {any} document @param {any} parameter
  */
 function serialization(document, parameter) {
   const style = parameter.style ?? DEFAULT_STYLE[parameter.in];
-  const schema = deref(document, parameter.schema) ?? {};
-  const types = [schema.type ?? []].flat();
-  const single = types.length > 0 && !types.includes('array') && !types.includes('object');
-  return { style, explode: parameter.explode ?? style === 'form', single };
+  const explode = parameter.explode ?? style === 'form';
+  const kinds = valueKinds(document, parameter.schema);
+  const delimited = ['form', 'spaceDelimited', 'pipeDelimited'].includes(style);
+  const single = !kinds.has('array') && !kinds.has('object');
+  const wireStyle = delimited && (explode || (single && parameter.in === 'query')) ? 'form' : style;
+  const explodeMatters = kinds.has('object') || (kinds.has('array') && wireStyle !== 'simple');
+  return { style, explode, wire: { style: wireStyle, explode: explodeMatters ? explode : undefined } };
+}
+
+/**
+ * The kinds of value a schema allows: single, array, object; all three when it does not say.
+ * @param {any} document @param {any} schema
+ * @returns {Set<string>}
+ */
+function valueKinds(document, schema, seen = new Set()) {
+  const resolved = deref(document, schema);
+  if (!resolved || typeof resolved !== 'object' || seen.has(resolved)) return new Set(['single', 'array', 'object']);
+  seen.add(resolved);
+  const kinds = new Set();
+  for (const type of [resolved.type ?? []].flat()) kinds.add(type === 'array' || type === 'object' ? type : 'single');
+  // Its type bounds what any of its branches allow.
+  if (kinds.size > 0) return kinds;
+  const values = resolved.enum ?? (resolved.const !== undefined ? [resolved.const] : []);
+  for (const value of values)
+    kinds.add(Array.isArray(value) ? 'array' : value !== null && typeof value === 'object' ? 'object' : 'single');
+  const branches = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])];
+  for (const branch of branches) for (const kind of valueKinds(document, branch, seen)) kinds.add(kind);
+  // A schema that names no type nor values allows any kind.
+  return kinds.size > 0 || branches.length > 0 ? kinds : new Set(['single', 'array', 'object']);
 }
 
 /** @param {unknown} was @param {unknown} is */

@@ -348,6 +348,14 @@ const CASES: Case[] = [
     ],
   },
   {
+    change: "An open enum's any other value given its type, which the schema has already (wire): the same values",
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/InvoiceStatus.yaml`, (d) => d.set('anyOf', [d.toJS().anyOf[0], { type: 'string', $comment: 'any' }])),
+    breaking: false,
+    line: /\(GetInvoicesByOrganization\): query parameter Status: anyOf: 1 alternative added, 1 alternative removed, whose values another still accepts$/,
+  },
+  {
     change: 'A request alternative replaced by one of another type (wire): not an edit of it',
     api: 'autocollect@v1',
     edit: () =>
@@ -375,11 +383,12 @@ const CASES: Case[] = [
     line: /\(CreateInvoices\): request body invoices\[\]\.invoiceDate: anyOf: 1 alternative added$/,
   },
   {
-    change: 'A response may match a new alternative (wire and types)',
+    change:
+      'A response alternative added that its string type already rules out (wire: nothing new comes), which the types take as new (types)',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/BatchType.yaml`, (d) => d.set('anyOf', [...d.toJS().anyOf, { type: 'integer' }])),
     breaking: true,
-    line: /\(GetBatchById\): response 200 data\.type: anyOf: 1 alternative added$/,
+    line: /\(GetBatchById\): response 200 data\.type: anyOf: 1 alternative added, whose values another still accepts$/,
   },
   {
     change: 'A request body may also be sent as JSON (content types): safe',
@@ -609,6 +618,33 @@ describe('spec:diff gives each change its verdict', () => {
 
   it('finds nothing between the spec and itself', () => {
     expect(judged[CASES.length]).toEqual([]);
+  });
+});
+
+describe("spec:diff on parameters' serialization, as the wire writes them", () => {
+  /** The spec with GetInvoicesByOrganization taking a list of tags, in the query and in a header, as `make` shapes them. */
+  const withTags = (query: Record<string, unknown>, header: Record<string, unknown>) => {
+    tree = new Map(base);
+    edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) => {
+      const list = { type: 'array', items: { type: 'string' } };
+      (d.getIn(['get', 'parameters']) as any).add({ name: 'Tags', in: 'query', schema: list, ...query });
+      (d.getIn(['get', 'parameters']) as any).add({ name: 'X-Tags', in: 'header', schema: list, ...header });
+    });
+    return tree;
+  };
+
+  it('an array written alike is no change; written otherwise, it breaks', async () => {
+    const before = withTags({}, {});
+    const alike = withTags({ style: 'spaceDelimited', explode: true }, { explode: true });
+    const otherwise = withTags({ explode: false }, { explode: true });
+    const [same, changed] = (await specChangesEach(before, [alike, otherwise])).map(lines);
+    expect(same!.filter((c) => /Tags/.test(c.line))).toEqual([]);
+    expect(changed!.filter((c) => /Tags/.test(c.line))).toEqual([
+      expect.objectContaining({
+        line: expect.stringMatching(/query parameter Tags: explode changed from true \(the default\) to false$/),
+        breaking: true,
+      }),
+    ]);
   });
 });
 
