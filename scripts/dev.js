@@ -127,6 +127,9 @@ const server = createServer((request, response) => {
     request.on('close', () => clients.delete(response));
     return;
   }
+  // A file's name and nothing after it: sirv would serve /identity.html/ as identity.html.
+  if (url.pathname !== '/' && url.pathname.endsWith('/'))
+    return response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
   const page = url.pathname === '/' ? '/index.html' : url.pathname;
   if (page.endsWith('.html')) {
     let html;

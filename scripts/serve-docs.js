@@ -36,6 +36,8 @@ const server = createServer((request, response) => {
   if (answerOwnRequests(server, request, response, sandbox)) return;
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
   if (request.url === '/' || request.url?.startsWith('/?')) request.url = `/index.html${request.url.slice(1)}`;
+  // A file's name and nothing after it: sirv would serve /identity.html/ as identity.html.
+  else if (/\/(\?|$)/.test(request.url ?? '')) return notFound(response);
   serveFile(request, response, () => void notFound(response));
 });
 

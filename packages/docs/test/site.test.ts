@@ -71,6 +71,8 @@ describe('the docs server', () => {
       '/identity',
       '/legacy',
       '/index',
+      '/identity.html/',
+      '/index.html/?x=1',
     ]) {
       const response = await fetch(`${server.origin}${path}`);
       expect(response.status, path).toBe(404);
