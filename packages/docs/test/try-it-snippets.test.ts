@@ -72,5 +72,10 @@ describe("Try it's copies", () => {
       header: {},
     });
     expect(asCurl(sandbox.sent, credentials, true)).toMatch(/^TOKEN=\$\(curl -s http:\/\/127\.0\.0\.1:4010\/token /);
+    // The legacy API names no staging server: on staging's host, staging's identity service.
+    const legacy = { ...staging.sent, url: 'https://api.staging.amili.no/webapi/api/Batch' };
+    expect(asCurl(legacy, credentials, true, 'legacy@v1')).toMatch(
+      /^TOKEN=\$\(curl -s https:\/\/auth\.staging\.amili\.no\/token /,
+    );
   });
 });

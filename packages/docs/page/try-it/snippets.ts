@@ -71,5 +71,6 @@ function asFetch(sent: Sent): string {
     ...(sent.body === undefined ? [] : [`  body: ${JSON.stringify(sent.body)},`]),
     '});',
     'console.log(response.status, await response.json());',
+    'export {}; // a module, for its top-level await',
   ].join('\n');
 }

@@ -7,5 +7,8 @@ import { servers as legacyServers } from '../../../client/src/generated/legacy.m
 
 export function tokenUrlFor(api: string, server: string): string {
   const known = api === 'legacy@v1' ? legacyServers : servers;
-  return pairedTokenUrl(server, known) ?? `${new URL(server).origin}/token`;
+  // The legacy API names no staging server: one on an AutoCollect server's host is that environment's.
+  const { origin } = new URL(server);
+  const sameHost = Object.values(servers).find((url) => new URL(url).origin === origin);
+  return pairedTokenUrl(server, known) ?? (sameHost && pairedTokenUrl(sameHost, servers)) ?? `${origin}/token`;
 }
