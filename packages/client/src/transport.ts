@@ -308,10 +308,46 @@ function refuseRedirect(response: Response, request: Request | PlainRequest): Re
 
 /**
  * A streamed answer whose body ends when `signal` aborts (the source cancelled, the reader
- * failed with its reason), with the status, headers and URL of `response` (a success's).
+ * failed with its reason), with the status, headers and URL of `response` (a success's). A
+ * byte stream, as fetch's own bodies are, so that a BYOB reader reads it too.
  */
 function followingSignal(response: Response, signal: AbortSignal): Response {
-  const body = (response.body as ReadableStream).pipeThrough(new TransformStream(), { signal });
+  const source = (response.body as ReadableStream<Uint8Array>).getReader();
+  let stop: (() => void) | undefined;
+  const letGo = () => stop && signal.removeEventListener('abort', stop);
+  const body = new ReadableStream({
+    type: 'bytes',
+    start(controller) {
+      stop = () => {
+        controller.error(signal.reason);
+        source.cancel(signal.reason).catch(() => undefined);
+      };
+      signal.addEventListener('abort', stop, { once: true });
+    },
+    async pull(controller) {
+      try {
+        for (;;) {
+          const { done, value } = await source.read();
+          if (done) {
+            letGo();
+            controller.close();
+            // A BYOB read waiting on the end is answered with it.
+            return controller.byobRequest?.respond(0);
+          }
+          // A byte stream takes no empty chunk.
+          if (value.byteLength) return controller.enqueue(value as Uint8Array<ArrayBuffer>);
+        }
+      } catch (error) {
+        letGo();
+        // Aborted, the stream has its reason already.
+        if (!signal.aborted) controller.error(error);
+      }
+    },
+    cancel(reason) {
+      letGo();
+      return source.cancel(reason);
+    },
+  });
   const { url, redirected, type } = response;
   return Object.defineProperties(new Response(body, response), {
     url: { value: url },

@@ -440,6 +440,19 @@ describe('the fetch option', () => {
     await until(() => closed.length === 1, 'the connection to close');
   });
 
+  it('gives a streamed body as the byte stream fetch gives, which a BYOB reader reads', async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, invoice));
+    const client = testClient(server.origin, { fetch: (request: Request) => globalThis.fetch(request) });
+    const { data } = await runClock(
+      client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params, parseAs: 'stream' }),
+    );
+    const reader = (data as ReadableStream<Uint8Array>).getReader({ mode: 'byob' });
+    let text = '';
+    for (let read = await reader.read(new Uint8Array(64)); !read.done; read = await reader.read(new Uint8Array(64)))
+      text += Buffer.from(read.value).toString();
+    expect(JSON.parse(text)).toEqual(invoice);
+  });
+
   it('that does not heed the signal is still given up at the timeout, with TimeoutError', async () => {
     server = await startServer(() => undefined);
     const client = testClient(server.origin, {
