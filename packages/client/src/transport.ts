@@ -192,6 +192,8 @@ export function createTransport(options: TransportOptions): Transport {
               : notSent(error)
                 ? 'unsent'
                 : 'lost';
+        // What the failure says, for the error and the log.
+        const said = hide(describeCause(error), token, secret);
         failure =
           kind === 'aborted'
             ? signal?.reason
@@ -199,11 +201,11 @@ export function createTransport(options: TransportOptions): Transport {
               ? limit.signal.reason
               : kind === 'fault'
                 ? error
-                : new ConnectionError(`${where()} failed: ${hide(describeCause(error), token, secret)}.`, {
+                : new ConnectionError(`${where()} failed: ${said}.`, {
                     // A fetch of the caller's may have put the request in its error (as axios-like ones do).
                     cause: fetch ? withoutRequest(error, token, secret) : error,
                   });
-        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : hide(describeCause(error), token, secret);
+        reason = kind === 'timeout' ? `timed out after ${timeoutMs} ms` : said;
         if (debug && kind !== 'aborted')
           log.debug(`${name} failed in ${elapsed(started)} ms (attempt ${attempt}): ${reason}`);
         next = decide(kind, attempts, policy);
@@ -381,8 +383,14 @@ const TOKEN = /^[\x21-\x7e]+$/;
 
 /** Whether a fetch failure happened before the request left: then it cannot have been carried out. */
 function notSent(error: unknown): boolean {
+  const code = causeCode(error);
+  return code !== undefined && NOT_SENT.has(code);
+}
+
+/** The system error code fetch puts on a failure's cause, such as ECONNREFUSED. */
+function causeCode(error: unknown): string | undefined {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  return typeof code === 'string' && NOT_SENT.has(code);
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** Frees the connection of a response that will not be read. */
@@ -438,19 +446,19 @@ function hide(text: string, ...secrets: (string | undefined)[]): string {
  * without the token and the secret; not the error itself, which may hold the request.
  */
 function withoutRequest(error: unknown, ...secrets: (string | undefined)[]): Error {
-  const { name, message, code, stack, cause } = (error ?? {}) as Record<string, unknown>;
+  const { name, message, code, stack } = (error ?? {}) as Record<string, unknown>;
   const copy = new Error(hide(typeof message === 'string' ? message : String(error), ...secrets));
   if (typeof name === 'string') copy.name = name;
   // Where it was thrown, and its code (as fetch gives it, on its cause), without the secrets.
   if (typeof stack === 'string') copy.stack = hide(stack, ...secrets);
-  const found = typeof code === 'string' ? code : (cause as { code?: unknown } | undefined)?.code;
-  return typeof found === 'string' ? Object.assign(copy, { code: found }) : copy;
+  const found = typeof code === 'string' ? code : causeCode(error);
+  return found === undefined ? copy : Object.assign(copy, { code: found });
 }
 
 /** The most telling part of a fetch failure, such as ECONNREFUSED. */
 function describeCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+  const code = causeCode(error);
   const message =
     typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
   return code && !message.includes(code) ? `${code} (${message})` : message;
