@@ -220,39 +220,29 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
       judge(`${keyword} removed`, replaced ? 'other' : 'wider', true);
     } else {
       const { added: come, removed: gone } = paired.get(keyword);
-      // An anyOf alternative whose values another on the other side accepts (an open enum's
-      // known values, beside its any other value) lets nothing less through, or more.
+      if (come.length + gone.length === 0) continue; // each paired: compared below
+      // An anyOf alternative whose values one on the other side accepts (an open enum's known
+      // values, beside its any other value) lets nothing less through, or more.
       const covered = (
         /** @type {any} */ branch,
         /** @type {any} */ from,
-        /** @type {any[]} */ others,
         /** @type {any} */ into,
+        /** @type {any} */ other,
       ) =>
         keyword === 'anyOf' &&
-        others.some((/** @type {any} */ other) =>
-          acceptsAll(deref(into.document, other), deref(from, branch), into.schema.type),
+        other[keyword].some((/** @type {any} */ each) =>
+          acceptsAll(deref(into, each), deref(from, branch), other.type),
         );
-      const removed = gone.filter(
-        (/** @type {any} */ b) => !covered(b, before, now[keyword], { document: after, schema: now }),
-      );
-      const added = come.filter(
-        (/** @type {any} */ b) => !covered(b, after, old[keyword], { document: before, schema: old }),
-      );
-      if (added.length === 0 && removed.length === 0 && come.length + gone.length > 0) {
-        const count = (/** @type {number} */ n, /** @type {string} */ what) =>
-          n ? [`${n} alternative${n === 1 ? '' : 's'} ${what}`] : [];
-        judge(
-          `${keyword}: ${[...count(come.length, 'added'), ...count(gone.length, 'removed')].join(', ')}, whose values another still accepts`,
-          'wider',
-        );
+      const removed = gone.filter((/** @type {any} */ branch) => !covered(branch, before, after, now));
+      const added = come.filter((/** @type {any} */ branch) => !covered(branch, after, before, old));
+      const count = (/** @type {number} */ n, /** @type {string} */ what) =>
+        n ? [`${n} alternative${n === 1 ? '' : 's'} ${what}`] : [];
+      if (added.length === 0 && removed.length === 0) {
+        const all = [...count(come.length, 'added'), ...count(gone.length, 'removed')].join(', ');
+        judge(`${keyword}: ${all}, whose values another still accepts`, 'wider');
         continue;
       }
-      if (added.length === 0 && removed.length === 0) continue; // each paired: compared below
-      const count = (/** @type {number} */ n, /** @type {string} */ what) =>
-        `${n} alternative${n === 1 ? '' : 's'} ${what}`;
-      const text = [added.length && count(added.length, 'added'), removed.length && count(removed.length, 'removed')]
-        .filter(Boolean)
-        .join(', ');
+      const text = [...count(added.length, 'added'), ...count(removed.length, 'removed')].join(', ');
       const direction =
         keyword === 'oneOf' || (added.length && removed.length) ? 'other' : added.length ? 'wider' : 'narrower';
       judge(`${keyword}: ${text}`, direction, true);
