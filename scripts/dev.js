@@ -13,13 +13,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import chokidar from 'chokidar';
-import sirv from 'sirv';
 import { generate, write } from '../packages/client/scripts/generate.js';
 import { buildDocs } from '../packages/docs/scripts/build.js';
 import { copyBundles } from '../packages/openapi/scripts/build.js';
 import { writeBundle } from '../spec/scripts/bundle.js';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { bundleDescriptions, describeFinding, lintDescriptions } from '../spec/scripts/redocly.js';
+import { docsFiles, notFound } from './docs-files.js';
 import { answerOwnRequests, startSandboxBesideDocs } from './docs-sandbox.js';
 import { listen } from './listen.js';
 
@@ -112,9 +112,8 @@ function schedule() {
   });
 }
 
-// Files only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
-// No extension is assumed (/identity is not identity.html); pages are sent above, with the overlay.
-const serveFile = sirv(docsDir, { dev: true, etag: true, extensions: [] });
+// Pages are sent below, with the overlay; every other file as `npm start` serves it.
+const serveFile = docsFiles(docsDir);
 /** @type {import('../packages/sandbox/src/index.js').RunningSandbox | undefined} */
 let sandbox;
 const server = createServer((request, response) => {
@@ -127,16 +126,13 @@ const server = createServer((request, response) => {
     request.on('close', () => clients.delete(response));
     return;
   }
-  // A file's name and nothing after it: sirv would serve /identity.html/ as identity.html.
-  if (url.pathname !== '/' && url.pathname.endsWith('/'))
-    return response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
   const page = url.pathname === '/' ? '/index.html' : url.pathname;
   if (page.endsWith('.html')) {
     let html;
     try {
       html = readFileSync(join(docsDir, resolve('/', page)), 'utf8');
     } catch {
-      return response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      return notFound(response);
     }
     // The overlay and live reload, in every page this server sends.
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -144,7 +140,7 @@ const server = createServer((request, response) => {
     const end = html.lastIndexOf('</body>');
     return response.end(`${html.slice(0, end)}<script>${OVERLAY}</script>${html.slice(end)}`);
   }
-  serveFile(request, response, () => void response.writeHead(404).end());
+  serveFile(request, response);
 });
 
 await build().catch((error) => report([String(error?.stack ?? error)]));

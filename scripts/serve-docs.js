@@ -11,9 +11,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
 import { nextSteps } from '../packages/sandbox/src/next-steps.js';
 import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
+import { docsFiles, notFound } from './docs-files.js';
 import { answerOwnRequests, startSandboxBesideDocs } from './docs-sandbox.js';
 import { listen } from './listen.js';
 
@@ -25,20 +25,12 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-// Read from disk on every request (dev), so a rebuild shows on the next reload. Files
-// only: a section is a hash of its page (index.html#/pagination), so any other path is a 404.
-// No extension is assumed (/identity is not identity.html): only / stands for a file, index.html.
-const serveFile = sirv(root, { dev: true, etag: true, extensions: [] });
-const notFound = (/** @type {import('node:http').ServerResponse} */ response) =>
-  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+const serveFile = docsFiles(root);
 
 const server = createServer((request, response) => {
   if (answerOwnRequests(server, request, response, sandbox)) return;
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
-  if (request.url === '/' || request.url?.startsWith('/?')) request.url = `/index.html${request.url.slice(1)}`;
-  // A file's name and nothing after it: sirv would serve /identity.html/ as identity.html.
-  else if (/\/(\?|$)/.test(request.url ?? '')) return notFound(response);
-  serveFile(request, response, () => void notFound(response));
+  serveFile(request, response);
 });
 
 /** @type {import("../packages/sandbox/src/index.js").RunningSandbox | undefined} */
