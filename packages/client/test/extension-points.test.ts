@@ -34,6 +34,25 @@ async function flakyCreates() {
   return server;
 }
 
+/** A client whose fetch sends the request without its signal (nothing it sends can be aborted), timing out at 1 s, never retrying. */
+const deafClient = (origin: string) =>
+  testClient(origin, {
+    retry: false,
+    timeoutMs: 1_000,
+    fetch: (request: Request) => globalThis.fetch(request.url, { method: request.method, headers: request.headers }),
+  });
+
+/** A server whose answer stalls after its first bytes (`api`), the connections it closed, and a deafClient of it. */
+async function stallingBodyBehindDeafFetch() {
+  const closed: string[] = [];
+  server = await startServer((request, response) => {
+    response.on('close', () => closed.push(request.url));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"data":');
+  });
+  return { client: deafClient(server.origin), closed, api: server };
+}
+
 const createPayment = (client: ReturnType<typeof testClient>) =>
   client.POST('/orgs/{organizationId}/payments', { params: { path: { organizationId } }, body: payment });
 
@@ -400,18 +419,7 @@ describe('the fetch option', () => {
   });
 
   it('that does not heed the signal has a body that stalls cut off at the timeout, connection and all', async () => {
-    const closed: string[] = [];
-    server = await startServer((request, response) => {
-      response.on('close', () => closed.push(request.url));
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{"data":');
-    });
-    const client = testClient(server.origin, {
-      retry: false,
-      timeoutMs: 1_000,
-      // Sends the request without its signal: nothing it sends can be aborted.
-      fetch: (request: Request) => globalThis.fetch(request.url, { method: request.method, headers: request.headers }),
-    });
+    const { client, closed } = await stallingBodyBehindDeafFetch();
     expect(await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }))).toBeInstanceOf(
       TimeoutError,
     );
@@ -419,22 +427,11 @@ describe('the fetch option', () => {
   });
 
   it('that does not heed the signal has a streamed body that stalls cut off at the timeout too, connection and all', async () => {
-    const closed: string[] = [];
-    server = await startServer((request, response) => {
-      response.on('close', () => closed.push(request.url));
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{"data":');
-    });
-    const client = testClient(server.origin, {
-      retry: false,
-      timeoutMs: 1_000,
-      // Sends the request without its signal: nothing it sends can be aborted.
-      fetch: (request: Request) => globalThis.fetch(request.url, { method: request.method, headers: request.headers }),
-    });
+    const { client, closed, api } = await stallingBodyBehindDeafFetch();
     const { data, response } = await runClock(
       client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params, parseAs: 'stream' }),
     );
-    expect(response).toMatchObject({ status: 200, url: `${server.origin}${server.requests[0]?.url}` });
+    expect(response).toMatchObject({ status: 200, url: `${api.origin}${api.requests[0]?.url}` });
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await failureOf(new Response(data).text())).toBeInstanceOf(TimeoutError);
     await until(() => closed.length === 1, 'the connection to close');
@@ -455,12 +452,7 @@ describe('the fetch option', () => {
 
   it('that does not heed the signal is still given up at the timeout, with TimeoutError', async () => {
     server = await startServer(() => undefined);
-    const client = testClient(server.origin, {
-      retry: false,
-      timeoutMs: 1_000,
-      // Sends the request without its signal: nothing it sends can be aborted.
-      fetch: (request: Request) => globalThis.fetch(request.url, { method: request.method, headers: request.headers }),
-    });
+    const client = deafClient(server.origin);
     const started = Date.now();
     const error = await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
     expect(error).toBeInstanceOf(TimeoutError);
