@@ -163,17 +163,18 @@ try {
     `Sandbox for Try it: not started (${/** @type {Error} */ (error).message.split('\n')[0]}); fix the spec and restart.`,
   );
 }
+// The descriptions, the lint plugin and redocly.yaml; said to be watched only once they are,
+// so that an edit made as soon as the address is printed is seen (chokidar scans first).
+const watcher = chokidar
+  .watch([join(root, 'spec/openapi'), join(root, 'spec/lint'), join(root, 'redocly.yaml')], { ignoreInitial: true })
+  .on('all', schedule);
+await new Promise((resolve) => watcher.once('ready', () => resolve(undefined)));
 console.log(
   [
     `Docs with live reload: http://${HOST}:${port}/  (watching ${relative(process.cwd(), join(root, 'spec'))}/)`,
     ...notes,
   ].join('\n'),
 );
-
-// The descriptions, the lint plugin and redocly.yaml.
-chokidar
-  .watch([join(root, 'spec/openapi'), join(root, 'spec/lint'), join(root, 'redocly.yaml')], { ignoreInitial: true })
-  .on('all', schedule);
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => {
     void sandbox?.close();

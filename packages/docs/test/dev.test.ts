@@ -1,7 +1,11 @@
 // `npm run dev` in a copy of the repo, driven from a real browser: it serves the docs with
 // its overlay script and the sandbox beside them, and an edit reloads the page with the
 // change, rebuilding only what the edit changed. Its errors are dev-errors.test.ts's.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startDevSession } from '../../../scripts/dev-session.js';
+import { copyOfRepo } from '../../../scripts/repo-copy.js';
 import { devInBrowser, SCHEMA } from './support/dev-in-browser.js';
 
 // As freshly cloned: npm run dev builds what it serves, the sandbox's descriptions too.
@@ -37,5 +41,21 @@ describe('npm run dev', () => {
     // Only what the edit changed was rebuilt.
     await expect.poll(() => session.dev.output().slice(printed)).toMatch(/✓ identity@v1 rebuilt in \d+ ms/);
     expect(session.dev.output().slice(printed)).not.toMatch(/autocollect@v1|legacy/);
+  });
+});
+
+describe('npm run dev, edited at once', () => {
+  it('sees an edit saved as soon as it prints its address: it says it watches once it does', async () => {
+    const copy = copyOfRepo('dev-at-once', { built: true });
+    const dev = await startDevSession(copy);
+    try {
+      const printed = dev.output().length;
+      const path = join(copy, SCHEMA);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^description: /m, 'description: Saved at once. '));
+      await expect.poll(() => dev.output().slice(printed)).toMatch(/✓ identity@v1 rebuilt in \d+ ms/);
+    } finally {
+      await dev.stop();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
