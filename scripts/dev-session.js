@@ -11,7 +11,8 @@ import { join } from 'node:path';
 export function startDevSession(repo) {
   const child = spawn(process.execPath, [join(repo, 'scripts/dev.js')], {
     cwd: repo,
-    env: { ...process.env, PORT: '0', NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' },
+    // Free ports: the sandbox too, whatever runs on 4010 (its pages then name it where it runs).
+    env: { ...process.env, PORT: '0', SANDBOX_PORT: '0', NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

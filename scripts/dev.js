@@ -11,7 +11,7 @@
 //   PORT=8080 npm run dev       that port
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import chokidar from 'chokidar';
 import { generate, write } from '../packages/client/scripts/generate.js';
 import { buildDocs } from '../packages/docs/scripts/build.js';
@@ -19,8 +19,8 @@ import { copyBundles } from '../packages/openapi/scripts/build.js';
 import { writeBundle } from '../spec/scripts/bundle.js';
 import { readApis, repoRoot as root } from '../spec/scripts/description.js';
 import { bundleDescriptions, describeFinding, lintDescriptions } from '../spec/scripts/redocly.js';
-import { docsFiles, notFound } from './docs-files.js';
-import { answerOwnRequests, startSandboxBesideDocs } from './docs-sandbox.js';
+import { docsFiles } from './docs-files.js';
+import { answerOwnRequests, pagesNaming, startSandboxBesideDocs } from './docs-sandbox.js';
 import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
@@ -112,33 +112,25 @@ function schedule() {
   });
 }
 
-// Pages are sent below, with the overlay; every other file as `npm start` serves it.
-const serveFile = docsFiles(docsDir);
+/** Each page as sent: naming the sandbox where it runs, once it runs. */
+let onPage = (/** @type {string} */ html) => html;
+// Every file as `npm start` serves it; each page with the overlay and live reload, before
+// the last </body> (Redoc's inlined script holds the string too).
+const serveFile = docsFiles(docsDir, (html) => {
+  const named = onPage(html);
+  const end = named.lastIndexOf('</body>');
+  return `${named.slice(0, end)}<script>${OVERLAY}</script>${named.slice(end)}`;
+});
 /** @type {import('../packages/sandbox/src/index.js').RunningSandbox | undefined} */
 let sandbox;
 const server = createServer((request, response) => {
   if (answerOwnRequests(server, request, response, sandbox)) return;
-  const url = new URL(request.url ?? '/', `http://${HOST}`);
-  if (url.pathname === '/__dev/events') {
+  if (new URL(request.url ?? '/', `http://${HOST}`).pathname === '/__dev/events') {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     response.write(`data: ${JSON.stringify(state)}\n\n`);
     clients.add(response);
     request.on('close', () => clients.delete(response));
     return;
-  }
-  const page = url.pathname === '/' ? '/index.html' : url.pathname;
-  if (page.endsWith('.html')) {
-    let html;
-    try {
-      html = readFileSync(join(docsDir, resolve('/', page)), 'utf8');
-    } catch {
-      return notFound(response);
-    }
-    // The overlay and live reload, in every page this server sends.
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    // Before the last </body>: Redoc's inlined script holds the string too.
-    const end = html.lastIndexOf('</body>');
-    return response.end(`${html.slice(0, end)}<script>${OVERLAY}</script>${html.slice(end)}`);
   }
   serveFile(request, response);
 });
@@ -155,6 +147,7 @@ try {
 }
 try {
   sandbox = await startSandboxBesideDocs(notes);
+  onPage = await pagesNaming(sandbox);
   notes.unshift(
     `Sandbox for Try it: ${sandbox.baseUrl} (the descriptions as they were at the start: restart to serve your edits)`,
   );

@@ -2,7 +2,8 @@
 // The sandbox beside a docs server (`npm start`, `npm run dev`), so that the docs' Try it
 // and samples work: started on SANDBOX_PORT, else on its usual port or a free one when that
 // is taken, with the examples' records and a line per request; and /sandbox.json, which says
-// where it runs, for a page of the docs' own origin only.
+// where it runs, for a page of the docs' own origin only; and the pages themselves name it
+// where it runs.
 import { foreignHost } from '../packages/sandbox/src/reach.js';
 
 /**
@@ -34,6 +35,33 @@ export async function startSandboxBesideDocs(notes) {
     );
     return elsewhere;
   }
+}
+
+/**
+ * What a docs page is sent as, beside `sandbox`: the pages name the description's `Sandbox`
+ * server (port 4010), and so do the client's `servers.sandbox` and `legacyServers.sandbox`
+ * in their TypeScript samples. A sandbox elsewhere (SANDBOX_PORT, or 4010 taken) is named
+ * where it runs instead: in the servers panel, the guides and every sandbox sample, so that
+ * each still works as written and as copied.
+ * @param {import('../packages/sandbox/src/index.js').RunningSandbox} sandbox
+ * @returns {Promise<(html: string) => string>}
+ */
+export async function pagesNaming(sandbox) {
+  const { DEFAULTS } = await import('../packages/sandbox/src/options.js');
+  const described = `http://${DEFAULTS.host}:${DEFAULTS.port}`;
+  const running = new URL(sandbox.baseUrl).origin;
+  if (running === described) return (html) => html;
+  // The legacy client's paths begin with /webapi/api: its server is the origin.
+  const urls = { servers: sandbox.baseUrl, legacyServers: running };
+  const origin = new RegExp(`${described.replaceAll('.', '\\.')}(?!\\d)`, 'g');
+  return (html) =>
+    html
+      .replace(origin, running)
+      .replace(
+        /baseUrl: (servers|legacyServers)\.sandbox,/g,
+        (_, /** @type {'servers' | 'legacyServers'} */ name) =>
+          `baseUrl: '${urls[name]}', // where npm start runs the sandbox (${name}.sandbox names port ${DEFAULTS.port})`,
+      );
 }
 
 /**

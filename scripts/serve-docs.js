@@ -6,7 +6,8 @@
 //   node scripts/serve-docs.js                port 4000, or a free one if 4000 is taken
 //   SANDBOX_PORT=4011 node scripts/serve-docs.js   the sandbox's port: 4010, or a free one if taken
 //   SANDBOX_ORGANIZATION_ID, SANDBOX_WEBHOOK_URL    as the sandbox CLI's flags
-// /sandbox.json says where the sandbox runs, so that the docs' Try it sends to it.
+// /sandbox.json says where the sandbox runs, so that the docs' Try it sends to it; the pages
+// name it where it runs, in their samples too.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { nextSteps } from '../packages/sandbox/src/next-steps.js';
 import { optionsFromEnvironment } from '../packages/sandbox/src/options.js';
 import { docsFiles, notFound } from './docs-files.js';
-import { answerOwnRequests, startSandboxBesideDocs } from './docs-sandbox.js';
+import { answerOwnRequests, pagesNaming, startSandboxBesideDocs } from './docs-sandbox.js';
 import { listen } from './listen.js';
 
 const HOST = '127.0.0.1';
@@ -25,7 +26,9 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const serveFile = docsFiles(root);
+/** Each page as sent: naming the sandbox where it runs, once it runs. */
+let onPage = (/** @type {string} */ html) => html;
+const serveFile = docsFiles(root, (html) => onPage(html));
 
 const server = createServer((request, response) => {
   if (answerOwnRequests(server, request, response, sandbox)) return;
@@ -53,6 +56,7 @@ try {
   const docsUrl = `http://${HOST}:${port}/`;
   if (process.env.PORT === undefined && port !== 4000) taken.push(`Port 4000 is taken, so the docs are at ${docsUrl}.`);
   sandbox = await startSandboxBesideDocs(taken);
+  onPage = await pagesNaming(sandbox);
   const webhooks = optionsFromEnvironment(process.env).webhookUrls;
   // One write, ending with what to do next; then a line per request the sandbox answers.
   console.log(

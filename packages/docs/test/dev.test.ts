@@ -30,6 +30,10 @@ describe('npm run dev', () => {
       }),
     });
     expect(token.status).toBe(200);
+    // On a port of its own, as SANDBOX_PORT asks: the page names it there, samples included.
+    const page = await (await fetch(session.dev.url)).text();
+    expect(page).toContain(`baseUrl: '${sandbox.baseUrl}',`);
+    expect(page).not.toMatch(/127\.0\.0\.1:4010(?!\d)/);
   });
 
   it('reloads the page with an edit', async () => {

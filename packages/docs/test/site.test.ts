@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { asModule } from './support/as-module.js';
 import { pages } from './support/bundle.js';
 
 const main = pages.find((p) => p.page === 'index.html')!;
@@ -141,5 +145,51 @@ describe('npm start', () => {
     const listed = await invoices.json();
     expect(listed).toMatchObject({ summary: { status: 'SUCCESS' } });
     expect(listed.data[0]).toMatchObject({ id: example.id });
+  });
+});
+
+describe('npm start, with the sandbox on a port of its own (SANDBOX_PORT, or 4010 taken)', () => {
+  /** The x-codeSamples of an operation on a page as served, by label. */
+  async function servedSamples(page: string, operationId: string) {
+    const html = await (await fetch(`${server.origin}/${page}`)).text();
+    const definition = JSON.parse(/const __redoc_definition = (.*);$/m.exec(html)?.[1] ?? 'null');
+    const operation = Object.values<any>(definition.paths)
+      .flatMap((item) => Object.values<any>(item))
+      .find((candidate) => candidate?.operationId === operationId);
+    return {
+      html,
+      sample: (label: string): string =>
+        operation['x-codeSamples'].find((sample: { label: string }) => sample.label === label).source,
+    };
+  }
+
+  it('names it where it runs in every page, the servers panel and samples included', async () => {
+    const sandboxOrigin = new URL(server.sandboxUrl).origin;
+    expect(sandboxOrigin).not.toBe('http://127.0.0.1:4010');
+    for (const page of ['index.html', 'identity.html', 'legacy.html']) {
+      const { html } = await servedSamples(page, '');
+      expect(html, page).not.toMatch(/127\.0\.0\.1:4010(?!\d)/);
+      expect(html, page).toContain(sandboxOrigin);
+    }
+    const legacy = await servedSamples('legacy.html', 'LegacyGetBatch');
+    expect(legacy.sample('TypeScript (sandbox)')).toContain(`baseUrl: '${sandboxOrigin}',`);
+  });
+
+  it('serves sandbox samples that work as copied: curl and TypeScript each reach it', async () => {
+    const { sample } = await servedSamples('index.html', 'GetInvoiceById');
+    const invoiceId = main.document.components.examples.InvoicePaymentReminderOpen.value.data.id;
+    const curl = await promisify(execFile)('sh', ['-c', `set -e\n${sample('curl (sandbox)')}`], { encoding: 'utf8' });
+    expect(JSON.parse(curl.stdout).data.id).toBe(invoiceId);
+    const typescript = sample('TypeScript (sandbox)');
+    expect(typescript).toContain(`baseUrl: '${server.sandboxUrl}',`);
+    const file = new URL('../test-results/served-sample.mjs', import.meta.url);
+    writeFileSync(file, asModule(typescript));
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await import(file.href);
+      expect(printed.mock.calls[0]?.[0]).toMatchObject({ data: { id: invoiceId } });
+    } finally {
+      printed.mockRestore();
+    }
   });
 });
