@@ -132,7 +132,8 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
   // Its failures never quote the client secret, which the request's body carries.
   const transport = createTransport({ ...deps, secret: auth.clientSecret });
   // The token request may be repeated: it creates nothing.
-  const call = { name: `POST ${pathname} RequestAccessToken`, retryable: true, buffer: true };
+  const info = { method: 'POST', path: pathname, operationId: 'RequestAccessToken' };
+  const call = { info, retryable: true, buffer: true };
   let pending: Promise<string> | undefined;
   /** When renewing a token that is still valid last failed. */
   let renewalFailedAt = Number.NEGATIVE_INFINITY;
@@ -171,7 +172,7 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       // An outage (a 5xx, 408 or 429, retried already) says nothing of the credentials: it is
       // answered as the API's own would be, an ApiError.
       if (response.status >= 500 || response.status === 408 || response.status === 429) {
-        recordCall(response, { method: 'POST', path: pathname, operationId: 'RequestAccessToken' });
+        recordCall(response, info);
         throw apiError(response, safe, `no token could be had, so the call was not sent (${detail})`);
       }
       throw new AuthenticationError(

@@ -81,8 +81,15 @@ export async function waitForBatch(
       if (!current || typeof current !== 'object') {
         throw apiError(result.response, body, 'the batch response has no data');
       }
-      const { status, succeeded = [], failed = [] } = current;
-      if (isFinal(status)) return { ...current, status, succeeded, failed };
+      const { status } = current;
+      if (isFinal(status)) {
+        return {
+          ...current,
+          status,
+          succeeded: listed(current, 'succeeded', result.response, body),
+          failed: listed(current, 'failed', result.response, body),
+        };
+      }
       lastStatus = status ?? 'unknown';
       // Retry-After may ask for a longer wait, never a shorter one: "0" is not a call to poll
       // without pause. The deadline ends a wait that would outlast it, at timeoutMs.
@@ -92,4 +99,17 @@ export async function waitForBatch(
   } finally {
     limit.clear();
   }
+}
+
+/** A finished batch's items of one kind: none when Amili leaves them out or sends null; an ApiError when they are no list. */
+function listed<Name extends 'succeeded' | 'failed'>(
+  batch: Batch,
+  name: Name,
+  response: Response,
+  body: unknown,
+): NonNullable<Batch[Name]> {
+  const items: unknown = batch[name];
+  if (items == null) return [];
+  if (!Array.isArray(items)) throw apiError(response, body, `the batch's ${name} is not a list`);
+  return items as NonNullable<Batch[Name]>;
 }

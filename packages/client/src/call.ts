@@ -122,8 +122,9 @@ export function createTypedClient<Client extends object>(
       // beside the Request, which costs less.
       const handOver = fetch !== undefined && init.body === undefined;
       const first = handOver || signal ? new Deadline(signal) : undefined;
+      const info = { method, path, operationId: operation?.operationId };
       const call: Call = {
-        name: `${method} ${path}${operation ? ` ${operation.operationId}` : ''}`,
+        info,
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
         keyHeader,
         buffer: parseAs !== 'stream',
@@ -138,7 +139,6 @@ export function createTypedClient<Client extends object>(
             ? (sentKey, signal) => (findBatch as FindCreatedBatch)(create, sentKey, signal)
             : undefined,
       };
-      const info = { method, path, operationId: operation?.operationId };
       /** What the transport answered: a success body that is not JSON is then an ApiError about it. */
       let answered: Response | undefined;
       try {

@@ -19,6 +19,9 @@ interface Pagination {
   items: string;
 }
 
+/** Empty pages in a row, each naming a next one, after which a walk is given up. */
+const MAX_EMPTY_PAGES = 20;
+
 type Getter = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /** Yields the items one at a time; only the current page is held. Throws ApiError when a page fails. */
@@ -37,6 +40,7 @@ export async function* paginate<P extends PaginatedPath>(
   // (A, B, A) would loop forever.
   const start = (params.query as Record<string, unknown> | undefined)?.[pagination.tokenParameter];
   const followed = new Set<unknown>(start === undefined ? [] : [start]);
+  let emptyInARow = 0;
   do {
     const query = { ...params.query, ...(token !== undefined && { [pagination.tokenParameter]: token }) };
     const result = await get(path, { ...init, params: { ...params, query } });
@@ -45,6 +49,16 @@ export async function* paginate<P extends PaginatedPath>(
     if (!Array.isArray(items)) throw apiError(result.response, body, `the page has no list at ${pagination.items}`);
     yield* items as PageItem<P>[];
     const next = pointer(body, pagination.nextToken);
+    // Empty pages that each name a new next page yield nothing the caller could stop on: an
+    // API that does so without end would be fetched without end.
+    emptyInARow = items.length === 0 && next != null && next !== '' ? emptyInARow + 1 : 0;
+    if (emptyInARow === MAX_EMPTY_PAGES) {
+      throw apiError(
+        result.response,
+        body,
+        `${MAX_EMPTY_PAGES} pages in a row were empty yet named a next page; stopped, as it may never end`,
+      );
+    }
     if (token !== undefined) followed.add(token);
     token = next === null || next === '' ? undefined : next;
     // A token that is not a string cannot be told from the last one, nor sent as the API expects.

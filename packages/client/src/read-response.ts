@@ -3,11 +3,17 @@
 // from the bytes read instead of streaming them a second time, which would cost a call more
 // than all the rest of the client. It reads as a fetch Response does: once, unless cloned.
 
-import { redactText } from './redact.js';
+import { redactText, withoutSecrets } from './redact.js';
 import type { CallInfo } from './unwrap.js';
 
 /** Decodes without state between calls: one serves every response. */
 const utf8 = new TextDecoder();
+
+/** The most bytes of a body read into memory: a larger one is read as a stream (`parseAs: 'stream'`). */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** A body longer than MAX_BODY_BYTES, left unread (a server that sends without end would fill the memory). */
+export class BodyTooLarge extends Error {}
 
 /**
  * A body's bytes, read whole: the one chunk itself when it came in one (perhaps a view of a
@@ -26,6 +32,10 @@ export async function readBody(
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     chunks.push(read.value);
     length += read.value.byteLength;
+    if (length > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
   }
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const bytes = new Uint8Array(length);
@@ -60,8 +70,10 @@ export class ReadResponse extends Response {
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
   /** The call it answered, for ApiError (unwrap's recordCall). */
   call: CallInfo | undefined;
+  /** What was sent with it and must not show in an error about it: the token, the client secret. */
+  readonly #secrets: readonly (string | undefined)[];
 
-  constructor(bytes: Uint8Array | null, from: Response) {
+  constructor(bytes: Uint8Array | null, from: Response, secrets: readonly (string | undefined)[] = []) {
     // Its status and headers are the fetched response's own, read through it: the headers are
     // not copied (a copy costs more than a microsecond, and like them they cannot be changed),
     // and a status line fetch took (a reason phrase that is not ASCII, a status above 599) is
@@ -69,6 +81,12 @@ export class ReadResponse extends Response {
     super(null);
     this.#from = from;
     this.#bytes = bytes;
+    this.#secrets = secrets;
+  }
+
+  /** A text or parsed body of it, or its request id, without what was sent with it. */
+  concealing<T>(value: T): T {
+    return withoutSecrets(value, this.#secrets);
   }
 
   static {
@@ -139,6 +157,6 @@ export class ReadResponse extends Response {
 
   override clone(): ReadResponse {
     if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new ReadResponse(this.#bytes === null ? null : this.#bytes.slice(), this);
+    return new ReadResponse(this.#bytes === null ? null : this.#bytes.slice(), this, this.#secrets);
   }
 }

@@ -24,6 +24,13 @@ export function redactValue(value: unknown, secret: string): unknown {
   );
 }
 
+/** A text or parsed body without any of the secrets (the token, the client secret) in it. */
+export function withoutSecrets<T>(value: T, secrets: readonly (string | undefined)[]): T {
+  let result: unknown = value;
+  for (const secret of secrets) if (secret) result = redactValue(result, secret);
+  return result as T;
+}
+
 /**
  * Body text without the secret: JSON is parsed, redacted and written again (whatever its
  * escapes), other text redacted as it is; the text itself when the secret is not in it.

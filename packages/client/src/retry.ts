@@ -76,10 +76,14 @@ const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} G
 export function retryAfterDelay(headers: Headers, policy: RetryPolicy, now = Date.now()): number | undefined {
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
+  // A date is on the server's clock: the wait is counted from the server's own Date when it
+  // sends one, so that this machine's clock being off neither cuts the wait nor stretches it.
+  const date = headers.get('date')?.trim();
+  const serverNow = date && HTTP_DATE.test(date) ? Date.parse(date) : now;
   const ms = /^\d+(\.\d+)?$/.test(value)
     ? Number(value) * 1000
     : HTTP_DATE.test(value)
-      ? Date.parse(value) - now
+      ? Date.parse(value) - serverNow
       : Number.NaN;
   if (Number.isNaN(ms)) return undefined;
   return Math.min(Math.max(ms, 0), policy.maxRetryAfterMs);

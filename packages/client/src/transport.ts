@@ -9,10 +9,10 @@ import { assertSecureUrl } from './endpoints.js';
 import { ApiError, AuthenticationError, AutoCollectError, ConnectionError, TimeoutError } from './errors.js';
 import type { Log } from './log.js';
 import { PlainRequest } from './plain-request.js';
-import { ReadResponse, readBody, withoutToken } from './read-response.js';
-import { redact } from './redact.js';
+import { BodyTooLarge, MAX_BODY_BYTES, ReadResponse, readBody, withoutToken } from './read-response.js';
+import { withoutSecrets } from './redact.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
-import { requestIdHeader } from './unwrap.js';
+import { type CallInfo, requestIdHeader } from './unwrap.js';
 
 /**
  * A fetch to send with. It is called as openapi-fetch calls one, with a Request that carries
@@ -23,8 +23,8 @@ export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** What one call tells the transport about itself; made by the call, never read off the Request. */
 export interface Call {
-  /** How log lines name it: method, path template and operationId. */
-  name: string;
+  /** Its method, path template and operationId, by which log lines and errors name it. */
+  info: CallInfo;
   /** Whether it may be sent more than once. */
   retryable: boolean;
   /**
@@ -81,7 +81,8 @@ export function createTransport(options: TransportOptions): Transport {
   /** Origins a token may go to (https, or http on this machine), once checked. */
   const secureOrigins = new Set<string>();
   return async (input, call, extra) => {
-    const { signal, name, landed } = call;
+    const { signal, info, landed } = call;
+    const name = `${info.method} ${info.path}${info.operationId ? ` ${info.operationId}` : ''}`;
     const fetch = call.fetch ?? options.fetch;
     const where = () => `${input.method} ${describeUrl(input.url)}`;
     const timedOut = () => new TimeoutError(`${where()} took longer than ${timeoutMs} ms.`);
@@ -160,7 +161,8 @@ export function createTransport(options: TransportOptions): Transport {
           );
         }
         if (debug) {
-          const id = requestIdHeader(response.headers);
+          // A server may echo anything there, the token too.
+          const id = withoutSecrets(requestIdHeader(response.headers), [token, secret]);
           log.debug(
             `${name} → ${response.status} in ${elapsed(started)} ms (attempt ${attempt}${id ? `, request id ${id}` : ''})`,
           );
@@ -174,8 +176,16 @@ export function createTransport(options: TransportOptions): Transport {
           const reader = response.body?.getReader();
           // A body that stalls is cancelled at the deadline, even from a fetch that ignores the
           // signal: its connection is closed.
-          const bytes = await limit.race(readBody(reader), (why) => reader?.cancel(why).catch(() => undefined));
-          response = new ReadResponse(token && !response.ok ? withoutToken(bytes, token) : bytes, response);
+          const read = response;
+          const bytes = await limit
+            .race(readBody(reader), (why) => reader?.cancel(why).catch(() => undefined))
+            .catch((error: unknown) => {
+              throw error instanceof BodyTooLarge ? tooLarge(read, info, [token, secret]) : error;
+            });
+          response = new ReadResponse(token && !response.ok ? withoutToken(bytes, token) : bytes, response, [
+            token,
+            secret,
+          ]);
         }
       } catch (error) {
         response = undefined;
@@ -193,7 +203,7 @@ export function createTransport(options: TransportOptions): Transport {
                 ? 'unsent'
                 : 'lost';
         // What the failure says, for the error and the log.
-        const said = hide(describeCause(error), token, secret);
+        const said = withoutSecrets(describeCause(error), [token, secret]);
         failure =
           kind === 'aborted'
             ? signal?.reason
@@ -404,6 +414,17 @@ function describeUrl(url: string): string {
   return `${origin}${pathname}`;
 }
 
+/** An answer whose body is too long to read into memory: an ApiError, never retried (it would come as long again). */
+function tooLarge(response: Response, info: CallInfo, secrets: (string | undefined)[]): ApiError {
+  return new ApiError({
+    ...info,
+    status: response.status,
+    body: undefined,
+    requestId: withoutSecrets(requestIdHeader(response.headers), secrets),
+    reason: `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory; read it as a stream (parseAs: 'stream')`,
+  });
+}
+
 /** A fetch that answered something other than a Response. */
 class NotAResponse extends TypeError {}
 
@@ -435,22 +456,16 @@ function isMistake(error: unknown, callersFetch: boolean): boolean {
   );
 }
 
-/** A text without the token and the secret (a fetch of the caller's may quote the request). */
-function hide(text: string, ...secrets: (string | undefined)[]): string {
-  for (const secret of secrets) if (secret) text = redact(text, secret);
-  return text;
-}
-
 /**
  * A caller's fetch's failure as the cause of a ConnectionError: its name, message and code,
  * without the token and the secret; not the error itself, which may hold the request.
  */
 function withoutRequest(error: unknown, ...secrets: (string | undefined)[]): Error {
   const { name, message, code, stack } = (error ?? {}) as Record<string, unknown>;
-  const copy = new Error(hide(typeof message === 'string' ? message : String(error), ...secrets));
+  const copy = new Error(withoutSecrets(typeof message === 'string' ? message : String(error), secrets));
   if (typeof name === 'string') copy.name = name;
   // Where it was thrown, and its code (as fetch gives it, on its cause), without the secrets.
-  if (typeof stack === 'string') copy.stack = hide(stack, ...secrets);
+  if (typeof stack === 'string') copy.stack = withoutSecrets(stack, secrets);
   const found = typeof code === 'string' ? code : causeCode(error);
   return found === undefined ? copy : Object.assign(copy, { code: found });
 }

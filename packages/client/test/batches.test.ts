@@ -171,6 +171,21 @@ describe('waitForBatch', () => {
     expect(batch.status).toBe('SUCCESS');
   });
 
+  it('returns empty lists where Amili sends null, and an ApiError where it sends something that is no list', async () => {
+    const answering = (lists: object) =>
+      startServer((_request, response) =>
+        sendJson(response, 200, { ...finished, data: { ...finished.data, ...lists } }),
+      );
+    server = await answering({ succeeded: null, failed: null });
+    const batch = await runClock(testClient(server.origin).waitForBatch({ organizationId, batchId }));
+    expect([batch.succeeded, batch.failed]).toEqual([[], []]);
+    await server.close();
+    server = await answering({ failed: 'none' });
+    const error = await failureOf(testClient(server.origin).waitForBatch({ organizationId, batchId }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toMatch(/the batch's failed is not a list/);
+  });
+
   it('a 200 without data is an ApiError, not a crash', async () => {
     server = await startServer((_request, response) => sendJson(response, 200, { summary: { status: 'SUCCESS' } }));
     const error = await failureOf(testClient(server.origin).waitForBatch({ organizationId, batchId }));

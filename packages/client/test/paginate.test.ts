@@ -114,6 +114,37 @@ describe('paginate', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('stops with ApiError after 20 empty pages in a row that each name a new one, which yield nothing to stop on', async () => {
+    let pages = 0;
+    server = await startServer((_request, response) =>
+      sendJson(response, 200, { summary: { nextPageToken: `t${++pages}` }, data: [] }),
+    );
+    const walk = async () => {
+      for await (const _ of testClient(server!.origin).paginate('/orgs/{organizationId}/batches', {
+        params: { path: { organizationId } },
+      }));
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toMatch(/20 pages in a row were empty yet named a next page/);
+    expect(server.requests).toHaveLength(20);
+  });
+
+  it('walks on past fewer empty pages than that, and past any number that are not in a row', async () => {
+    // 19 empty pages, an item, 19 empty pages, an item, the end.
+    server = await startServer((request, response) => {
+      const page = Number(new URL(request.url, 'http://localhost').searchParams.get('PageToken') ?? 0);
+      const data = page % 20 === 19 ? [{ batchId: String(page) }] : [];
+      sendJson(response, 200, { summary: { nextPageToken: page < 39 ? String(page + 1) : null }, data });
+    });
+    const seen: string[] = [];
+    for await (const batch of testClient(server.origin).paginate('/orgs/{organizationId}/batches', {
+      params: { path: { organizationId } },
+    }))
+      seen.push(String(batch.batchId));
+    expect(seen).toEqual(['19', '39']);
+  });
+
   it('stops with ApiError on a token cycle of any length (A, B, C, A)', async () => {
     const next: Record<string, string> = { '': 'A', A: 'B', B: 'C', C: 'A' };
     server = await startServer((request, response) => {

@@ -143,6 +143,25 @@ describe('the fault suite leaks no secret', () => {
         params: { path: { organizationId } },
       }));
     });
+    // A server that echoes what it was sent as its request id: the token, the client secret.
+    origin = await serve((request, response) => {
+      const echoed = request.url === '/token' ? CLIENT_SECRET : ACCESS_TOKEN;
+      response
+        .writeHead(request.url === '/token' ? 503 : 400, { 'x-request-id': echoed, 'content-type': 'application/json' })
+        .end('{"title":"Failed"}');
+    });
+    await failure(async () => unwrap(await getInvoice(tokenClient(origin))));
+    await failure(() => getInvoice(credentialsClient(origin)));
+    await server!.close();
+    // A success whose body cannot be used, echoing the token: paging and batch waiting quote it.
+    origin = await serve((_request, response) => sendJson(response, 200, { youSent: ACCESS_TOKEN }));
+    await failure(async () => {
+      for await (const _ of tokenClient(origin).paginate('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+      }));
+    });
+    await failure(() => tokenClient(origin).waitForBatch({ organizationId, batchId }));
+    await server!.close();
     // A fetch of the caller's that fails quoting the request: the token request's body (the
     // secret), the API request's token, and, as an axios-like error does, all its headers.
     const quoting = async (request: Request) => {

@@ -61,12 +61,18 @@ describe('retries', () => {
     expect(second).toBeLessThan(1_000 + 100);
   });
 
+  /** A Retry-After date 3 s ahead, with the Date a server sends beside it, on a clock `skewMs` off from this one. */
+  const onServerClock = (skewMs: number) => ({
+    Date: new Date(Date.now() + skewMs).toUTCString(),
+    'Retry-After': new Date(Date.now() + skewMs + 3_000).toUTCString(),
+  });
+
   it('waits as long as Retry-After says on 429, in seconds or as an HTTP date', async () => {
-    for (const retryAfter of ['3', () => new Date(Date.now() + 3_000).toUTCString()]) {
+    for (const retryAfter of ['3', () => onServerClock(0)]) {
       const clock = arrivals(
         inTurn(
           (_q, r) =>
-            r.writeHead(429, { 'Retry-After': typeof retryAfter === 'string' ? retryAfter : retryAfter() }).end(),
+            r.writeHead(429, typeof retryAfter === 'string' ? { 'Retry-After': retryAfter } : retryAfter()).end(),
           (_q, r) => sendJson(r, 200, invoice),
         ),
       );
@@ -77,6 +83,24 @@ describe('retries', () => {
       // An HTTP date has whole seconds: up to one second of it may already have passed.
       expect(clock.gaps()[0]).toBeGreaterThanOrEqual(typeof retryAfter === 'string' ? 3_000 : 2_000);
       expect(clock.gaps()[0]).toBeLessThan(3_000 + 100);
+      await server!.close();
+      server = undefined;
+    }
+  });
+
+  it("waits as long as a Retry-After date says on the server's clock, when the server's clock is off from this one", async () => {
+    for (const skewMs of [-3_600_000, 3_600_000]) {
+      const clock = arrivals(
+        inTurn(
+          (_q, r) => r.writeHead(429, onServerClock(skewMs)).end(),
+          (_q, r) => sendJson(r, 200, invoice),
+        ),
+      );
+      const { origin } = await serve(clock.handler);
+      await getInvoice(testClient(origin));
+      // An HTTP date has whole seconds: up to one second of it may already have passed.
+      expect(clock.gaps()[0], `server clock off by ${skewMs} ms`).toBeGreaterThanOrEqual(2_000);
+      expect(clock.gaps()[0], `server clock off by ${skewMs} ms`).toBeLessThan(3_000 + 100);
       await server!.close();
       server = undefined;
     }
@@ -348,6 +372,23 @@ describe('bodies', () => {
       operationId: 'GetInvoiceById',
     });
     expect((error as Error).message).toMatch(/not valid JSON/);
+  });
+
+  it('a body longer than 64 MiB, sent without end, is an ApiError saying to stream it, read no further and not sent again', async () => {
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    const { origin, requests } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+      };
+      response.on('drain', pump);
+      pump();
+    });
+    const error = await failureOf(getInvoice(testClient(origin)));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, operationId: 'GetInvoiceById' });
+    expect((error as Error).message).toMatch(/longer than 64 MiB.*parseAs: 'stream'/);
+    expect(requests).toHaveLength(1);
   });
 
   it('an HTML 502 page is retried, then surfaces as an ApiError with the page as its body', async () => {
