@@ -73,6 +73,17 @@ export function listOperations(document, where = 'paths') {
 }
 
 /**
+ * An operation's success response (its first 2xx), its $ref followed; undefined when it has none.
+ * @param {any} document
+ * @param {any} operation
+ * @returns {any}
+ */
+export function successResponse(document, operation) {
+  const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status))?.[1];
+  return deref(document, success);
+}
+
+/**
  * A schema's properties, with those of its `allOf` parts merged in (its own win).
  * @param {any} document
  * @param {any} schema

@@ -12,7 +12,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deref, listOperations, openEnumValues, readApis, repoRoot as root } from '@autocollect/spec/description';
+import {
+  deref,
+  listOperations,
+  openEnumValues,
+  readApis,
+  repoRoot as root,
+  successResponse,
+} from '@autocollect/spec/description';
 import { readCached, writeCached } from '../../../scripts/disk-cache.js';
 
 /** @param {string} apiName */
@@ -47,8 +54,8 @@ function operationMetadata(document) {
   const operations = {};
   for (const { method, path, operation, parameters } of listOperations(document)) {
     const idempotencyKey = parameters.find((p) => p.in === 'header' && /^idempotency-?key$/i.test(p.name))?.name;
-    const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status))?.[1];
-    const content = deref(document, success)?.content;
+    const success = successResponse(document, operation);
+    const content = success?.content;
     const [successMediaType] = Object.keys(content ?? {});
     operations[`${method.toUpperCase()} ${path}`] = {
       operationId: operation.operationId,

@@ -4,7 +4,7 @@
 // examples and extensions, each twice: against Amili, and against the local sandbox
 // (its `Sandbox` server and default credentials), where it runs as written. Nothing
 // here is written per operation.
-import { listOperations, mediaTypeExample } from '@autocollect/spec/description';
+import { listOperations, mediaTypeExample, successResponse } from '@autocollect/spec/description';
 import { DEFAULT_CREDENTIALS as SANDBOX, tokenCommand } from '../../sandbox/src/credentials.js';
 import { caseActionExamples } from '../../sandbox/src/examples.js';
 import { literal, shellQuote } from './literals.js';
@@ -121,6 +121,11 @@ function typeScriptSample(document, { module, factory, servers }, { method, path
   lines.push(`  ${target.credentials},`, '});', '');
   if (operation['x-pagination']) {
     lines.push(`for await (const item of client.paginate('${path}'${initText})) {`, '  console.log(item);', '}');
+  } else if (answersNoBody(document, operation)) {
+    // The spec gives its success no body: what there is to show is that it succeeded.
+    lines.push(`const result = await client.${method.toUpperCase()}('${path}'${initText});`);
+    lines.push('unwrap(result); // an ApiError unless it succeeded');
+    lines.push('console.log(result.response.status);');
   } else {
     lines.push(`const result = await client.${method.toUpperCase()}('${path}'${initText});`);
     lines.push(`const data = unwrap(result);`);
@@ -136,6 +141,16 @@ function typeScriptSample(document, { module, factory, servers }, { method, path
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Whether an operation's success has no body in the spec (a case action's 202, say).
+ * @param {any} document
+ * @param {any} operation
+ */
+function answersNoBody(document, operation) {
+  const success = successResponse(document, operation);
+  return success !== undefined && !success.content;
 }
 
 /** @param {string} name */
@@ -184,6 +199,8 @@ function curlSample(document, { method, path, operation, parameters }, target) {
   } else if (body !== undefined) {
     lines.push(`-H 'Content-Type: ${contentType}'`, `-d ${shellQuote(JSON.stringify(body))}`);
   }
+  // A success without a body would print nothing: its status says it succeeded.
+  if (answersNoBody(document, operation)) lines.push(`-w '%{http_code}\\n'`);
   const command = lines.join(' \\\n  ');
   // Against the sandbox, the sample gets its own token first.
   if (target.serverName && !isTokenRequest) {

@@ -6,9 +6,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { type RunningSandbox, startSandbox } from '@autocollect/sandbox';
+import { listOperations, successResponse } from '@autocollect/spec/description';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asModule } from './support/as-module.js';
-import { renderedCodeSamples } from './support/bundle.js';
+import { pages, renderedCodeSamples } from './support/bundle.js';
 
 /** Where the samples send: the description's `Sandbox` server, on the port `npm start` uses. */
 const WRITTEN_ORIGIN = 'http://127.0.0.1:4010';
@@ -16,6 +17,17 @@ const WRITTEN_ORIGIN = 'http://127.0.0.1:4010';
 const ANSWERED = (status: number) => status >= 200 && status < 300;
 
 const samples = renderedCodeSamples().filter((sample) => sample.label.endsWith('(sandbox)'));
+/** The operations whose success the spec gives no body (case actions, the legacy batch post). */
+const NO_BODY = new Set(
+  pages.flatMap(({ document }) =>
+    listOperations(document)
+      .filter(({ operation }) => {
+        const success = successResponse(document, operation);
+        return success !== undefined && !success.content;
+      })
+      .map(({ operationId }) => operationId),
+  ),
+);
 const dir = new URL('../test-results/sandbox-samples/', import.meta.url);
 let sandbox: RunningSandbox;
 let origin: string;
@@ -57,9 +69,12 @@ describe("the docs' sandbox samples, run as written", () => {
       // -e: a command of the sample that fails fails it; a tool that is not there says so on stderr.
       const script = `set -e\n${sample.source.replaceAll(WRITTEN_ORIGIN, origin)}`;
       let stderr = '';
+      let stdout = '';
       const { outcome, lines } = await answered(async () => {
-        ({ stderr } = await promisify(execFile)('sh', ['-c', script], { encoding: 'utf8' }));
+        ({ stderr, stdout } = await promisify(execFile)('sh', ['-c', script], { encoding: 'utf8' }));
       });
+      // A success the spec gives no body prints its status, so that it shows it worked.
+      if (NO_BODY.has(sample.operationId)) expect(stdout.trim()).toMatch(/^2\d\d$/);
       expect(outcome, 'the command fails (is curl installed?)').toBeUndefined();
       expect(stderr).not.toMatch(/not found|No such file/);
       expect(lines.length).toBeGreaterThan(0);
@@ -79,7 +94,10 @@ describe("the docs' sandbox samples, run as written", () => {
     writeFileSync(file, outputText);
     const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const { outcome, lines } = await answered(() => import(pathToFileURL(file.pathname).href));
+    const shown = printed.mock.calls.map(([first]) => first);
     printed.mockRestore();
+    if (NO_BODY.has(sample.operationId)) expect(shown).toEqual([expect.any(Number)]);
+    expect(shown, 'a sample prints what it got').not.toContain(undefined);
     expect(outcome, String(outcome)).toBeUndefined();
     expect(lines.filter((line) => !ANSWERED(statusOf(line)))).toEqual([]);
   });
