@@ -18,9 +18,14 @@
     const title = document.createElement('h2');
     title.textContent = `The spec has ${problems.length} problem${problems.length === 1 ? '' : 's'}: fix ${problems.length === 1 ? 'it' : 'them'}, and this goes away.`;
     title.style.cssText = 'color:#ff8080;font:bold 16px sans-serif;margin:0 0 12px';
-    const list = document.createElement('pre');
-    list.textContent = problems.join('\n');
-    overlay.append(title, list);
+    // One block per problem (a build error may take several lines), its long lines wrapped.
+    const blocks = problems.map((problem) => {
+      const block = document.createElement('pre');
+      block.textContent = problem;
+      block.style.cssText = 'margin:0 0 12px;white-space:pre-wrap;overflow-wrap:anywhere';
+      return block;
+    });
+    overlay.append(title, ...blocks);
     document.body.append(overlay);
   }
 

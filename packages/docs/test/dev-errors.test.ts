@@ -13,6 +13,10 @@ describe('npm run dev', () => {
     const text = await session.overlay().innerText();
     expect(text).toContain('spec/openapi/identity/components/schemas/TokenResponse.yaml:1:7');
     expect(text).toContain('struct');
+    // Each problem on a block of its own, its long lines wrapped within the page.
+    const said = Number(/The spec has (\d+) problems?/.exec(text)?.[1]);
+    expect(await session.overlay().locator('pre').count()).toBe(said);
+    expect(await session.overlay().evaluate((overlay) => overlay.scrollWidth <= overlay.clientWidth)).toBe(true);
     expect(session.dev.output()).toMatch(
       /spec\/openapi\/identity\/components\/schemas\/TokenResponse\.yaml:1:7 {2}error {2}struct/,
     );
