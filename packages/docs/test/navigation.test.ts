@@ -42,6 +42,20 @@ describe('guides', () => {
       return clone.textContent;
     });
     expect(code).toContain('curl');
+    // The button sits above the first line of code, never over it.
+    const overlap = await block.evaluate((pre) => {
+      const button = pre.querySelector('button')!.getBoundingClientRect();
+      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) =>
+          node.parentElement?.closest('button') || !node.textContent?.trim()
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      });
+      const range = document.createRange();
+      range.selectNodeContents(walker.nextNode()!);
+      return button.bottom - range.getClientRects()[0]!.top;
+    });
+    expect(overlap).toBeLessThanOrEqual(0);
     await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await expect.poll(() => block.getByRole('button', { name: 'Copy code' }).innerText()).toBe('Copied');
 
@@ -68,6 +82,17 @@ describe('guides', () => {
       });
       expect(broken, `${viewport.width} px`).toEqual([]);
     }
+    // An operation's Try button stands a gap apart from its heading, at a wide screen's width.
+    await tab.setViewportSize({ width: 1400, height: 900 });
+    await tab.evaluate(() => {
+      window.location.hash = '#/invoice/createinvoices';
+    });
+    const gap = await tab
+      .locator('.autocollect-try', { hasText: 'CreateInvoices' })
+      .evaluate(
+        (button) => button.getBoundingClientRect().left - button.previousElementSibling!.getBoundingClientRect().right,
+      );
+    expect(gap).toBeGreaterThanOrEqual(8);
     await tab.context().close();
   });
 });
