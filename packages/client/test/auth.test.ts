@@ -321,9 +321,15 @@ describe('client credentials', () => {
       [500, 'message'],
       [400, 'message'],
       [400, 'error_description'],
+      [400, 'nested'],
     ] as const) {
       server = await startServer((request, response) => {
-        const echoed = JSON.stringify({ [shape]: `bad ${new URLSearchParams(request.body).get('client_secret')}` });
+        const sent = new URLSearchParams(request.body).get('client_secret');
+        // Nested: a JSON text quoted in the description, which keeps its escapes once the body is parsed.
+        const echoed =
+          shape === 'nested'
+            ? JSON.stringify({ error_description: `bad ${JSON.stringify({ sent }).replaceAll('+', '\\u002B')}` })
+            : JSON.stringify({ [shape]: `bad ${sent}` });
         response.writeHead(status, { 'content-type': 'application/json' }).end(echoed.replaceAll('+', '\\u002B'));
       });
       const client = createAutoCollectClient({
@@ -334,7 +340,7 @@ describe('client credentials', () => {
       const error = await runClock(callInvoice(client)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(status === 500 ? ApiError : AuthenticationError);
       const seen = `${(error as Error).message}\n${JSON.stringify(error)}`;
-      expect(seen).toContain('bad [redacted]');
+      expect(seen).toContain(shape === 'nested' ? '[redacted]' : 'bad [redacted]');
       for (const form of forms) expect(seen, `${status} ${shape}`).not.toContain(form);
       await server.close();
     }
