@@ -55,8 +55,15 @@ export function processBatch(state, batch, now, emit) {
   batch.items = null;
   batch.status = batch.failed.length === 0 ? 'SUCCESS' : batch.succeeded.length === 0 ? 'FAILED' : 'PARTIAL';
   batch.finishedAt = now;
-  emit('BATCH_COMPLETED', { batchId: batch.batchId, organizationId: state.organization.id, status: batch.status });
+  emit('BATCH_COMPLETED', batchEventData(state, batch));
 }
+
+/** The `data` of BATCH_COMPLETED events. @param {SandboxState} state @param {BatchRecord} batch */
+export const batchEventData = (state, batch) => ({
+  batchId: batch.batchId,
+  organizationId: state.organization.id,
+  status: batch.status,
+});
 
 /** A failed item: where it was in the request, what identifies it, and why it failed. */
 function failure(
@@ -144,6 +151,18 @@ export function changeAmounts(state, record, now, emit) {
     fields.push('status');
   }
   emit('CASE_UPDATED', { ...caseEventData(state, record), fields });
+}
+
+/** The `data` of SETTLEMENT_CREATED events. @param {SandboxState} state @param {import('./state.js').SettlementRecord} settlement */
+export function settlementEventData(state, settlement) {
+  return {
+    settlementId: settlement.id,
+    organizationId: state.organization.id,
+    settlementDate: settlement.settlementDate,
+    invoiceId: settlement.invoiceId,
+    invoiceNumber: state.invoices.get(settlement.invoiceId)?.input.invoiceNumber,
+    caseNumber: String(settlement.caseNumber),
+  };
 }
 
 /** The `data` of CASE and CASE_UPDATED events. @param {SandboxState} state @param {InvoiceRecord} record */

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { Contract, exampleOrganization } from './contract.js';
+import { exampleEventData } from './examples.js';
 import { startSandbox } from './index.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULTS, ENVIRONMENT, optionsFromEnvironment } from './options.js';
-import { deliveryHeaders } from './webhooks.js';
+import { deliveryHeaders, webhookUrlProblem } from './webhooks.js';
 
 const { version } = createRequire(import.meta.url)('../package.json');
 const EXIT = { done: 0, failed: 1, misused: 2 };
@@ -309,14 +310,17 @@ Exit codes: 0 your handler answered 2xx, 1 it answered otherwise or could not be
   if (extra.length > 0) return misused(`one event at a time; "${extra.join(' ')}" is left over.`, seeHelp);
   if (!to)
     return misused("pass --to URL: your webhook handler's address, such as http://127.0.0.1:3000/webhooks.", seeHelp);
-  if (!URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol)) {
-    return misused(
-      `--to must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got "${to}".`,
-      seeHelp,
-    );
-  }
-  // The spec's own example of the event, as a new event: its own id and the time now.
-  const payload = { ...contract.webhookExample(event), id: randomUUID(), timeStamp: new Date().toISOString() };
+  const toProblem = webhookUrlProblem(to);
+  if (toProblem) return misused(`--to ${toProblem}.`, seeHelp);
+  // The spec's own example of the event, as a new event: its own id and the time now, and
+  // what it says of the records it names as the sandbox's example records are.
+  const example = contract.webhookExample(event);
+  const payload = {
+    ...example,
+    id: randomUUID(),
+    timeStamp: new Date().toISOString(),
+    data: exampleEventData(contract.documents.openapi, example.data),
+  };
   const body = JSON.stringify(payload);
   const headers = deliveryHeaders(event, payload.id, body, secret);
   try {

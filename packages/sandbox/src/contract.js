@@ -7,6 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { closestMatch } from 'leven';
 import { shapeOf } from './json-shape.js';
+import { MAX_NAMED } from './problem.js';
 import { dropUnknownProperties, unknownProperties } from './unknown-properties.js';
 
 const require = createRequire(import.meta.url);
@@ -16,8 +17,9 @@ const addFormats = ajvFormats.default;
 /**
  * @typedef {{ name: string, in: 'path' | 'query' | 'header' | 'cookie', required?: boolean, schema?: object }} Parameter
  * @typedef {{ operationId: string, parameters?: ({ $ref: string } | Parameter)[], requestBody?: { required?: boolean, content: Record<string, { schema?: object }> }, responses: Record<string, any>, security?: Record<string, string[]>[] }} Operation
- * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, headerParameters: string[], document: any }} Route
+ * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, headerParameters: string[], integerParameters: { where: 'path' | 'query' | 'header', name: string }[], document: any }} Route
  * @typedef {{ field: string, message: string }} Violation
+ * @typedef {{ named: Violation[], count: number }} Mistakes the first MAX_NAMED mistakes, named, and how many there are in all
  * @typedef {{ pattern: RegExp, names: string[] }} PathTemplate
  */
 
@@ -72,6 +74,17 @@ export class Contract {
               .map((reference) => /** @type {Parameter} */ (resolve(document, reference)))
               .filter((parameter) => parameter.in === 'header')
               .map((parameter) => parameter.name),
+            integerParameters: parameters
+              .map((reference) => /** @type {Parameter} */ (resolve(document, reference)))
+              .filter(
+                (parameter) =>
+                  parameter.in !== 'cookie' &&
+                  [/** @type {any} */ (resolve(document, parameter.schema))?.type].flat().includes('integer'),
+              )
+              .map((parameter) => ({
+                where: /** @type {'path' | 'query' | 'header'} */ (parameter.in),
+                name: parameterKey(parameter),
+              })),
             document,
           });
         }
@@ -96,10 +109,10 @@ export class Contract {
   }
 
   /**
-   * Checks path, query and header parameters, coercing them to their types; the violations,
+   * Checks path, query and header parameters, coercing them to their types; the mistakes,
    * each naming its parameter. A query parameter the operation does not have is one, unless `lenient`.
    * @param {Route} route @param {{ path: object, query: object, header: object }} values @param {{ lenient?: boolean }} [options]
-   * @returns {Violation[]}
+   * @returns {Mistakes}
    */
   parameters(route, values, { lenient = false } = {}) {
     const validate = this.#compile(`${route.api}:${route.operationId}:parameters`, this.paramsAjv, route.api, () => {
@@ -111,27 +124,43 @@ export class Contract {
         const parameter = /** @type {Parameter} */ (resolve(route.document, reference));
         const location = locations[parameter.in];
         if (!location) continue;
-        const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+        const name = parameterKey(parameter);
         location.properties[name] = parameter.schema ?? {};
         if (parameter.required) location.required.push(name);
       }
       return { type: 'object', properties: locations };
     });
-    const found = validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''));
-    if (lenient) return found;
+    // Before the validator coerces them: it takes "Infinity", "0x1", " 1 " and "1e0" for integers.
+    const notWhole = route.integerParameters.flatMap(({ where, name }) => {
+      const given = /** @type {Record<string, unknown>} */ (values[where])[name];
+      return typeof given === 'string' && !WHOLE_NUMBER.test(given)
+        ? [{ field: name, message: 'must be an integer written in digits (at most 15), such as 50' }]
+        : [];
+    });
+    const refused = new Set(notWhole.map((violation) => violation.field));
+    const found = [
+      ...notWhole,
+      ...(validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''))).filter(
+        (violation) => !refused.has(violation.field),
+      ),
+    ];
+    if (lenient) return { named: found.slice(0, MAX_NAMED), count: found.length };
     // The query parameters the validator was made from, not looked up again per request.
     const named = Object.keys(/** @type {any} */ (validate.schema).properties.query.properties);
     const unknown = Object.keys(values.query).filter((name) => !named.includes(name));
-    return [
-      ...found,
-      ...unknown.map((name) => {
-        const nearest = closestMatch(name, named, { maxDistance: 2 });
-        return {
-          field: name,
-          message: `is not a query parameter of ${route.operationId}${nearest ? `; did you mean ${nearest}?` : ''}`,
-        };
-      }),
-    ];
+    return {
+      named: [
+        ...found,
+        ...unknown.slice(0, Math.max(0, MAX_NAMED - found.length)).map((name) => {
+          const nearest = closestMatch(name, named, { maxDistance: 2 });
+          return {
+            field: name,
+            message: `is not a query parameter of ${route.operationId}${nearest ? `; did you mean ${nearest}?` : ''}`,
+          };
+        }),
+      ].slice(0, MAX_NAMED),
+      count: found.length + unknown.length,
+    };
   }
 
   /** The media types the operation accepts a body in, and whether it needs one. */
@@ -141,10 +170,10 @@ export class Contract {
   }
 
   /**
-   * Checks a parsed request body; the violations, each naming its field. A property the
+   * Checks a parsed request body; the mistakes, each naming its field. A property the
    * description does not have is one, unless `lenient`.
    * @param {Route} route @param {string} mediaType @param {unknown} value @param {{ lenient?: boolean }} [options]
-   * @returns {Violation[]}
+   * @returns {Mistakes}
    */
   body(route, mediaType, value, { lenient = false } = {}) {
     const key = `${route.api}:${route.operationId}:body:${mediaType}`;
@@ -162,12 +191,14 @@ export class Contract {
     if (lenient) {
       // Accepted, and ignored: what is kept and answered with is what the description has.
       if (found.length === 0) dropUnknownProperties([schema], value, follow);
-      return found;
+      return { named: found.slice(0, MAX_NAMED), count: found.length };
     }
-    const unknown = unknownProperties([schema], value, follow);
     // One message per field: what the schema says of a field it knows comes first.
-    const named = new Set(found.map((violation) => violation.field));
-    return [...found, ...unknown.filter((extra) => !named.has(extra.field))];
+    const unknown = unknownProperties([schema], value, follow, {
+      limit: Math.max(0, MAX_NAMED - found.length),
+      except: new Set(found.map((violation) => violation.field)),
+    });
+    return { named: [...found, ...unknown.named].slice(0, MAX_NAMED), count: found.length + unknown.count };
   }
 
   /**
@@ -237,6 +268,12 @@ export class Contract {
     return validate;
   }
 }
+
+/** An integer as a parameter gives one: digits, few enough to be exact. */
+const WHOLE_NUMBER = /^-?\d{1,15}$/;
+
+/** A parameter's name where the request's values hold it: header names in lower case, as Node gives them. @param {Parameter} parameter */
+const parameterKey = (parameter) => (parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name);
 
 /**
  * The most values (objects, arrays, strings, numbers…) a body may hold for each of its

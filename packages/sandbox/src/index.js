@@ -34,7 +34,7 @@ export { signature as signWebhookBody } from './webhooks.js';
  * @property {() => void} reset Forgets all invoices, cases, batches, settlements and deliveries.
  * @property {() => Promise<void>} webhooksIdle Resolves once no webhook delivery is pending.
  * @property {() => { operationId: string, status: number, field: string, message: string }[]} violations Answers or webhooks that did not match the description (a sandbox bug).
- * @property {() => Promise<void>} close Stops serving and delivering.
+ * @property {() => Promise<void>} close Stops serving and delivering, at once: webhook attempts under way are aborted.
  */
 
 /**

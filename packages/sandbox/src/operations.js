@@ -5,9 +5,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ITEM_KINDS } from './batches.js';
 import { CASE_ACTIONS, refusal } from './case-actions.js';
+import { canonicalJson } from './json-shape.js';
 import { listName, page } from './pages.js';
 import { invalid, problem } from './problem.js';
 import { batchView, caseDebtors, caseView, invoiceView, isAmount, MAX_AMOUNT, settlementView } from './state.js';
+import { clip, MAX_ECHOED } from './text.js';
 
 /**
  * @typedef {import('./problem.js').Reply} Reply
@@ -47,7 +49,7 @@ export function tooManyItems(body, status) {
       for (const [index, item] of items.entries()) longLists(item, `${key}[${index}]`, over);
     }
   }
-  return over.length === 0 ? undefined : invalid(status, 'The request body is not valid', over.slice(0, 10));
+  return over.length === 0 ? undefined : invalid(status, 'The request body is not valid', over);
 }
 
 /** The most entries a list within an item takes (debtors, their addresses, …): the sandbox's own limit. */
@@ -98,11 +100,12 @@ function createBatch({ sandbox, operationId, header, body }) {
   if (amounts.length > 0) return invalid(422, 'The request body is not valid', amounts);
   const key = header.idempotencykey;
   // Only a request with a key needs its fingerprint: creates without one stay off this cost.
+  // The body as a JSON value: the same body with its keys in another order is the same request.
   const fingerprint =
     key === undefined
       ? ''
       : createHash('sha256')
-          .update(`${operationId}\n${JSON.stringify(body)}`)
+          .update(`${operationId}\n${canonicalJson(body)}`)
           .digest('base64url');
   if (key !== undefined) {
     const earlier = state.idempotency.get(key);
@@ -276,17 +279,30 @@ function getSettlement({ sandbox, path }) {
 
 /** @type {Handler} */
 function requestToken({ sandbox, body }) {
-  if (body.grant_type !== 'client_credentials') {
+  return tokenRefusal(sandbox, (name) => body[name]) ?? { status: 200, body: sandbox.tokens.issue(body.client_id) };
+}
+
+/**
+ * Why the token endpoint turns a request away before it looks at the rest of the form: the
+ * client is not this sandbox's (401 invalid_client), or asks for a grant other than
+ * client_credentials (400 unsupported_grant_type, as RFC 6749 §5.2 says). A field not given
+ * once is left to the form's own check, which says it is missing or repeated.
+ * @param {Sandbox} sandbox @param {(name: string) => string | undefined} field
+ * @returns {Reply | undefined}
+ */
+export function tokenRefusal(sandbox, field) {
+  const [clientId, clientSecret, grantType] = ['client_id', 'client_secret', 'grant_type'].map(field);
+  if (clientId !== undefined && clientSecret !== undefined && !sandbox.checkCredentials(clientId, clientSecret)) {
+    return oauthError(401, 'invalid_client', 'Client authentication failed: the client id or secret is wrong.');
+  }
+  if (grantType !== undefined && grantType !== 'client_credentials') {
     return oauthError(
       400,
       'unsupported_grant_type',
-      `The grant type '${body.grant_type}' is not supported; use client_credentials.`,
+      `The grant type '${clip(grantType, MAX_ECHOED)}' is not supported; send grant_type=client_credentials.`,
     );
   }
-  if (!sandbox.checkCredentials(body.client_id, body.client_secret)) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed: the client id or secret is wrong.');
-  }
-  return { status: 200, body: sandbox.tokens.issue(body.client_id) };
+  return undefined;
 }
 
 /** An OAuth 2.0 error answer (RFC 6749 §5.2), as the token endpoint gives them. */

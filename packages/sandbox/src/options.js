@@ -4,7 +4,7 @@
 import { describedSandboxUrl, exampleOrganization } from './contract.js';
 import { DEFAULT_CREDENTIALS } from './credentials.js';
 import { NO_FAULTS, parseFaults } from './faults.js';
-import { DEFAULT_WEBHOOK_RETRY } from './webhooks.js';
+import { DEFAULT_WEBHOOK_RETRY, webhookUrlProblem } from './webhooks.js';
 
 /**
  * @typedef {object} SandboxOptions
@@ -98,11 +98,8 @@ export function resolveOptions(options = {}) {
   const webhookUrls = options.webhookUrls ?? [];
   if (!Array.isArray(webhookUrls)) throw new TypeError('webhookUrls must be a list of URLs.');
   for (const url of webhookUrls) {
-    if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      throw new TypeError(
-        `Each webhook URL (--webhook-url, SANDBOX_WEBHOOK_URL) must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got ${JSON.stringify(url)}.`,
-      );
-    }
+    const problem = webhookUrlProblem(url);
+    if (problem) throw new TypeError(`Each webhook URL (--webhook-url, SANDBOX_WEBHOOK_URL) ${problem}.`);
   }
   const batchDelayMs = wholeNumber('batchDelayMs', options.batchDelayMs ?? DEFAULTS.batchDelayMs, 0);
   const tokenTtlSeconds = wholeNumber('tokenTtlSeconds', options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds, 1);

@@ -2,8 +2,12 @@
 // Error answers in the shape the descriptions give them: RFC 9457 problem details
 // (`application/problem+json`) for the APIs, an OAuth 2.0 error for the token endpoint.
 import { randomBytes } from 'node:crypto';
+import { clip, MAX_ECHOED } from './text.js';
 
-/** @typedef {{ status: number, headers?: Record<string, string>, body?: unknown, mediaType?: string }} Reply */
+/**
+ * @typedef {{ status: number, headers?: Record<string, string>, body?: unknown, mediaType?: string }} Reply
+ * @typedef {import('./contract.js').Violation} Violation
+ */
 
 const TITLES = /** @type {Record<number, string>} */ ({
   400: 'Bad Request',
@@ -54,23 +58,53 @@ export function problem(status, detail, extra = {}) {
 }
 
 /**
- * A problem naming each field that is wrong, as `errors: { field: [message] }`.
- * @param {number} status @param {string} what @param {{ field: string, message: string }[]} violations
+ * The most mistakes an answer names: a body with a million unknown properties has them
+ * counted, and the first few named, so that neither the work nor the answer grows with it.
  */
-export function invalid(status, what, violations) {
+export const MAX_NAMED = 10;
+
+/**
+ * A problem naming each field that is wrong, as `errors: { field: [message] }`: the first
+ * MAX_NAMED of them, and how many more there are.
+ * @param {number} status @param {string} what @param {Violation[]} violations
+ * @param {number} [count] how many there are in all, when `violations` holds the first only
+ */
+export function invalid(status, what, violations, count = violations.length) {
+  const named = firstNamed(violations);
   // No prototype: a field may be named `constructor` or `__proto__`.
   /** @type {Record<string, string[]>} */
   const errors = Object.create(null);
-  for (const { field, message } of violations) {
+  for (const { field, message } of named) {
     errors[field] = [...(errors[field] ?? []), message];
   }
-  const [first] = violations;
+  const [first] = named;
+  const more = count - named.length;
   const detail =
-    violations.length === 1 && first
-      ? `${what}: ${first.field} ${first.message}${/[.?!]$/.test(first.message) ? '' : '.'}`
-      : `${what}: ${violations.map((violation) => violation.field).join(', ')} are not valid; see errors.`;
+    count === 1 && first
+      ? `${what}: ${sentence(first)}`
+      : more > 0
+        ? `${what}: ${named.map((violation) => violation.field).join(', ')} and ${more} more are not valid; errors names the first ${named.length}.`
+        : `${what}: ${named.map((violation) => violation.field).join(', ')} are not valid; see errors.`;
   return problem(status, detail, { errors });
 }
+
+/**
+ * The same in words alone, for an answer that has no `errors` (an OAuth error's
+ * `error_description`): each of the first MAX_NAMED mistakes, and how many more there are.
+ * @param {string} what @param {Violation[]} violations @param {number} [count]
+ */
+export function inWords(what, violations, count = violations.length) {
+  const named = firstNamed(violations);
+  const more = count - named.length;
+  return `${what}: ${named.map(sentence).join(' ')}${more > 0 ? ` And ${more} more.` : ''}`;
+}
+
+/** @param {Violation[]} violations */
+const firstNamed = (violations) =>
+  violations.slice(0, MAX_NAMED).map(({ field, message }) => ({ field: clip(field, MAX_ECHOED), message }));
+
+/** @param {Violation} violation */
+const sentence = ({ field, message }) => `${field} ${message}${/[.?!]$/.test(message) ? '' : '.'}`;
 
 /** A W3C trace context id, as ASP.NET puts in its problem details. */
 function traceId() {

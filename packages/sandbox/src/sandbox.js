@@ -2,7 +2,7 @@
 // The sandbox's state and behaviour, apart from HTTP: the contract it checks, what it
 // holds, its tokens, batch processing on a timer, webhook events and faults.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { caseEventData, changeAmounts, processBatch } from './batches.js';
+import { caseEventData, changeAmounts, processBatch, settlementEventData } from './batches.js';
 import { DECISION_SUB_STATUSES, RESET_HINT } from './case-actions.js';
 import { Contract, organizationFor } from './contract.js';
 import { addExampleRecords } from './examples.js';
@@ -10,7 +10,7 @@ import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
 import { reachesSandbox } from './own-address.js';
 import { CLOSED_STATUSES, fromCents, isAmount, remainingCents, SandboxState, toCents } from './state.js';
 import { TokenIssuer } from './tokens.js';
-import { WebhookDispatcher } from './webhooks.js';
+import { WebhookDispatcher, webhookUrlProblem } from './webhooks.js';
 
 /**
  * @typedef {import('./options.js').ResolvedOptions} ResolvedOptions
@@ -126,14 +126,7 @@ export class Sandbox {
       amount: cents,
     });
     changeAmounts(this.state, record, now, (event, data) => this.emit(event, data));
-    this.emit('SETTLEMENT_CREATED', {
-      settlementId: settlement.id,
-      organizationId: this.state.organization.id,
-      settlementDate: settlement.settlementDate,
-      invoiceId,
-      invoiceNumber: record.input.invoiceNumber,
-      caseNumber: String(record.caseNumber),
-    });
+    this.emit('SETTLEMENT_CREATED', settlementEventData(this.state, settlement));
     return settlement;
   }
 
@@ -154,12 +147,8 @@ export class Sandbox {
 
   /** @param {string} url */
   addWebhookUrl(url) {
-    if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      throw new SandboxError(
-        422,
-        `The webhook URL must be an absolute http(s) URL, as a string; got ${String(JSON.stringify(url)).slice(0, 100)}.`,
-      );
-    }
+    const problem = webhookUrlProblem(url);
+    if (problem) throw new SandboxError(422, `The webhook URL ${problem}.`);
     if (this.isOwnUrl(url)) throw new SandboxError(422, ownUrlProblem(url));
     if (!this.webhooks.urls.includes(url)) this.webhooks.urls.push(url);
   }

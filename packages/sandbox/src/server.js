@@ -8,11 +8,12 @@ import { createServer } from 'node:http';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
 import { shapeOf } from './json-shape.js';
-import { OPERATIONS, oauthError, tooManyItems } from './operations.js';
+import { OPERATIONS, oauthError, tokenRefusal, tooManyItems } from './operations.js';
 import { PageTokenError } from './pages.js';
-import { invalid, problem } from './problem.js';
+import { invalid, inWords, problem } from './problem.js';
 import { foreignHost, refusedControl } from './reach.js';
 import { SandboxError } from './sandbox.js';
+import { clip, MAX_ECHOED, printable } from './text.js';
 
 /**
  * @typedef {import('./sandbox.js').Sandbox} Sandbox
@@ -27,6 +28,9 @@ import { SandboxError } from './sandbox.js';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** The deepest a JSON body may nest: the API's own bodies nest five levels. */
 const MAX_BODY_DEPTH = 32;
+
+/** The most characters of a request's path and query, and of why it was refused, that its log line shows. */
+const MAX_LOGGED = 500;
 
 /** @param {Sandbox} sandbox */
 export function createSandboxServer(sandbox) {
@@ -44,9 +48,7 @@ export function createSandboxServer(sandbox) {
 /** @param {Sandbox} sandbox @param {Request} request @param {Response} response */
 async function serve(sandbox, request, response) {
   const started = performance.now();
-  const url = URL.canParse(request.url ?? '/', 'http://sandbox')
-    ? new URL(request.url ?? '/', 'http://sandbox')
-    : undefined;
+  const url = requestUrl(request.url ?? '/');
   if (!url) {
     // Such as `GET http://a:99999/` or `GET http://[::1/`: the client's mistake, not a crash.
     request.resume();
@@ -63,9 +65,10 @@ async function serve(sandbox, request, response) {
     send(response, problem(403, foreign));
     return;
   }
+  // What the client sent is shown escaped and cut short: a line of its own making could pass for the sandbox's.
   const log = (/** @type {number} */ status, /** @type {string} */ why = '') =>
     sandbox.options.log?.(
-      `${method} ${url.pathname}${url.search} ${status} ${(performance.now() - started).toFixed(1)} ms${why}`,
+      `${method} ${printable(`${url.pathname}${url.search}`, MAX_LOGGED)} ${status} ${(performance.now() - started).toFixed(1)} ms${printable(why, MAX_LOGGED)}`,
     );
   const reply = preflight(request, url.pathname) ?? (await replyTo(sandbox, request, method, url));
   // Whatever of the body no step read is drained here, once, so that the connection stays usable.
@@ -125,9 +128,13 @@ async function answer(sandbox, request, method, url) {
         headers: { allow: found.allowed.join(', ') },
       });
     }
+    // Such as a base URL with a trailing slash joined to a path with a leading one.
+    const emptySegment = url.pathname.includes('//')
+      ? ' The path has an empty segment (//): join it with one slash.'
+      : '';
     return problem(
       404,
-      `No operation at ${url.pathname}. The API is under ${sandbox.baseUrl}; the sandbox's own endpoints are listed at /_sandbox.`,
+      `No operation at ${url.pathname}.${emptySegment} The API is under ${sandbox.baseUrl}; the sandbox's own endpoints are listed at /_sandbox.`,
     );
   }
   const { route, path } = found;
@@ -165,7 +172,7 @@ async function handle(sandbox, request, route, path, url) {
   }
   const repeatedQuery = repeatedName(url.searchParams);
   if (repeatedQuery) {
-    const detail = `${repeatedQuery} was given more than once; give each query parameter once.`;
+    const detail = `${clip(repeatedQuery, MAX_ECHOED)} was given more than once; give each query parameter once.`;
     return oauth ? oauthError(400, 'invalid_request', detail) : problem(400, detail);
   }
   // Node joins a header sent twice into one value ("k1, k2"): a header parameter the operation
@@ -175,26 +182,29 @@ async function handle(sandbox, request, route, path, url) {
   );
   if (repeatedHeader) return problem(400, `${repeatedHeader} was given more than once; send the header once.`);
   const parameters = { path, query: Object.fromEntries(url.searchParams), header: { ...request.headers } };
-  /** @type {Violation[]} */
   const badParameters = sandbox.contract.parameters(route, parameters, { lenient: sandbox.options.lenient });
-  if (badParameters.length > 0) {
-    return oauth
-      ? oauthError(
-          400,
-          'invalid_request',
-          badParameters.map((violation) => `${violation.field} ${violation.message}`).join('; '),
-        )
-      : invalid(400, 'The request is malformed', badParameters);
-  }
+  if (badParameters.count > 0) return refusal(route, 400, 'The request is malformed', badParameters);
   if (path.organizationId !== undefined && parameters.path.organizationId !== sandbox.state.organization.id) {
     return problem(
       403,
       `The client has no access to organization ${path.organizationId}; its organization is ${sandbox.state.organization.id}.`,
     );
   }
-  const body = await readBody(sandbox, request, route);
-  if ('reply' in body)
-    return oauth ? oauthError(400, 'invalid_request', String(/** @type {any} */ (body.reply.body).detail)) : body.reply;
+  const read = await readBody(sandbox, request, route);
+  if ('reply' in read) return oauth ? asOAuthError(read.reply) : read.reply;
+  if (oauth && read.value instanceof URLSearchParams) {
+    // A client it does not know, or a grant it does not give, is turned away before the form
+    // is looked into further: a stranger's form of a million fields costs no more than its parsing.
+    const form = read.value;
+    const refused = tokenRefusal(sandbox, (name) => {
+      const values = form.getAll(name);
+      return values.length === 1 ? values[0] : undefined;
+    });
+    if (refused) return refused;
+  }
+  const body = checkBody(sandbox, route, read.mediaType, read.value);
+  if ('reply' in body) return oauth ? asOAuthError(body.reply) : body.reply;
+  if ('mistakes' in body) return refusal(route, body.status, 'The request body is not valid', body.mistakes);
   const handler = OPERATIONS[route.operationId];
   if (!handler) return problem(500, `The sandbox does not carry out ${route.operationId} yet.`);
   try {
@@ -212,18 +222,22 @@ async function handle(sandbox, request, route, path, url) {
 /** Why the request is not authenticated, or undefined. The legacy API also takes HTTP Basic with the client's credentials. @param {Sandbox} sandbox @param {Route} route @param {string | undefined} authorization */
 function authenticate(sandbox, route, authorization) {
   if (route.api === 'legacy' && authorization?.startsWith('Basic ')) {
-    const [id, ...secret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
-    return sandbox.checkCredentials(id, secret.join(':'))
+    const given = authorization.slice(6);
+    const decoded = Buffer.from(given, 'base64');
+    const [id, ...secret] = decoded.toString('utf8').split(':');
+    // Base64 decoding skips what it cannot read: only the credentials' own encoding, whole, is taken.
+    return decoded.toString('base64') === given && sandbox.checkCredentials(id, secret.join(':'))
       ? undefined
-      : 'The Basic credentials are not the client id and secret.';
+      : 'The Basic credentials are not the client id and secret; send "Basic " and the Base64 of id:secret, nothing more.';
   }
   return sandbox.tokens.problem(authorization);
 }
 
 /**
- * Reads and checks the request body against the operation's request body.
+ * Reads the request body and parses it as its media type says: JSON, or a form (as its
+ * URLSearchParams, for checkBody to check).
  * @param {Sandbox} sandbox @param {Request} request @param {Route} route
- * @returns {Promise<{ value: unknown } | { reply: Reply }>}
+ * @returns {Promise<{ mediaType: string, value: unknown } | { reply: Reply }>}
  */
 async function readBody(sandbox, request, route) {
   const { required, types } = sandbox.contract.requestBody(route);
@@ -233,11 +247,11 @@ async function readBody(sandbox, request, route) {
     return {
       reply: problem(400, `The body is larger than ${MAX_BODY_BYTES} bytes; send at most 1 000 items a request.`),
     };
-  if (types.length === 0) return { value: undefined };
+  if (types.length === 0) return { mediaType: '', value: undefined };
   if (raw.length === 0) {
     return required
       ? { reply: problem(400, `${route.operationId} needs a body (${types.join(' or ')}).`) }
-      : { value: undefined };
+      : { mediaType: '', value: undefined };
   }
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!types.includes(mediaType)) {
@@ -248,34 +262,59 @@ async function readBody(sandbox, request, route) {
       ),
     };
   }
-  let value;
   const text = raw.toString('utf8');
-  if (mediaType === 'application/x-www-form-urlencoded') {
-    const form = new URLSearchParams(text);
-    const repeated = repeatedName(form);
+  if (mediaType === 'application/x-www-form-urlencoded') return { mediaType, value: new URLSearchParams(text) };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { reply: problem(400, `The body is not valid JSON: ${/** @type {Error} */ (error).message}.`) };
+  }
+  if (shapeOf(value).depth > MAX_BODY_DEPTH) {
+    return {
+      reply: problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels; the API's bodies nest five.`),
+    };
+  }
+  return { mediaType, value };
+}
+
+/**
+ * Checks a parsed body against the operation's request body: the value to handle, or why not.
+ * @param {Sandbox} sandbox @param {Route} route @param {string} mediaType @param {unknown} parsed
+ * @returns {{ value: unknown } | { reply: Reply } | { status: number, mistakes: import('./contract.js').Mistakes }}
+ */
+function checkBody(sandbox, route, mediaType, parsed) {
+  if (parsed === undefined) return { value: undefined };
+  let value = parsed;
+  if (parsed instanceof URLSearchParams) {
+    const repeated = repeatedName(parsed);
     // RFC 6749 §3.1: a parameter sent more than once makes the request invalid (the token endpoint answers invalid_request).
-    if (repeated) return { reply: problem(400, `${repeated} was sent more than once.`) };
-    value = Object.fromEntries(form);
-  } else {
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      return { reply: problem(400, `The body is not valid JSON: ${/** @type {Error} */ (error).message}.`) };
-    }
-    if (shapeOf(value).depth > MAX_BODY_DEPTH) {
-      return {
-        reply: problem(400, `The body nests deeper than ${MAX_BODY_DEPTH} levels; the API's bodies nest five.`),
-      };
-    }
+    if (repeated) return { reply: problem(400, `${clip(repeated, MAX_ECHOED)} was sent more than once.`) };
+    value = Object.fromEntries(parsed);
   }
   // 422 where the operation describes it (the AutoCollect API), else 400 (the legacy API).
   const status = route.operation.responses['422'] ? 422 : 400;
   const tooMany = tooManyItems(value, status);
   if (tooMany) return { reply: tooMany };
-  const violations = sandbox.contract.body(route, mediaType, value, { lenient: sandbox.options.lenient });
-  if (violations.length > 0) return { reply: invalid(status, 'The request body is not valid', violations) };
+  const mistakes = sandbox.contract.body(route, mediaType, value, { lenient: sandbox.options.lenient });
+  if (mistakes.count > 0) return { status, mistakes };
   return { value };
 }
+
+/**
+ * A refusal naming what is wrong: problem details with `errors`, or for the token endpoint an
+ * OAuth error, which has no `errors` and so says it all in its description.
+ * @param {Route} route @param {number} status @param {string} what @param {import('./contract.js').Mistakes} mistakes
+ */
+function refusal(route, status, what, { named, count }) {
+  return route.api === 'identity'
+    ? oauthError(400, 'invalid_request', inWords(what, named, count))
+    : invalid(status, what, named, count);
+}
+
+/** A problem the token endpoint answers as an OAuth error. @param {Reply} reply */
+const asOAuthError = (reply) =>
+  oauthError(400, 'invalid_request', String(/** @type {{ detail?: unknown }} */ (reply.body).detail));
 
 /** The whole body, or undefined when it is larger than the sandbox reads. @param {Request} request @returns {Promise<Buffer | undefined>} */
 async function readRaw(request) {
@@ -319,6 +358,17 @@ async function control(sandbox, request, method, pathname) {
     if (error instanceof SandboxError) return problem(error.status, error.message);
     throw error;
   }
+}
+
+/**
+ * The request target as a URL; undefined when it is not one. A path is read as a path: given
+ * to `new URL` as a relative reference, `//evil.example/_sandbox` would name a host.
+ * @param {string} target
+ */
+function requestUrl(target) {
+  const base = 'http://sandbox';
+  const url = target.startsWith('/') ? `${base}${target}` : target;
+  return URL.canParse(url, base) ? new URL(url, base) : undefined;
 }
 
 /** @param {Response} response @param {Reply} reply */

@@ -45,11 +45,11 @@ export class TokenIssuer {
    */
   problem(authorization) {
     if (!authorization) return 'The request has no Authorization header; send "Authorization: Bearer <access_token>".';
-    const [scheme, token] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) return 'The Authorization header is not "Bearer <access_token>".';
-    const [header, payload, signature] = token.split('.');
+    if (!/^Bearer \S/i.test(authorization)) return 'The Authorization header is not "Bearer <access_token>".';
+    // The whole of it, as issued: nothing before, between or after its three parts.
+    const [, header, payload, signature] = /^Bearer +([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(authorization) ?? [];
     if (!header || !payload || !signature || !this.#verify(`${header}.${payload}`, signature)) {
-      return 'The access token is not one this sandbox issued.';
+      return 'The access token is not one this sandbox issued; send the access_token its token endpoint answered with, whole and unchanged.';
     }
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (claims.gen !== this.generation) return 'The access token has been revoked; request a new one.';

@@ -8,21 +8,28 @@ import { closestMatch } from 'leven';
 /** @typedef {import('./contract.js').Violation} Violation */
 
 /**
- * Each property of `value` that its schema does not describe, at any depth; a value the
- * schema does not describe as an object with properties (or that allows others) is not looked into.
+ * The properties of `value` that its schema does not describe, at any depth: the first
+ * `limit`, each with the nearest name the description has, and how many there are in all
+ * (the rest only counted: a body may hold a million). A value the schema does not describe
+ * as an object with properties (or that allows others) is not looked into.
  * @param {any[]} schemas what describes the value (all of them: the branches of an allOf, anyOf or oneOf)
  * @param {unknown} value
  * @param {(node: any) => any} resolve follows a `$ref`
- * @returns {Violation[]}
+ * @param {{ limit: number, except: Set<string> }} options `except`: fields already named otherwise, neither named nor counted
+ * @returns {{ named: Violation[], count: number }}
  */
-export function unknownProperties(schemas, value, resolve) {
+export function unknownProperties(schemas, value, resolve, { limit, except }) {
   /** @type {Violation[]} */
-  const found = [];
+  const named = [];
+  let count = 0;
   walk(schemas, value, resolve, '', (_, name, field, known) => {
+    if (except.has(field)) return;
+    count++;
+    if (named.length === limit) return;
     const nearest = closestMatch(name, known, { maxDistance: 2 });
-    found.push({ field, message: `is not a known property${nearest ? `; did you mean ${nearest}?` : ''}` });
+    named.push({ field, message: `is not a known property${nearest ? `; did you mean ${nearest}?` : ''}` });
   });
-  return found;
+  return { named, count };
 }
 
 /**
@@ -60,11 +67,13 @@ function walk(schemas, value, resolve, field, onUnknown) {
   const open = described.some((schema) => isOpen(schema.additionalProperties) || isOpen(schema.unevaluatedProperties));
   if (properties.size === 0 || open) return;
   const object = /** @type {Record<string, unknown>} */ (value);
-  for (const [name, inner] of Object.entries(object)) {
+  const names = [...properties.keys()];
+  // Object.keys, not entries: on an object of a million keys it takes a quarter of the time.
+  for (const name of Object.keys(object)) {
     const at = field ? `${field}.${name}` : name;
     const schemasOf = properties.get(name);
-    if (schemasOf) walk(schemasOf, inner, resolve, at, onUnknown);
-    else onUnknown(object, name, at, [...properties.keys()]);
+    if (schemasOf) walk(schemasOf, object[name], resolve, at, onUnknown);
+    else onUnknown(object, name, at, names);
   }
 }
 

@@ -17,6 +17,22 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 export const DEFAULT_WEBHOOK_RETRY = { maxAttempts: 6, initialBackoffMs: 1_000, timeoutMs: 10_000 };
 
+/**
+ * Why a URL cannot take webhook deliveries, as the end of a sentence naming it; undefined when it can.
+ * @param {unknown} url
+ */
+export function webhookUrlProblem(url) {
+  if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    return `must be an absolute http(s) URL, such as http://127.0.0.1:3000/webhooks; got ${String(JSON.stringify(url)).slice(0, 100)}`;
+  }
+  const { username, password } = new URL(url);
+  // fetch refuses such a URL: every delivery would fail, and be retried, to no end.
+  if (username !== '' || password !== '') {
+    return "must not carry a user name or password (user:password@): no request can be sent to such a URL. Give it without them; your endpoint can check that a delivery is the sandbox's by its X-Webhook-Signature";
+  }
+  return undefined;
+}
+
 /** The X-Webhook-Signature of a body. @param {string} body @param {string} secret */
 export function signature(body, secret) {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -55,6 +71,8 @@ export class WebhookDispatcher {
     this.generation = 0;
     /** @type {Map<ReturnType<typeof setTimeout>, () => void>} each back-off's timer, and what ends its wait */
     this.timers = new Map();
+    /** Aborted by `close`: an attempt still waiting for its answer would keep the process alive until its timeout. */
+    this.closing = new AbortController();
   }
 
   /** Queues an event for every registered URL. @param {string} event @param {object} payload */
@@ -89,9 +107,10 @@ export class WebhookDispatcher {
     return new Promise((resolve) => this.idleWaiters.add(() => resolve(undefined)));
   }
 
-  /** Stops delivering: pending deliveries stay pending, and listed. */
+  /** Stops delivering, at once: attempts under way are aborted, and pending deliveries stay pending, and listed. */
   close() {
     this.closed = true;
+    this.closing.abort();
     this.#dropQueued();
   }
 
@@ -145,7 +164,7 @@ export class WebhookDispatcher {
           headers: deliveryHeaders(delivery.event, delivery.idempotencyKey, delivery.body, this.secret),
           body: delivery.body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.closing.signal]),
         });
         record.status = response.status;
         await response.body?.cancel();
@@ -155,7 +174,7 @@ export class WebhookDispatcher {
           return;
         }
       } catch (error) {
-        record.error = describe(error);
+        record.error = this.closed ? 'aborted: the sandbox was closed' : describe(error);
       }
       if (this.generation !== generation) return;
       if (attempt >= maxAttempts) {

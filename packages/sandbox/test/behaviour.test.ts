@@ -104,6 +104,33 @@ describe('idempotency', () => {
     expect((await call('GET', '{org}/batches')).body.data).toHaveLength(1);
   });
 
+  it('takes the same body with its keys in another order as the same request; items in another order are another', async () => {
+    const { call } = await open();
+    const [first, second] = [newInvoice(), newInvoice()];
+    const reordered = (invoice: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(invoice)
+          .reverse()
+          .map(([key, value]) => [
+            key,
+            Array.isArray(value) ? value.map((item) => Object.fromEntries(Object.entries(item).reverse())) : value,
+          ]),
+      );
+    const made = await call('POST', '{org}/invoices', { invoices: [first, second] }, { IdempotencyKey: 'order' });
+    const again = await call(
+      'POST',
+      '{org}/invoices',
+      { invoices: [reordered(first), reordered(second)] },
+      { IdempotencyKey: 'order' },
+    );
+    expect(JSON.stringify(reordered(first))).not.toBe(JSON.stringify(first));
+    expect(again.status).toBe(202);
+    expect(again.body.data).toEqual(made.body.data);
+    const swapped = await call('POST', '{org}/invoices', { invoices: [second, first] }, { IdempotencyKey: 'order' });
+    expect(swapped.status).toBe(409);
+    expect((await call('GET', '{org}/batches')).body.data).toHaveLength(1);
+  });
+
   it('refuses the same key with another body, or for another operation, with 409', async () => {
     const { call } = await open();
     const first = await call('POST', '{org}/invoices', { invoices: [newInvoice()] }, { IdempotencyKey: 'k' });
@@ -336,6 +363,27 @@ describe('tokens', () => {
     expect(await missing.json()).toEqual({
       error: 'invalid_request',
       error_description: 'The request body is not valid: client_secret is required.',
+    });
+  });
+
+  it('answer another grant type with unsupported_grant_type, and say all that is wrong in the description', async () => {
+    const { sandbox } = await open();
+    const ask = (fields: Record<string, string>) =>
+      fetch(sandbox.tokenUrl, { method: 'POST', body: new URLSearchParams(fields) });
+    const client = { client_id: sandbox.clientId, client_secret: sandbox.clientSecret };
+    const password = await ask({ grant_type: 'password', ...client });
+    expect(password.status).toBe(400);
+    expect(await password.json()).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: "The grant type 'password' is not supported; send grant_type=client_credentials.",
+    });
+    // An OAuth error has no `errors`: its description names each mistake itself.
+    const several = await ask({ client_id: sandbox.clientId, scope: 'all', client_secert: sandbox.clientSecret });
+    expect(several.status).toBe(400);
+    expect(await several.json()).toEqual({
+      error: 'invalid_request',
+      error_description:
+        'The request body is not valid: grant_type is required. client_secret is required. scope is not a known property. client_secert is not a known property; did you mean client_secret?',
     });
   });
 });

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { verifyWebhookSignature } from '@autocollect/client/webhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
+import { sandboxWithToken } from './support/api.js';
 import { startReceiver } from './support/receiver.js';
 
 const bin = fileURLToPath(new URL('../bin/autocollect-sandbox.js', import.meta.url));
@@ -203,6 +204,41 @@ describe('autocollect-sandbox', () => {
       code: 2,
       stderr: expect.stringContaining("pass --to URL: your webhook handler's address"),
     });
+  });
+
+  it('refuses a webhook URL with a user name or password, to serve or to trigger: nothing could be sent to it', async () => {
+    const url = 'http://user:pw@127.0.0.1:4299/hook';
+    expect(await run(['--port', '0', '--webhook-url', url])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'Each webhook URL (--webhook-url, SANDBOX_WEBHOOK_URL) must not carry a user name or password (user:password@)',
+      ),
+    });
+    expect(await run(['--port', '0'], { SANDBOX_WEBHOOK_URL: url })).toMatchObject({ code: 2 });
+    expect(await run(['trigger', 'CASE', '--to', url])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--to must not carry a user name or password (user:password@)'),
+    });
+  });
+
+  it("trigger's events agree with what the sandbox's example records answer about the batch and case they name", async () => {
+    const receiver = await startReceiver();
+    const { sandbox, call } = await sandboxWithToken({ examples: true });
+    try {
+      for (const event of ['BATCH_COMPLETED', 'CASE_UPDATED']) {
+        expect((await run(['trigger', event, '--to', receiver.url])).code).toBe(0);
+      }
+      const [batchEvent, caseEvent] = receiver.received.map((delivery) => JSON.parse(delivery.body).data);
+      const batch = (await call('GET', `{org}/batches/${batchEvent.batchId}`)).body.data;
+      expect(batchEvent.status).toBe(batch.status);
+      const [held] = (await call('GET', `{org}/cases?CaseNumber=${caseEvent.caseNumber}`)).body.data;
+      expect(held.caseId).toBe(caseEvent.caseId);
+      expect({ status: caseEvent.status, type: caseEvent.type }).toEqual({ status: held.status, type: held.type });
+      expect(sandbox.violations()).toEqual([]);
+    } finally {
+      await sandbox.close();
+      await receiver.close();
+    }
   });
 
   it('trigger sends one signed example delivery, and says when the endpoint refuses it', async () => {

@@ -2,9 +2,11 @@
 // reads, a path that tries to leave its prefix, a request target that is not a URL, a body
 // nested thousands deep, amounts no ledger keeps, a create too large, a repeated token
 // parameter, a page token of another list, a webhook URL at the sandbox itself, headers too
-// large, stalled and crowding connections, racing creates, forged tokens. Each is
-// answered as the client's mistake (a 4xx naming it, nothing stored), and the sandbox
-// keeps serving.
+// large, stalled and crowding connections, racing creates, forged or altered tokens, bodies
+// of a hundred thousand unknown properties, a path that starts with //, a query that would
+// forge a log line, a page size that is not an integer, a webhook URL with a password. Each
+// is answered as the client's mistake (a 4xx naming it, in a few words, nothing stored), and
+// the sandbox keeps serving.
 import { connect, createServer } from 'node:net';
 import { startSandbox } from '@autocollect/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +237,138 @@ describe('a hostile or broken client', () => {
       expect(answer.status, token).toBe(401);
     }
     expect((await call('GET', '{org}/invoices')).status).toBe(200);
+  });
+
+  it('a token or Basic credentials with anything added get 401: only the whole credential, as issued, is taken', async () => {
+    const issued = await tokenFor(sandbox);
+    for (const authorization of [`Bearer ${issued}.forged`, `Bearer ${issued} anything`, `Bearer x ${issued}`]) {
+      const answer = await call('GET', '{org}/invoices', undefined, { authorization });
+      expect(answer.status, authorization).toBe(401);
+      expect(answer.body.detail).toMatch(/^The access token is not one this sandbox issued; send the access_token/);
+    }
+    const ping = `${new URL(sandbox.baseUrl).origin}/webapi/api/Ping`;
+    const basic = Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64');
+    // Base64 decoding would skip what follows padding or a space, and read the credentials alone.
+    for (const authorization of [`Basic ${basic}==forged`, `Basic ${basic} anything`]) {
+      expect((await fetch(ping, { headers: { authorization } })).status, authorization).toBe(401);
+    }
+    expect((await fetch(ping, { headers: { authorization: `Basic ${basic}` } })).status).toBe(200);
+    expect((await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${issued}` })).status).toBe(200);
+  });
+
+  it('a body of a hundred thousand unknown properties is answered small, naming the first few and counting the rest', async () => {
+    const lines: string[] = [];
+    const logged = await sandboxWithToken({ log: (line) => lines.push(line) });
+    try {
+      const unknown = Array.from({ length: 100_000 }, (_, index) => `"k${index}":1`).join(',');
+      const body = `{"invoices":[${JSON.stringify(newInvoice()).replace(/}$/, `,${unknown}}`)}]}`;
+      const answer = await logged.call('POST', '{org}/invoices', body);
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body).length).toBeLessThan(2_000);
+      const first = Array.from({ length: 10 }, (_, index) => `invoices[0].k${index}`);
+      expect(Object.keys(answer.body.errors)).toEqual(first);
+      expect(answer.body.detail).toBe(
+        `The request body is not valid: ${first.join(', ')} and 99990 more are not valid; errors names the first 10.`,
+      );
+      expect(lines.at(-1)!.length).toBeLessThan(1_000);
+      expect((await logged.call('GET', '{org}/batches')).body.data).toEqual([]);
+
+      // A name megabytes long is shown cut short.
+      const payment = { invoiceId: crypto.randomUUID(), type: 'DIRECT_PAYMENT', amount: 1, currency: 'NOK' };
+      const long = await logged.call('POST', '{org}/payments', {
+        payments: [payment],
+        [`x${'y'.repeat(1_000_000)}`]: 1,
+      });
+      expect(long.status).toBe(422);
+      expect(JSON.stringify(long.body).length).toBeLessThan(1_000);
+      expect(Object.keys(long.body.errors)).toEqual([expect.stringMatching(/^xy{198}…$/)]);
+    } finally {
+      await logged.sandbox.close();
+    }
+  });
+
+  it('a token request of a hundred thousand fields is turned away by its credentials first, and else answered small', async () => {
+    const fields = Array.from({ length: 100_000 }, (_, index) => `k${index}=1`).join('&');
+    const ask = (credentials: string) =>
+      fetch(sandbox.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `grant_type=client_credentials&${credentials}&${fields}`,
+      });
+    const stranger = await ask('client_id=a&client_secret=b');
+    expect(stranger.status).toBe(401);
+    expect((await stranger.json()).error).toBe('invalid_client');
+    const client = await ask(`client_id=${sandbox.clientId}&client_secret=${sandbox.clientSecret}`);
+    expect(client.status).toBe(400);
+    const text = await client.text();
+    expect(text.length).toBeLessThan(1_000);
+    const first = Array.from({ length: 10 }, (_, index) => `k${index} is not a known property.`);
+    expect(JSON.parse(text)).toEqual({
+      error: 'invalid_request',
+      error_description: `The request body is not valid: ${first.join(' ')} And 99990 more.`,
+    });
+  });
+
+  it('a path that starts with // is read as the path it is, never as a host', async () => {
+    const { origin } = new URL(sandbox.baseUrl);
+    for (const path of ['//evil.example/_sandbox', `//collection/v1/orgs/${sandbox.organizationId}/invoices`]) {
+      const answer = await call('GET', `${origin}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.detail).toBe(
+        `No operation at ${path}. The path has an empty segment (//): join it with one slash. The API is under ${sandbox.baseUrl}; the sandbox's own endpoints are listed at /_sandbox.`,
+      );
+    }
+  });
+
+  it('nothing a client sends reaches a log line unescaped, and the line stays short', async () => {
+    const lines: string[] = [];
+    const logged = await sandboxWithToken({ log: (line) => lines.push(line) });
+    try {
+      const forged = '%0aPOST%20/_sandbox/reset%20204%200.1%20ms%1b%5b31m';
+      expect((await logged.call('GET', `{org}/invoices?${forged}=1`)).status).toBe(400);
+      const [line] = lines.slice(-1);
+      for (const character of ['\n', '\r', '\u001b']) expect(line).not.toContain(character);
+      expect(line).toMatch(
+        /^GET \/collection\/v1\/orgs\/[\w-]+\/invoices\?%0aPOST.* 400 [\d.]+ ms: The request is malformed: \\u000aPOST \/_sandbox\/reset 204 0\.1 ms\\u001b\[31m is not a query parameter/,
+      );
+      // A query as long as the headers take.
+      const long = Array.from({ length: 1_000 }, (_, index) => `a${index}=1`).join('&');
+      expect((await logged.call('GET', `{org}/invoices?${long}`)).status).toBe(400);
+      expect(lines.at(-1)!.length).toBeLessThan(1_100);
+    } finally {
+      await logged.sandbox.close();
+    }
+  });
+
+  it('a page size that is not an integer written in digits gets 400, as other invalid values do', async () => {
+    for (const size of ['Infinity', '0x1', '0b1', '%201%20', '1e0', '%2B1', '1.0', '99999999999999999999']) {
+      const answer = await call('GET', `{org}/invoices?PageSize=${size}`);
+      expect(answer.status, size).toBe(400);
+      expect(answer.body.errors, size).toEqual({
+        PageSize: ['must be an integer written in digits (at most 15), such as 50'],
+      });
+    }
+    expect((await call('GET', '{org}/invoices?PageSize=2')).status).toBe(200);
+    expect((await call('GET', '{org}/settlements?pageSize=1.0')).body.errors).toEqual({
+      pageSize: ['must be an integer written in digits (at most 15), such as 50'],
+    });
+  });
+
+  it('a webhook URL with a user name or password is refused, when registered and at start: nothing could be sent to it', async () => {
+    const url = 'http://user:pw@127.0.0.1:4299/hook';
+    const answer = await fetch(`${sandbox.controlUrl}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url }),
+    });
+    expect(answer.status).toBe(422);
+    expect((await answer.json()).detail).toMatch(
+      /^The webhook URL must not carry a user name or password \(user:password@\): no request can be sent to such a URL\. Give it without them/,
+    );
+    expect((await (await fetch(sandbox.controlUrl)).json()).webhookUrls).not.toContain(url);
+    await expect(startSandbox({ port: 0, webhookUrls: ['http://user@127.0.0.1:4299/hook'] })).rejects.toThrow(
+      /^Each webhook URL \(--webhook-url, SANDBOX_WEBHOOK_URL\) must not carry a user name or password/,
+    );
   });
 
   it("names called after the language's own (constructor, __proto__, valueOf) are refused as any other, never a 500", async () => {

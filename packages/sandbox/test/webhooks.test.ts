@@ -119,6 +119,24 @@ describe('webhook deliveries', () => {
     expect(sandbox.deliveries()).toEqual([]);
   });
 
+  it('stop when the sandbox closes: an attempt waiting for its answer is aborted, a retry is never sent', async () => {
+    const unanswering = await startReceiver(['never']);
+    const failing = await startReceiver([500]);
+    cleanup.push(unanswering.close, failing.close);
+    const { call, sandbox } = await sandboxWithToken({ webhookUrls: [unanswering.url, failing.url] });
+    cleanup.push(() => sandbox.close());
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    const waiting = () => sandbox.deliveries().find((delivery) => delivery.url === failing.url);
+    await until(() => unanswering.received.length === 1 && waiting()?.nextAttemptAt != null);
+    await sandbox.close();
+    // Aborted at once, not at the attempt's timeout: nothing keeps the process alive.
+    await until(() => unanswering.received[0]!.abandoned, 0, 'the attempt to be aborted');
+    const [aborted] = sandbox.deliveries().filter((delivery) => delivery.url === unanswering.url);
+    expect(aborted).toMatchObject({ state: 'pending', attempts: [{ error: 'aborted: the sandbox was closed' }] });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(failing.received).toHaveLength(1);
+  });
+
   it('give up after the last attempt, and record an unreachable endpoint too', async () => {
     const { call, sandbox } = await setUp([], { webhookRetry: { maxAttempts: 3, initialBackoffMs: 10 } });
     const closed = await startReceiver();
