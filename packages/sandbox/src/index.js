@@ -17,7 +17,8 @@ export { signature as signWebhookBody } from './webhooks.js';
  * @typedef {object} RunningSandbox
  * @property {string} baseUrl The AutoCollect API: `http://127.0.0.1:<port>/collection/v1`.
  * @property {string} tokenUrl The token endpoint: `http://127.0.0.1:<port>/token`.
- * @property {string} legacyUrl The legacy API: `http://127.0.0.1:<port>/webapi/api`.
+ * @property {string} legacyUrl The legacy API: `http://127.0.0.1:<port>/webapi/api` (its client's paths begin
+ *   with /webapi/api: give `createAutoCollectLegacyClient` the origin, as `legacyServers.sandbox` is).
  * @property {string} controlUrl The sandbox's own endpoints: `http://127.0.0.1:<port>/_sandbox`.
  * @property {string} organizationId The organization the client acts for.
  * @property {string} clientId
