@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { Contract, exampleOrganization } from './contract.js';
-import { exampleEventData } from './examples.js';
+import { exampleEventData } from './example-events.js';
 import { startSandbox } from './index.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULTS, ENVIRONMENT, optionsFromEnvironment } from './options.js';

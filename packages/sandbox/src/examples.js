@@ -5,11 +5,10 @@
 // where it applies (open, paused, or asked for a decision), so that no sample moves another's.
 // A sandbox that holds them answers every sample of the docs as written. Nothing here is
 // listed by hand but which operations show them.
-import { createHash, randomUUID } from 'node:crypto';
-import { batchEventData, caseEventData, settlementEventData } from './batches.js';
+import { createHash } from 'node:crypto';
 import { CASE_ACTIONS } from './case-actions.js';
-import { exampleOrganization, mediaExample, operationById, pathParameterExamples, resolve } from './contract.js';
-import { SandboxState, toCents } from './state.js';
+import { mediaExample, operationById, pathParameterExamples, resolve } from './contract.js';
+import { toCents } from './state.js';
 
 /**
  * @param {any} document the AutoCollect description
@@ -140,26 +139,4 @@ export function addExampleRecords(state, document) {
       ids.settlementId,
     );
   }
-}
-
-/**
- * A webhook event's example `data` as the examples' records have it. The description's
- * examples of events name those records (its batch, case and settlement), but do not always
- * agree with what the examples of the API answer about them (a batch PARTIAL in the event,
- * SUCCESS when fetched): an event that `trigger` sends says what a sandbox holding them answers.
- * @param {any} document the AutoCollect description
- * @param {Record<string, any>} data
- */
-export function exampleEventData(document, data) {
-  const state = new SandboxState({ organization: exampleOrganization(), createdBy: randomUUID() });
-  addExampleRecords(state, document);
-  const batch = state.batches.get(data.batchId);
-  const record = state.cases.get(data.caseId);
-  const settlement = state.settlements.get(data.settlementId);
-  return {
-    ...data,
-    ...(batch && batchEventData(state, batch)),
-    ...(record && caseEventData(state, record)),
-    ...(settlement && settlementEventData(state, settlement)),
-  };
 }
