@@ -3,39 +3,88 @@
 
 /**
  * Never let a secret through, even if a server echoes it: as it is, URL-encoded, form-encoded,
- * or JSON-escaped inside a string (a JSON text quoted in a message keeps its escapes).
+ * or JSON-escaped inside a string, once or twice over (a JSON text quoted in a message keeps
+ * its escapes, such as \u002B or a surrogate pair). Every place is found in the text as it is,
+ * then each is replaced once: a secret found in the marker itself is not.
  */
 export function redact(text: string, secret: string): string {
   if (!secret) return text;
-  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
-  let result = text;
-  for (const form of forms) result = result.split(form).join('[redacted]');
-  return result.replace(escapedForms(secret), '[redacted]');
+  const found: [start: number, end: number][] = [];
+  for (const form of new Set([
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ]))
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length))
+      found.push([at, at + form.length]);
+  // The text with its JSON escapes undone, each of its characters knowing where it came from.
+  let view: View = { text, start: (i) => i, end: (i) => i + 1 };
+  for (let depth = 0; depth < 2 && view.text.includes('\\'); depth++) {
+    view = unescaped(view);
+    for (let at = view.text.indexOf(secret); at !== -1; at = view.text.indexOf(secret, at + secret.length))
+      found.push([view.start(at), view.end(at + secret.length - 1)]);
+  }
+  if (found.length === 0) return text;
+  found.sort((a, b) => a[0] - b[0]);
+  let result = '';
+  let done = 0;
+  for (const [start, end] of found) {
+    if (end <= done) continue;
+    result += `${text.slice(done, Math.max(start, done))}${start >= done ? '[redacted]' : ''}`;
+    done = end;
+  }
+  return result + text.slice(done);
 }
 
-/** The last few secrets' patterns of their JSON-escaped forms (a token is replaced every hour or so). */
-const escapedPatterns = new Map<string, RegExp>();
+/** A text, and where in the original text each of its characters begins and ends. */
+interface View {
+  text: string;
+  start: (index: number) => number;
+  end: (index: number) => number;
+}
 
-/** The secret with any character but a letter or digit as it is or escaped as JSON may escape it (\u002B, \", \/). */
-function escapedForms(secret: string): RegExp {
-  let pattern = escapedPatterns.get(secret);
-  if (!pattern) {
-    const parts = [...secret].map((char) => {
-      const plain = char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-      const code = char.codePointAt(0) as number;
-      if (/[A-Za-z0-9]/.test(char) || code > 0xffff) return plain;
-      // Hex digits in either case, as encoders differ.
-      const hex = code
-        .toString(16)
-        .padStart(4, '0')
-        .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
-      return `(?:${plain}|\\\\u${hex}|\\\\${plain})`;
-    });
-    pattern = new RegExp(parts.join(''), 'g');
-    if (escapedPatterns.size === 4) escapedPatterns.delete(escapedPatterns.keys().next().value as string);
-    escapedPatterns.set(secret, pattern);
+/** What JSON's one-character escapes stand for. */
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+/** A view with its JSON escapes undone: \u002B is +, \" is ". */
+function unescaped(outer: View): View {
+  const { text } = outer;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let result = '';
+  for (let i = 0; i < text.length; ) {
+    let char = text[i] as string;
+    let length = 1;
+    if (char === '\\') {
+      const next = text[i + 1] ?? '';
+      const hex = text.slice(i + 2, i + 6);
+      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+        char = String.fromCharCode(Number.parseInt(hex, 16));
+        length = 6;
+      } else if (next in SHORT_ESCAPES) {
+        char = SHORT_ESCAPES[next] as string;
+        length = 2;
+      }
+    }
+    result += char;
+    starts.push(i);
+    ends.push(i + length - 1);
+    i += length;
   }
-  return pattern;
+  return {
+    text: result,
+    start: (index) => outer.start(starts[index] as number),
+    end: (index) => outer.end(ends[index] as number),
+  };
 }
 
 /**

@@ -31,12 +31,13 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
       path: new URL(response.url || 'http://unknown/').pathname,
       operationId: undefined,
     };
-  // A server may echo the token or the client secret anywhere: in a success's body, a request id.
+  // A server may echo the token or the client secret anywhere: in a request id, in a success's
+  // body (an error's was redacted as it was read, and a marker is not redacted again).
   const conceal = <T>(value: T): T => (response instanceof ReadResponse ? response.concealing(value) : value);
   return new ApiError({
     ...call,
     status: response.status,
-    body: conceal(body),
+    body: response.ok ? conceal(body) : body,
     requestId: conceal(requestId(response.headers, body)),
     ...(reason !== undefined && { reason }),
   });

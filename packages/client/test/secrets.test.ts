@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAutoCollectClient, unwrap } from '../src/index.js';
+import { ApiError, createAutoCollectClient, unwrap } from '../src/index.js';
 import { parseWebhookEvent } from '../src/webhooks.js';
 import { runClock, until } from './support/clock.js';
 import { batchId, invoiceId, organizationId } from './support/fixtures.js';
@@ -222,3 +222,59 @@ describe('the fault suite leaks no secret', () => {
 function tokenFunctionClient(origin: string) {
   return createAutoCollectClient({ baseUrl: origin, auth: { accessToken: () => ACCESS_TOKEN } });
 }
+
+describe('redaction, against what a hostile server may echo', () => {
+  /** The error of a call whose API answers 400 quoting `echo(token)`, with a fixed token. */
+  async function echoed(token: string, echo: (token: string) => string) {
+    const origin = await serve((_request, response) =>
+      response.writeHead(400, { 'content-type': 'text/plain' }).end(echo(token)),
+    );
+    try {
+      const client = createAutoCollectClient({ baseUrl: origin, auth: { accessToken: token }, retry: false });
+      return await runClock(getInvoice(client))
+        .then(unwrap)
+        .catch((error: unknown) => error);
+    } finally {
+      await server!.close();
+      server = undefined;
+    }
+  }
+
+  it('finds a secret escaped once or twice over, a character beyond U+FFFF as its surrogate pair', async () => {
+    const secret = 'Zk9~q\u{1F511}Lm2+x';
+    // As .NET writes JSON: every character that is not plain ASCII, and +, as \uXXXX.
+    const asDotNet = (text: string) =>
+      JSON.stringify(text)
+        .slice(1, -1)
+        .replace(/[^\x20-\x7e]|\+/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    for (const echo of [asDotNet, (text: string) => asDotNet(`{"sent":"${asDotNet(text)}"}`)]) {
+      const origin = await serve((request, response) => {
+        const sent = new URLSearchParams(request.body).get('client_secret') ?? '';
+        const refusal = JSON.stringify({ error: 'invalid_client', error_description: `bad ${echo(sent)}` });
+        response.writeHead(401, { 'content-type': 'application/json' }).end(refusal);
+      });
+      const client = createAutoCollectClient({
+        baseUrl: origin,
+        auth: { clientId: 'client-1', clientSecret: secret, tokenUrl: `${origin}/token` },
+      });
+      const error = await runClock(getInvoice(client)).catch((e: unknown) => e);
+      await server!.close();
+      server = undefined;
+      expect((error as Error).message).toContain('[redacted]');
+      expect(`${inspect(error)} ${JSON.stringify(error)}`).not.toMatch(/Zk9~q|Lm2/);
+    }
+  });
+
+  it('answers at once whatever the secret: a run of backslashes, or one too long for a pattern, is no harder', async () => {
+    for (const token of [`${'\\'.repeat(40)}Q`, 'A'.repeat(40_000)]) {
+      const error = await echoed(token, (t) => `${'\\'.repeat(2 * t.length)} and ${t}`);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(JSON.stringify(error)).not.toContain(token);
+    }
+  });
+
+  it('replaces each place once: a secret found in the marker itself is left alone', async () => {
+    const error = await echoed('a', () => 'amount');
+    expect((error as ApiError).body).toBe('[redacted]mount');
+  });
+});
