@@ -19,10 +19,21 @@ const PATH_ROOT = Object.keys(operations)
 
 export function createAutoCollectLegacyClient(options: LegacyClientOptions): LegacyClient {
   const resolved = resolveOptions(options, servers, 'createAutoCollectLegacyClient');
-  if (PATH_ROOT && new URL(resolved.baseUrl).pathname.replace(/\/+$/, '').endsWith(PATH_ROOT)) {
+  // In any letter case or escaping: a server that routes without case would take it too.
+  const path = safeDecode(new URL(resolved.baseUrl).pathname).replace(/\/+$/, '').toLowerCase();
+  if (PATH_ROOT && path.endsWith(PATH_ROOT.toLowerCase())) {
     throw new TypeError(
       `createAutoCollectLegacyClient: baseUrl ${resolved.baseUrl} ends with ${PATH_ROOT}, which every path of the legacy API begins with, so calls would go to ${PATH_ROOT}${PATH_ROOT}; pass the server without it, such as ${servers.sandbox} for the sandbox.`,
     );
   }
   return createTypedClient<LegacyClient>(operations, resolved);
+}
+
+/** A path with its percent-escapes undone, or as it is where they are not valid. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -78,8 +78,10 @@ export function retryAfterDelay(headers: Headers, policy: RetryPolicy, now = Dat
   if (!value) return undefined;
   // A date is on the server's clock: the wait is counted from the server's own Date when it
   // sends one, so that this machine's clock being off neither cuts the wait nor stretches it.
+  // A Date that is no date (hour 25, an unknown month) is left out, as if the server sent none.
   const date = headers.get('date')?.trim();
-  const serverNow = date && HTTP_DATE.test(date) ? Date.parse(date) : now;
+  const sent = date && HTTP_DATE.test(date) ? Date.parse(date) : Number.NaN;
+  const serverNow = Number.isNaN(sent) ? now : sent;
   const ms = /^\d+(\.\d+)?$/.test(value)
     ? Number(value) * 1000
     : HTTP_DATE.test(value)

@@ -421,7 +421,8 @@ function tooLarge(response: Response, info: CallInfo, secrets: (string | undefin
     status: response.status,
     body: undefined,
     requestId: withoutSecrets(requestIdHeader(response.headers), secrets),
-    reason: `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory; read it as a stream (parseAs: 'stream')`,
+    // A success's body can be streamed; an error's is always read, into the ApiError.
+    reason: `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory${response.ok ? "; read it as a stream (parseAs: 'stream')" : ''}`,
   });
 }
 

@@ -106,7 +106,12 @@ describe('createAutoCollectLegacyClient', () => {
   });
 
   it('refuses a base URL that ends with /webapi/api, which every legacy path begins with, saying to leave it off', () => {
-    for (const baseUrl of ['http://127.0.0.1:4010/webapi/api', 'https://api.amili.no/webapi/api/']) {
+    for (const baseUrl of [
+      'http://127.0.0.1:4010/webapi/api',
+      'https://api.amili.no/webapi/api/',
+      'https://api.amili.no/WebApi/API',
+      'https://api.amili.no/webapi%2Fapi',
+    ]) {
       expect(() => createAutoCollectLegacyClient({ baseUrl, auth: { accessToken: 't' } })).toThrow(
         /baseUrl .* ends with \/webapi\/api, which every path of the legacy API begins with.*pass the server without it, such as http:\/\/127\.0\.0\.1:4010/,
       );

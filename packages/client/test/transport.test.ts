@@ -89,10 +89,19 @@ describe('retries', () => {
   });
 
   it("waits as long as a Retry-After date says on the server's clock, when the server's clock is off from this one", async () => {
-    for (const skewMs of [-3_600_000, 3_600_000]) {
+    for (const skewMs of [-3_600_000, 3_600_000, Number.NaN]) {
       const clock = arrivals(
         inTurn(
-          (_q, r) => r.writeHead(429, onServerClock(skewMs)).end(),
+          // NaN: a Date header that is no date (hour 25), which is then read as no Date at all.
+          (_q, r) =>
+            r
+              .writeHead(
+                429,
+                Number.isNaN(skewMs)
+                  ? { ...onServerClock(0), Date: 'Mon, 07 Dec 2026 25:00:00 GMT' }
+                  : onServerClock(skewMs),
+              )
+              .end(),
           (_q, r) => sendJson(r, 200, invoice),
         ),
       );
@@ -389,6 +398,23 @@ describe('bodies', () => {
     expect(error).toMatchObject({ status: 200, operationId: 'GetInvoiceById' });
     expect((error as Error).message).toMatch(/longer than 64 MiB.*parseAs: 'stream'/);
     expect(requests).toHaveLength(1);
+  });
+
+  it('an error body longer than 64 MiB is an ApiError too, without advice to stream it (an error body is always read)', async () => {
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(400, { 'content-type': 'application/problem+json' });
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+      };
+      response.on('drain', pump);
+      pump();
+    });
+    const error = await failureOf(getInvoice(testClient(origin), { parseAs: 'stream' }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toMatch(
+      /failed with 400: its body is longer than 64 MiB, more than the client reads into memory$/,
+    );
   });
 
   it('an HTML 502 page is retried, then surfaces as an ApiError with the page as its body', async () => {
