@@ -4,6 +4,7 @@
 // its page (index.html#/pagination), so any other path is a 404; no extension is assumed
 // (/identity is not identity.html), and a file's name followed by a slash names no file
 // (sirv would serve the file there); / is index.html. A page may be sent changed (`page`).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -13,7 +14,18 @@ export const notFound = (response) =>
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 
 /** A page of the docs: an HTML file at the top of the site. */
-const PAGE = /^\/[^/]+\.html$/;
+const PAGE = /^\/+([^/]+\.html)$/;
+
+/** The file name of the page a request target names, its escapes undone; undefined for any other target. @param {string} target */
+function pageName(target) {
+  // A path as a path: given to URL as a relative reference, //index.html would name a host.
+  const { pathname } = new URL(target.startsWith('/') ? `http://docs${target}` : target, 'http://docs');
+  try {
+    return PAGE.exec(decodeURIComponent(pathname))?.[1];
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * @param {string} dir the built docs
@@ -25,12 +37,21 @@ export function docsFiles(dir, page) {
   return (request, response) => {
     if (request.url === '/' || request.url?.startsWith('/?')) request.url = `/index.html${request.url.slice(1)}`;
     else if (/\/(\?|$)/.test(request.url ?? '')) return notFound(response);
-    const { pathname } = new URL(request.url ?? '/', 'http://docs');
-    if (!page || !PAGE.test(pathname)) return serveFile(request, response, () => void notFound(response));
-    readFile(join(dir, pathname), 'utf8').then(
+    // The page a request names, however it spells it (sirv serves //index.html and /%69ndex.html).
+    const name = pageName(request.url ?? '/');
+    if (!page || name === undefined) return serveFile(request, response, () => void notFound(response));
+    readFile(join(dir, name), 'utf8').then(
       (html) => {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        response.end(request.method === 'HEAD' ? undefined : page(html));
+        const body = page(html);
+        const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+        const fresh = request.headers['if-none-match'] === etag;
+        response.writeHead(fresh ? 304 : 200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          etag,
+          'cache-control': 'no-cache',
+        });
+        response.end(request.method === 'HEAD' || fresh ? undefined : body);
       },
       () => notFound(response),
     );

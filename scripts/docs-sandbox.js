@@ -54,14 +54,28 @@ export async function pagesNaming(sandbox) {
   // The legacy client's paths begin with /webapi/api: its server is the origin.
   const urls = { servers: sandbox.baseUrl, legacyServers: running };
   const origin = new RegExp(`${described.replaceAll('.', '\\.')}(?!\\d)`, 'g');
+  const baseUrlLine = /baseUrl: (servers|legacyServers)\.sandbox,/g;
+  /** A TypeScript sample's source (JSON-escaped, as the page holds it) with the sandbox's URL in place of the name. @param {string} source */
+  const named = (source) => {
+    const rest = source.replace(baseUrlLine, '');
+    if (rest === source) return source;
+    return (
+      source
+        // The import of a name the sample then no longer uses goes too (a linter would flag it).
+        .replace(/\b(servers|legacyServers), |, (servers|legacyServers)\b(?= \})/g, (whole, before, after) =>
+          rest.includes(`${before ?? after}.`) ? whole : '',
+        )
+        .replace(
+          baseUrlLine,
+          (_, /** @type {'servers' | 'legacyServers'} */ name) =>
+            `baseUrl: '${urls[name]}', // where npm start runs the sandbox (${name}.sandbox names port ${DEFAULTS.port})`,
+        )
+    );
+  };
   return (html) =>
     html
       .replace(origin, running)
-      .replace(
-        /baseUrl: (servers|legacyServers)\.sandbox,/g,
-        (_, /** @type {'servers' | 'legacyServers'} */ name) =>
-          `baseUrl: '${urls[name]}', // where npm start runs the sandbox (${name}.sandbox names port ${DEFAULTS.port})`,
-      );
+      .replace(/"source":"((?:[^"\\]|\\.)*)"/g, (_, source) => `"source":"${named(source)}"`);
 }
 
 /**

@@ -175,6 +175,23 @@ describe('npm start, with the sandbox on a port of its own (SANDBOX_PORT, or 401
     expect(legacy.sample('TypeScript (sandbox)')).toContain(`baseUrl: '${sandboxOrigin}',`);
   });
 
+  it('names it in a page however the request spells its name, and answers HEAD and If-None-Match as for any file', async () => {
+    const sandboxOrigin = new URL(server.sandboxUrl).origin;
+    for (const path of ['/index.html', '/%69ndex.html', '/index%2ehtml', '//index.html', '/?x=1']) {
+      const response = await fetch(`${server.origin}${path}`);
+      expect(response.status, path).toBe(200);
+      const html = await response.text();
+      expect(html, path).toContain(sandboxOrigin);
+      expect(html, path).not.toMatch(/127\.0\.0\.1:4010(?!\d)/);
+    }
+    const head = await fetch(`${server.origin}/index.html`, { method: 'HEAD' });
+    const etag = head.headers.get('etag');
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1_000_000);
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${server.origin}/index.html`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
   it('serves sandbox samples that work as copied: curl and TypeScript each reach it', async () => {
     const { sample } = await servedSamples('index.html', 'GetInvoiceById');
     const invoiceId = main.document.components.examples.InvoicePaymentReminderOpen.value.data.id;
@@ -182,6 +199,8 @@ describe('npm start, with the sandbox on a port of its own (SANDBOX_PORT, or 401
     expect(JSON.parse(curl.stdout).data.id).toBe(invoiceId);
     const typescript = sample('TypeScript (sandbox)');
     expect(typescript).toContain(`baseUrl: '${server.sandboxUrl}',`);
+    // servers, no longer used, is no longer imported.
+    expect(typescript).toMatch(/^import \{ createAutoCollectClient, unwrap \} from '@autocollect\/client';$/m);
     const file = new URL('../test-results/served-sample.mjs', import.meta.url);
     writeFileSync(file, asModule(typescript));
     const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
