@@ -22,10 +22,15 @@ export function exampleEventData(document, data) {
   const batch = state.batches.get(data.batchId);
   const record = state.cases.get(data.caseId);
   const settlement = state.settlements.get(data.settlementId);
+  // An update's example says what changed (a case paused): those fields keep the example's values.
+  const changed = Array.isArray(data.fields)
+    ? Object.fromEntries(data.fields.filter((field) => field in data).map((field) => [field, data[field]]))
+    : {};
   return {
     ...data,
     ...(batch && batchEventData(state, batch)),
     ...(record && caseEventData(state, record)),
     ...(settlement && settlementEventData(state, settlement)),
+    ...changed,
   };
 }

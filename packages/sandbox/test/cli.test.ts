@@ -221,19 +221,21 @@ describe('autocollect-sandbox', () => {
     });
   });
 
-  it("trigger's events agree with what the sandbox's example records answer about the batch and case they name", async () => {
+  it("trigger's events agree with what the sandbox's example records answer about the batch and case they name, an update with the change it names", async () => {
     const receiver = await startReceiver();
     const { sandbox, call } = await sandboxWithToken({ examples: true });
     try {
-      for (const event of ['BATCH_COMPLETED', 'CASE_UPDATED']) {
+      for (const event of ['BATCH_COMPLETED', 'CASE', 'CASE_UPDATED']) {
         expect((await run(['trigger', event, '--to', receiver.url])).code).toBe(0);
       }
-      const [batchEvent, caseEvent] = receiver.received.map((delivery) => JSON.parse(delivery.body).data);
+      const [batchEvent, caseEvent, updateEvent] = receiver.received.map((delivery) => JSON.parse(delivery.body).data);
       const batch = (await call('GET', `{org}/batches/${batchEvent.batchId}`)).body.data;
       expect(batchEvent.status).toBe(batch.status);
       const [held] = (await call('GET', `{org}/cases?CaseNumber=${caseEvent.caseNumber}`)).body.data;
       expect(held.caseId).toBe(caseEvent.caseId);
       expect({ status: caseEvent.status, type: caseEvent.type }).toEqual({ status: held.status, type: held.type });
+      // An update says what changed, as its example does (a case paused); the rest is as held.
+      expect(updateEvent).toMatchObject({ caseId: held.caseId, type: held.type, fields: ['status'], status: 'PAUSED' });
       expect(sandbox.violations()).toEqual([]);
     } finally {
       await sandbox.close();
