@@ -15,13 +15,20 @@ import { CLOSED_STATUSES } from './state.js';
  * @property {{ status?: string, subStatus?: string }} [ready] where a case must be for it to apply: the sandbox holds one there for its sample
  */
 
+/**
+ * How to move a paused case on: resume that very case (the docs' ResumeCase sample names a case
+ * of its own), or start afresh. @param {InvoiceRecord} record
+ */
+export const resumeHint = (record) =>
+  `Resume it first (ResumeCase on case ${record.caseId}), or POST /_sandbox/reset to start afresh with the examples' cases.`;
+
 const withSubStatus = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
   record.status === 'OPEN' && record.subStatus === subStatus;
 /** How to have a case asked for a decision: Amili asks, the sandbox's control API stands in for it. */
 const askFor = (/** @type {string} */ subStatus) => (/** @type {InvoiceRecord} */ record) =>
   record.status === 'OPEN'
     ? `In the sandbox, POST /_sandbox/cases/${record.caseId}/sub-status with {"subStatus":"${subStatus}"} asks for this decision, as Amili would.`
-    : 'Resume it first (ResumeCase).';
+    : resumeHint(record);
 const setSubStatus = (/** @type {string | undefined} */ subStatus) => (/** @type {InvoiceRecord} */ record) => {
   record.subStatus = subStatus;
 };
@@ -55,7 +62,7 @@ export const CASE_ACTIONS = {
     apply: (record) => {
       record.status = 'PAUSED';
     },
-    hint: () => 'Resume it first (ResumeCase), or pause another.',
+    hint: resumeHint,
     ready: { status: 'OPEN' },
   },
   ResumeCase: resume,

@@ -3,7 +3,7 @@
 // holds, its tokens, batch processing on a timer, webhook events and faults.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { caseEventData, changeAmounts, processBatch, settlementEventData } from './batches.js';
-import { DECISION_SUB_STATUSES, RESET_HINT } from './case-actions.js';
+import { DECISION_SUB_STATUSES, RESET_HINT, resumeHint } from './case-actions.js';
 import { Contract, organizationFor } from './contract.js';
 import { addExampleRecords } from './examples.js';
 import { FaultPlan, NO_FAULTS, parseFaults } from './faults.js';
@@ -138,7 +138,7 @@ export class Sandbox {
       throw new SandboxError(422, `subStatus must be one of ${DECISION_SUB_STATUSES.join(', ')}.`);
     }
     if (record.status !== 'OPEN') {
-      const hint = CLOSED_STATUSES.has(record.status) ? ` ${RESET_HINT}` : ' Resume it first (ResumeCase).';
+      const hint = ` ${CLOSED_STATUSES.has(record.status) ? RESET_HINT : resumeHint(record)}`;
       throw new SandboxError(409, `Case ${caseId} is ${record.status}, not OPEN.${hint}`);
     }
     record.subStatus = subStatus;

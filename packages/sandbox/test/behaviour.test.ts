@@ -281,7 +281,7 @@ describe('case actions', () => {
     const twice = await act('pause');
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toBe(
-      `Case ${entry.caseId} is PAUSED: only an OPEN case can be paused. Resume it first (ResumeCase), or pause another.`,
+      `Case ${entry.caseId} is PAUSED: only an OPEN case can be paused. Resume it first (ResumeCase on case ${entry.caseId}), or POST /_sandbox/reset to start afresh with the examples' cases.`,
     );
     expect((await act('resume')).status).toBe(202);
     expect((await act('accept-debt-collection-list')).status).toBe(409);
