@@ -199,8 +199,9 @@ function curlSample(document, { method, path, operation, parameters }, target) {
   } else if (body !== undefined) {
     lines.push(`-H 'Content-Type: ${contentType}'`, `-d ${shellQuote(JSON.stringify(body))}`);
   }
-  // A success without a body would print nothing: its status says it succeeded.
-  if (answersNoBody(document, operation)) lines.push(`-w '%{http_code}\\n'`);
+  // A success without a body would print nothing: its status says it succeeded (on a line of
+  // its own, after a refusal's body).
+  if (answersNoBody(document, operation)) lines.push(`-w '\\n%{http_code}\\n'`);
   const command = lines.join(' \\\n  ');
   // Against the sandbox, the sample gets its own token first.
   if (target.serverName && !isTokenRequest) {
