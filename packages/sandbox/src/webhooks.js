@@ -158,13 +158,23 @@ export class WebhookDispatcher {
       /** @type {Attempt} */
       const record = { at: new Date().toISOString() };
       delivery.attempts.push(record);
+      // The attempt's own signal, held by its timer and by the closing signal's listener: on
+      // Node 20 a signal made by AbortSignal.any is held only weakly, and one collected while
+      // the request waits loses its abort.
+      const ending = new AbortController();
+      const timer = setTimeout(
+        () => ending.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+        timeoutMs,
+      );
+      const onClose = () => ending.abort(this.closing.signal.reason);
+      this.closing.signal.addEventListener('abort', onClose, { once: true });
       try {
         const response = await fetch(delivery.url, {
           method: 'POST',
           headers: deliveryHeaders(delivery.event, delivery.idempotencyKey, delivery.body, this.secret),
           body: delivery.body,
           redirect: 'manual',
-          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.closing.signal]),
+          signal: ending.signal,
         });
         record.status = response.status;
         await response.body?.cancel();
@@ -175,6 +185,9 @@ export class WebhookDispatcher {
         }
       } catch (error) {
         record.error = this.closed ? 'aborted: the sandbox was closed' : describe(error);
+      } finally {
+        clearTimeout(timer);
+        this.closing.signal.removeEventListener('abort', onClose);
       }
       if (this.generation !== generation) return;
       if (attempt >= maxAttempts) {
