@@ -12,7 +12,7 @@ import { PlainRequest } from './plain-request.js';
 import { BodyTooLarge, MAX_BODY_BYTES, ReadResponse, readBody, withoutToken } from './read-response.js';
 import { withoutSecrets } from './redact.js';
 import { type Attempts, type Decision, decide, type Failure, type RetryPolicy, sleep, untilAborted } from './retry.js';
-import { type CallInfo, requestIdHeader } from './unwrap.js';
+import { apiError, type CallInfo, recordCall, requestIdHeader } from './unwrap.js';
 
 /**
  * A fetch to send with. It is called as openapi-fetch calls one, with a Request that carries
@@ -416,14 +416,15 @@ function describeUrl(url: string): string {
 
 /** An answer whose body is too long to read into memory: an ApiError, never retried (it would come as long again). */
 function tooLarge(response: Response, info: CallInfo, secrets: (string | undefined)[]): ApiError {
-  return new ApiError({
-    ...info,
-    status: response.status,
-    body: undefined,
-    requestId: withoutSecrets(requestIdHeader(response.headers), secrets),
-    // A success's body can be streamed; an error's is always read, into the ApiError.
-    reason: `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory${response.ok ? "; read it as a stream (parseAs: 'stream')" : ''}`,
-  });
+  // Made as any other: its request id is redacted as it is there.
+  const unread = new ReadResponse(null, response, secrets);
+  recordCall(unread, info);
+  // A success's body can be streamed; an error's is always read, into the ApiError.
+  return apiError(
+    unread,
+    undefined,
+    `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory${response.ok ? "; read it as a stream (parseAs: 'stream')" : ''}`,
+  );
 }
 
 /** A fetch that answered something other than a Response. */
