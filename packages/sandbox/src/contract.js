@@ -60,6 +60,7 @@ export class Contract {
           if (!operation) continue;
           const security = operation.security ?? document.security ?? [];
           const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
+          const resolved = parameters.map((reference) => /** @type {Parameter} */ (resolve(document, reference)));
           this.routes.push({
             method: method.toUpperCase(),
             path: base + path,
@@ -70,12 +71,10 @@ export class Contract {
             template: compileTemplate(base + path),
             operation,
             parameters,
-            headerParameters: parameters
-              .map((reference) => /** @type {Parameter} */ (resolve(document, reference)))
+            headerParameters: resolved
               .filter((parameter) => parameter.in === 'header')
               .map((parameter) => parameter.name),
-            integerParameters: parameters
-              .map((reference) => /** @type {Parameter} */ (resolve(document, reference)))
+            integerParameters: resolved
               .filter(
                 (parameter) =>
                   parameter.in !== 'cookie' &&
