@@ -22,7 +22,7 @@ export const CONTROL_ENDPOINTS = [
   {
     method: 'POST',
     path: '/_sandbox/reset',
-    what: "Forget every invoice, case, batch, settlement, delivery and idempotency key, and hold the examples' records again (unless it started empty).",
+    what: "Forget every invoice, case, batch, settlement, delivery (aborting one under way) and idempotency key, and hold the examples' records again (unless it started empty).",
     run: (sandbox) => {
       sandbox.reset();
       return { status: 204 };

@@ -71,8 +71,12 @@ export class WebhookDispatcher {
     this.generation = 0;
     /** @type {Map<ReturnType<typeof setTimeout>, () => void>} each back-off's timer, and what ends its wait */
     this.timers = new Map();
-    /** Aborted by `close`: an attempt still waiting for its answer would keep the process alive until its timeout. */
-    this.closing = new AbortController();
+    /**
+     * Aborted when deliveries are let go of (a reset, a close), then made anew: an attempt
+     * still waiting for its answer would reach its receiver after a reset, or keep the process
+     * alive after a close, until its timeout.
+     */
+    this.lettingGo = new AbortController();
   }
 
   /** Queues an event for every registered URL. @param {string} event @param {object} payload */
@@ -110,19 +114,20 @@ export class WebhookDispatcher {
   /** Stops delivering, at once: attempts under way are aborted, and pending deliveries stay pending, and listed. */
   close() {
     this.closed = true;
-    this.closing.abort();
     this.#dropQueued();
   }
 
-  /** Forgets every delivery, queued or waiting to be retried (a reset): none is attempted again. */
+  /** Forgets every delivery, queued, under way or waiting to be retried (a reset): none is attempted again. */
   forget() {
     this.log.length = 0;
     this.#dropQueued();
   }
 
-  /** Lets go of the queues and ends every back-off's wait: a delivery of before is not attempted again. */
+  /** Lets go of the queues, aborts attempts under way and ends every back-off's wait: a delivery of before is not attempted again. */
   #dropQueued() {
     this.generation++;
+    this.lettingGo.abort();
+    this.lettingGo = new AbortController();
     this.queues.clear();
     for (const [timer, endWait] of this.timers) {
       clearTimeout(timer);
@@ -153,12 +158,12 @@ export class WebhookDispatcher {
       delivery.state = 'failed';
       return;
     }
-    const { generation } = this;
+    const { generation, lettingGo } = this;
     for (let attempt = 1; !this.closed && this.generation === generation; attempt++) {
       /** @type {Attempt} */
       const record = { at: new Date().toISOString() };
       delivery.attempts.push(record);
-      // The attempt's own signal, held by its timer and by the closing signal's listener: on
+      // The attempt's own signal, held by its timer and by the letting-go signal's listener: on
       // Node 20 a signal made by AbortSignal.any is held only weakly, and one collected while
       // the request waits loses its abort.
       const ending = new AbortController();
@@ -166,8 +171,8 @@ export class WebhookDispatcher {
         () => ending.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
         timeoutMs,
       );
-      const onClose = () => ending.abort(this.closing.signal.reason);
-      this.closing.signal.addEventListener('abort', onClose, { once: true });
+      const onLetGo = () => ending.abort(lettingGo.signal.reason);
+      lettingGo.signal.addEventListener('abort', onLetGo, { once: true });
       try {
         const response = await fetch(delivery.url, {
           method: 'POST',
@@ -187,7 +192,7 @@ export class WebhookDispatcher {
         record.error = this.closed ? 'aborted: the sandbox was closed' : describe(error);
       } finally {
         clearTimeout(timer);
-        this.closing.signal.removeEventListener('abort', onClose);
+        lettingGo.signal.removeEventListener('abort', onLetGo);
       }
       if (this.generation !== generation) return;
       if (attempt >= maxAttempts) {

@@ -119,6 +119,22 @@ describe('webhook deliveries', () => {
     expect(sandbox.deliveries()).toEqual([]);
   });
 
+  it('a reset aborts an attempt waiting for its answer: an event of before never reaches a receiver after it', async () => {
+    const unanswering = await startReceiver(['never']);
+    cleanup.push(unanswering.close);
+    const { call, sandbox } = await sandboxWithToken({ webhookUrls: [unanswering.url] });
+    cleanup.push(() => sandbox.close());
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => unanswering.received.length === 1);
+    sandbox.reset();
+    // Aborted at once, not at the attempt's timeout.
+    await until(() => unanswering.received[0]!.abandoned, 0, 'the attempt to be aborted');
+    await sandbox.webhooksIdle();
+    expect(sandbox.deliveries()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(unanswering.received).toHaveLength(1);
+  });
+
   it('stop when the sandbox closes: an attempt waiting for its answer is aborted, a retry is never sent', async () => {
     const unanswering = await startReceiver(['never']);
     const failing = await startReceiver([500]);
