@@ -5,6 +5,7 @@
 // API across origins (cors.js).
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { answerClientError } from './client-error.js';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
 import { shapeOf } from './json-shape.js';
@@ -42,6 +43,7 @@ export function createSandboxServer(sandbox) {
     });
   });
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerClientError);
   return server;
 }
 
