@@ -316,7 +316,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const baseDir = outDir && outDirFlag !== -1 ? resolve(outDir) : root;
-  const files = await generate(undefined, { cache: !process.argv.includes('--no-cache') });
-  write(files, baseDir);
-  for (const file of files) console.log(`generated ${relative(process.cwd(), resolve(baseDir, file.path))}`);
+  // No top-level await: it would make the module graph of everything importing this file
+  // async, and on Node 22 and 24 a worker ended while such a graph is still being evaluated
+  // (spec:diff's judge, when a side does not bundle) aborts the whole process.
+  generate(undefined, { cache: !process.argv.includes('--no-cache') }).then((files) => {
+    write(files, baseDir);
+    for (const file of files) console.log(`generated ${relative(process.cwd(), resolve(baseDir, file.path))}`);
+  });
 }
