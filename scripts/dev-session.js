@@ -18,23 +18,28 @@ export function startDevSession(repo) {
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
+  /** Everything it printed is read once it has exited and its output has closed. */
+  const closed = new Promise((done) => child.once('close', () => done(undefined)));
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`npm run dev exited (${code}) before it served:\n${output}`)));
-    child.stdout.on('data', () => {
+    const exitedEarly = (/** @type {number | null} */ code) =>
+      reject(new Error(`npm run dev exited (${code}) before it served:\n${output}`));
+    child.once('exit', exitedEarly);
+    const served = () => {
       const url = /Docs with live reload: (http:\/\/\S+)/.exec(output)?.[1];
       if (!url) return;
-      child.removeAllListeners('exit');
+      // Once: a listener left behind would go on acting on each later line.
+      child.stdout.off('data', served);
+      child.off('exit', exitedEarly);
       resolve({
         url,
         output: () => output,
         alive: () => child.exitCode === null && child.signalCode === null,
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await closed;
+        },
       });
-    });
+    };
+    child.stdout.on('data', served);
   });
 }

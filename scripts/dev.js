@@ -123,6 +123,14 @@ const serveFile = docsFiles(docsDir, (html) => {
 });
 /** @type {import('../packages/sandbox/src/index.js').RunningSandbox | undefined} */
 let sandbox;
+// Handled before the banner gives the address: a signal sent as soon as it shows (a test's,
+// or Ctrl+C) would otherwise end the process before it stops, saying so, with its sandbox.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    void sandbox?.close();
+    // Exits once the line is out: process.exit at once may drop it from a pipe.
+    process.stdout.write(`Stopped the live docs and the sandbox (${signal}).\n`, () => process.exit(0));
+  });
 const server = createServer((request, response) => {
   if (answerOwnRequests(server, request, response, sandbox)) return;
   if (new URL(request.url ?? '/', `http://${HOST}`).pathname === '/__dev/events') {
@@ -168,8 +176,3 @@ console.log(
     ...notes,
   ].join('\n'),
 );
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => {
-    void sandbox?.close();
-    process.exit(0);
-  });

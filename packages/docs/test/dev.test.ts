@@ -49,7 +49,7 @@ describe('npm run dev', () => {
 });
 
 describe('npm run dev, edited at once', () => {
-  it('sees an edit saved as soon as it prints its address: it says it watches once it does', async () => {
+  it('sees an edit saved as soon as it prints its address, and stops on a signal, saying so, its sandbox with it', async () => {
     const copy = copyOfRepo('dev-at-once', { built: true });
     const dev = await startDevSession(copy);
     try {
@@ -57,6 +57,10 @@ describe('npm run dev, edited at once', () => {
       const path = join(copy, SCHEMA);
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^description: /m, 'description: Saved at once. '));
       await expect.poll(() => dev.output().slice(printed)).toMatch(/✓ identity@v1 rebuilt in \d+ ms/);
+      const sandbox = /^Sandbox for Try it: (\S+)/m.exec(dev.output())?.[1];
+      await dev.stop();
+      expect(dev.output()).toContain('Stopped the live docs and the sandbox (SIGTERM).');
+      await expect(fetch(`${sandbox}/orgs`)).rejects.toThrow();
     } finally {
       await dev.stop();
       rmSync(copy, { recursive: true, force: true });
