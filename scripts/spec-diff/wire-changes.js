@@ -2,7 +2,7 @@
 // The wire's judge, beside the compiler's (./type-changes.js): what changes which values
 // an API accepts or sends without changing the generated types, because TypeScript cannot
 // say it (a format, integer against number, bounds, lengths, patterns, closed objects,
-// parameter serialization, security). Each change narrows or widens what may be carried,
+// parameter serialization, response headers, security). Each change narrows or widens what may be carried,
 // and its verdict follows its direction and who makes the value:
 //   - narrowing what a request, a parameter or a header may carry breaks a request that
 //     was accepted before;
@@ -93,16 +93,10 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
   if (oldBody && newBody) compareBodies(before, after, oldBody, newBody, 'request body', roles.input, add);
   for (const [status, response] of Object.entries(old.responses ?? {})) {
     const next = now.responses?.[status];
-    if (next)
-      compareBodies(
-        before,
-        after,
-        deref(before, response),
-        deref(after, next),
-        `response ${status}`,
-        roles.output,
-        add,
-      );
+    if (!next) continue;
+    const [was, is] = [deref(before, response), deref(after, next)];
+    compareBodies(before, after, was, is, `response ${status}`, roles.output, add);
+    compareHeaders(before, after, was, is, `response ${status}`, roles.output, add);
   }
   const security = (/** @type {any} */ document, /** @type {any} */ operation) =>
     /** @type {Record<string, string[]>[]} */ (operation.security ?? document.security ?? []).map((requirement) =>
@@ -133,6 +127,62 @@ function compareBodies(before, after, old, now, label, role, add) {
     const named = types.length > 1 ? ` (${mediaType})` : '';
     compareSchemas(before, after, old.content[mediaType].schema, next.schema, '', role, (at, text, breaking, why) =>
       add(`${label}${named}${at ? ` ${at}` : ''}: ${text}`, breaking, why),
+    );
+  }
+}
+
+/**
+ * The headers of a response, by name in any letter case: the types do not show them, yet a
+ * reader relies on the ones it reads (Retry-After, Location). In a webhook, the response is
+ * the receiver's to write: a header it must now send breaks it, one gone does not.
+ * @param {any} before @param {any} after @param {any} old @param {any} now @param {string} label @param {Role} role
+ * @param {(text: string, breaking: boolean, why?: string) => void} add
+ */
+function compareHeaders(before, after, old, now, label, role, add) {
+  const byName = (/** @type {any} */ document, /** @type {any} */ response) =>
+    new Map(
+      Object.entries(response.headers ?? {}).map(([name, header]) => [
+        name.toLowerCase(),
+        { name, header: deref(document, header) ?? {} },
+      ]),
+    );
+  const [olds, news] = [byName(before, old), byName(after, now)];
+  for (const [key, { name, header }] of olds) {
+    const next = news.get(key)?.header;
+    const at = `${label} header ${name}`;
+    if (!next) {
+      if (role === 'read') add(`${at}: removed`, true, 'a reader may rely on it');
+      else add(`${at}: removed`, false, 'the receiver need no longer send it');
+      continue;
+    }
+    if (Boolean(header.required) !== Boolean(next.required)) {
+      const now = next.required ? 'required' : 'optional';
+      if (role === 'read') add(`${at}: became ${now}`, !next.required, 'a reader may rely on it');
+      else add(`${at}: became ${now}`, Boolean(next.required), 'a receiver must now send it');
+    }
+    // What the compiler's judge says of a body's type: here no type carries it.
+    const [was, is] = [deref(before, header.schema) ?? {}, deref(after, next.schema) ?? {}].map(typesOf);
+    if (was.join() !== is.join()) {
+      const sentence = `type changed from ${JSON.stringify(was.join(' | '))} to ${JSON.stringify(is.join(' | '))}`;
+      const breaking =
+        role === 'read' ? !is.every((type) => was.includes(type)) : !was.every((type) => is.includes(type));
+      add(
+        `${at}: ${sentence}`,
+        breaking,
+        breaking ? 'a reader may meet what it does not parse' : 'nothing that worked fails',
+      );
+    }
+    compareSchemas(before, after, header.schema, next.schema, '', role, (where, text, breaking, why) =>
+      add(`${at}${where ? ` ${where}` : ''}: ${text}`, breaking, why),
+    );
+  }
+  for (const [key, { name, header }] of news) {
+    if (olds.has(key)) continue;
+    const breaking = role === 'write' && Boolean(header.required);
+    add(
+      `${label} header ${name}: added`,
+      breaking,
+      breaking ? 'a receiver must now send it' : 'nothing that worked fails',
     );
   }
 }

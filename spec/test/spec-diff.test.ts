@@ -415,6 +415,41 @@ const CASES: Case[] = [
     line: /\(RequestAccessToken\): request body \(application\/x-www-form-urlencoded\): body removed$/,
   },
   {
+    change: 'A response header a client reads removed (wire)',
+    api: 'autocollect@v1',
+    edit: () => edit('spec/openapi/components/responses/TooManyRequests.yaml', (d) => d.delete('headers')),
+    breaking: true,
+    line: /\(GetInvoiceById\): response 429 header Retry-After: removed$/,
+  },
+  {
+    change: "A response header's type changed (wire)",
+    api: 'autocollect@v1',
+    edit: () => edit('spec/openapi/components/headers/RetryAfter.yaml', (d) => d.setIn(['schema', 'type'], 'integer')),
+    breaking: true,
+    line: /\(GetInvoiceById\): response 503 header Retry-After: type changed from "string" to "integer"$/,
+  },
+  {
+    change: 'A response header added (wire): safe',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/responses/TooManyRequests.yaml', (d) =>
+        d.setIn(['headers', 'RateLimit-Limit'], { description: 'Requests allowed.', schema: { type: 'integer' } }),
+      ),
+    breaking: false,
+    line: /\(GetInvoiceById\): response 429 header RateLimit-Limit: added$/,
+  },
+  {
+    change: 'A response header removed beside another breaking change is listed too (wire)',
+    api: 'autocollect@v1',
+    edit: () => {
+      edit('spec/openapi/components/responses/ServiceUnavailable.yaml', (d) => d.delete('headers'));
+      edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'amount', 'maximum'], 1_000_000));
+    },
+    breaking: true,
+    line: /\(CreatePayments\): request body payments\[\]\.amount: maximum 1000000 added$/,
+    also: [{ line: /\(GetInvoiceById\): response 503 header Retry-After: removed$/, breaking: true }],
+  },
+  {
     change: 'Request type narrowed',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'enum'], ['NOK'])),
