@@ -8,6 +8,7 @@
 import { cachedTypes } from '../../packages/client/scripts/generate.js';
 import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../spec/scripts/description.js';
 import { operationKeys } from './operation-keys.js';
+import { securitySchemeChanges } from './security-changes.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { wireChanges } from './wire-changes.js';
 
@@ -101,6 +102,7 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
   changes.push(
     ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section), same),
     ...serverChanges(before, after),
+    ...securitySchemeChanges(before, after),
     ...schemaNameChanges(before, after),
   );
   // What no judge looks at is listed too: with nothing else, every part that changed; beside

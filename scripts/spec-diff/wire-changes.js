@@ -9,6 +9,8 @@
 //   - widening what a response or webhook may carry breaks a reader where it relies on it:
 //     the format it parses, whole numbers. Looser bounds in what is read break nothing.
 import { deref, HTTP_METHODS } from '../../spec/scripts/description.js';
+import { describeChange } from './describe-change.js';
+import { securityChange } from './security-changes.js';
 
 /** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
 /** @typedef {{ where: string, text: string, breaking: boolean, judge: 'wire', why: string }} WireChange */
@@ -98,20 +100,8 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
     compareBodies(before, after, was, is, `response ${status}`, roles.output, add);
     compareHeaders(before, after, was, is, `response ${status}`, roles.output, add);
   }
-  const security = (/** @type {any} */ document, /** @type {any} */ operation) =>
-    /** @type {Record<string, string[]>[]} */ (operation.security ?? document.security ?? []).map((requirement) =>
-      JSON.stringify(sorted(requirement)),
-    );
-  const [oldSecurity, newSecurity] = [security(before, old), security(after, now)];
-  const added = newSecurity.filter((requirement) => !oldSecurity.includes(requirement));
-  const removed = oldSecurity.filter((requirement) => !newSecurity.includes(requirement));
-  // A client meets one requirement of the list: a new list it may not meet breaks it, unless an old one is still there.
-  const anonymous = newSecurity.length === 0 || newSecurity.includes('{}');
-  if (added.length || removed.length)
-    add(
-      `security changed from ${oldSecurity.join(' or ') || 'none'} to ${newSecurity.join(' or ') || 'none'}`,
-      removed.length > 0 && !anonymous,
-    );
+  const security = securityChange(before, after, old, now);
+  if (security) add(security.text, security.breaking);
 }
 
 /**
@@ -456,18 +446,3 @@ function valueKinds(document, schema, seen = new Set()) {
   // A schema that names no type nor values allows any kind.
   return kinds.size > 0 || branches.length > 0 ? kinds : new Set(['single', 'array', 'object']);
 }
-
-/** @param {unknown} was @param {unknown} is */
-const describeChange = (was, is) =>
-  was === undefined
-    ? `${JSON.stringify(is)} added`
-    : is === undefined
-      ? `${JSON.stringify(was)} removed`
-      : `changed from ${JSON.stringify(was)} to ${JSON.stringify(is)}`;
-/** @param {Record<string, string[]>} requirement */
-const sorted = (requirement) =>
-  Object.fromEntries(
-    Object.entries(requirement)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, scopes]) => [name, [...scopes].sort()]),
-  );

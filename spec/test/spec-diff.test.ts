@@ -257,6 +257,72 @@ const CASES: Case[] = [
     line: /\(GetInvoiceById\): security changed from .* to .*write:collection\.case/,
   },
   {
+    change: 'Security asks for fewer scopes (wire): safe, the token a client has still carries them',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) =>
+        d.setIn(['post', 'security'], [{ AmiliIdentity: [] }, { AmiliIdentityStaging: [] }]),
+      ),
+    breaking: false,
+    line: /\(CreateInvoices\): security changed from .*write:collection\.case.* to .*$/,
+  },
+  {
+    change: 'A security scheme renamed, its definition the same (wire): no operation changes',
+    api: 'autocollect@v1',
+    edit: () => {
+      edit('spec/openapi/openapi.yaml', (d) => {
+        d.set('security', [{ AmiliIdentity: [] }, { AmiliStaging: [] }]);
+        d.deleteIn(['components', 'securitySchemes', 'AmiliIdentityStaging']);
+        d.setIn(
+          ['components', 'securitySchemes', 'AmiliStaging', '$ref'],
+          'components/securitySchemes/AmiliIdentityStaging.yaml',
+        );
+      });
+      edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) =>
+        d.setIn(['post', 'security', 1], { AmiliStaging: ['write:collection.case'] }),
+      );
+    },
+    breaking: false,
+    line: /^components: security scheme AmiliIdentityStaging renamed to AmiliStaging$/,
+  },
+  {
+    change: "A security scheme's type changed (wire)",
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/securitySchemes/AmiliIdentity.yaml', (d) => {
+        d.set('type', 'apiKey');
+        d.set('in', 'header');
+        d.set('name', 'X-Api-Key');
+        d.delete('flows');
+      }),
+    breaking: true,
+    line: /^components: security scheme AmiliIdentity: type changed from "oauth2" to "apiKey"$/,
+  },
+  {
+    change: "A security scheme's token URL changed (wire)",
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/securitySchemes/AmiliIdentity.yaml', (d) =>
+        d.setIn(['flows', 'clientCredentials', 'tokenUrl'], 'https://login.amili.no/token'),
+      ),
+    breaking: true,
+    line: /^components: security scheme AmiliIdentity: flow clientCredentials: tokenUrl changed from "https:\/\/auth\.amili\.no\/token" to "https:\/\/login\.amili\.no\/token"$/,
+  },
+  {
+    change: "A security scheme's flow replaced by another (wire)",
+    api: 'autocollect@v1',
+    edit: () =>
+      edit('spec/openapi/components/securitySchemes/AmiliIdentity.yaml', (d) => {
+        const flow = d.getIn(['flows', 'clientCredentials']) as any;
+        d.deleteIn(['flows', 'clientCredentials']);
+        d.setIn(['flows', 'authorizationCode'], flow);
+        d.setIn(['flows', 'authorizationCode', 'authorizationUrl'], 'https://auth.amili.no/authorize');
+      }),
+    breaking: true,
+    line: /^components: security scheme AmiliIdentity: flow clientCredentials removed$/,
+    also: [{ line: /^components: security scheme AmiliIdentity: flow authorizationCode added$/, breaking: false }],
+  },
+  {
     change: 'A description edited beside a breaking change is listed too',
     api: 'autocollect@v1',
     edit: () =>
