@@ -13,7 +13,7 @@
 // verdict it is (scripts/spec-diff/).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -133,12 +133,21 @@ async function bundleFiles(repo, { files, key: filesKey, side }, names) {
   /** @param {[string, { document: any, files: string[] }][]} entries */
   const asBundles = (entries) =>
     new Map(entries.map(([name, bundle]) => [name, { document: bundle.document, files: new Set(bundle.files) }]));
-  if (kept !== undefined) return asBundles(JSON.parse(kept));
+  if (kept !== undefined) {
+    try {
+      return asBundles(JSON.parse(kept));
+    } catch {
+      // A file cut short or garbled (a full disk, say): made again, and written over.
+    }
+  }
   // Loaded when there is something to bundle: a usage error answers without Redocly.
-  const { bundleInMemory } = await import('../spec/scripts/bundle-in-memory.js');
-  const bundled = await bundleInMemory(files, names).catch((/** @type {Error} */ error) => {
-    throw new UsageError(`In ${side}, ${error.message}`);
-  });
+  const { bundleInMemory, validateInMemory } = await import('../spec/scripts/bundle-in-memory.js');
+  // Checked first: what is not valid OpenAPI may still bundle, and be judged as nonsense.
+  const bundled = await validateInMemory(files, names)
+    .then(() => bundleInMemory(files, names))
+    .catch((/** @type {Error} */ error) => {
+      throw new UsageError(`In ${side}, ${error.message}`);
+    });
   /** @type {[string, { document: any, files: string[] }][]} */
   const entries = bundled.map(({ name, document, files: used }) => [name, { document, files: used }]);
   writeCached(bundlesDir, key, JSON.stringify(entries));
@@ -337,11 +346,31 @@ async function majorRelease(repo, base) {
   if (major(now) > major(then)) return `by its version, ${now} since ${then}`;
   // Loaded only when a change breaks: most runs never ask.
   const { default: read } = await import('@changesets/read');
-  const changesets = await read(repo);
+  const changesets = await read(repo).catch((/** @type {Error} */ error) => {
+    throw new UsageError(`${unreadableChangeset(repo, error)} cannot be read: ${error.message.split('\n')[0]}`);
+  });
   const pending = changesets.some((changeset) =>
     changeset.releases.some((release) => release.name === GATED_PACKAGE && release.type === 'major'),
   );
   return pending ? 'by a pending changeset' : undefined;
+}
+
+/**
+ * Which changeset @changesets/read could not parse: its error quotes the file's contents, not its name.
+ * @param {string} repo
+ * @param {Error} error
+ */
+function unreadableChangeset(repo, error) {
+  const quoted = /\n(?:Changeset contents|Received content|Frontmatter content):\n([\s\S]*)$/
+    .exec(error.message)?.[1]
+    ?.trim();
+  const dir = join(repo, '.changeset');
+  const file =
+    quoted &&
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .find((name) => readFileSync(join(dir, name), 'utf8').includes(quoted));
+  return file ? `.changeset/${file}` : 'A changeset in .changeset/';
 }
 
 /**
@@ -372,7 +401,8 @@ function inReadingOrder(changes) {
 
 /**
  * `npm run spec:diff`: prints every change since the base, and answers the exit code: 0
- * with no breaking change (or a major changeset for it), 1 with one, 2 for bad usage.
+ * with no breaking change (or a major changeset for it), 1 with one, 2 when it cannot
+ * compare (bad usage, a spec not valid) or cannot tell (a changeset it cannot read).
  * @param {string[]} args the command line's arguments
  * @param {{ repo?: string, out?: (line: string) => void, err?: (line: string) => void }} [io]
  * @returns {Promise<number>}
@@ -381,7 +411,8 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
   const usage =
     'Usage: npm run spec:diff -- --base <git ref> [--verbose] [--json]   (a branch, tag or commit to compare the spec with;\n' +
     '  `git tag --list "@autocollect/client@*"` lists the releases. Exit code 0: nothing breaks, or it is released as a\n' +
-    '  major version; 1: a breaking change without one; 2: bad usage, or a spec that cannot be compared)';
+    '  major version; 1: a breaking change without one; 2: bad usage, a spec that cannot be compared, or a changeset\n' +
+    '  that cannot be read)';
   let base;
   let verbose = false;
   let json = false;
@@ -414,16 +445,29 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     err(usage);
     return 2;
   }
+  /** Says why it cannot compare, or cannot tell: the cause's stack only with --verbose (a fault of spec:diff's own). */
+  const cannot = (/** @type {unknown} */ error) => {
+    const { message, stack } = /** @type {Error} */ (error);
+    if (error instanceof UsageError) err(message);
+    else err(`spec:diff cannot compare: ${verbose ? stack : message}`);
+    return 2;
+  };
   let results;
   try {
     results = await specChanges(base, repo);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err(error.message);
-    return 2;
+    return cannot(error);
   }
   const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
-  const released = breaking > 0 ? await majorRelease(repo, base) : undefined;
+  /** @type {string | undefined} */
+  let released;
+  /** @type {unknown} why it cannot tell whether a major version releases them: said after the changes */
+  let undecided;
+  try {
+    released = breaking > 0 ? await majorRelease(repo, base) : undefined;
+  } catch (error) {
+    undecided = error;
+  }
   const gated = breaking > 0 && !released;
   if (json) {
     // For tools: every change with its verdict, judge and whole text; the same exit code.
@@ -432,6 +476,7 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
       changes: changes.map((change) => ({ ...change, judge: change.judge ?? 'types', why: whyOf(change) })),
     }));
     out(JSON.stringify({ base, breaking, gated, apis }, null, 2));
+    if (undecided) return cannot(undecided);
     return gated ? 1 : 0;
   }
   for (const { api, changes } of results) {
@@ -447,6 +492,7 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
       out(`${head}${text}${why}`);
     }
   }
+  if (undecided) return cannot(undecided);
   if (breaking === 0) {
     out('\nNo breaking change.');
     return 0;

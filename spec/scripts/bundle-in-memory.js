@@ -28,6 +28,67 @@ async function oasBundler() {
   };
 }
 
+/** Where the files are said to be: nowhere on the disk, so that nothing is read from it. */
+const IN_MEMORY = resolve('/autocollect-spec-in-memory');
+
+/**
+ * A resolver class that reads the spec's files from memory.
+ * @param {Map<string, Buffer>} files
+ * @param {typeof import('@redocly/openapi-core').BaseResolver} BaseResolver
+ * @param {typeof import('@redocly/openapi-core').Source} Source
+ */
+function inMemoryResolver(files, BaseResolver, Source) {
+  class InMemoryResolver extends BaseResolver {
+    /**
+     * @override
+     * @param {string} absoluteRef
+     */
+    async loadExternalRef(absoluteRef) {
+      const file = absoluteRef.startsWith(`${IN_MEMORY}/`) ? absoluteRef.slice(IN_MEMORY.length + 1) : undefined;
+      const content = file === undefined ? undefined : files.get(file);
+      if (content === undefined) throw new Error(`${file ?? absoluteRef} is not one of the spec's files`);
+      // As Redocly reads a file: line ends made \n.
+      return new Source(absoluteRef, content.toString('utf8').replace(/\r\n/g, '\n'));
+    }
+  }
+  return { make: (/** @type {any} */ options) => new InMemoryResolver(options) };
+}
+
+/** @param {Map<string, Buffer>} files @param {string[] | undefined} names */
+const apisOf = (files, names) =>
+  readApis(IN_MEMORY, files.get('redocly.yaml')).filter((entry) => !names || names.includes(entry.name));
+
+/**
+ * Throws with the errors among Redocly's problems, each told as the build tells it.
+ * @param {import('@redocly/openapi-core').NormalizedProblem[]} problems
+ * @param {string} what
+ */
+async function failOn(problems, what) {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length === 0) return;
+  // Loaded only then: it loads Redocly whole.
+  const { describeFinding, toFinding } = await import('./redocly.js');
+  throw new Error(`${what}:\n${errors.map((problem) => describeFinding(toFinding(problem), IN_MEMORY)).join('\n')}`);
+}
+
+/**
+ * Checks each description (or those named) against the OpenAPI specification alone, with
+ * Redocly's `spec` ruleset (the repository's own rules are the build's lint): a description
+ * may bundle and still be nonsense (`type: strnig`, a parameter without a name), whose
+ * types and verdicts would be nonsense too. Throws with each error and its place.
+ * @param {Map<string, Buffer>} files the spec's files by path relative to the repo, redocly.yaml among them
+ * @param {string[]} [names] only these descriptions
+ */
+export async function validateInMemory(files, names) {
+  const { lint, createConfig, BaseResolver, Source } = await import('@redocly/openapi-core');
+  const config = await createConfig({ extends: ['spec'] });
+  const resolver = inMemoryResolver(files, BaseResolver, Source);
+  for (const api of apisOf(files, names)) {
+    const problems = await lint({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) });
+    await failOn(problems, `${api.name} is not valid OpenAPI`);
+  }
+}
+
 /**
  * Bundles each description (or those named) of a tree of spec files; returns the documents
  * by API name, with the files each was made of (relative to the tree), or throws with the
@@ -38,40 +99,15 @@ async function oasBundler() {
  */
 export async function bundleInMemory(files, names) {
   const { bundleOas, config, BaseResolver, Source } = await oasBundler();
-  // Where the files are said to be: nowhere on the disk, so that nothing is read from it.
-  const root = resolve('/autocollect-spec-in-memory');
-  class InMemoryResolver extends BaseResolver {
-    /**
-     * @override
-     * @param {string} absoluteRef
-     */
-    async loadExternalRef(absoluteRef) {
-      const file = absoluteRef.startsWith(`${root}/`) ? absoluteRef.slice(root.length + 1) : undefined;
-      const content = file === undefined ? undefined : files.get(file);
-      if (content === undefined) throw new Error(`${file ?? absoluteRef} is not one of the spec's files`);
-      // As Redocly reads a file: line ends made \n.
-      return new Source(absoluteRef, content.toString('utf8').replace(/\r\n/g, '\n'));
-    }
-  }
+  const resolver = inMemoryResolver(files, BaseResolver, Source);
   const bundles = [];
-  for (const api of readApis(root, files.get('redocly.yaml')).filter((entry) => !names || names.includes(entry.name))) {
-    const result = await bundleOas({
-      ref: api.root,
-      config,
-      externalRefResolver: new InMemoryResolver(config.resolve),
-    });
-    const errors = result.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) {
-      // Told as the build tells them (loaded only then: it loads Redocly whole).
-      const { describeFinding, toFinding } = await import('./redocly.js');
-      throw new Error(
-        `${api.name} does not bundle:\n${errors.map((problem) => describeFinding(toFinding(problem), root)).join('\n')}`,
-      );
-    }
+  for (const api of apisOf(files, names)) {
+    const result = await bundleOas({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) });
+    await failOn(result.problems, `${api.name} does not bundle`);
     bundles.push({
       name: api.name,
       document: result.bundle.parsed,
-      files: [...result.fileDependencies].map((file) => file.slice(root.length + 1)),
+      files: [...result.fileDependencies].map((file) => file.slice(IN_MEMORY.length + 1)),
     });
   }
   return bundles;

@@ -1,6 +1,6 @@
 // `npm run spec:diff` as a command: the lines it prints for real commits in a copy of the
 // repo, what it says when a side does not bundle, and its usage.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { S } from './support/spec-copy.js';
@@ -72,7 +72,7 @@ describe('npm run spec:diff', () => {
       const result = run('--base', 'HEAD');
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(
-        /^In the working tree, autocollect@v1 does not bundle:\nspec\/openapi\/components\/schemas\/NewPayment\.yaml:\d+:\d+ {2}error/,
+        /^In the working tree, autocollect@v1 is not valid OpenAPI:\nspec\/openapi\/components\/schemas\/NewPayment\.yaml:\d+:\d+ {2}error/,
       );
       expect(result.stderr).not.toMatch(/\n\s+at /); // no stack
     } finally {
@@ -91,6 +91,31 @@ describe('npm run spec:diff', () => {
     } finally {
       writeFileSync(config, configText);
     }
+  });
+
+  it('checks each side against the OpenAPI specification before it judges: what bundles but is not valid is said with its place, and exits 2', async () => {
+    spec.copy.edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'type'], 'strnig'));
+    spec.copy.edit(`${S}/NewInvoice.yaml`, (d) => d.setIn(['properties', 'debtors', 'items'], 'x'));
+    spec.copy.edit('spec/openapi/components/parameters/PageSize.yaml', (d) => d.delete('name'));
+    try {
+      const result = await runHere('--base', 'HEAD');
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^In the working tree, autocollect@v1 is not valid OpenAPI:\n/);
+      for (const file of ['schemas/NewPayment', 'schemas/NewInvoice', 'parameters/PageSize'])
+        expect(result.stderr).toMatch(new RegExp(`spec/openapi/components/${file}\\.yaml:\\d+:\\d+ {2}error`));
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      spec.copy.git('checkout', '--', 'spec');
+    }
+  });
+
+  it('bundles again where a kept bundle is corrupt', () => {
+    const kept = join(spec.copy.dir, 'node_modules/.cache/autocollect/spec-diff-bundles');
+    for (const file of readdirSync(kept)) writeFileSync(join(kept, file), '[["autocollect@v1", {"docu');
+    const result = run('--base', 'HEAD');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^autocollect@v1: no change since HEAD$/m);
   });
 
   it('explains its usage', () => {

@@ -30,6 +30,22 @@ describe('npm run spec:diff', () => {
     expect(released.status, released.stderr).toBe(0);
     expect(released.stdout).toMatch(/released as a major version of @autocollect\/client by a pending changeset/);
 
+    // A changeset that cannot be read: the changes are listed still, and it cannot tell.
+    const unclosed = () =>
+      writeFileSync(
+        join(spec.copy.dir, '.changeset/spec-change.md'),
+        "---\n'@autocollect/client': major\n\nA change, its frontmatter not closed.\n",
+      );
+    for (const write of [() => changeset('huge'), unclosed]) {
+      write();
+      const unreadable = await runHere('--base', 'HEAD~1');
+      expect(unreadable.status).toBe(2);
+      expect(unreadable.stdout).toMatch(/^ {2}BREAKING {2}types {2}GET .*data\.ocrReferenceNumber: removed/m);
+      expect(unreadable.stderr).toMatch(/\.changeset\/spec-change\.md cannot be read: could not parse changeset/);
+      expect(unreadable.stderr).not.toMatch(/\n\s+at /);
+    }
+    changeset('major');
+
     // `npx changeset version` consumes the changeset and bumps the version: still released as major.
     const manifest = join(spec.copy.dir, 'packages/client/package.json');
     const text = readFileSync(manifest, 'utf8');
