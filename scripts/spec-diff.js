@@ -459,6 +459,9 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     return cannot(error);
   }
   const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
+  // Changes no judge weighs count as breaking: the gate cannot call them safe.
+  const unjudged = results.flatMap(({ changes }) => changes).filter((change) => change.judge === 'none').length;
+  const counted = `${breaking} breaking change(s)${unjudged ? ` (${unjudged} of them not judged: review them)` : ''}`;
   /** @type {string | undefined} */
   let released;
   /** @type {unknown} why it cannot tell whether a major version releases them: said after the changes */
@@ -475,7 +478,7 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
       api,
       changes: changes.map((change) => ({ ...change, judge: change.judge ?? 'types', why: whyOf(change) })),
     }));
-    out(JSON.stringify({ base, breaking, gated, apis }, null, 2));
+    out(JSON.stringify({ base, breaking, unjudged, gated, apis }, null, 2));
     if (undecided) return cannot(undecided);
     return gated ? 1 : 0;
   }
@@ -483,7 +486,8 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     const count = `${changes.length} change${changes.length === 1 ? '' : 's'}`;
     out(`${api}: ${changes.length ? `${count} since ${base}` : `no change since ${base}`}`);
     for (const change of inReadingOrder(changes)) {
-      const head = `  ${change.breaking ? 'BREAKING' : 'safe    '}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: `;
+      const verdict = change.judge === 'none' ? 'REVIEW  ' : change.breaking ? 'BREAKING' : 'safe    ';
+      const head = `  ${verdict}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: `;
       const why = ` (${whyOf(change)})`;
       let text = verbose ? (change.detail ?? change.text) : change.text;
       // Too long, the change's text gives way, never the verdict or its reason.
@@ -498,11 +502,11 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
     return 0;
   }
   if (!gated) {
-    out(`\n${breaking} breaking change(s), released as a major version of ${GATED_PACKAGE} ${released}.`);
+    out(`\n${counted}, released as a major version of ${GATED_PACKAGE} ${released}.`);
     return 0;
   }
   err(
-    `\n${breaking} breaking change(s) without a major version of ${GATED_PACKAGE}: neither a pending major changeset nor a major version bumped since ${base}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
+    `\n${counted} without a major version of ${GATED_PACKAGE}: neither a pending major changeset nor a major version bumped since ${base}. Undo them, or run \`npx changeset\`, choose a major bump for ${GATED_PACKAGE}, and say in it what users must change.`,
   );
   return 1;
 }

@@ -13,17 +13,15 @@ import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { wireChanges } from './wire-changes.js';
 
 /**
- * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs', detail?: string, why?: string }} Change where: the operation,
+ * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs' | 'none', detail?: string, why?: string }} Change where: the operation,
  *   webhook or part of the description; judge: whose verdict it is, the compiler's on the types (the default), the wire's,
- *   or none (docs: only the text changed);
+ *   docs (only the text changed), or none (a keyword no judge weighs: to review, counted as breaking);
  *   detail: the whole text, where `text` sums a long one up; why: the judge's reason, when it gives one
  */
 /** @typedef {import('./type-changes.js').Role} Role */
 /** @typedef {import('./type-changes.js').TypeChange} TypeChange */
 
 const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'cookie'];
-/** A pointer into what only people read: a description, summary, title, example, or an extension (`x-…`). */
-const DOCUMENTATION = /\/(description|summary|title|example|examples|externalDocs|x-[^/]*)(\/| changed$)/;
 const isSuccess = (/** @type {string} */ status) => /^2/.test(status);
 
 /**
@@ -105,10 +103,30 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
     ...securitySchemeChanges(before, after),
     ...schemaNameChanges(before, after),
   );
-  // What no judge looks at is listed too: with nothing else, every part that changed; beside
-  // other changes, what is only read by people (descriptions, summaries, examples, extensions).
-  const texts = textChanges(before, after);
-  changes.push(...(changes.length === 0 ? texts : texts.filter((change) => DOCUMENTATION.test(change.text))));
+  // What no judge speaks of is listed too: the text people read; a keyword no judge weighs,
+  // to review (counted as breaking); and with nothing else, each judged part written otherwise.
+  const parts = changedParts(before, after);
+  const judged = changes.length > 0;
+  for (const { pointer, kind, keyword } of parts) {
+    const text = `${pointer} changed`;
+    if (kind === 'docs') changes.push({ where: 'documentation', text, breaking: false, judge: 'docs' });
+    else if (kind === 'unjudged')
+      changes.push({
+        where: 'spec',
+        text,
+        breaking: true,
+        judge: 'none',
+        why: `spec:diff does not judge ${keyword}: review it`,
+      });
+    else if (!judged)
+      changes.push({
+        where: 'spec',
+        text,
+        breaking: false,
+        judge: 'wire',
+        why: 'written otherwise: the types and the wire are the same',
+      });
+  }
   return changes;
 }
 
@@ -238,11 +256,14 @@ function compareContent(types, old, now, role, changes) {
 function serverChanges(before, after) {
   /** @type {Change[]} */
   const changes = [];
+  // A URL as a client calls it: each variable its default.
+  const url = (/** @type {any} */ server) =>
+    String(server.url).replace(/\{([^}]+)\}/g, (whole, name) => server.variables?.[name]?.default ?? whole);
   const named = (/** @type {any} */ document) =>
     new Map(
       (document.servers ?? []).map((/** @type {any} */ server) => [
         (server.description ?? server.url).trim().toLowerCase(),
-        server.url,
+        url(server),
       ]),
     );
   const [old, now] = [named(before), named(after)];
@@ -292,28 +313,115 @@ function schemaNameChanges(before, after) {
 }
 
 /**
- * When the types did not change, what did: descriptions, summaries, examples. Safe.
+ * Every part of the description that changed, by its JSON pointer, each as a reader of the
+ * description takes it: text (docs), a keyword the judges weigh (judged), or one they do not
+ * (unjudged): what no judge weighs is never called text.
  * @param {any} before
  * @param {any} after
- * @returns {Change[]}
+ * @returns {{ pointer: string, kind: 'docs' | 'judged' | 'unjudged', keyword?: string }[]}
  */
-function textChanges(before, after) {
-  /** @type {string[]} */
-  const pointers = [];
-  const walk = (/** @type {any} */ a, /** @type {any} */ b, /** @type {string} */ at) => {
+function changedParts(before, after) {
+  /** @type {string[][]} */
+  const changed = [];
+  const walk = (/** @type {any} */ a, /** @type {any} */ b, /** @type {string[]} */ at) => {
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-      for (const key of union(Object.keys(a), Object.keys(b))) walk(a[key], b[key], `${at}/${escapePointerPart(key)}`);
-    } else pointers.push(at);
+      for (const key of union(Object.keys(a), Object.keys(b))) walk(a[key], b[key], [...at, key]);
+    } else changed.push(at);
   };
-  walk(before, after, '');
-  return pointers.map((pointer) => ({
-    where: 'documentation',
-    text: `${pointer} changed`,
-    breaking: false,
-    judge: /** @type {const} */ ('docs'),
-  }));
+  walk(before, after, []);
+  return changed.map((parts) => {
+    const pointer = parts.map((part) => `/${escapePointerPart(part)}`).join('');
+    for (const [index, part] of parts.entries()) {
+      // A name in a map (a property, a path, a media type) or an array's index: no keyword.
+      if ((index > 0 && NAMED.has(parts[index - 1])) || /^\d+$/.test(part)) continue;
+      if (TEXT.has(part) || part.startsWith('x-')) return { pointer, kind: 'docs' };
+      if (WHOLLY_JUDGED.has(part)) return { pointer, kind: 'judged' };
+      if (!JUDGED.has(part)) return { pointer, kind: 'unjudged', keyword: part };
+    }
+    return { pointer, kind: 'judged' };
+  });
 }
+
+/** Keywords only people read: what stands under one is text. */
+const TEXT = new Set([
+  'description',
+  'summary',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+  '$comment',
+  'info',
+  'tags',
+  'deprecated',
+]);
+/** Keywords whose values are maps of names (properties, paths, media types, status codes). */
+const NAMED = new Set([
+  'paths',
+  'webhooks',
+  'schemas',
+  'parameters',
+  'requestBodies',
+  'responses',
+  'headers',
+  'securitySchemes',
+  'content',
+  'properties',
+  'mapping',
+  'flows',
+  'scopes',
+  'variables',
+]);
+/** Keywords the judges weigh with whatever stands under them. */
+const WHOLLY_JUDGED = new Set(['security', 'enum', 'const', 'required', 'default', 'not', 'dependentRequired']);
+/** Keywords the judges weigh (the compiler on the types, the wire on what they do not show), or that hold others. */
+const JUDGED = new Set([
+  ...HTTP_METHODS,
+  ...NAMED,
+  'components',
+  'servers',
+  'url',
+  'operationId',
+  '$ref',
+  'requestBody',
+  'schema',
+  'name',
+  'in',
+  'style',
+  'explode',
+  'allowReserved',
+  'type',
+  'format',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'multipleOf',
+  'pattern',
+  'uniqueItems',
+  'readOnly',
+  'writeOnly',
+  'discriminator',
+  'propertyName',
+  'scheme',
+  'openIdConnectUrl',
+  'tokenUrl',
+  'authorizationUrl',
+  'refreshUrl',
+]);
 
 /**
  * How a change names its operation: `GET /orgs/{organizationId}/invoices (GetInvoicesByOrganization)`, or `webhook CASE (…)`.

@@ -87,6 +87,9 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
         `${label}: explode changed from ${side(parameter, 'explode', was.explode)} to ${side(next, 'explode', is.explode)}`,
         true,
       );
+    // Reserved characters sent unescaped, or escaped: the same values written otherwise.
+    if (Boolean(parameter.allowReserved) !== Boolean(next.allowReserved))
+      add(`${label}: allowReserved ${describeChange(parameter.allowReserved, next.allowReserved)}`, true);
     compareSchemas(before, after, parameter.schema, next.schema, '', roles.input, (at, text, breaking, why) =>
       add(`${label}${at ? ` ${at}` : ''}: ${text}`, breaking, why),
     );
@@ -227,6 +230,53 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   }
   if (old.pattern !== now.pattern)
     judge(`pattern ${describeChange(old.pattern, now.pattern)}`, now.pattern === undefined ? 'wider' : 'narrower');
+  if (JSON.stringify(old.dependentRequired ?? {}) !== JSON.stringify(now.dependentRequired ?? {})) {
+    // Each property's list of what it requires beside it: one more, or longer, narrows.
+    const pairs = (/** @type {any} */ schema) =>
+      Object.entries(schema.dependentRequired ?? {}).flatMap(([name, list]) =>
+        /** @type {string[]} */ (list).map((other) => `${name}>${other}`),
+      );
+    const [was, is] = [pairs(old), pairs(now)];
+    const direction = is.every((pair) => was.includes(pair))
+      ? 'wider'
+      : was.every((pair) => is.includes(pair))
+        ? 'narrower'
+        : 'other';
+    judge(`dependentRequired ${describeChange(old.dependentRequired, now.dependentRequired)}`, direction);
+  }
+  if (JSON.stringify(old.not) !== JSON.stringify(now.not))
+    judge(
+      `not ${old.not === undefined ? 'added' : now.not === undefined ? 'removed' : 'changed'}`,
+      old.not === undefined ? 'narrower' : now.not === undefined ? 'wider' : 'other',
+    );
+  // What a value left out means: the API (or, for a response, the reader) takes another.
+  if (JSON.stringify(old.default) !== JSON.stringify(now.default)) {
+    const breaking = old.default !== undefined && (now.default !== undefined || role === 'write');
+    add(
+      at,
+      `default ${describeChange(old.default, now.default)}`,
+      breaking,
+      breaking ? 'a value left out is now taken as another' : 'it says what a value left out was taken as',
+    );
+  }
+  // A request property made read-only may be refused or dropped; a response's made write-only no longer comes.
+  for (const [keyword, breaksFor] of /** @type {const} */ ([
+    ['readOnly', 'write'],
+    ['writeOnly', 'read'],
+  ]))
+    if (Boolean(old[keyword]) !== Boolean(now[keyword])) {
+      const breaking = Boolean(now[keyword]) && role === breaksFor;
+      add(
+        at,
+        `${keyword} ${now[keyword] ? 'added' : 'removed'}`,
+        breaking,
+        breaking
+          ? role === 'write'
+            ? 'the API may refuse the value, or drop it'
+            : 'a reader no longer gets it'
+          : 'nothing that worked fails',
+      );
+    }
   if (Boolean(old.uniqueItems) !== Boolean(now.uniqueItems))
     judge(`uniqueItems ${now.uniqueItems ? 'added' : 'removed'}`, now.uniqueItems ? 'narrower' : 'wider');
   for (const keyword of ['additionalProperties', 'unevaluatedProperties']) {

@@ -516,6 +516,66 @@ const CASES: Case[] = [
     also: [{ line: /\(GetInvoiceById\): response 503 header Retry-After: removed$/, breaking: true }],
   },
   {
+    change: 'A request property becomes readOnly (wire): the API may refuse or drop what clients send',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/NewInvoice.yaml`, (d) => d.setIn(['properties', 'invoiceNumber', 'readOnly'], true)),
+    breaking: true,
+    line: /\(CreateInvoices\): request body invoices\[\]\.invoiceNumber: readOnly added$/,
+  },
+  {
+    change: 'A response property becomes writeOnly (wire): readers no longer get it',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/Invoice.yaml`, (d) => d.setIn(['properties', 'invoiceNumber', 'writeOnly'], true)),
+    breaking: true,
+    line: /\(GetInvoiceById\): response 200 data\.invoiceNumber: writeOnly added$/,
+  },
+  {
+    change: 'A request object gains dependentRequired (wire): it narrows',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/NewCorrection.yaml`, (d) => d.set('dependentRequired', { amount: ['description'] })),
+    breaking: true,
+    line: /\(CreateCorrections\): request body corrections\[\]: dependentRequired \{"amount":\["description"\]\} added$/,
+  },
+  {
+    change: 'A request object gains a `not` (wire): it narrows',
+    api: 'autocollect@v1',
+    edit: () => edit(`${S}/NewCorrection.yaml`, (d) => d.set('not', { required: ['date', 'description'] })),
+    breaking: true,
+    line: /\(CreateCorrections\): request body corrections\[\]: not added$/,
+  },
+  {
+    change: 'A query parameter allows reserved characters unescaped (wire): written otherwise',
+    api: 'autocollect@v1',
+    edit: () => edit('spec/openapi/components/parameters/PageSize.yaml', (d) => d.set('allowReserved', true)),
+    breaking: true,
+    line: /\(GetInvoicesByOrganization\): query parameter PageSize: allowReserved true added$/,
+  },
+  {
+    change: 'A keyword spec:diff does not judge (contentEncoding): listed for review, never as text',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewInvoice.yaml`, (d) => d.setIn(['properties', 'invoiceNumber', 'contentEncoding'], 'base64')),
+    breaking: true,
+    line: /^spec: \/components\/schemas\/NewInvoice\/properties\/invoiceNumber\/contentEncoding changed$/,
+  },
+  {
+    change: 'A keyword spec:diff does not judge, beside a safe change: listed for review still',
+    api: 'autocollect@v1',
+    edit: () =>
+      edit(`${S}/NewPayment.yaml`, (d) => {
+        d.setIn(['properties', 'note'], { type: 'string', description: 'A note for the debtor.' });
+        d.setIn(['properties', 'amount', 'contentMediaType'], 'text/plain');
+      }),
+    breaking: true,
+    line: /\(CreatePayments\): request body payments\[\]\.note: added \(optional\)$/,
+    also: [
+      {
+        line: /^spec: \/components\/schemas\/NewPayment\/properties\/amount\/contentMediaType changed$/,
+        breaking: true,
+      },
+    ],
+  },
+  {
     change: 'Request type narrowed',
     api: 'autocollect@v1',
     edit: () => edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'enum'], ['NOK'])),
@@ -719,6 +779,37 @@ describe('spec:diff gives each change its verdict', () => {
 
   it('finds nothing between the spec and itself', () => {
     expect(judged[CASES.length]).toEqual([]);
+  });
+});
+
+describe('spec:diff on what a value left out means: defaults, and server variables', () => {
+  /** The spec with a default page size, currency and server host, as given. */
+  const withDefaults = (pageSize: number, currency: string, host: string) => {
+    tree = new Map(base);
+    edit('spec/openapi/components/parameters/PageSize.yaml', (d) => d.setIn(['schema', 'default'], pageSize));
+    edit(`${S}/NewPayment.yaml`, (d) => d.setIn(['properties', 'currency', 'default'], currency));
+    edit('spec/openapi/openapi.yaml', (d) => {
+      d.setIn(['servers', 0, 'url'], 'https://{host}/collection/v1');
+      d.setIn(['servers', 0, 'variables'], { host: { default: host } });
+    });
+    return tree;
+  };
+
+  it('a default changed breaks a request that leaves the value out; a server variable changed moves the server', async () => {
+    const before = withDefaults(20, 'NOK', 'api.amili.no');
+    const [changed] = (await specChangesEach(before, [withDefaults(50, 'SEK', 'api2.amili.no')])).map(lines);
+    const found = (pattern: RegExp) => changed!.filter((c) => pattern.test(c.line)).map((c) => c.breaking);
+    expect(found(/\(GetInvoicesByOrganization\): query parameter PageSize: default changed from 20 to 50$/)).toEqual([
+      true,
+    ]);
+    expect(
+      found(/\(CreatePayments\): request body payments\[\]\.currency: default changed from "NOK" to "SEK"$/),
+    ).toEqual([true]);
+    expect(
+      found(
+        /^servers: server production moved from https:\/\/api\.amili\.no\/collection\/v1 to https:\/\/api2\.amili\.no/,
+      ),
+    ).toEqual([true]);
   });
 });
 
