@@ -54,7 +54,17 @@ export function specFiles(repo, ref, blobs = new Map()) {
     try {
       listed = git('ls-tree', '-r', '-z', '--full-tree', `${ref}^{commit}`, '--', 'spec', 'redocly.yaml');
     } catch {
-      throw new UsageError(`git knows no commit "${ref}": pass a branch, tag or commit of this repo as --base.`);
+      let inRepo = true;
+      try {
+        git('rev-parse', '--git-dir');
+      } catch {
+        inRepo = false;
+      }
+      throw new UsageError(
+        inRepo
+          ? `git knows no commit "${ref}": pass a branch, tag or commit of this repo as --base.`
+          : `${repo} is not in a git repository: spec:diff compares with a commit of one.`,
+      );
     }
     // "<mode> blob <id>\t<path>", each ended by NUL
     const entries = listed
@@ -383,9 +393,6 @@ function whyOf(change) {
   return change.breaking ? 'code written for the old client may not compile' : 'code written for it still compiles';
 }
 
-/** The longest line spec:diff prints; `--verbose` prints every line whole. */
-const MAX_LINE = 200;
-
 /**
  * Breaking changes first, then the safe ones grouped by operation, each group in the order found.
  * @param {Change[]} changes
@@ -489,10 +496,9 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
       const verdict = change.judge === 'none' ? 'REVIEW  ' : change.breaking ? 'BREAKING' : 'safe    ';
       const head = `  ${verdict}  ${(change.judge ?? 'types').padEnd(5)}  ${change.where}: `;
       const why = ` (${whyOf(change)})`;
-      let text = verbose ? (change.detail ?? change.text) : change.text;
-      // Too long, the change's text gives way, never the verdict or its reason.
-      const room = MAX_LINE - head.length - why.length;
-      if (!verbose && text.length > room) text = `${text.slice(0, Math.max(room - 1, 0))}…`;
+      // Never cut: what a change became is at its end. A long type is summed up where it is
+      // told (type-changes.js), whole with --verbose.
+      const text = verbose ? (change.detail ?? change.text) : change.text;
       out(`${head}${text}${why}`);
     }
   }

@@ -83,16 +83,18 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
         if (!old && !now) continue;
         const key = `${method.toUpperCase()} ${path}`;
         const where = whereOf(ids, method, path, section);
-        const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ detail = '') =>
-          changes.push({ where, text, breaking, ...(detail && { detail }) });
+        const add = (
+          /** @type {string} */ text,
+          /** @type {boolean} */ breaking,
+          /** @type {Partial<Change>} */ more = {},
+        ) => changes.push({ where, text, breaking, ...more });
         if (!now) add('removed', true);
         else if (!old) add('added', false);
         else {
           const [oldId, newId] = [ids.before.get(key), ids.after.get(key)];
           // The exported `operations` type is keyed by operationId.
           if (oldId !== newId) add(`operationId ${oldId} renamed to ${newId}`, true);
-          for (const change of compareOperation(types, old, now, roles))
-            add(change.text, change.breaking, change.detail);
+          for (const { text, breaking, ...more } of compareOperation(types, old, now, roles)) add(text, breaking, more);
         }
       }
     }
@@ -127,7 +129,12 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
         why: 'written otherwise: the types and the wire are the same',
       });
   }
-  return changes;
+  // A schema reached through two branches (an allOf under each anyOf alternative) is told once.
+  const told = new Set();
+  return changes.filter((change) => {
+    const key = JSON.stringify([change.where, change.text, change.breaking, change.judge]);
+    return !told.has(key) && Boolean(told.add(key));
+  });
 }
 
 /**
@@ -135,10 +142,10 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
  * @param {import('typescript').Type} old
  * @param {import('typescript').Type} now
  * @param {{ input: Role, output: Role }} roles
- * @returns {{ text: string, breaking: boolean, detail?: string }[]}
+ * @returns {Omit<Change, 'where'>[]}
  */
 function compareOperation(types, old, now, roles) {
-  /** @type {{ text: string, breaking: boolean, detail?: string }[]} */
+  /** @type {Omit<Change, 'where'>[]} */
   const found = [];
   const record = (/** @type {string} */ label, /** @type {TypeChange[]} */ list) => {
     for (const { where, text, breaking, detail } of list) {
@@ -183,8 +190,14 @@ function compareOperation(types, old, now, roles) {
   for (const status of union(oldStatuses, types.propertyNames(newResponses))) {
     const [oldResponse, newResponse] = [oldResponses, newResponses].map((t) => types.property(t, status)?.type);
     if (!newResponse) {
-      // The data a success response carried no longer comes; an error the user no longer gets breaks nothing.
-      found.push({ text: `response ${status} removed`, breaking: isSuccess(status) && roles.output === 'read' });
+      // The data a success response carried no longer comes, whatever the types say (openapi-fetch's
+      // data is any success's): the wire's verdict. An error the user no longer gets breaks nothing.
+      const breaking = isSuccess(status) && roles.output === 'read';
+      found.push({
+        text: `response ${status} removed`,
+        breaking,
+        ...(breaking && { judge: 'wire', why: 'a reader that handles this status no longer meets it' }),
+      });
     } else if (!oldResponse) {
       // A new success body must fit what users already handle as the data of one.
       const handled = oldStatuses.filter(isSuccess).map((s) => types.property(oldResponses, s)?.type);
@@ -247,6 +260,13 @@ function compareContent(types, old, now, role, changes) {
   return changes;
 }
 
+/** A server gone or moved: the client's code compiles, and calls where the API no longer answers. */
+const MOVED = {
+  breaking: true,
+  judge: /** @type {const} */ ('wire'),
+  why: 'a client calls where the API no longer answers',
+};
+
 /**
  * The servers, as the client names them (`servers.production`), and any an operation overrides.
  * @param {any} before
@@ -269,12 +289,19 @@ function serverChanges(before, after) {
   const [old, now] = [named(before), named(after)];
   for (const [name, url] of old) {
     const next = now.get(name);
-    if (next === undefined) changes.push({ where: 'servers', text: `server ${name} (${url}) removed`, breaking: true });
+    if (next === undefined) changes.push({ where: 'servers', text: `server ${name} (${url}) removed`, ...MOVED });
     else if (next !== url)
-      changes.push({ where: 'servers', text: `server ${name} moved from ${url} to ${next}`, breaking: true });
+      changes.push({ where: 'servers', text: `server ${name} moved from ${url} to ${next}`, ...MOVED });
   }
   for (const [name, url] of now)
-    if (!old.has(name)) changes.push({ where: 'servers', text: `server ${name} (${url}) added`, breaking: false });
+    if (!old.has(name))
+      changes.push({
+        where: 'servers',
+        text: `server ${name} (${url}) added`,
+        breaking: false,
+        judge: 'wire',
+        why: 'nothing that worked fails',
+      });
 
   const overrides = (/** @type {any} */ document) =>
     new Map(
@@ -293,7 +320,7 @@ function serverChanges(before, after) {
       changes.push({
         where: key,
         text: `servers changed from ${urls.join(', ') || 'the API servers'} to ${next.join(', ') || 'the API servers'}`,
-        breaking: true,
+        ...MOVED,
       });
   }
   return changes;

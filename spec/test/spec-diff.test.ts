@@ -782,6 +782,31 @@ describe('spec:diff gives each change its verdict', () => {
   });
 });
 
+describe('spec:diff on changes the wire judges, each said once', () => {
+  it("a schema reached through two branches gives one line; a success status or a server moved is the wire's verdict", async () => {
+    tree = new Map(base);
+    edit(`${S}/Debtor.yaml`, (d) => d.setIn(['properties', 'dateOfBirth', 'format'], 'date-time'));
+    const twice = tree;
+    tree = new Map(base);
+    edit('spec/openapi/openapi.yaml', (d) => d.setIn(['servers', 1, 'url'], 'https://api.test.amili.no/collection/v1'));
+    edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) => {
+      d.setIn(['post', 'responses', '201'], d.getIn(['post', 'responses', '202']));
+      d.deleteIn(['post', 'responses', '202']);
+    });
+    const moved = tree;
+    const [once, wire] = await specChangesEach(base, [twice, moved]);
+    const all = once!.flatMap(({ changes }) => changes);
+    const dateOfBirth = all.filter((c) => /\(CreateInvoices\)/.test(c.where) && /dateOfBirth: format/.test(c.text));
+    expect(dateOfBirth).toHaveLength(1);
+    const changes = wire!.flatMap(({ changes }) => changes);
+    expect(changes.find((c) => /server staging moved/.test(c.text))).toMatchObject({ judge: 'wire', breaking: true });
+    expect(changes.find((c) => /\(CreateInvoices\)/.test(c.where) && c.text === 'response 202 removed')).toMatchObject({
+      judge: 'wire',
+      breaking: true,
+    });
+  });
+});
+
 describe('spec:diff on what a value left out means: defaults, and server variables', () => {
   /** The spec with a default page size, currency and server host, as given. */
   const withDefaults = (pageSize: number, currency: string, host: string) => {
