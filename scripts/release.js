@@ -44,12 +44,25 @@ try {
 const { publish = false, registry: registryOption } = options;
 if (registryOption !== undefined && !/^https?:\/\/[^/]/.test(registryOption))
   fail(`--registry must be a registry's http(s) URL, such as http://127.0.0.1:4873/; got "${registryOption}".`);
-const registry = registryOption ?? npm('config', 'get', 'registry').trim();
-const registryArgs = registryOption ? ['--registry', registryOption] : [];
+// npm sends a scoped package to the registry the user's config names for its scope (a line
+// `@autocollect:registry=…`, for GitHub Packages say), whatever --registry says: every npm
+// command names the registry for the packages' scopes too.
+const scopes = [...new Set(PACKAGES.map((name) => name.split('/')[0]).filter((part) => part?.startsWith('@')))];
+const registry = registryOption ?? configuredRegistry();
+const registryArgs = ['--registry', registry, ...scopes.map((scope) => `--${scope}:registry=${registry}`)];
 
 /** @param {string[]} args */
 function npm(...args) {
   return execFileSync('npm', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Where npm would publish the packages: their scope's registry in the user's npm config, or the default one. */
+function configuredRegistry() {
+  for (const scope of scopes) {
+    const scoped = npm('config', 'get', `${scope}:registry`).trim();
+    if (scoped !== 'undefined') return scoped;
+  }
+  return npm('config', 'get', 'registry').trim();
 }
 
 /** A word of a command line as the user would type it. @param {string} word */

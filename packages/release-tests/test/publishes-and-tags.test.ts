@@ -2,7 +2,8 @@
 // 127.0.0.1) that an earlier release, stopped half-way, left with part of the versions: done
 // as the refusal says (a changeset, then `npx changeset version`), the release publishes what
 // is new, leaves alone what is there with the same contents, and tags what it published. Run
-// again, it refuses: there is nothing new. The release is the run's (support/shared-release.ts).
+// again, it refuses: there is nothing new. The release is the run's (support/shared-release.ts),
+// made with the user's npm config sending the scope elsewhere.
 import { describe, expect, it } from 'vitest';
 import { LAST_RELEASE, PUBLIC } from './support/release-copy.js';
 import { sharedRelease } from './support/shared-release.js';
@@ -10,7 +11,7 @@ import { sharedRelease } from './support/shared-release.js';
 const release = sharedRelease();
 
 describe('npm run release -- --publish --registry <url>', () => {
-  it('done as it says, publishes what is new at the versions changesets gave, leaves the rest, and tags what it published', async () => {
+  it('done as it says, publishes what is new at the versions changesets gave to the registry named, leaves the rest, and tags what it published', async () => {
     const { before, now, result } = release;
     expect(Object.values(now).every((v) => v !== '0.0.0')).toBe(true);
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
@@ -23,6 +24,8 @@ describe('npm run release -- --publish --registry <url>', () => {
     expect(result.stdout).toContain(
       `@autocollect/openapi@${now['@autocollect/openapi']}: published already, same contents`,
     );
+    // Where --registry said, though the user's npm config sends the scope elsewhere.
+    expect(result.stdout).toContain(` to ${release.registry.url}, and tagged them.`);
     // The checks ran, the spec compared with the last release among them.
     expect(result.stdout).toMatch(
       /▶ Format and lint the code and the spec, type-check, and check the generated code is current and committed: done/,

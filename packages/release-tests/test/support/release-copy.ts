@@ -15,6 +15,14 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 /** What the release publishes: the public workspaces. */
 export const PUBLIC = publicPackages(repoRoot).map((workspace) => workspace.name);
 export const LAST_RELEASE = '@autocollect/client@0.0.0';
+/**
+ * Where the user's npm config sends the @autocollect scope, as a line for GitHub Packages or
+ * npm's registry would: a release must publish where its --registry says. Nothing listens
+ * there, and its npm config holds no token for it.
+ */
+const SCOPE_ELSEWHERE = 'http://127.0.0.1:9/';
+/** The npm user config a release runs with: the registry's token, and the scope sent elsewhere. */
+const releaseUserconfig = (work: string) => join(work, 'user.npmrc');
 
 /** What the run's setup made for every release to start from (run-setup.ts). */
 export interface ReleaseStart {
@@ -52,7 +60,12 @@ export async function openReleaseCopy(start: ReleaseStart): Promise<ReleaseCopy 
     if (start.versionedBuild) cpSync(start.versionedBuild, join(copy, '.turbo/cache'), { recursive: true });
     // The commit the copy starts from stands for the last release: the release compares the spec with it.
     execFileSync('git', ['tag', LAST_RELEASE], { cwd: copy });
-    return { ...releaseCopyOf({ work, copy, registry: await opening }), close };
+    const registry = await opening;
+    writeFileSync(
+      releaseUserconfig(work),
+      `${readFileSync(registry.handle.userconfig, 'utf8')}@autocollect:registry=${SCOPE_ELSEWHERE}\n`,
+    );
+    return { ...releaseCopyOf({ work, copy, registry }), close };
   } catch (error) {
     await close();
     throw error;
@@ -110,7 +123,7 @@ export function releaseCopyOf({ work, copy, registry }: { work: string; copy: st
     release: () =>
       spawnSync('npm', ['run', 'release', '--', '--publish', '--registry', registry.url], {
         cwd: copy,
-        env,
+        env: { ...env, NPM_CONFIG_USERCONFIG: releaseUserconfig(work) },
         encoding: 'utf8',
       }),
 
