@@ -11,7 +11,8 @@
 // with the same contents it is left as it is, with other contents the release stops before
 // publishing anything, since a published version never changes. The packages are built and
 // packed first, and compared with the registry before the checks, so a release that cannot
-// go out stops early; the checks then judge the very tarballs that are published.
+// go out stops early; the checks then judge the very tarballs that are published. --publish
+// refuses uncommitted changes: the tag would name a commit without them.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -54,6 +55,11 @@ const registryArgs = ['--registry', registry, ...scopes.map((scope) => `--${scop
 /** @param {string[]} args */
 function npm(...args) {
   return execFileSync('npm', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** @param {string[]} args */
+function git(...args) {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Where npm would publish the packages: their scope's registry in the user's npm config, or the default one. */
@@ -183,6 +189,19 @@ function lastReleaseTag() {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+// A release publishes the packages as the working tree has them, and tags the commit: a
+// change not committed would be published under a tag that does not hold it.
+const uncommitted = git('status', '--porcelain', '--untracked-files=all').trimEnd().split('\n').filter(Boolean);
+if (uncommitted.length) {
+  const files = uncommitted.map((line) => `    ${line}`).join('\n');
+  if (publish)
+    fail(
+      `The working tree has uncommitted changes; a release publishes them, and tags a commit without them. Nothing was published.\n${files}\n` +
+        '  Commit them, or stash them (`git stash --include-untracked`), then run the release again.',
+    );
+  console.log(`\n⚠ Uncommitted changes, packed as they are (--publish refuses them):\n${files}`);
+}
+
 const releases = WORKSPACES.map(({ name, dir }) => ({
   name,
   version: JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version,
@@ -300,7 +319,7 @@ const outcomes = await runAtOnce(
   { allMust: false },
 );
 const done = toPublish.filter((_, index) => outcomes[index]);
-for (const release of done) execFileSync('git', ['tag', `${release.name}@${release.version}`], { cwd: root });
+for (const release of done) git('tag', `${release.name}@${release.version}`);
 const list = (/** @type {typeof toPublish} */ releases) => releases.map((r) => `${r.name}@${r.version}`).join(', ');
 if (done.length < toPublish.length)
   fail(
