@@ -12,7 +12,9 @@
 // publishing anything, since a published version never changes. The packages are built and
 // packed first, and compared with the registry before the checks, so a release that cannot
 // go out stops early; the checks then judge the very tarballs that are published. --publish
-// refuses uncommitted changes: the tag would name a commit without them.
+// refuses uncommitted changes (the tag would name a commit without them), and a clone without
+// the tag of the client's last release on the registry (the spec could not be compared with
+// it, for breaking changes).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -22,6 +24,8 @@ import { publicPackages } from './public-packages.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const WORKSPACES = publicPackages(root);
+// The package whose major version a breaking spec change needs (scripts/spec-diff.js).
+const GATED = '@autocollect/client';
 const PACKAGES = WORKSPACES.map((workspace) => workspace.name);
 const releaseDir = resolve(root, 'release');
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' };
@@ -136,57 +140,96 @@ async function runAtOnce(jobs, { allMust = true } = {}) {
 }
 
 /**
- * The shasum of each version on the registry, or undefined where the registry does not
- * have it, asked all at once. Read as any npm client reads a package's document, without
- * credentials; a registry that wants them (or cannot be reached so) is asked through npm,
- * with the user's.
- * @param {{ name: string, version: string }[]} wanted
- * @returns {Promise<(string | undefined)[]>}
+ * @typedef {object} OnRegistry what the registry has of a release's package
+ * @property {string | undefined} shasum the release's version's, if the registry has it
+ * @property {Record<string, string> | undefined} time when each version was published
  */
-function publishedShasums(wanted) {
-  return Promise.all(wanted.map((release) => readShasum(release).catch(() => npmViewShasum(release))));
+
+/**
+ * Read as any npm client reads a package's document, without credentials; a registry that
+ * wants them (or cannot be reached so) is asked through npm, with the user's.
+ * @param {{ name: string, version: string }} release
+ * @returns {Promise<OnRegistry>}
+ */
+async function onRegistry({ name, version }) {
+  try {
+    const document = await readDocument(name);
+    return { shasum: document?.versions?.[version]?.dist?.shasum, time: document?.time };
+  } catch {
+    const [shasum, time] = await Promise.all([npmView(`${name}@${version}`, 'dist.shasum'), npmView(name, 'time')]);
+    return { shasum, time };
+  }
 }
 
 /**
- * @param {{ name: string, version: string }} release
- * @returns {Promise<string | undefined>}
+ * @param {string} name
+ * @returns {Promise<{ versions?: Record<string, { dist?: { shasum?: string } }>, time?: Record<string, string> } | undefined>}
  */
-async function readShasum({ name, version }) {
+async function readDocument(name) {
   const url = new URL(name.replace('/', '%2f'), registry.endsWith('/') ? registry : `${registry}/`);
   const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  /** @type {{ versions?: Record<string, { dist?: { shasum?: string } }> }} */
-  const document = await response.json();
-  return document.versions?.[version]?.dist?.shasum;
+  return response.json();
 }
 
 /**
- * @param {{ name: string, version: string }} release
- * @returns {Promise<string | undefined>}
+ * A field of a package's (or version's) document, or undefined where the registry has none.
+ * @param {string} spec
+ * @param {string} field
  */
-function npmViewShasum({ name, version }) {
+function npmView(spec, field) {
   return new Promise((resolve) =>
     execFile(
       'npm',
-      ['view', `${name}@${version}`, 'dist.shasum', '--json', ...registryArgs],
+      ['view', spec, field, '--json', ...registryArgs],
       { cwd: root, env, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (!error) resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
         else if (/E404|is not in this registry/.test(stderr)) resolve(undefined);
-        else fail(`Could not ask ${registry} for ${name}@${version}:\n${stderr.trim()}`);
+        else fail(`Could not ask ${registry} for ${spec}:\n${stderr.trim()}`);
       },
     ),
   );
 }
 
-/** The last released version's tag, if there is one. */
-function lastReleaseTag() {
-  const result = spawnSync('git', ['describe', '--tags', '--abbrev=0', '--match', '@autocollect/client@*'], {
+/**
+ * The version published last, other than `version` (a release stopped half-way may have
+ * published that one), or undefined before a first release.
+ * @param {Record<string, string> | undefined} time a package document's publish times
+ * @param {string} version
+ */
+function lastPublishedBefore(time, version) {
+  const versions = Object.entries(time ?? {}).filter(([key]) => !['created', 'modified', version].includes(key));
+  return versions.sort(([, a], [, b]) => a.localeCompare(b)).at(-1)?.[0];
+}
+
+/** The nearest tag of a release of the gated package, if there is one. */
+function nearestReleaseTag() {
+  const result = spawnSync('git', ['describe', '--tags', '--abbrev=0', '--match', `${GATED}@*`], {
     cwd: root,
     encoding: 'utf8',
   });
   return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/**
+ * The release the spec is compared with, for breaking changes: with --publish, the gated
+ * package's version published last, by its tag, which must be here; a clone without tags
+ * (CI's shallow checkout) would otherwise skip the gate. Only a first release has none.
+ */
+function specBase() {
+  const index = PACKAGES.indexOf(GATED);
+  const last = lastPublishedBefore(published[index]?.time, releases[index]?.version ?? '');
+  if (!last) return nearestReleaseTag();
+  const tag = `${GATED}@${last}`;
+  if (!tags.has(tag))
+    fail(
+      `${tag} is the last release on ${registry}, but this clone has no tag ${tag}: the spec cannot be compared with it for breaking changes. Nothing was published.\n` +
+        '  Fetch the tags (`git fetch --tags`; in a shallow clone, `git fetch --unshallow --tags`), or, if the tag is lost, ' +
+        `tag the commit that version was released from (\`git tag ${tag} <commit>\`), then run the release again.`,
+    );
+  return tag;
 }
 
 // A release publishes the packages as the working tree has them, and tags the commit: a
@@ -206,11 +249,13 @@ const releases = WORKSPACES.map(({ name, dir }) => ({
   name,
   version: JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version,
 }));
+const tagOf = (/** @type {{ name: string, version: string }} */ release) => `${release.name}@${release.version}`;
+const tags = new Set(git('tag', '--list').split('\n').filter(Boolean));
 // Asked once, before the build: a release with nothing new fails at once, and changes
 // nothing. A version published while this release runs makes its `npm publish` fail.
-const published = publish ? await publishedShasums(releases) : [];
+const published = publish ? await Promise.all(releases.map(onRegistry)) : [];
 if (publish) {
-  const fresh = releases.filter((_, index) => published[index] === undefined);
+  const fresh = releases.filter((_, index) => published[index]?.shasum === undefined);
   if (fresh.length === 0)
     fail(
       `Nothing to publish: ${releases.map((r) => `${r.name}@${r.version}`).join(', ')} are on ${registry} already.\n` +
@@ -225,6 +270,9 @@ if (pending.length > 0)
   console.log(
     `\n⚠ ${pending.length} changeset${pending.length > 1 ? 's are' : ' is'} pending (${pending.map((c) => `.changeset/${c.id}.md`).join(', ')}): the versions below do not include ${pending.length > 1 ? 'them' : 'it'}. If ${pending.length > 1 ? 'they belong' : 'it belongs'} to this release, run \`npx changeset version\` and commit first.`,
   );
+
+// Before the build: a release that cannot compare the spec stops early.
+const tag = specBase();
 
 step('Build everything', turbo, ['run', 'build']);
 
@@ -249,7 +297,7 @@ if (publish) {
   console.log(`\n▶ Compare with ${registry}`);
   const changedInPlace = [];
   for (const [index, release] of tarballs.entries()) {
-    const shasum = published[index];
+    const shasum = published[index]?.shasum;
     if (shasum === undefined) toPublish.push(release);
     else if (shasum === release.shasum)
       console.log(`  ${release.name}@${release.version}: published already, same contents`);
@@ -266,8 +314,12 @@ if (publish) {
 }
 
 // The checks share nothing: they run at once, on the tarballs packed above.
-const tag = lastReleaseTag();
-if (!tag) console.log('\n▶ No earlier release tag: nothing to compare the spec with.');
+if (!tag)
+  console.log(
+    publish
+      ? `\n▶ A first release (${registry} has no ${GATED}): nothing to compare the spec with.`
+      : `\n⚠ No release tag here: the spec is not compared. --publish refuses this unless ${GATED} is new to the registry; \`git fetch --tags\` fetches the tags.`,
+  );
 await runAtOnce([
   commandJob(
     'Format and lint the code and the spec, type-check, and check the generated code is current and committed',
@@ -319,8 +371,8 @@ const outcomes = await runAtOnce(
   { allMust: false },
 );
 const done = toPublish.filter((_, index) => outcomes[index]);
-for (const release of done) git('tag', `${release.name}@${release.version}`);
-const list = (/** @type {typeof toPublish} */ releases) => releases.map((r) => `${r.name}@${r.version}`).join(', ');
+for (const release of done) git('tag', tagOf(release));
+const list = (/** @type {typeof toPublish} */ releases) => releases.map(tagOf).join(', ');
 if (done.length < toPublish.length)
   fail(
     `${list(toPublish.filter((release) => !done.includes(release)))} failed to publish${done.length ? `; ${list(done)} published and tagged` : ''}. ` +

@@ -1,7 +1,8 @@
 // `npm run release -- --publish --registry <url>` against a real registry (Verdaccio on
-// 127.0.0.1), at the versions the changesets give. Each refusal comes before anything is
-// published or tagged, and says what to do: uncommitted changes; and, an earlier release
-// having stopped half-way, a version on the registry with other contents.
+// 127.0.0.1) holding the last release of the client, at the versions the changesets give.
+// Each refusal comes before anything is published or tagged, and says what to do: the last
+// release's tag missing, so the spec cannot be compared with it; uncommitted changes; and, an
+// earlier release having stopped half-way, a version on the registry with other contents.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +10,37 @@ import { LAST_RELEASE, PUBLIC, releaseCopy } from './support/release-copy.js';
 
 const release = releaseCopy();
 
-beforeAll(() => release.version());
+beforeAll(async () => {
+  // The copy as it starts is the last release, tagged LAST_RELEASE: the client was published from it.
+  await release.publishPacked('@autocollect/client');
+  release.version();
+});
 
 /** Each public package's document on the registry. */
 const onRegistry = () => Promise.all(PUBLIC.map((name) => release.registry.packument(name)));
 const tags = () => release.inCopy('git', 'tag', '--list').trim();
 
 describe('npm run release -- --publish --registry <url>', () => {
+  it('refuses when the last release on the registry has no tag here, before the build, and says to fetch the tags', async () => {
+    const before = await onRegistry();
+    // As in a CI checkout without tags.
+    const commit = release.inCopy('git', 'rev-list', '-n', '1', LAST_RELEASE).trim();
+    release.inCopy('git', 'tag', '--delete', LAST_RELEASE);
+    let result: ReturnType<typeof release.release>;
+    try {
+      result = release.release();
+    } finally {
+      release.inCopy('git', 'tag', LAST_RELEASE, commit);
+    }
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${LAST_RELEASE} is the last release on ${release.registry.url}`);
+    expect(result.stderr).toMatch(/no tag .*breaking/);
+    expect(result.stderr).toMatch(/git fetch --tags/);
+    expect(result.stdout).not.toMatch(/▶ Build everything/);
+    expect(await onRegistry()).toEqual(before);
+    expect(tags()).toBe(LAST_RELEASE);
+  });
+
   it('refuses uncommitted changes, tracked or not, naming them, before the build', async () => {
     const before = await onRegistry();
     const retry = join(release.copy, 'packages/client/src/retry.ts');

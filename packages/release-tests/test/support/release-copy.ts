@@ -119,6 +119,8 @@ export function releaseCopyOf({ work, copy, registry }: { work: string; copy: st
     /** The versions of a package on the registry. */
     versions: async (name: string) => Object.keys((await registry.packument(name))?.versions ?? {}).sort(),
 
+    publishPacked,
+
     /** `npm run release -- --publish --registry <url>` in the copy. */
     release: () =>
       spawnSync('npm', ['run', 'release', '--', '--publish', '--registry', registry.url], {
