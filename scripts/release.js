@@ -8,13 +8,13 @@
 //
 // Versions and changelogs come from changesets: `npx changeset`, then `npx changeset version`.
 // Each package is published at its version unless the registry has that version already:
-// with the same contents it is left as it is, with other contents the release stops before
-// publishing anything, since a published version never changes. The packages are built and
-// packed first, and compared with the registry before the checks, so a release that cannot
-// go out stops early; the checks then judge the very tarballs that are published. --publish
-// refuses uncommitted changes (the tag would name a commit without them), and a clone without
-// the tag of the client's last release on the registry (the spec could not be compared with
-// it, for breaking changes).
+// with the same contents it is left as it is (and tagged, if a release stopped before its
+// tags), with other contents the release stops before publishing anything, since a published
+// version never changes. The packages are built and packed first, and compared with the
+// registry before the checks, so a release that cannot go out stops early; the checks then
+// judge the very tarballs that are published. --publish refuses uncommitted changes (the tag
+// would name a commit without them), and a clone without the tag of the client's last release
+// on the registry (the spec could not be compared with it, for breaking changes).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -255,8 +255,12 @@ const tags = new Set(git('tag', '--list').split('\n').filter(Boolean));
 // nothing. A version published while this release runs makes its `npm publish` fail.
 const published = publish ? await Promise.all(releases.map(onRegistry)) : [];
 if (publish) {
-  const fresh = releases.filter((_, index) => published[index]?.shasum === undefined);
-  if (fresh.length === 0)
+  // A version published without its tag (a release stopped before tagging) is tagged once its
+  // contents are found the same: there is something to do.
+  const undone = releases.filter(
+    (release, index) => published[index]?.shasum === undefined || !tags.has(tagOf(release)),
+  );
+  if (undone.length === 0)
     fail(
       `Nothing to publish: ${releases.map((r) => `${r.name}@${r.version}`).join(', ')} are on ${registry} already.\n` +
         '  Describe the change with `npx changeset`, then run `npx changeset version` to give the packages new versions.',
@@ -293,15 +297,22 @@ const tarballs = releases.map((release) => {
 
 /** @type {typeof tarballs} */
 const toPublish = [];
+/** Published already with the same contents, by a release stopped before it tagged them. @type {typeof tarballs} */
+const untagged = [];
+const list = (/** @type {typeof tarballs} */ releases) => releases.map(tagOf).join(', ');
 if (publish) {
   console.log(`\n▶ Compare with ${registry}`);
   const changedInPlace = [];
   for (const [index, release] of tarballs.entries()) {
     const shasum = published[index]?.shasum;
     if (shasum === undefined) toPublish.push(release);
-    else if (shasum === release.shasum)
+    else if (shasum !== release.shasum) changedInPlace.push(release);
+    else if (tags.has(tagOf(release)))
       console.log(`  ${release.name}@${release.version}: published already, same contents`);
-    else changedInPlace.push(release);
+    else {
+      console.log(`  ${release.name}@${release.version}: published already, same contents, not tagged here`);
+      untagged.push(release);
+    }
   }
   if (changedInPlace.length)
     fail(
@@ -309,8 +320,13 @@ if (publish) {
         'A published version never changes: nothing was published.\n' +
         '  Describe the change with `npx changeset`, then run `npx changeset version` to give the packages new versions.',
     );
-  if (toPublish.length === 0)
-    fail(`Nothing to publish: every package is on ${registry} already, with the same contents.`);
+  for (const release of untagged) git('tag', tagOf(release));
+  if (toPublish.length === 0) {
+    console.log(
+      `\nNothing new to publish: tagged ${list(untagged)}, on ${registry} already with the same contents. Push the tags: git push --tags`,
+    );
+    process.exit(0);
+  }
 }
 
 // The checks share nothing: they run at once, on the tarballs packed above.
@@ -372,10 +388,11 @@ const outcomes = await runAtOnce(
 );
 const done = toPublish.filter((_, index) => outcomes[index]);
 for (const release of done) git('tag', tagOf(release));
-const list = (/** @type {typeof toPublish} */ releases) => releases.map(tagOf).join(', ');
 if (done.length < toPublish.length)
   fail(
     `${list(toPublish.filter((release) => !done.includes(release)))} failed to publish${done.length ? `; ${list(done)} published and tagged` : ''}. ` +
       'Fix the cause and run the release again: what is published already is left as it is.',
   );
-console.log(`\nPublished ${list(done)} to ${registry}, and tagged them. Push the tags: git push --tags`);
+console.log(
+  `\nPublished ${list(done)} to ${registry}, and tagged them${untagged.length ? `, and ${list(untagged)}, published before` : ''}. Push the tags: git push --tags`,
+);
