@@ -20,6 +20,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readChangesets } from './changesets.js';
 import { publicPackages } from './public-packages.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -268,8 +269,13 @@ if (publish) {
 }
 
 // Changesets not yet applied give no version: said, since they usually belong to this release.
-const { default: readChangesets } = await import('@changesets/read');
-const pending = await readChangesets(root);
+/** @type {ReturnType<typeof readChangesets>} */
+let pending = [];
+try {
+  pending = readChangesets(root);
+} catch (error) {
+  fail(/** @type {Error} */ (error).message);
+}
 if (pending.length > 0)
   console.log(
     `\n⚠ ${pending.length} changeset${pending.length > 1 ? 's are' : ' is'} pending (${pending.map((c) => `.changeset/${c.id}.md`).join(', ')}): the versions below do not include ${pending.length > 1 ? 'them' : 'it'}. If ${pending.length > 1 ? 'they belong' : 'it belongs'} to this release, run \`npx changeset version\` and commit first.`,

@@ -13,7 +13,7 @@
 // verdict it is (scripts/spec-diff/).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -355,32 +355,19 @@ async function majorRelease(repo, base) {
   }
   if (major(now) > major(then)) return `by its version, ${now} since ${then}`;
   // Loaded only when a change breaks: most runs never ask.
-  const { default: read } = await import('@changesets/read');
-  const changesets = await read(repo).catch((/** @type {Error} */ error) => {
-    throw new UsageError(`${unreadableChangeset(repo, error)} cannot be read: ${error.message.split('\n')[0]}`);
-  });
+  const { readChangesets } = await import('./changesets.js');
+  /** @type {ReturnType<typeof readChangesets>} */
+  let changesets;
+  try {
+    changesets = readChangesets(repo);
+  } catch (error) {
+    // Named, with what is wrong (scripts/changesets.js): said after the change list, exit 2.
+    throw new UsageError(/** @type {Error} */ (error).message);
+  }
   const pending = changesets.some((changeset) =>
     changeset.releases.some((release) => release.name === GATED_PACKAGE && release.type === 'major'),
   );
   return pending ? 'by a pending changeset' : undefined;
-}
-
-/**
- * Which changeset @changesets/read could not parse: its error quotes the file's contents, not its name.
- * @param {string} repo
- * @param {Error} error
- */
-function unreadableChangeset(repo, error) {
-  const quoted = /\n(?:Changeset contents|Received content|Frontmatter content):\n([\s\S]*)$/
-    .exec(error.message)?.[1]
-    ?.trim();
-  const dir = join(repo, '.changeset');
-  const file =
-    quoted &&
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.md'))
-      .find((name) => readFileSync(join(dir, name), 'utf8').includes(quoted));
-  return file ? `.changeset/${file}` : 'A changeset in .changeset/';
 }
 
 /**

@@ -1,7 +1,8 @@
 // `npm run release -- --publish --registry <url>` against a real registry (Verdaccio on
 // 127.0.0.1) holding the last release of the client, at the versions the changesets give.
 // Each refusal comes before anything is published or tagged, and says what to do: the last
-// release's tag missing, so the spec cannot be compared with it; uncommitted changes; and, an
+// release's tag missing, so the spec cannot be compared with it; uncommitted changes; a
+// changeset it cannot read (in the dry run, which only warns of uncommitted changes); and, an
 // earlier release having stopped half-way, a version on the registry with other contents.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +63,27 @@ describe('npm run release -- --publish --registry <url>', () => {
     expect(result.stdout).not.toMatch(/▶ Build everything/);
     expect(await onRegistry()).toEqual(before);
     expect(tags()).toBe(LAST_RELEASE);
+  });
+
+  it('stops at changesets it cannot read, naming each and what is wrong; the dry run warns of uncommitted changes', () => {
+    const unclosed = join(release.copy, '.changeset/unclosed.md');
+    const huge = join(release.copy, '.changeset/huge.md');
+    writeFileSync(unclosed, `---\n'@autocollect/client': patch\n\nFix a typo.\n`);
+    writeFileSync(huge, `---\n'@autocollect/client': huge\n---\n\nFix a typo.\n`);
+    let result: ReturnType<typeof release.release>;
+    try {
+      result = release.release({ publish: false });
+    } finally {
+      rmSync(unclosed);
+      rmSync(huge);
+    }
+    expect(result.stdout).toMatch(/⚠ Uncommitted changes.*\n.*\.changeset\/huge\.md\n.*\.changeset\/unclosed\.md/);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\.changeset\/huge\.md: .*"huge".*major, minor, patch/);
+    expect(result.stderr).toMatch(/\.changeset\/unclosed\.md: .*frontmatter/);
+    expect(result.stderr).toMatch(/`npx changeset`/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).not.toMatch(/▶ Build everything/);
   });
 
   it('refuses a version the registry has with other contents, before its checks, publishes nothing, and says what to do', async () => {

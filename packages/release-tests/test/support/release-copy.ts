@@ -121,9 +121,9 @@ export function releaseCopyOf({ work, copy, registry }: { work: string; copy: st
 
     publishPacked,
 
-    /** `npm run release -- --publish --registry <url>` in the copy. */
-    release: () =>
-      spawnSync('npm', ['run', 'release', '--', '--publish', '--registry', registry.url], {
+    /** `npm run release -- --publish --registry <url>` in the copy (without --publish: the dry run). */
+    release: ({ publish = true } = {}) =>
+      spawnSync('npm', ['run', 'release', '--', ...(publish ? ['--publish'] : []), '--registry', registry.url], {
         cwd: copy,
         env: { ...env, NPM_CONFIG_USERCONFIG: releaseUserconfig(work) },
         encoding: 'utf8',
