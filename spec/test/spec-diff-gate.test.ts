@@ -41,7 +41,7 @@ describe('npm run spec:diff', () => {
       const unreadable = await runHere('--base', 'HEAD~1');
       expect(unreadable.status).toBe(2);
       expect(unreadable.stdout).toMatch(/^ {2}BREAKING {2}types {2}GET .*data\.ocrReferenceNumber: removed/m);
-      expect(unreadable.stderr).toMatch(/\.changeset\/spec-change\.md cannot be read: could not parse changeset/);
+      expect(unreadable.stderr).toMatch(/^This changeset cannot be read:\n {2}\.changeset\/spec-change\.md: \S/);
       expect(unreadable.stderr).not.toMatch(/\n\s+at /);
     }
     changeset('major');
