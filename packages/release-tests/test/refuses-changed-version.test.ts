@@ -108,7 +108,7 @@ describe('npm run release -- --publish --registry <url>', () => {
     expect(result.stderr).toMatch(/nothing was published/);
     expect(result.stderr).toMatch(/`npx changeset`.*`npx changeset version`/);
     // The packages were compared with the registry as soon as they were packed.
-    expect(result.stdout).not.toMatch(/▶ Lint the spec/);
+    expect(result.stdout).not.toMatch(/▶ Format and lint the code/);
     expect(await onRegistry()).toEqual(before);
     expect(tags()).toBe(LAST_RELEASE);
   });
