@@ -59,6 +59,21 @@ const apisOf = (files, names) =>
   readApis(IN_MEMORY, files.get('redocly.yaml')).filter((entry) => !names || names.includes(entry.name));
 
 /**
+ * Redocly throws on a loop of `$ref`s, saying not where: found, it is told as a problem (a
+ * finding, made into Redocly's shape); any other error is thrown again.
+ * @param {unknown} error @param {string} root @param {Map<string, Buffer>} files
+ * @returns {Promise<import('@redocly/openapi-core').NormalizedProblem[]>}
+ */
+async function refLoopProblem(error, root, files) {
+  const { isRefLoop, refLoop } = await import('./ref-loop.js');
+  const read = (/** @type {string} */ file) =>
+    file.startsWith(`${IN_MEMORY}/`) ? files.get(file.slice(IN_MEMORY.length + 1))?.toString('utf8') : undefined;
+  const loop = isRefLoop(error) ? refLoop(root, read) : undefined;
+  if (!loop) throw error;
+  return [/** @type {any} */ ({ found: loop, severity: 'error' })];
+}
+
+/**
  * Throws with the errors among Redocly's problems, each told as the build tells it.
  * @param {import('@redocly/openapi-core').NormalizedProblem[]} problems
  * @param {string} what
@@ -68,7 +83,9 @@ async function failOn(problems, what) {
   if (errors.length === 0) return;
   // Loaded only then: it loads Redocly whole.
   const { describeFinding, toFinding } = await import('./redocly.js');
-  throw new Error(`${what}:\n${errors.map((problem) => describeFinding(toFinding(problem), IN_MEMORY)).join('\n')}`);
+  // A problem found here (a loop of $refs) is a finding already.
+  const findings = errors.map((problem) => /** @type {any} */ (problem).found ?? toFinding(problem));
+  throw new Error(`${what}:\n${findings.map((finding) => describeFinding(finding, IN_MEMORY)).join('\n')}`);
 }
 
 /**
@@ -84,7 +101,9 @@ export async function validateInMemory(files, names) {
   const config = await createConfig({ extends: ['spec'] });
   const resolver = inMemoryResolver(files, BaseResolver, Source);
   for (const api of apisOf(files, names)) {
-    const problems = await lint({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) });
+    const problems = await lint({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) }).catch(
+      (error) => refLoopProblem(error, api.root, files),
+    );
     await failOn(problems, `${api.name} is not valid OpenAPI`);
   }
 }

@@ -1,9 +1,12 @@
 // @ts-check
 // Lints and bundles every API description redocly.yaml lists, in this process,
 // with Redocly's own library: one load of the configuration and its plugin.
+
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundle, getLineColLocation, getTotals, lint, lintConfig, loadConfig } from '@redocly/openapi-core';
 import { readApis, repoRoot } from './description.js';
+import { isRefLoop, refLoop } from './ref-loop.js';
 
 /** @typedef {import('@redocly/openapi-core').NormalizedProblem} NormalizedProblem */
 
@@ -34,6 +37,15 @@ export function toFinding(problem) {
   };
 }
 
+/** A file's text, or undefined when there is none. @param {string} file */
+function readIfThere(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Lints redocly.yaml itself, then each description (or those named) with its own rules.
  * @param {string} [root] the folder with redocly.yaml
@@ -46,8 +58,16 @@ export async function lintDescriptions(root = repoRoot, names) {
   const configProblems = await lintConfig({ config, severity: 'error' });
   const results = [{ name: 'redocly.yaml', findings: configProblems.map(toFinding) }];
   for (const api of readApis(root).filter((entry) => !names || names.includes(entry.name))) {
-    const problems = await lint({ ref: api.root, config: config.forAlias(api.name) });
-    results.push({ name: api.name, findings: problems.map(toFinding) });
+    const findings = await lint({ ref: api.root, config: config.forAlias(api.name) }).then(
+      (problems) => problems.map(toFinding),
+      (error) => {
+        // Redocly throws on a loop of $refs, saying not where: found, it is a finding like any.
+        const loop = isRefLoop(error) ? refLoop(resolve(api.root), readIfThere) : undefined;
+        if (!loop) throw error;
+        return [loop];
+      },
+    );
+    results.push({ name: api.name, findings });
   }
   return results;
 }

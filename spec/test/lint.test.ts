@@ -49,6 +49,29 @@ describe('lint', () => {
     );
   });
 
+  it('fails a loop of $refs at its own $ref, with the loop spelt out, where Redocly throws saying not where', async () => {
+    const file = 'components/schemas/NewPayment.yaml';
+    // Through a second file, in two steps, and back: a pointer into a file works the same.
+    const money = join(copy, 'spec/openapi/components/schemas/LoopBack.yaml');
+    writeFileSync(money, '$ref: ./NewPayment.yaml\n');
+    try {
+      const findings = await lintWith(file, () => '$ref: ./LoopBack.yaml\n', ['autocollect@v1']);
+      expect(findings).toEqual([
+        {
+          severity: 'error',
+          rule: 'no-ref-loop',
+          message:
+            '$ref leads back to itself through $refs alone: components/schemas/NewPayment.yaml → components/schemas/LoopBack.yaml → components/schemas/NewPayment.yaml',
+          file: join(copy, 'spec/openapi', file),
+          line: 1,
+          column: 7,
+        },
+      ]);
+    } finally {
+      rmSync(money);
+    }
+  });
+
   it('fails an inferred item that gives no reason', async () => {
     const file = 'components/schemas/BatchFailedItem.yaml';
     const findings = await lintWith(file, (text) => text.replace(/^x-provenance-reason: .*\n/m, ''), [

@@ -118,6 +118,21 @@ describe('npm run spec:diff', () => {
     }
   });
 
+  it('says where a loop of $refs is, which Redocly throws on without saying where, and exits 2', async () => {
+    const file = join(spec.copy.dir, S, 'NewPayment.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, '$ref: ./NewPayment.yaml\n');
+    try {
+      const result = await runHere('--base', 'HEAD');
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /^In the working tree, autocollect@v1 is not valid OpenAPI:\nspec\/openapi\/components\/schemas\/NewPayment\.yaml:1:7 {2}error {2}no-ref-loop {2}\$ref leads back to itself/,
+      );
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+
   it('bundles again where a kept bundle is corrupt', () => {
     const kept = join(spec.copy.dir, 'node_modules/.cache/autocollect/spec-diff-bundles');
     for (const file of readdirSync(kept)) writeFileSync(join(kept, file), '[["autocollect@v1", {"docu');
