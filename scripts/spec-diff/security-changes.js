@@ -26,7 +26,7 @@ export function securitySchemeChanges(before, after) {
   const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ why) =>
     changes.push({ where: 'components', text, breaking, judge: 'wire', why });
   const [olds, news] = [schemes(before), schemes(after)];
-  const renames = renamed(before, after);
+  const renames = renamedSchemes(before, after);
   for (const [name, scheme] of Object.entries(olds)) {
     const next = news[name];
     const to = renames.get(name);
@@ -53,10 +53,10 @@ export function securitySchemeChanges(before, after) {
  * list has none that client still meets (the same schemes, asking no scope more).
  * @param {any} before @param {any} after bundled descriptions
  * @param {any} old @param {any} now the operation, on each side
+ * @param {Map<string, string>} names the schemes renamed (renamedSchemes): the new name by the old
  * @returns {{ text: string, breaking: boolean } | undefined} undefined when it asks the same
  */
-export function securityChange(before, after, old, now) {
-  const names = renamed(before, after);
+export function securityChange(before, after, old, now, names) {
   /** @returns {Record<string, string[]>[]} */
   const requirements = (/** @type {any} */ document, /** @type {any} */ operation) =>
     operation.security ?? document.security ?? [];
@@ -86,7 +86,7 @@ const schemes = (document) => document.components?.securitySchemes ?? {};
  * @param {any} before @param {any} after
  * @returns {Map<string, string>} the new name by the old
  */
-function renamed(before, after) {
+export function renamedSchemes(before, after) {
   const [olds, news] = [schemes(before), schemes(after)];
   const added = Object.keys(news).filter((name) => !(name in olds));
   /** @type {Map<string, string>} */

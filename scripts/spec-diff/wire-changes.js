@@ -10,7 +10,7 @@
 //     the format it parses, whole numbers. Looser bounds in what is read break nothing.
 import { deref, HTTP_METHODS } from '../../spec/scripts/description.js';
 import { describeChange } from './describe-change.js';
-import { securityChange } from './security-changes.js';
+import { renamedSchemes, securityChange } from './security-changes.js';
 
 /** @typedef {'write' | 'read'} Role who makes the value: the user (a request) or the API (a response) */
 /** @typedef {{ where: string, text: string, breaking: boolean, judge: 'wire', why: string }} WireChange */
@@ -32,6 +32,8 @@ const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'm
 export function wireChanges(before, after, where, same = () => false) {
   /** @type {WireChange[]} */
   const changes = [];
+  // Found once: each operation's security names its schemes.
+  const renames = renamedSchemes(before, after);
   for (const section of /** @type {const} */ (['paths', 'webhooks'])) {
     // Users send requests and receive webhooks: the roles swap.
     /** @type {{ input: Role, output: Role }} */
@@ -50,7 +52,7 @@ export function wireChanges(before, after, where, same = () => false) {
             judge: 'wire',
             why: why || (breaking ? 'a request or reader that worked may fail' : 'nothing that worked fails'),
           });
-        compareOperation({ before, after, oldItem, newItem, old, now, roles, add });
+        compareOperation({ before, after, oldItem, newItem, old, now, roles, renames, add });
       }
     }
   }
@@ -59,9 +61,10 @@ export function wireChanges(before, after, where, same = () => false) {
 
 /**
  * @param {{ before: any, after: any, oldItem: any, newItem: any, old: any, now: any,
- *   roles: { input: Role, output: Role }, add: (text: string, breaking: boolean, why?: string) => void }} sides
+ *   roles: { input: Role, output: Role }, renames: Map<string, string>,
+ *   add: (text: string, breaking: boolean, why?: string) => void }} sides
  */
-function compareOperation({ before, after, oldItem, newItem, old, now, roles, add }) {
+function compareOperation({ before, after, oldItem, newItem, old, now, roles, renames, add }) {
   const parameters = (/** @type {any} */ document, /** @type {any} */ item, /** @type {any} */ operation) =>
     new Map(
       [...(item.parameters ?? []), ...(operation.parameters ?? [])]
@@ -103,7 +106,7 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, ad
     compareBodies(before, after, was, is, `response ${status}`, roles.output, add);
     compareHeaders(before, after, was, is, `response ${status}`, roles.output, add);
   }
-  const security = securityChange(before, after, old, now);
+  const security = securityChange(before, after, old, now, renames);
   if (security) add(security.text, security.breaking);
 }
 
