@@ -250,7 +250,9 @@ const releases = WORKSPACES.map(({ name, dir }) => ({
   name,
   version: JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version,
 }));
-const tagOf = (/** @type {{ name: string, version: string }} */ release) => `${release.name}@${release.version}`;
+/** `name@version`: how npm names a release, and its tag. */
+const atVersion = (/** @type {{ name: string, version: string }} */ release) => `${release.name}@${release.version}`;
+const list = (/** @type {{ name: string, version: string }[]} */ releases) => releases.map(atVersion).join(', ');
 const tags = new Set(git('tag', '--list').split('\n').filter(Boolean));
 // Asked once, before the build: a release with nothing new fails at once, and changes
 // nothing. A version published while this release runs makes its `npm publish` fail.
@@ -259,11 +261,11 @@ if (publish) {
   // A version published without its tag (a release stopped before tagging) is tagged once its
   // contents are found the same: there is something to do.
   const undone = releases.filter(
-    (release, index) => published[index]?.shasum === undefined || !tags.has(tagOf(release)),
+    (release, index) => published[index]?.shasum === undefined || !tags.has(atVersion(release)),
   );
   if (undone.length === 0)
     fail(
-      `Nothing to publish: ${releases.map((r) => `${r.name}@${r.version}`).join(', ')} are on ${registry} already.\n` +
+      `Nothing to publish: ${list(releases)} are on ${registry} already.\n` +
         '  Describe the change with `npx changeset`, then run `npx changeset version` to give the packages new versions.',
     );
 }
@@ -297,7 +299,7 @@ const tarballs = releases.map((release) => {
   const entry = packed.find((p) => p.name === release.name);
   if (!entry) return fail(`npm pack made no tarball of ${release.name}.`);
   const file = join(releaseDir, entry.filename);
-  console.log(`  ${release.name}@${release.version}  ${file}`);
+  console.log(`  ${atVersion(release)}  ${file}`);
   return { ...release, file, shasum: entry.shasum };
 });
 
@@ -305,7 +307,6 @@ const tarballs = releases.map((release) => {
 const toPublish = [];
 /** Published already with the same contents, by a release stopped before it tagged them. @type {typeof tarballs} */
 const untagged = [];
-const list = (/** @type {typeof tarballs} */ releases) => releases.map(tagOf).join(', ');
 if (publish) {
   console.log(`\n▶ Compare with ${registry}`);
   const changedInPlace = [];
@@ -313,20 +314,19 @@ if (publish) {
     const shasum = published[index]?.shasum;
     if (shasum === undefined) toPublish.push(release);
     else if (shasum !== release.shasum) changedInPlace.push(release);
-    else if (tags.has(tagOf(release)))
-      console.log(`  ${release.name}@${release.version}: published already, same contents`);
+    else if (tags.has(atVersion(release))) console.log(`  ${atVersion(release)}: published already, same contents`);
     else {
-      console.log(`  ${release.name}@${release.version}: published already, same contents, not tagged here`);
+      console.log(`  ${atVersion(release)}: published already, same contents, not tagged here`);
       untagged.push(release);
     }
   }
   if (changedInPlace.length)
     fail(
-      `${changedInPlace.map((r) => `${r.name}@${r.version}`).join(', ')} ${changedInPlace.length > 1 ? 'are' : 'is'} on ${registry} already, with other contents. ` +
+      `${list(changedInPlace)} ${changedInPlace.length > 1 ? 'are' : 'is'} on ${registry} already, with other contents. ` +
         'A published version never changes: nothing was published.\n' +
         '  Describe the change with `npx changeset`, then run `npx changeset version` to give the packages new versions.',
     );
-  for (const release of untagged) git('tag', tagOf(release));
+  for (const release of untagged) git('tag', atVersion(release));
   if (toPublish.length === 0) {
     console.log(
       `\nNothing new to publish: tagged ${list(untagged)}, on ${registry} already with the same contents. Push the tags: git push --tags`,
@@ -381,7 +381,7 @@ if (!publish) {
 const provenance = registryOption ? ['--provenance=false'] : [];
 const outcomes = await runAtOnce(
   toPublish.map((release) =>
-    commandJob(`Publish ${release.name}@${release.version}`, 'npm', [
+    commandJob(`Publish ${atVersion(release)}`, 'npm', [
       'publish',
       release.file,
       '--access',
@@ -393,7 +393,7 @@ const outcomes = await runAtOnce(
   { allMust: false },
 );
 const done = toPublish.filter((_, index) => outcomes[index]);
-for (const release of done) git('tag', tagOf(release));
+for (const release of done) git('tag', atVersion(release));
 if (done.length < toPublish.length)
   fail(
     `${list(toPublish.filter((release) => !done.includes(release)))} failed to publish${done.length ? `; ${list(done)} published and tagged` : ''}. ` +
