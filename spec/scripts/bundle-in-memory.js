@@ -58,33 +58,44 @@ function inMemoryResolver(files, BaseResolver, Source) {
 const apisOf = (files, names) =>
   readApis(IN_MEMORY, files.get('redocly.yaml')).filter((entry) => !names || names.includes(entry.name));
 
+/** @typedef {import('./redocly.js').Finding} Finding */
+
 /**
- * Redocly throws on a loop of `$ref`s, saying not where: found, it is told as a problem (a
- * finding, made into Redocly's shape); any other error is thrown again.
- * @param {unknown} error @param {string} root @param {Map<string, Buffer>} files
- * @returns {Promise<import('@redocly/openapi-core').NormalizedProblem[]>}
+ * The errors among Redocly's problems, as the build tells them.
+ * @param {import('@redocly/openapi-core').NormalizedProblem[]} problems
+ * @returns {Promise<Finding[]>}
  */
-async function refLoopProblem(error, root, files) {
+async function errorFindings(problems) {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length === 0) return [];
+  // Loaded only then: it loads Redocly whole.
+  const { toFinding } = await import('./redocly.js');
+  return errors.map(toFinding);
+}
+
+/**
+ * Redocly throws on a loop of `$ref`s, saying not where: found, it is a finding; any other
+ * error is thrown again.
+ * @param {unknown} error @param {string} root @param {Map<string, Buffer>} files
+ * @returns {Promise<Finding[]>}
+ */
+async function refLoopFindings(error, root, files) {
   const { isRefLoop, refLoop } = await import('./ref-loop.js');
   const read = (/** @type {string} */ file) =>
     file.startsWith(`${IN_MEMORY}/`) ? files.get(file.slice(IN_MEMORY.length + 1))?.toString('utf8') : undefined;
   const loop = isRefLoop(error) ? refLoop(root, read) : undefined;
   if (!loop) throw error;
-  return [/** @type {any} */ ({ found: loop, severity: 'error' })];
+  return [loop];
 }
 
 /**
- * Throws with the errors among Redocly's problems, each told as the build tells it.
- * @param {import('@redocly/openapi-core').NormalizedProblem[]} problems
+ * Throws with the findings, each told as the build tells it.
+ * @param {Finding[]} findings
  * @param {string} what
  */
-async function failOn(problems, what) {
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length === 0) return;
-  // Loaded only then: it loads Redocly whole.
-  const { describeFinding, toFinding } = await import('./redocly.js');
-  // A problem found here (a loop of $refs) is a finding already.
-  const findings = errors.map((problem) => /** @type {any} */ (problem).found ?? toFinding(problem));
+async function failOn(findings, what) {
+  if (findings.length === 0) return;
+  const { describeFinding } = await import('./redocly.js');
   throw new Error(`${what}:\n${findings.map((finding) => describeFinding(finding, IN_MEMORY)).join('\n')}`);
 }
 
@@ -101,10 +112,11 @@ export async function validateInMemory(files, names) {
   const config = await createConfig({ extends: ['spec'] });
   const resolver = inMemoryResolver(files, BaseResolver, Source);
   for (const api of apisOf(files, names)) {
-    const problems = await lint({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) }).catch(
-      (error) => refLoopProblem(error, api.root, files),
+    const findings = await lint({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) }).then(
+      errorFindings,
+      (error) => refLoopFindings(error, api.root, files),
     );
-    await failOn(problems, `${api.name} is not valid OpenAPI`);
+    await failOn(findings, `${api.name} is not valid OpenAPI`);
   }
 }
 
@@ -122,7 +134,7 @@ export async function bundleInMemory(files, names) {
   const bundles = [];
   for (const api of apisOf(files, names)) {
     const result = await bundleOas({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) });
-    await failOn(result.problems, `${api.name} does not bundle`);
+    await failOn(await errorFindings(result.problems), `${api.name} does not bundle`);
     bundles.push({
       name: api.name,
       document: result.bundle.parsed,

@@ -4,6 +4,7 @@
 // finding: the first `$ref` of the loop, with the loop spelt out.
 import { dirname, relative, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { unescapePointerPart } from './walk.js';
 
 /** @typedef {import('./redocly.js').Finding} Finding */
 
@@ -34,7 +35,7 @@ export function refLoop(root, read) {
     const keys = pointer
       .split('/')
       .slice(1)
-      .map((key) => decodeURIComponent(key).replace(/~1/g, '/').replace(/~0/g, '~'));
+      .map((key) => unescapePointerPart(decodeURIComponent(key)));
     const node = load(into)?.document.getIn(keys, true);
     return { file: into, pointer, node };
   };
