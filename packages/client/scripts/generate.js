@@ -181,10 +181,21 @@ export async function generateTypes(document) {
     return tsUnion([...known.map((value) => tsLiteral(value)), anyString]);
   };
 
-  // The schemas openapi-typescript's own rules get wrong for us: open enums, and binary
-  // content (a Blob, as the client reads it; not a string).
+  /**
+   * A list of an open enum written in its `items`: openapi-typescript adds the enum's two
+   * `anyOf` branches to what `transform` makes of an item, and the bare branch is `unknown`.
+   * @param {import('openapi-typescript').SchemaObject} schema
+   */
+  const openEnumListType = (schema) => {
+    const { items } = /** @type {{ items?: import('openapi-typescript').SchemaObject }} */ (schema);
+    const item = schema.type === 'array' && items ? openEnumType(items) : undefined;
+    return item && ts.factory.createArrayTypeNode(item);
+  };
+
+  // The schemas openapi-typescript's own rules get wrong for us: open enums (alone or listed),
+  // and binary content (a Blob, as the client reads it; not a string).
   /** @param {import('openapi-typescript').SchemaObject} schema */
-  const transform = (schema) => openEnumType(schema) ?? binaryType(schema);
+  const transform = (schema) => openEnumType(schema) ?? openEnumListType(schema) ?? binaryType(schema);
   // A copy: openapi-typescript changes the document it is given (a discriminator's value is
   // written into the schemas it maps), and spec:diff reads the same document afterwards.
   return astToString(await openapiTS(structuredClone(document), { silent: true, transform }));

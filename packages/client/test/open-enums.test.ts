@@ -26,6 +26,15 @@ describe('open enums in the types', () => {
     expectTypeOf<number>().not.toExtend<Schemas['DebtorType']>();
   });
 
+  it('stay open enums inline, as the items of a list', () => {
+    type Field = NonNullable<Schemas['CaseUpdatedEvent']['data']['fields']>[number];
+    expectTypeOf<Known<Field>>().toEqualTypeOf<'amounts' | 'status' | 'type' | 'description'>();
+    expectTypeOf<'dueDate'>().toExtend<Field>();
+    // Not widened to unknown by the branches the open enum is spelt with.
+    expectTypeOf<Field>().not.toEqualTypeOf<unknown>();
+    expectTypeOf<number>().not.toExtend<Field>();
+  });
+
   it('leave complete lists closed', () => {
     expectTypeOf<Schemas['BatchStatus']>().toEqualTypeOf<'QUEUED' | 'SUCCESS' | 'PARTIAL' | 'FAILED'>();
     expectTypeOf<'DONE'>().not.toExtend<Schemas['BatchStatus']>();

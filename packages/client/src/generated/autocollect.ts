@@ -1466,7 +1466,7 @@ export interface components {
             timeStamp?: string;
             data: components["schemas"]["CaseEventData"] & {
                 /** @description What changed. Amili shows `amounts`, `status`, `type` and `description`, and publishes no complete list. */
-                fields?: (("amounts" | "status" | "type" | "description" | (string & {})) | ("amounts" | "status" | "type" | "description") | unknown)[];
+                fields?: ("amounts" | "status" | "type" | "description" | (string & {}))[];
             };
         };
     };
