@@ -198,8 +198,12 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   if (pair !== ' ') seen.add(pair);
   const [old, now] = [deref(before, oldSchema), deref(after, newSchema)];
   if (!old || !now || typeof old !== 'object' || typeof now !== 'object') return;
-  /** @param {string} text @param {Direction} direction @param {boolean} [readersRely] a reader relies on it (a format it parses) */
-  const judge = (text, direction, readersRely = false) => {
+  /**
+   * @param {string} text @param {Direction} direction
+   * @param {boolean} [readersRely] a reader relies on it (a format it parses)
+   * @param {string} [unexpected] what a reader that relies on it may meet, when that breaks it
+   */
+  const judge = (text, direction, readersRely = false, unexpected = 'a reader may meet what it does not parse') => {
     if (role === 'write')
       add(
         at,
@@ -207,7 +211,7 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
         direction !== 'wider',
         direction === 'wider' ? 'a request may carry more than before' : 'a request accepted before may be refused',
       );
-    else if (direction !== 'narrower' && readersRely) add(at, text, true, 'a reader may meet what it does not parse');
+    else if (direction !== 'narrower' && readersRely) add(at, text, true, unexpected);
     else add(at, text, false, direction === 'narrower' ? 'a reader gets less than before' : 'no reader relies on it');
   };
 
@@ -231,8 +235,19 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
     const direction = now.multipleOf === undefined ? 'wider' : 'narrower';
     judge(`multipleOf ${describeChange(old.multipleOf, now.multipleOf)}`, direction);
   }
-  if (old.pattern !== now.pattern)
-    judge(`pattern ${describeChange(old.pattern, now.pattern)}`, now.pattern === undefined ? 'wider' : 'narrower');
+  if (old.pattern !== now.pattern) {
+    // A pattern says what form a value has, and a reader may check it or parse by it. One
+    // replaced by another lets other values through, and perhaps fewer: spec:diff cannot
+    // tell which of two patterns allows more, so it breaks on both sides.
+    const unmatched = 'a reader may get values the old pattern did not allow';
+    const replaced = old.pattern !== undefined && now.pattern !== undefined;
+    judge(
+      `pattern ${describeChange(old.pattern, now.pattern)}`,
+      replaced ? 'other' : now.pattern === undefined ? 'wider' : 'narrower',
+      true,
+      replaced ? `${unmatched}: spec:diff cannot tell that the new one allows no more` : unmatched,
+    );
+  }
   if (JSON.stringify(old.dependentRequired ?? {}) !== JSON.stringify(now.dependentRequired ?? {})) {
     // Each property's list of what it requires beside it: one more, or longer, narrows.
     const pairs = (/** @type {any} */ schema) =>

@@ -807,6 +807,46 @@ describe('spec:diff on changes the wire judges, each said once', () => {
   });
 });
 
+describe('spec:diff on a pattern changed, worded for the side that makes the value', () => {
+  /** KnownInvoiceType is sent (CreateInvoices) and read (GetInvoiceById): with a pattern, or without. */
+  const withPattern = (pattern?: string) => {
+    tree = new Map(base);
+    if (pattern) edit(`${S}/KnownInvoiceType.yaml`, (d) => d.set('pattern', pattern));
+    return tree;
+  };
+  /** Each verdict and reason given for a change, by its operation and its words. */
+  const found = (results: SpecChanges | undefined, operation: string, text: string) =>
+    results!
+      .flatMap(({ changes }) => changes)
+      .filter((c) => c.where.endsWith(`(${operation})`) && c.text === text)
+      .map(({ breaking, why }) => ({ breaking, why }));
+
+  it('a pattern replaced breaks both sides: a request may be refused, a reader may get values the old one did not allow', async () => {
+    const [changed, removed] = await specChangesEach(withPattern('^[A-Z_]+$'), [
+      withPattern('^[A-Z_]{1,20}$'),
+      withPattern(),
+    ]);
+    const replaced = 'pattern changed from "^[A-Z_]+$" to "^[A-Z_]{1,20}$"';
+    expect(found(changed, 'CreateInvoices', `request body invoices[].type: ${replaced}`)).toEqual([
+      { breaking: true, why: 'a request accepted before may be refused' },
+    ]);
+    expect(found(changed, 'GetInvoiceById', `response 200 data.type: ${replaced}`)).toEqual([
+      {
+        breaking: true,
+        why: 'a reader may get values the old pattern did not allow: spec:diff cannot tell that the new one allows no more',
+      },
+    ]);
+    // Without it, a request may carry more; a reader may meet what the old pattern kept out.
+    const gone = 'pattern "^[A-Z_]+$" removed';
+    expect(found(removed, 'CreateInvoices', `request body invoices[].type: ${gone}`)).toEqual([
+      { breaking: false, why: 'a request may carry more than before' },
+    ]);
+    expect(found(removed, 'GetInvoiceById', `response 200 data.type: ${gone}`)).toEqual([
+      { breaking: true, why: 'a reader may get values the old pattern did not allow' },
+    ]);
+  });
+});
+
 describe('spec:diff on what a value left out means: defaults, and server variables', () => {
   /** The spec with a default page size, currency and server host, as given. */
   const withDefaults = (pageSize: number, currency: string, host: string) => {
