@@ -10,7 +10,7 @@ import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../sp
 import { operationKeys } from './operation-keys.js';
 import { securitySchemeChanges } from './security-changes.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
-import { wireChanges } from './wire-changes.js';
+import { newResponseOf, wireChanges } from './wire-changes.js';
 
 /**
  * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs' | 'none', detail?: string, why?: string }} Change where: the operation,
@@ -186,10 +186,15 @@ function compareOperation(types, old, now, roles) {
   }
 
   const [oldResponses, newResponses] = [old, now].map((t) => types.property(t, 'responses')?.type);
-  const oldStatuses = types.propertyNames(oldResponses);
-  for (const status of union(oldStatuses, types.propertyNames(newResponses))) {
-    const [oldResponse, newResponse] = [oldResponses, newResponses].map((t) => types.property(t, status)?.type);
-    if (!newResponse) {
+  const [oldStatuses, newStatuses] = [oldResponses, newResponses].map((t) => types.propertyNames(t));
+  /** The new statuses that stand for old ones: the same, or a range that covers one (2XX for 202). */
+  const kept = new Set();
+  for (const status of oldStatuses) {
+    const oldResponse = types.property(oldResponses, status)?.type;
+    const next = newResponseOf(status, newStatuses);
+    const newResponse = next && types.property(newResponses, next.status)?.type;
+    if (!oldResponse) continue;
+    if (!next || !newResponse) {
       // The data a success response carried no longer comes, whatever the types say (openapi-fetch's
       // data is any success's): the wire's verdict. An error the user no longer gets breaks nothing.
       const breaking = isSuccess(status) && roles.output === 'read';
@@ -198,20 +203,37 @@ function compareOperation(types, old, now, roles) {
         breaking,
         ...(breaking && { judge: 'wire', why: 'a reader that handles this status no longer meets it' }),
       });
-    } else if (!oldResponse) {
-      // A new success body must fit what users already handle as the data of one.
-      const handled = oldStatuses.filter(isSuccess).map((s) => types.property(oldResponses, s)?.type);
-      const fitsOld = handled.some(
-        (response) =>
-          response && compareContent(types, response, newResponse, roles.output, []).every((c) => !c.breaking),
-      );
-      found.push({
-        text: `response ${status} added`,
-        breaking: isSuccess(status) && roles.output === 'read' && !fitsOld && hasBody(types, newResponse),
-      });
-    } else {
-      record(`response ${status}`, compareContent(types, oldResponse, newResponse, roles.output, []));
+      continue;
     }
+    kept.add(next.status);
+    // openapi-typescript and openapi-fetch take a 2XX as success as they take a 202 (a 4XX as
+    // an error as a 404), and the API may still answer 202: what it carries is judged as the
+    // same response's.
+    if (next.status !== status)
+      found.push({
+        text: `response ${status} became ${next.status}`,
+        breaking: false,
+        judge: 'wire',
+        why:
+          roles.output === 'read'
+            ? `${next.status} covers ${status}, and a client reads any ${next.status} answer as it read ${status}`
+            : `${next.status} covers ${status}: an answer of ${status} still fits`,
+      });
+    record(next.label, compareContent(types, oldResponse, newResponse, roles.output, []));
+  }
+  for (const status of newStatuses) {
+    const newResponse = types.property(newResponses, status)?.type;
+    if (kept.has(status) || !newResponse) continue;
+    // A new success body must fit what users already handle as the data of one.
+    const handled = oldStatuses.filter(isSuccess).map((s) => types.property(oldResponses, s)?.type);
+    const fitsOld = handled.some(
+      (response) =>
+        response && compareContent(types, response, newResponse, roles.output, []).every((c) => !c.breaking),
+    );
+    found.push({
+      text: `response ${status} added`,
+      breaking: isSuccess(status) && roles.output === 'read' && !fitsOld && hasBody(types, newResponse),
+    });
   }
   return found;
 }

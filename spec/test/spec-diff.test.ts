@@ -807,6 +807,43 @@ describe('spec:diff on changes the wire judges, each said once', () => {
   });
 });
 
+describe('spec:diff on a response status become the range that covers it', () => {
+  /** CreateInvoices answering 2XX where it answered 202, as the same response. */
+  const ranged = () =>
+    edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) => {
+      d.setIn(['post', 'responses', '2XX'], d.getIn(['post', 'responses', '202']));
+      d.deleteIn(['post', 'responses', '202']);
+    });
+
+  it('202 become 2XX is safe, since a client takes any 2XX answer as success; a schema changed beside it is judged', async () => {
+    tree = new Map(base);
+    ranged();
+    const same = tree;
+    tree = new Map(base);
+    ranged();
+    edit(`${S}/BatchReference.yaml`, (d) => {
+      d.set('required', []);
+      d.deleteIn(['properties', 'batchId', 'format']);
+    });
+    const changed = tree;
+    const [sameLines, changedLines] = (await specChangesEach(base, [same, changed])).map(lines);
+    const of = (all: ReturnType<typeof lines> | undefined) =>
+      all!
+        .filter((c) => /\(CreateInvoices\)$/.test(c.line.split(': ')[0]!))
+        .map(({ line, breaking }) => ({ line: line.slice(line.indexOf(': ') + 2), breaking }));
+    expect(of(sameLines)).toEqual([{ line: 'response 202 became 2XX', breaking: false }]);
+    expect(sameLines!.some((c) => c.breaking)).toBe(false);
+    expect(of(changedLines)).toEqual(
+      expect.arrayContaining([
+        { line: 'response 202 became 2XX', breaking: false },
+        { line: 'response 202 (now 2XX) data.batchId: became optional', breaking: true },
+        { line: 'response 202 (now 2XX) data.batchId: format "uuid" removed', breaking: true },
+      ]),
+    );
+    expect(of(changedLines).filter((c) => /response (202|2XX) (removed|added)$/.test(c.line))).toEqual([]);
+  });
+});
+
 describe('spec:diff on a pattern changed, worded for the side that makes the value', () => {
   /** KnownInvoiceType is sent (CreateInvoices) and read (GetInvoiceById): with a pattern, or without. */
   const withPattern = (pattern?: string) => {
