@@ -172,10 +172,15 @@ function compareHeaders(before, after, old, now, label, role, add) {
       if (role === 'read') add(`${at}: became ${now}`, !next.required, 'a reader may rely on it');
       else add(`${at}: became ${now}`, Boolean(next.required), 'a receiver must now send it');
     }
-    // What the compiler's judge says of a body's type: here no type carries it.
-    const [was, is] = [deref(before, header.schema) ?? {}, deref(after, next.schema) ?? {}].map(typesOf);
+    // What the compiler's judge says of a body's type: here no type carries it. As in the
+    // types, integer is a number: integer against number is the schemas' to tell, below.
+    const [oldSchema, newSchema] = [deref(before, header.schema) ?? {}, deref(after, next.schema) ?? {}];
+    const [was, is] = [oldSchema, newSchema].map((schema) =>
+      [...new Set(typesOf(schema).map((type) => (type === 'integer' ? 'number' : type)))].sort(),
+    );
     if (was.join() !== is.join()) {
-      const sentence = `type changed from ${JSON.stringify(was.join(' | '))} to ${JSON.stringify(is.join(' | '))}`;
+      const written = (/** @type {any} */ schema) => JSON.stringify(typesOf(schema).join(' | '));
+      const sentence = `type changed from ${written(oldSchema)} to ${written(newSchema)}`;
       const breaking =
         role === 'read' ? !is.every((type) => was.includes(type)) : !was.every((type) => is.includes(type));
       add(

@@ -884,6 +884,39 @@ describe('spec:diff on a pattern changed, worded for the side that makes the val
   });
 });
 
+describe('spec:diff on headers between integer and number, each change said once', () => {
+  /** A response header (429's RateLimit-Limit) and a header parameter of GetInvoicesByOrganization, of a type. */
+  const withHeaders = (type: string) => {
+    tree = new Map(base);
+    edit('spec/openapi/components/responses/TooManyRequests.yaml', (d) =>
+      d.setIn(['headers', 'RateLimit-Limit'], { description: 'Requests allowed.', schema: { type } }),
+    );
+    edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) =>
+      (d.getIn(['get', 'parameters']) as any).add({ name: 'X-Count', in: 'header', schema: { type } }),
+    );
+    return tree;
+  };
+
+  it('a header integer become number, or number become integer, gives one line, its verdict by who makes the value', async () => {
+    const [wider] = (await specChangesEach(withHeaders('integer'), [withHeaders('number')])).map(lines);
+    const [narrower] = (await specChangesEach(withHeaders('number'), [withHeaders('integer')])).map(lines);
+    const of = (all: ReturnType<typeof lines> | undefined) =>
+      all!
+        .filter((c) => c.line.startsWith('GET /orgs/{organizationId}/invoices (GetInvoicesByOrganization): '))
+        .map(({ line, breaking }) => ({ line: line.slice(line.indexOf('): ') + 3), breaking }));
+    // A reader may meet fractions; a request may send them.
+    expect(of(wider)).toEqual([
+      { line: 'header parameter X-Count: type integer became number', breaking: false },
+      { line: 'response 429 header RateLimit-Limit: type integer became number', breaking: true },
+    ]);
+    // A reader gets whole numbers, which it parsed before; a request sending fractions is refused.
+    expect(of(narrower)).toEqual([
+      { line: 'header parameter X-Count: type number became integer', breaking: true },
+      { line: 'response 429 header RateLimit-Limit: type number became integer', breaking: false },
+    ]);
+  });
+});
+
 describe('spec:diff on what a value left out means: defaults, and server variables', () => {
   /** The spec with a default page size, currency and server host, as given. */
   const withDefaults = (pageSize: number, currency: string, host: string) => {
