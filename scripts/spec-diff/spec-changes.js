@@ -305,21 +305,25 @@ function serverChanges(before, after) {
     new Map(
       (document.servers ?? []).map((/** @type {any} */ server) => [
         (server.description ?? server.url).trim().toLowerCase(),
-        url(server),
+        server,
       ]),
     );
   const [old, now] = [named(before), named(after)];
-  for (const [name, url] of old) {
+  for (const [name, server] of old) {
     const next = now.get(name);
-    if (next === undefined) changes.push({ where: 'servers', text: `server ${name} (${url}) removed`, ...MOVED });
-    else if (next !== url)
-      changes.push({ where: 'servers', text: `server ${name} moved from ${url} to ${next}`, ...MOVED });
+    if (next === undefined)
+      changes.push({ where: 'servers', text: `server ${name} (${url(server)}) removed`, ...MOVED });
+    else {
+      if (url(next) !== url(server))
+        changes.push({ where: 'servers', text: `server ${name} moved from ${url(server)} to ${url(next)}`, ...MOVED });
+      changes.push(...variableChanges(name, server, next));
+    }
   }
-  for (const [name, url] of now)
+  for (const [name, server] of now)
     if (!old.has(name))
       changes.push({
         where: 'servers',
-        text: `server ${name} (${url}) added`,
+        text: `server ${name} (${url(server)}) added`,
         breaking: false,
         judge: 'wire',
         why: 'nothing that worked fails',
@@ -344,6 +348,43 @@ function serverChanges(before, after) {
         text: `servers changed from ${urls.join(', ') || 'the API servers'} to ${next.join(', ') || 'the API servers'}`,
         ...MOVED,
       });
+  }
+  return changes;
+}
+
+/**
+ * The values a server's variables may take (their `enum`; any value without one): a client
+ * may call the server with any of them, so one gone breaks, one come does not.
+ * @param {string} name the server's, as the client names it
+ * @param {any} old @param {any} now the server, on each side
+ * @returns {Change[]}
+ */
+function variableChanges(name, old, now) {
+  /** @type {Change[]} */
+  const changes = [];
+  const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ why) =>
+    changes.push({ where: 'servers', text: `server ${name} variable ${text}`, breaking, judge: 'wire', why });
+  const safe = 'nothing that worked fails';
+  for (const [variable, was] of Object.entries(old.variables ?? {})) {
+    const [olds, news] = [was?.enum, now.variables?.[variable]?.enum];
+    if (!now.variables?.[variable] || JSON.stringify(olds) === JSON.stringify(news)) continue;
+    if (!Array.isArray(news)) add(`${variable}: enum removed`, false, safe);
+    else if (!Array.isArray(olds))
+      add(
+        `${variable}: enum ${JSON.stringify(news)} added`,
+        true,
+        'a client may call it with a value the list leaves out',
+      );
+    else {
+      for (const value of olds.filter((value) => !news.includes(value)))
+        add(
+          `${variable}: value ${JSON.stringify(value)} removed`,
+          true,
+          'a client that calls it with that value is not served',
+        );
+      for (const value of news.filter((value) => !olds.includes(value)))
+        add(`${variable}: value ${JSON.stringify(value)} added`, false, safe);
+    }
   }
   return changes;
 }

@@ -948,6 +948,54 @@ describe('spec:diff on what a value left out means: defaults, and server variabl
   });
 });
 
+describe("spec:diff on a server variable's values (enum)", () => {
+  /** The production server's host a variable, of the values given (any value without them). */
+  const withHosts = (hosts?: string[]) => {
+    tree = new Map(base);
+    edit('spec/openapi/openapi.yaml', (d) => {
+      d.setIn(['servers', 0, 'url'], 'https://{host}/collection/v1');
+      d.setIn(['servers', 0, 'variables'], { host: { default: 'api.amili.no', ...(hosts && { enum: hosts }) } });
+    });
+    return tree;
+  };
+
+  it('a value gone breaks a client that calls the server with it; a value come, or the list gone, breaks nothing', async () => {
+    const both = ['api.amili.no', 'api2.amili.no'];
+    const results = await specChangesEach(withHosts(both), [
+      withHosts(['api.amili.no']),
+      withHosts([...both, 'api3.amili.no']),
+      withHosts(),
+    ]);
+    const [lost, gained, opened] = results.map((result) =>
+      result
+        .flatMap(({ changes }) => changes)
+        .map(({ where, text, breaking, judge }) => ({ line: `${where}: ${text}`, breaking, judge })),
+    );
+    expect(lost).toEqual([
+      {
+        line: 'servers: server production variable host: value "api2.amili.no" removed',
+        breaking: true,
+        judge: 'wire',
+      },
+    ]);
+    expect(gained).toEqual([
+      { line: 'servers: server production variable host: value "api3.amili.no" added', breaking: false, judge: 'wire' },
+    ]);
+    expect(opened).toEqual([
+      { line: 'servers: server production variable host: enum removed', breaking: false, judge: 'wire' },
+    ]);
+    // A list where any value went: the values it leaves out are gone.
+    const [closed] = await specChangesEach(withHosts(), [withHosts(both)]);
+    expect(closed!.flatMap(({ changes }) => changes)).toEqual([
+      expect.objectContaining({
+        where: 'servers',
+        text: 'server production variable host: enum ["api.amili.no","api2.amili.no"] added',
+        breaking: true,
+      }),
+    ]);
+  });
+});
+
 describe("spec:diff on parameters' serialization, as the wire writes them", () => {
   /** The spec with GetInvoicesByOrganization taking a list of tags, in the query and in a header, as `make` shapes them. */
   const withTags = (query: Record<string, unknown>, header: Record<string, unknown>) => {
