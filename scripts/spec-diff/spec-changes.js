@@ -445,6 +445,8 @@ const TEXT = new Set([
   'info',
   'tags',
   'deprecated',
+  // What a bearer token looks like (JWT): "primarily for documentation purposes" (OpenAPI 3.1).
+  'bearerFormat',
 ]);
 /** Keywords whose values are maps of names (properties, paths, media types, status codes). */
 const NAMED = new Set([

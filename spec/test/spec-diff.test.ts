@@ -323,6 +323,13 @@ const CASES: Case[] = [
     also: [{ line: /^components: security scheme AmiliIdentity: flow authorizationCode added$/, breaking: false }],
   },
   {
+    change: "A bearer scheme's bearerFormat changed: a hint for readers, text",
+    api: 'legacy@v1',
+    edit: () => edit(`${LEGACY}/components/securitySchemes/LegacyBearer.yaml`, (d) => d.set('bearerFormat', 'opaque')),
+    breaking: false,
+    line: /^documentation: \/components\/securitySchemes\/LegacyBearer\/bearerFormat changed$/,
+  },
+  {
     change: 'A description edited beside a breaking change is listed too',
     api: 'autocollect@v1',
     edit: () =>
