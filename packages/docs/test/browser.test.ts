@@ -104,4 +104,23 @@ describe('reading the main page as an integrator would', () => {
       [],
     );
   });
+  it('names each sample language whole in the language menu', async () => {
+    const { page: tab } = await docs.reader('/#/invoice/getinvoicebyid', 'language-menu');
+    const menuButton = tab.getByRole('button', { name: 'TypeScript', exact: true });
+    await expect.poll(() => menuButton.count()).toBeGreaterThan(0);
+    await menuButton.first().click();
+    const items = tab.getByRole('menuitem');
+    await expect.poll(() => items.allInnerTexts()).toContain('TypeScript (sandbox)');
+    // A label cut off shows an ellipsis (its text is wider than its box), or is clipped by the menu's edge.
+    const cut = await items.evaluateAll((elements) =>
+      elements.flatMap((item) => {
+        const label = item.querySelector('span[title]');
+        const menu = item.closest('[role="menu"]');
+        if (!label || !menu) return [`no label in ${item.textContent}`];
+        const clipped = label.getBoundingClientRect().right > menu.getBoundingClientRect().right;
+        return label.scrollWidth > label.clientWidth || clipped ? [label.textContent] : [];
+      }),
+    );
+    expect(cut).toEqual([]);
+  });
 });
