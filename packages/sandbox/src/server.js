@@ -25,8 +25,45 @@ import { clip, MAX_ECHOED, printable } from './text.js';
  * @typedef {import('node:http').ServerResponse} Response
  */
 
-/** The largest body the sandbox reads: 1 000 invoices are well under it. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** @typedef {{ bytes: number, size: string, where: string, instead: string }} BodyLimit the most of a body the sandbox reads, and what to send instead */
+
+/**
+ * How much of a body the sandbox reads, by where it is sent. A body past its limit is refused
+ * from the length it declares, or once that many bytes have come, and the rest is never kept
+ * or parsed: a form or JSON of many small fields takes about a second a megabyte to parse and
+ * check, and no other client is answered meanwhile.
+ * @type {Record<'token' | 'api' | 'control', BodyLimit>}
+ */
+const BODY_LIMITS = {
+  token: {
+    bytes: 16 * 1024,
+    size: '16 KiB',
+    where: 'the token endpoint',
+    instead: 'a token request is grant_type, client_id and client_secret, under 1 KiB',
+  },
+  api: {
+    bytes: 4 * 1024 * 1024,
+    size: '4 MiB',
+    where: 'the API',
+    instead:
+      'send at most 1 000 items a request (1 000 invoices of a few debtors each take under 1 MiB), and more in several requests',
+  },
+  control: {
+    bytes: 64 * 1024,
+    size: '64 KiB',
+    where: 'the control API',
+    instead: 'its bodies are a few short values, such as { "url": "..." }',
+  },
+};
+
+/** A body larger than the sandbox reads: answered 413 by the sandbox itself, as no description lists 413. */
+class BodyTooLarge extends Error {
+  /** @param {BodyLimit} limit */
+  constructor(limit) {
+    super(`The body is larger than ${limit.size}, the most ${limit.where} reads; ${limit.instead}.`);
+  }
+}
+
 /** The deepest a JSON body may nest: the API's own bodies nest five levels. */
 const MAX_BODY_DEPTH = 32;
 
@@ -105,20 +142,26 @@ async function serve(sandbox, request, response) {
  * @returns {Promise<Reply | undefined>}
  */
 async function replyTo(sandbox, request, method, url) {
-  if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
-    return control(sandbox, request, method, url.pathname);
+  try {
+    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+      return await control(sandbox, request, method, url.pathname);
+    }
+    const { delayMs, fault } = sandbox.faults.next();
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (fault === '429') {
+      const retryAfter = String(sandbox.faults.faults.retryAfterSeconds);
+      return problem(429, `Rate limit exceeded (injected by --faults). Try again in ${retryAfter} s.`, {
+        headers: { 'retry-after': retryAfter },
+      });
+    }
+    if (fault === '503') return problem(503, 'The service is unavailable (injected by --faults); nothing was done.');
+    const reply = await answer(sandbox, request, method, url);
+    return fault === 'reset' ? undefined : reply;
+  } catch (error) {
+    // Neither checked against the description nor made an OAuth error: the limit is the sandbox's own.
+    if (error instanceof BodyTooLarge) return problem(413, error.message);
+    throw error;
   }
-  const { delayMs, fault } = sandbox.faults.next();
-  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  if (fault === '429') {
-    const retryAfter = String(sandbox.faults.faults.retryAfterSeconds);
-    return problem(429, `Rate limit exceeded (injected by --faults). Try again in ${retryAfter} s.`, {
-      headers: { 'retry-after': retryAfter },
-    });
-  }
-  if (fault === '503') return problem(503, 'The service is unavailable (injected by --faults); nothing was done.');
-  const reply = await answer(sandbox, request, method, url);
-  return fault === 'reset' ? undefined : reply;
 }
 
 /** Routes, authenticates, validates and handles an API request; checks the answer. @param {Sandbox} sandbox @param {Request} request @param {string} method @param {URL} url @returns {Promise<Reply>} */
@@ -243,12 +286,7 @@ function authenticate(sandbox, route, authorization) {
  */
 async function readBody(sandbox, request, route) {
   const { required, types } = sandbox.contract.requestBody(route);
-  const raw = await readRaw(request);
-  // 413 would be the plainer answer, but the description lists 400 for a malformed request.
-  if (raw === undefined)
-    return {
-      reply: problem(400, `The body is larger than ${MAX_BODY_BYTES} bytes; send at most 1 000 items a request.`),
-    };
+  const raw = await readRaw(request, route.api === 'identity' ? BODY_LIMITS.token : BODY_LIMITS.api);
   if (types.length === 0) return { mediaType: '', value: undefined };
   if (raw.length === 0) {
     return required
@@ -318,18 +356,38 @@ function refusal(route, status, what, { named, count }) {
 const asOAuthError = (reply) =>
   oauthError(400, 'invalid_request', String(/** @type {{ detail?: unknown }} */ (reply.body).detail));
 
-/** The whole body, or undefined when it is larger than the sandbox reads. @param {Request} request @returns {Promise<Buffer | undefined>} */
-async function readRaw(request) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  // Past the limit the rest is read and dropped, so that the answer can still be sent.
-  for await (const chunk of request) {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  if (size > MAX_BODY_BYTES) return undefined;
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+/**
+ * The whole body; BodyTooLarge, from the length it declares or as soon as more has come,
+ * when it is larger than `limit`. What is not read then is drained by serve, unkept, so that
+ * the answer reaches a client still sending.
+ * @param {Request} request @param {BodyLimit} limit @returns {Promise<Buffer>}
+ */
+function readRaw(request, limit) {
+  if (Number(request.headers['content-length'] ?? 0) > limit.bytes) return Promise.reject(new BodyTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    // Listeners, not `for await`: leaving that loop early would destroy the request, and the answer with it.
+    const stop = () => request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    const onData = (/** @type {Buffer} */ chunk) => {
+      size += chunk.length;
+      chunks.push(chunk);
+      if (size <= limit.bytes) return;
+      stop();
+      reject(new BodyTooLarge(limit));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks));
+    };
+    const onError = (/** @type {Error} */ error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => onError(new Error('The client closed the connection before the body ended.'));
+    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 /** @param {Sandbox} sandbox @param {Request} request @param {string} method @param {string} pathname @returns {Promise<Reply>} */
@@ -338,7 +396,7 @@ async function control(sandbox, request, method, pathname) {
   if (refused) return problem(403, refused);
   const endpoints = controlEndpointsAt(pathname);
   const found = endpoints.find((candidate) => candidate.endpoint.method === method);
-  const raw = await readRaw(request);
+  const raw = await readRaw(request, BODY_LIMITS.control);
   if (!found) {
     return endpoints.length > 0
       ? problem(
@@ -349,7 +407,7 @@ async function control(sandbox, request, method, pathname) {
   }
   let body;
   try {
-    body = raw && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+    body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
   } catch {
     return problem(400, 'The body is not valid JSON.');
   }

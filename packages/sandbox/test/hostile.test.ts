@@ -1,12 +1,12 @@
 // Clients that misbehave: a connection cut mid-body, a body larger than the sandbox
-// reads, a path that tries to leave its prefix, a request target that is not a URL, a body
-// nested thousands deep, amounts no ledger keeps, a create too large, a repeated token
-// parameter, a page token of another list, a webhook URL at the sandbox itself, headers too
-// large, stalled and crowding connections, racing creates, forged or altered tokens, bodies
-// of a hundred thousand unknown properties, a path that starts with //, a query that would
-// forge a log line, a page size that is not an integer, a webhook URL with a password. Each
-// is answered as the client's mistake (a 4xx naming it, in a few words, nothing stored), and
-// the sandbox keeps serving.
+// reads (bodies.test.ts has the rest), a path that tries to leave its prefix, a request
+// target that is not a URL, a body nested thousands deep, amounts no ledger keeps, a create
+// too large, a repeated token parameter, a page token of another list, a webhook URL at the
+// sandbox itself, headers too large, stalled and crowding connections, racing creates,
+// forged or altered tokens, bodies of a hundred thousand unknown properties, a path that
+// starts with //, a query that would forge a log line, a page size that is not an integer,
+// a webhook URL with a password. Each is answered as the client's mistake (a 4xx naming it,
+// in a few words, nothing stored), and the sandbox keeps serving.
 import { connect, createServer } from 'node:net';
 import { startSandbox } from '@autocollect/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,11 +37,12 @@ describe('a hostile or broken client', () => {
     expect((await call('GET', '{org}/invoices')).status).toBe(200);
   });
 
-  it('a body larger than 16 MB gets 400, read to its end so that the answer arrives', async () => {
-    const huge = JSON.stringify({ invoices: [{ description: 'x'.repeat(17 * 1024 * 1024) }] });
+  it('a body larger than 4 MiB gets 413, the rest read and dropped so that the answer arrives', async () => {
+    const huge = JSON.stringify({ invoices: [{ description: 'x'.repeat(5 * 1024 * 1024) }] });
     const answer = await call('POST', '{org}/invoices', huge);
-    expect(answer.status).toBe(400);
-    expect(answer.body.detail).toContain('larger than');
+    expect(answer.status).toBe(413);
+    expect(answer.body.detail).toContain('larger than 4 MiB');
+    expect((await call('GET', '{org}/invoices')).status).toBe(200);
   });
 
   it('paths outside the API, or encoded to escape it, get 404 naming where the API is', async () => {
@@ -291,8 +292,8 @@ describe('a hostile or broken client', () => {
     }
   });
 
-  it('a token request of a hundred thousand fields is turned away by its credentials first, and else answered small', async () => {
-    const fields = Array.from({ length: 100_000 }, (_, index) => `k${index}=1`).join('&');
+  it('a token request of a thousand fields is turned away by its credentials first, and else answered small', async () => {
+    const fields = Array.from({ length: 1_000 }, (_, index) => `k${index}=1`).join('&');
     const ask = (credentials: string) =>
       fetch(sandbox.tokenUrl, {
         method: 'POST',
@@ -309,7 +310,7 @@ describe('a hostile or broken client', () => {
     const first = Array.from({ length: 10 }, (_, index) => `k${index} is not a known property.`);
     expect(JSON.parse(text)).toEqual({
       error: 'invalid_request',
-      error_description: `The request body is not valid: ${first.join(' ')} And 99990 more.`,
+      error_description: `The request body is not valid: ${first.join(' ')} And 990 more.`,
     });
   });
 
@@ -408,7 +409,7 @@ describe('a hostile or broken client', () => {
         headers: { 'content-type': 'application/json' },
         body,
       });
-    const deep = await write(`{"url":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const deep = await write(`{"url":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     expect(deep.status).toBe(400);
     const array = await write('{"url":["http://127.0.0.1:3999/x"]}');
     expect(array.status).toBe(422);
