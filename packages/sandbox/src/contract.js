@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { closestMatch } from 'leven';
-import { shapeOf } from './json-shape.js';
+import { valueCount } from './json-shape.js';
 import { MAX_NAMED } from './problem.js';
 import { dropUnknownProperties, unknownProperties } from './unknown-properties.js';
 
@@ -182,7 +182,7 @@ export class Contract {
     let found = [];
     if (!first(value)) {
       const every = this.#compile(key, this.bodyAjv, route.api, () => schema);
-      const checked = shapeOf(value).values <= NAME_EVERY_MISTAKE_UP_TO ? every : first;
+      const checked = valueCount(value) <= NAME_EVERY_MISTAKE_UP_TO ? every : first;
       checked(value);
       found = violations(checked, undefined, route.document);
     }

@@ -1,9 +1,11 @@
 // Bodies larger than the sandbox reads, from anyone at the token endpoint or from a client
 // with a token anywhere else: each is refused with 413 from what has arrived (the length it
 // declares, or as many bytes as the limit), before the rest is read, and the answer says the
-// limit and what to send instead. Another client is answered meanwhile.
+// limit and what to send instead. Another client is answered meanwhile. So is JSON shaped to
+// take seconds to parse (nested deep, or an object of a great many properties): it is refused
+// at the first level or property too many, before the rest has come or any of it is parsed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, sandboxWithToken, tokenFor } from './support/api.js';
+import { newInvoice, type RunningSandbox, sandboxWithToken, tokenFor } from './support/api.js';
 import { answerBeforeBodyEnds } from './support/held-body.js';
 
 let sandbox: RunningSandbox;
@@ -96,5 +98,59 @@ describe('a body larger than the sandbox reads', () => {
     );
     expectTooLarge(control, /larger than 64 KiB/);
     expect(control.body.detail).toMatch(/a few short values/);
+  });
+});
+
+describe('a JSON body shaped to take seconds to parse', () => {
+  const invoices = () => `${new URL(sandbox.baseUrl).pathname}/orgs/${sandbox.organizationId}/invoices`;
+  const held = (part: string) =>
+    answerBeforeBodyEnds(
+      origin,
+      `POST ${invoices()} HTTP/1.1\r\n${JSON_TYPE}\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${1024 * 1024}`,
+      part,
+    );
+
+  it('is refused at its 33rd level of nesting, before the rest has come; brackets in a string are text', async () => {
+    // Brackets, an escaped quote and an escaped backslash inside a string nest nothing.
+    const text = `${'['.repeat(40)}"${'{'.repeat(40)}\\`;
+    const created = await call('POST', '{org}/invoices', { invoices: [newInvoice({ description: text })] });
+    expect(created.status).toBe(202);
+
+    const answer = await held(`{"invoices":[{"description":${JSON.stringify(text)},"note":${'['.repeat(40)}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toMatch(/nests deeper than 32 levels/);
+  });
+
+  it('is refused at the 1 001st property of one object, before the rest has come; commas in a string or a list are not properties', async () => {
+    const listed = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ description: ','.repeat(2_000) }), newInvoice()],
+    });
+    expect(listed.status).toBe(202);
+
+    const properties = Array.from({ length: 1_001 }, (_, index) => `"k${index}":1`).join(',');
+    const answer = await held(`{"invoices":[{${properties},`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toMatch(/an object of more than 1000 properties/);
+  });
+
+  it('is refused at its 200 001st value, before the rest has come; empty objects count once', async () => {
+    // 199 992 values in all: parsed, and refused for its number of items.
+    const under = await call('POST', '{org}/invoices', `{"invoices":[${Array(199_990).fill('{}').join(',')}]}`);
+    expect(under.status).toBe(422);
+    expect(under.body.errors.invoices).toEqual([expect.stringMatching(/holds 199990 items/)]);
+
+    const answer = await held(`{"invoices":[${'0,'.repeat(200_000)}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toMatch(/more than 200 000 values/);
+  });
+
+  it('the control API refuses such a body the same way', async () => {
+    const answer = await answerBeforeBodyEnds(
+      origin,
+      `POST /_sandbox/webhooks HTTP/1.1\r\n${JSON_TYPE}\r\nContent-Length: ${60 * 1024}`,
+      `{"url":${'['.repeat(40)}`,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toMatch(/nests deeper than 32 levels/);
   });
 });

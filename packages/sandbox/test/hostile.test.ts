@@ -3,7 +3,7 @@
 // target that is not a URL, a body nested thousands deep, amounts no ledger keeps, a create
 // too large, a repeated token parameter, a page token of another list, a webhook URL at the
 // sandbox itself, headers too large, stalled and crowding connections, racing creates,
-// forged or altered tokens, bodies of a hundred thousand unknown properties, a path that
+// forged or altered tokens, bodies of hundreds of unknown properties, a path that
 // starts with //, a query that would forge a log line, a page size that is not an integer,
 // a webhook URL with a password. Each is answered as the client's mistake (a 4xx naming it,
 // in a few words, nothing stored), and the sandbox keeps serving.
@@ -261,11 +261,12 @@ describe('a hostile or broken client', () => {
     expect((await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${issued}` })).status).toBe(200);
   });
 
-  it('a body of a hundred thousand unknown properties is answered small, naming the first few and counting the rest', async () => {
+  it('a body of 900 unknown properties is answered small, naming the first few and counting the rest', async () => {
     const lines: string[] = [];
     const logged = await sandboxWithToken({ log: (line) => lines.push(line) });
     try {
-      const unknown = Array.from({ length: 100_000 }, (_, index) => `"k${index}":1`).join(',');
+      // More, in one object, are refused before they are parsed (bodies.test.ts).
+      const unknown = Array.from({ length: 900 }, (_, index) => `"k${index}":1`).join(',');
       const body = `{"invoices":[${JSON.stringify(newInvoice()).replace(/}$/, `,${unknown}}`)}]}`;
       const answer = await logged.call('POST', '{org}/invoices', body);
       expect(answer.status).toBe(422);
@@ -273,7 +274,7 @@ describe('a hostile or broken client', () => {
       const first = Array.from({ length: 10 }, (_, index) => `invoices[0].k${index}`);
       expect(Object.keys(answer.body.errors)).toEqual(first);
       expect(answer.body.detail).toBe(
-        `The request body is not valid: ${first.join(', ')} and 99990 more are not valid; errors names the first 10.`,
+        `The request body is not valid: ${first.join(', ')} and 890 more are not valid; errors names the first 10.`,
       );
       expect(lines.at(-1)!.length).toBeLessThan(1_000);
       expect((await logged.call('GET', '{org}/batches')).body.data).toEqual([]);
@@ -569,9 +570,10 @@ describe('a hostile or broken client', () => {
     });
     expect(many.status).toBe(422);
     expect(Object.keys(many.body.errors)).toEqual(['invoices[0].debtors']);
-    // An array of 300 000 items is counted without spreading it onto the stack.
+    // An array of 190 000 items, near the most values a body may hold, is counted without
+    // spreading it onto the stack.
     const wide = await call('POST', '{org}/invoices', {
-      invoices: [newInvoice({ debtors: Array.from({ length: 300_000 }, () => ({})) })],
+      invoices: [newInvoice({ debtors: Array.from({ length: 190_000 }, () => ({})) })],
     });
     expect(wide.status).toBe(422);
     const small = await call('POST', '{org}/invoices', { invoices: [newInvoice({ debtors: [{}, {}] })] });
