@@ -2,7 +2,9 @@
 // prints; in this process, its help, `trigger`, and bad flags.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { verifyWebhookSignature } from '@autocollect/client/webhooks';
@@ -240,6 +242,34 @@ describe('autocollect-sandbox', () => {
     } finally {
       await sandbox.close();
       await receiver.close();
+    }
+  });
+
+  it('trigger shows the start of an answer that never ends, and reads no more of it', async () => {
+    // An endpoint that answers 200 and then sends without end, as long as it is read.
+    const endless = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        const more = () => {
+          while (!response.destroyed && response.write('x'.repeat(64 * 1024)));
+        };
+        response.on('drain', more);
+        more();
+      });
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endless.address() as AddressInfo;
+      const to = `http://127.0.0.1:${port}/webhooks`;
+      expect(await run(['trigger', 'CASE', '--to', to])).toEqual({
+        code: 0,
+        stdout: `POST ${to} CASE → 200\n${'x'.repeat(500)}\n`,
+        stderr: '',
+      });
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((resolve) => endless.close(resolve));
     }
   });
 
