@@ -89,8 +89,13 @@ export function jsonShapeWatch({ maxDepth, maxProperties, maxValues }) {
           awaitingFirst = true;
         } else if (byte === COMMA && depth > 0) {
           if (++values > maxValues) return watch.refuse('values');
-          // n commas part n + 1 properties.
-          if (isObject[depth - 1] === 1 && ++commas[depth - 1] >= maxProperties) return watch.refuse('properties');
+          const open = depth - 1;
+          if (isObject[open] === 1) {
+            // n commas part n + 1 properties.
+            const count = (commas[open] ?? 0) + 1;
+            commas[open] = count;
+            if (count >= maxProperties) return watch.refuse('properties');
+          }
         }
       }
       return true;
