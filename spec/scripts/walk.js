@@ -73,14 +73,18 @@ export function listOperations(document, where = 'paths') {
 }
 
 /**
- * An operation's success response (its first 2xx), its $ref followed; undefined when it has none.
+ * An operation's success response, its $ref followed; undefined when it has none: its first
+ * 2xx code, else its 2XX range (a code takes precedence over the range that covers it, as
+ * OpenAPI says).
  * @param {any} document
  * @param {any} operation
  * @returns {any}
  */
 export function successResponse(document, operation) {
-  const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status))?.[1];
-  return deref(document, success);
+  const responses = Object.entries(operation.responses ?? {});
+  const success =
+    responses.find(([status]) => /^2\d\d$/.test(status)) ?? responses.find(([status]) => status === '2XX');
+  return deref(document, success?.[1]);
 }
 
 /**

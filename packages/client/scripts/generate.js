@@ -49,7 +49,7 @@ function serverNames(document) {
 
 /** What the client needs to know of each operation at run time, keyed by "METHOD /path/{template}". */
 /** @param {any} document */
-function operationMetadata(document) {
+export function operationMetadata(document) {
   /** @type {Record<string, { operationId: string, idempotencyKey?: string, successMediaType?: string, noContent?: true, pagination?: unknown, batch?: { type: string } }>} */
   const operations = {};
   for (const { method, path, operation, parameters } of listOperations(document)) {
