@@ -10,7 +10,7 @@ import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../sp
 import { operationKeys } from './operation-keys.js';
 import { securitySchemeChanges } from './security-changes.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
-import { newResponseOf, wireChanges } from './wire-changes.js';
+import { newResponsesOf, wireChanges } from './wire-changes.js';
 
 /**
  * @typedef {{ where: string, text: string, breaking: boolean, judge?: 'types' | 'wire' | 'docs' | 'none', detail?: string, why?: string }} Change where: the operation,
@@ -187,14 +187,16 @@ function compareOperation(types, old, now, roles) {
 
   const [oldResponses, newResponses] = [old, now].map((t) => types.property(t, 'responses')?.type);
   const [oldStatuses, newStatuses] = [oldResponses, newResponses].map((t) => types.propertyNames(t));
-  /** The new statuses that stand for old ones: the same, or a range that covers one (2XX for 202). */
+  /** The new statuses that stand for old ones: the same, a range that covers one (2XX for 202), or codes within a range. */
   const kept = new Set();
   for (const status of oldStatuses) {
     const oldResponse = types.property(oldResponses, status)?.type;
-    const next = newResponseOf(status, newStatuses);
-    const newResponse = next && types.property(newResponses, next.status)?.type;
     if (!oldResponse) continue;
-    if (!next || !newResponse) {
+    const nexts = newResponsesOf(status, newStatuses).flatMap((next) => {
+      const newResponse = types.property(newResponses, next.status)?.type;
+      return newResponse ? [{ ...next, newResponse }] : [];
+    });
+    if (nexts.length === 0) {
       // The data a success response carried no longer comes, whatever the types say (openapi-fetch's
       // data is any success's): the wire's verdict. An error the user no longer gets breaks nothing.
       const breaking = isSuccess(status) && roles.output === 'read';
@@ -205,21 +207,37 @@ function compareOperation(types, old, now, roles) {
       });
       continue;
     }
-    kept.add(next.status);
     // openapi-typescript and openapi-fetch take a 2XX as success as they take a 202 (a 4XX as
     // an error as a 404), and the API may still answer 202: what it carries is judged as the
-    // same response's.
-    if (next.status !== status)
+    // same response's. A range become codes within it narrows what may answer: a reader meets
+    // less; a webhook's receiver, who answers, may answer less.
+    const codes = nexts.map((next) => next.status);
+    if (codes[0] !== status && codes[0] === `${status[0]}XX`)
       found.push({
-        text: `response ${status} became ${next.status}`,
+        text: `response ${status} became ${codes[0]}`,
         breaking: false,
         judge: 'wire',
         why:
           roles.output === 'read'
-            ? `${next.status} covers ${status}, and a client reads any ${next.status} answer as it read ${status}`
-            : `${next.status} covers ${status}: an answer of ${status} still fits`,
+            ? `${codes[0]} covers ${status}, and a client reads any ${codes[0]} answer as it read ${status}`
+            : `${codes[0]} covers ${status}: an answer of ${status} still fits`,
       });
-    record(next.label, compareContent(types, oldResponse, newResponse, roles.output, []));
+    else if (codes[0] !== status) {
+      const within = `${codes.join(', ')} ${codes.length === 1 ? 'is' : 'are'} within ${status}`;
+      found.push({
+        text: `response ${status} became ${codes.join(', ')}`,
+        breaking: roles.output === 'write',
+        judge: 'wire',
+        why:
+          roles.output === 'read'
+            ? `${within}, and a client reads ${codes.length === 1 ? 'it' : 'them'} as it read any ${status} answer`
+            : `${within}, and a receiver that answers another ${status} no longer fits`,
+      });
+    }
+    for (const next of nexts) {
+      kept.add(next.status);
+      record(next.label, compareContent(types, oldResponse, next.newResponse, roles.output, []));
+    }
   }
   for (const status of newStatuses) {
     const newResponse = types.property(newResponses, status)?.type;

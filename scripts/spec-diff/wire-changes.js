@@ -100,30 +100,33 @@ function compareOperation({ before, after, oldItem, newItem, old, now, roles, re
   const [oldBody, newBody] = [deref(before, old.requestBody), deref(after, now.requestBody)];
   if (oldBody && newBody) compareBodies(before, after, oldBody, newBody, 'request body', roles.input, add);
   const statuses = Object.keys(now.responses ?? {});
-  for (const [status, response] of Object.entries(old.responses ?? {})) {
-    const next = newResponseOf(status, statuses);
-    if (!next) continue;
-    const [was, is] = [deref(before, response), deref(after, now.responses[next.status])];
-    compareBodies(before, after, was, is, next.label, roles.output, add);
-    compareHeaders(before, after, was, is, next.label, roles.output, add);
-  }
+  for (const [status, response] of Object.entries(old.responses ?? {}))
+    for (const next of newResponsesOf(status, statuses)) {
+      const [was, is] = [deref(before, response), deref(after, now.responses[next.status])];
+      compareBodies(before, after, was, is, next.label, roles.output, add);
+      compareHeaders(before, after, was, is, next.label, roles.output, add);
+    }
   const security = securityChange(before, after, old, now, renames);
   if (security) add(security.text, security.breaking);
 }
 
 /**
- * The new response that stands for an old one, and the label of what changed under it: the
- * same status, or, where the new responses no longer list it, the range that covers it (2XX
- * for 202), which openapi-typescript and openapi-fetch read as they read the status (success,
- * or an error).
+ * The new responses that stand for an old one, and the label of what changed under each: the
+ * same status; where the new responses no longer list it, the range that covers it (2XX for
+ * 202), which openapi-typescript and openapi-fetch read as they read the status (success, or
+ * an error); or, for a range they no longer list, the codes within it (202 for 2XX).
  * @param {string} status an old response's status
  * @param {string[]} statuses the new responses'
- * @returns {{ status: string, label: string } | undefined} none when the response is gone
+ * @returns {{ status: string, label: string }[]} none when the response is gone
  */
-export function newResponseOf(status, statuses) {
-  if (statuses.includes(status)) return { status, label: `response ${status}` };
+export function newResponsesOf(status, statuses) {
+  if (statuses.includes(status)) return [{ status, label: `response ${status}` }];
   const range = /^[1-5]\d\d$/.test(status) ? `${status[0]}XX` : undefined;
-  return range && statuses.includes(range) ? { status: range, label: `response ${status} (now ${range})` } : undefined;
+  if (range && statuses.includes(range)) return [{ status: range, label: `response ${status} (now ${range})` }];
+  const within = /^[1-5]XX$/.test(status)
+    ? statuses.filter((code) => /^[1-5]\d\d$/.test(code) && code[0] === status[0])
+    : [];
+  return within.map((code) => ({ status: code, label: `response ${status} (now ${code})` }));
 }
 
 /**

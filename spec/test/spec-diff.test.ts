@@ -849,6 +849,42 @@ describe('spec:diff on a response status become the range that covers it', () =>
     );
     expect(of(changedLines).filter((c) => /response (202|2XX) (removed|added)$/.test(c.line))).toEqual([]);
   });
+
+  it('2XX become a code within it narrows what comes: safe for a reader, breaking for a webhook receiver, who answers', async () => {
+    /** CreateInvoices answering 2XX, and BATCH_COMPLETED's receiver answering 2XX, where they answered 202 and 200. */
+    const withRanges = () => {
+      tree = new Map(base);
+      ranged();
+      edit('spec/openapi/webhooks/BATCH_COMPLETED.yaml', (d) => {
+        d.setIn(['post', 'responses', '2XX'], d.getIn(['post', 'responses', '200']));
+        d.deleteIn(['post', 'responses', '200']);
+      });
+      return tree;
+    };
+    const ranges = withRanges();
+    tree = new Map(base);
+    edit(`${S}/BatchReference.yaml`, (d) => d.set('required', []));
+    const [narrowed, changed] = await specChangesEach(ranges, [base, tree]);
+    const of = (results: SpecChanges | undefined, operation: string) =>
+      results!
+        .flatMap(({ changes }) => changes)
+        .filter((c) => c.where.endsWith(`(${operation})`))
+        .map(({ text, breaking, judge }) => ({ text, breaking, judge }));
+    expect(of(narrowed, 'CreateInvoices')).toEqual([
+      { text: 'response 2XX became 202', breaking: false, judge: 'wire' },
+    ]);
+    expect(of(narrowed, 'BATCH_COMPLETED')).toEqual([
+      { text: 'response 2XX became 200', breaking: true, judge: 'wire' },
+    ]);
+    // What the code's response carries is judged against the range's.
+    expect(of(changed, 'CreateInvoices')).toEqual(
+      expect.arrayContaining([
+        { text: 'response 2XX became 202', breaking: false, judge: 'wire' },
+        { text: 'response 2XX (now 202) data.batchId: became optional', breaking: true, judge: undefined },
+      ]),
+    );
+    expect(of(changed, 'CreateInvoices').filter((c) => /response (202|2XX) (removed|added)$/.test(c.text))).toEqual([]);
+  });
 });
 
 describe('spec:diff on a pattern changed, worded for the side that makes the value', () => {
