@@ -101,7 +101,7 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
   }
   changes.push(
     ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section), same),
-    ...serverChanges(before, after),
+    ...serverChanges(before, after, (method, path) => whereOf(ids, method, path, 'paths')),
     ...securitySchemeChanges(before, after),
     ...schemaNameChanges(before, after),
   );
@@ -308,80 +308,88 @@ const MOVED = {
 };
 
 /**
- * The servers, as the client names them (`servers.production`), and any an operation overrides.
+ * The servers, as the client names them (`servers.production`), and those an operation or
+ * its path gives itself, each list judged alike (serverListChanges).
  * @param {any} before
  * @param {any} after
+ * @param {(method: string, path: string) => string} where how an operation is named
  * @returns {Change[]}
  */
-function serverChanges(before, after) {
+function serverChanges(before, after, where) {
+  // The client names the API's servers by their description.
+  const clientName = (/** @type {any} */ server) => (server.description ?? server.url).trim().toLowerCase();
+  const changes = serverListChanges(before.servers ?? [], after.servers ?? [], 'servers', clientName);
+  // An operation's own servers, else its path's; none, the API's. Where neither side has
+  // servers of its own, the API's were judged above. Nothing names these but their URL.
+  const own = (/** @type {any} */ document, /** @type {string} */ method, /** @type {string} */ path) => {
+    const item = deref(document, document.paths?.[path]);
+    return item?.[method]?.servers ?? item?.servers;
+  };
+  const newOperations = new Set(listOperations(after).map(({ method, path }) => `${method} ${path}`));
+  for (const { method, path } of listOperations(before)) {
+    if (!newOperations.has(`${method} ${path}`)) continue;
+    const [was, is] = [own(before, method, path), own(after, method, path)];
+    if (!was && !is) continue;
+    const [olds, news] = [was ?? before.servers ?? [], is ?? after.servers ?? []];
+    changes.push(...serverListChanges(olds, news, where(method, path), (server) => String(server.url)));
+  }
+  return changes;
+}
+
+/**
+ * One list of servers against another, each server by its name: one gone, or moved (its URL
+ * as a client calls it, each variable its default), breaks; one come does not; and the
+ * values its variables may take (variableChanges).
+ * @param {any[]} olds @param {any[]} news
+ * @param {string} where what the servers are of: `servers` (the API's), or an operation
+ * @param {(server: any) => string} nameOf
+ * @returns {Change[]}
+ */
+function serverListChanges(olds, news, where, nameOf) {
   /** @type {Change[]} */
   const changes = [];
   // A URL as a client calls it: each variable its default.
   const url = (/** @type {any} */ server) =>
     String(server.url).replace(/\{([^}]+)\}/g, (whole, name) => server.variables?.[name]?.default ?? whole);
-  const named = (/** @type {any} */ document) =>
-    new Map(
-      (document.servers ?? []).map((/** @type {any} */ server) => [
-        (server.description ?? server.url).trim().toLowerCase(),
-        server,
-      ]),
-    );
-  const [old, now] = [named(before), named(after)];
+  // The server's name, and the URL it is called at where that is another.
+  const told = (/** @type {string} */ name, /** @type {any} */ server) =>
+    name === url(server) ? name : `${name} (${url(server)})`;
+  const named = (/** @type {any[]} */ servers) => new Map(servers.map((server) => [nameOf(server), server]));
+  const [old, now] = [named(olds), named(news)];
   for (const [name, server] of old) {
     const next = now.get(name);
-    if (next === undefined)
-      changes.push({ where: 'servers', text: `server ${name} (${url(server)}) removed`, ...MOVED });
+    if (next === undefined) changes.push({ where, text: `server ${told(name, server)} removed`, ...MOVED });
     else {
       if (url(next) !== url(server))
-        changes.push({ where: 'servers', text: `server ${name} moved from ${url(server)} to ${url(next)}`, ...MOVED });
-      changes.push(...variableChanges(name, server, next));
+        changes.push({ where, text: `server ${name} moved from ${url(server)} to ${url(next)}`, ...MOVED });
+      changes.push(...variableChanges(where, name, server, next));
     }
   }
   for (const [name, server] of now)
     if (!old.has(name))
       changes.push({
-        where: 'servers',
-        text: `server ${name} (${url(server)}) added`,
+        where,
+        text: `server ${told(name, server)} added`,
         breaking: false,
         judge: 'wire',
         why: 'nothing that worked fails',
       });
-
-  const overrides = (/** @type {any} */ document) =>
-    new Map(
-      listOperations(document).map(({ method, path, operation }) => [
-        `${method.toUpperCase()} ${path}`,
-        (operation.servers ?? deref(document, document.paths[path])?.servers ?? []).map(
-          (/** @type {any} */ s) => s.url,
-        ),
-      ]),
-    );
-  const [oldOverrides, newOverrides] = [overrides(before), overrides(after)];
-  for (const [key, urls] of oldOverrides) {
-    const next = newOverrides.get(key);
-    const gone = urls.filter((/** @type {string} */ url) => next && !next.includes(url));
-    if (next && (gone.length || (urls.length === 0 && next.length > 0)))
-      changes.push({
-        where: key,
-        text: `servers changed from ${urls.join(', ') || 'the API servers'} to ${next.join(', ') || 'the API servers'}`,
-        ...MOVED,
-      });
-  }
   return changes;
 }
 
 /**
  * The values a server's variables may take (their `enum`; any value without one): a client
  * may call the server with any of them, so one gone breaks, one come does not.
- * @param {string} name the server's, as the client names it
+ * @param {string} where what the server is of (serverListChanges)
+ * @param {string} name the server's
  * @param {any} old @param {any} now the server, on each side
  * @returns {Change[]}
  */
-function variableChanges(name, old, now) {
+function variableChanges(where, name, old, now) {
   /** @type {Change[]} */
   const changes = [];
   const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ why) =>
-    changes.push({ where: 'servers', text: `server ${name} variable ${text}`, breaking, judge: 'wire', why });
+    changes.push({ where, text: `server ${name} variable ${text}`, breaking, judge: 'wire', why });
   const safe = 'nothing that worked fails';
   for (const [variable, was] of Object.entries(old.variables ?? {})) {
     const [olds, news] = [was?.enum, now.variables?.[variable]?.enum];

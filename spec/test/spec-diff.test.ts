@@ -1039,6 +1039,68 @@ describe("spec:diff on a server variable's values (enum)", () => {
   });
 });
 
+describe("spec:diff on an operation's or a path's own servers, judged as the API's are", () => {
+  const upload = 'https://{region}.upload.amili.no/collection/v1';
+  /** CreateInvoices (its operation) and CreatePayments (its path) sent to an upload server, its region a variable. */
+  const withUpload = (region: { default: string; enum?: string[] }) => {
+    tree = new Map(base);
+    const servers = [{ url: upload, description: 'Uploads', variables: { region } }];
+    edit(`${PATHS}/orgs_{organizationId}_invoices.yaml`, (d) => d.setIn(['post', 'servers'], servers));
+    edit(`${PATHS}/orgs_{organizationId}_payments.yaml`, (d) => d.set('servers', servers));
+    return tree;
+  };
+  const both = ['eu', 'us'];
+
+  it("a variable's value gone, or its default changed, breaks; a value come breaks nothing", async () => {
+    const [lost, moved, gained] = await specChangesEach(withUpload({ default: 'eu', enum: both }), [
+      withUpload({ default: 'eu', enum: ['eu'] }),
+      withUpload({ default: 'us', enum: both }),
+      withUpload({ default: 'eu', enum: [...both, 'ap'] }),
+    ]);
+    const of = (results: SpecChanges | undefined) =>
+      results!
+        .flatMap(({ changes }) => changes)
+        .map(({ where, text, breaking, judge }) => ({ line: `${where}: ${text}`, breaking, judge }));
+    const invoices = 'POST /orgs/{organizationId}/invoices (CreateInvoices)';
+    const payments = 'POST /orgs/{organizationId}/payments (CreatePayments)';
+    expect(of(lost)).toEqual(
+      [invoices, payments].map((where) => ({
+        line: `${where}: server ${upload} variable region: value "us" removed`,
+        breaking: true,
+        judge: 'wire',
+      })),
+    );
+    expect(of(moved)).toEqual(
+      [invoices, payments].map((where) => ({
+        line: `${where}: server ${upload} moved from https://eu.upload.amili.no/collection/v1 to https://us.upload.amili.no/collection/v1`,
+        breaking: true,
+        judge: 'wire',
+      })),
+    );
+    expect(of(gained)).toEqual(
+      [invoices, payments].map((where) => ({
+        line: `${where}: server ${upload} variable region: value "ap" added`,
+        breaking: false,
+        judge: 'wire',
+      })),
+    );
+  });
+
+  it('servers of its own given to an operation that used the API servers: those it no longer calls break', async () => {
+    const [own] = await specChangesEach(base, [withUpload({ default: 'eu' })]);
+    const lines = own!
+      .flatMap(({ changes }) => changes)
+      .filter(({ where }) => where.endsWith('(CreateInvoices)'))
+      .map(({ text, breaking }) => ({ text, breaking }));
+    expect(lines).toEqual([
+      { text: 'server https://api.amili.no/collection/v1 removed', breaking: true },
+      { text: 'server https://api.staging.amili.no/collection/v1 removed', breaking: true },
+      { text: 'server http://127.0.0.1:4010/collection/v1 removed', breaking: true },
+      { text: `server ${upload} (https://eu.upload.amili.no/collection/v1) added`, breaking: false },
+    ]);
+  });
+});
+
 describe("spec:diff on parameters' serialization, as the wire writes them", () => {
   /** The spec with GetInvoicesByOrganization taking a list of tags, in the query and in a header, as `make` shapes them. */
   const withTags = (query: Record<string, unknown>, header: Record<string, unknown>) => {
