@@ -428,35 +428,130 @@ function schemaNameChanges(before, after) {
     .map((name) => ({ where: 'components', text: `schema ${name} removed`, breaking: true }));
 }
 
+/** @typedef {{ pointer: string, kind: 'docs' | 'judged' | 'unjudged', keyword?: string }} Part */
+
 /**
  * Every part of the description that changed, by its JSON pointer, each as a reader of the
  * description takes it: text (docs), a keyword the judges weigh (judged), or one they do not
- * (unjudged): what no judge weighs is never called text.
+ * (unjudged): what no judge weighs is never called text. Lists are compared element by
+ * element where their elements pair (pairElements); a list with elements added or removed is
+ * a part of its own (listPart), and so is each keyword no judge weighs that those elements
+ * carry and none on the other side does: an element edited beside one added cannot be told
+ * from one replaced, so what it carries is not passed over.
  * @param {any} before
  * @param {any} after
- * @returns {{ pointer: string, kind: 'docs' | 'judged' | 'unjudged', keyword?: string }[]}
+ * @returns {Part[]}
  */
 function changedParts(before, after) {
-  /** @type {string[][]} */
+  /** @type {Part[]} */
   const changed = [];
   const walk = (/** @type {any} */ a, /** @type {any} */ b, /** @type {string[]} */ at) => {
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
       for (const key of union(Object.keys(a), Object.keys(b))) walk(a[key], b[key], [...at, key]);
-    } else changed.push(at);
+    } else if (Array.isArray(a) && Array.isArray(b)) {
+      const { edited, moved, removed, added } = pairElements(a, b);
+      for (const [was, is] of edited) walk(a[was], b[is], [...at, String(is)]);
+      if (removed.length + added.length === 0) {
+        if (moved) changed.push(partOf(at));
+        return;
+      }
+      const carried = (/** @type {any[]} */ list, /** @type {number[]} */ indexes) =>
+        indexes.flatMap((index) => unjudgedWithin(list[index], [...at, String(index)], at.length + 1));
+      const [gone, come] = [carried(a, removed), carried(b, added)];
+      const keys = (/** @type {typeof gone} */ found) => new Set(found.map(({ key }) => key));
+      const [goneKeys, comeKeys] = [keys(gone), keys(come)];
+      for (const { parts, key } of gone) if (!comeKeys.has(key)) changed.push(partOf(parts));
+      for (const { parts, key } of come) if (!goneKeys.has(key)) changed.push(partOf(parts));
+      changed.push(listPart(at));
+    } else changed.push(partOf(at));
   };
   walk(before, after, []);
-  return changed.map((parts) => {
-    const pointer = parts.map((part) => `/${escapePointerPart(part)}`).join('');
-    for (const [index, part] of parts.entries()) {
-      // A name in a map (a property, a path, a media type) or an array's index: no keyword.
-      if ((index > 0 && NAMED.has(parts[index - 1])) || /^\d+$/.test(part)) continue;
-      if (TEXT.has(part) || part.startsWith('x-')) return { pointer, kind: 'docs' };
-      if (WHOLLY_JUDGED.has(part)) return { pointer, kind: 'judged' };
-      if (!JUDGED.has(part)) return { pointer, kind: 'unjudged', keyword: part };
+  return changed;
+}
+
+/**
+ * Two lists' elements paired: each with its equal, at its own place or else wherever it
+ * stands (moved); then, in lists as long as each other, those left, in order (edited in
+ * place). In lists of two lengths those left are removed and added: which old one became
+ * which new one cannot be told.
+ * @param {any[]} olds @param {any[]} news
+ * @returns {{ edited: [number, number][], moved: boolean, removed: number[], added: number[] }} indexes
+ */
+function pairElements(olds, news) {
+  const [oldKeys, newKeys] = [olds, news].map((list) => list.map((element) => JSON.stringify(element)));
+  const left = new Set(news.keys());
+  const unpaired = [];
+  for (const [index, key] of oldKeys.entries())
+    if (newKeys[index] === key) left.delete(index);
+    else unpaired.push(index);
+  let moved = false;
+  /** @type {number[]} */
+  const removed = [];
+  for (const index of unpaired) {
+    const at = [...left].find((other) => newKeys[other] === oldKeys[index]);
+    if (at === undefined) removed.push(index);
+    else {
+      left.delete(at);
+      moved = true;
     }
-    return { pointer, kind: 'judged' };
-  });
+  }
+  const added = [...left];
+  if (olds.length !== news.length) return { edited: [], moved, removed, added };
+  return { edited: removed.map((index, n) => [index, added[n]]), moved, removed: [], added: [] };
+}
+
+/**
+ * Where in a value a reader of the description meets a keyword no judge weighs.
+ * @param {any} value
+ * @param {string[]} parts where the value stands
+ * @param {number} from how many of the parts are the place of the element it is in: its key leaves them out
+ * @returns {{ parts: string[], key: string }[]} key: where it stands in its element, and its value
+ */
+function unjudgedWithin(value, parts, from) {
+  const { kind, decided } = classify(parts);
+  if (kind === 'unjudged') return [{ parts, key: JSON.stringify([parts.slice(from), value]) }];
+  if (decided || !value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, each]) => unjudgedWithin(each, [...parts, key], from));
+}
+
+/** @param {string[]} parts @returns {Part} */
+function partOf(parts) {
+  const { kind, keyword } = classify(parts);
+  return { pointer: parts.map((part) => `/${escapePointerPart(part)}`).join(''), kind, ...(keyword && { keyword }) };
+}
+
+/**
+ * A list with elements added or removed, as one part: judged where a judge weighs the list
+ * whole (LISTS_JUDGED_WHOLE), else for review.
+ * @param {string[]} parts
+ * @returns {Part}
+ */
+function listPart(parts) {
+  const { kind, decided } = classify(parts);
+  const keyword = parts.at(-1) ?? '';
+  const part = partOf(parts);
+  if (kind !== 'judged' || decided || LISTS_JUDGED_WHOLE.has(keyword)) return part;
+  return { ...part, kind: 'unjudged', keyword: `entries added to or removed from ${keyword}` };
+}
+
+/**
+ * How a reader of the description takes what stands at a place in it, by the keywords on the
+ * way there: decided, when one of them decides for all that stands under it.
+ * @param {string[]} parts
+ * @returns {{ kind: Part['kind'], keyword?: string, decided: boolean }}
+ */
+function classify(parts) {
+  for (const [index, part] of parts.entries()) {
+    // A name in a map (a property, a path, a media type) or an array's index: no keyword.
+    if ((index > 0 && NAMED.has(parts[index - 1])) || /^\d+$/.test(part)) continue;
+    // The client names the API's servers by their description (servers.production): judged with the servers.
+    if (index === 2 && parts[0] === 'servers' && part === 'description') return { kind: 'judged', decided: true };
+    if (TEXT.has(part) || part.startsWith('x-')) return { kind: 'docs', decided: true };
+    if (WHOLLY_JUDGED.has(part)) return { kind: 'judged', decided: true };
+    if (!JUDGED.has(part)) return { kind: 'unjudged', keyword: part, decided: true };
+  }
+  return { kind: 'judged', decided: false };
 }
 
 /** Keywords only people read: what stands under one is text. */
@@ -491,6 +586,13 @@ const NAMED = new Set([
   'scopes',
   'variables',
 ]);
+/**
+ * Lists a judge weighs whole, whatever elements come or go: alternatives (the wire's judge
+ * pairs them and judges those added or removed), parameters (each by its place and name),
+ * servers (each by its name) and a schema's types. allOf is not one: no judge weighs an
+ * entry added to it or removed.
+ */
+const LISTS_JUDGED_WHOLE = new Set(['anyOf', 'oneOf', 'parameters', 'servers', 'type']);
 /** Keywords the judges weigh with whatever stands under them. */
 const WHOLLY_JUDGED = new Set(['security', 'enum', 'const', 'required', 'default', 'not', 'dependentRequired']);
 /** Keywords the judges weigh (the compiler on the types, the wire on what they do not show), or that hold others. */

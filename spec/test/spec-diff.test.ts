@@ -814,6 +814,119 @@ describe('spec:diff on changes the wire judges, each said once', () => {
   });
 });
 
+describe('spec:diff inside lists: each element compared where the lists pair, the list judged whole where they do not', () => {
+  /** Each change of a version to the main description (the legacy one shares DateOrDateTime), with its verdict, judge and why. */
+  const told = (results: SpecChanges | undefined) =>
+    results!
+      .filter(({ api }) => api === 'autocollect@v1')
+      .flatMap(({ changes }) => changes)
+      .map(({ where, text, breaking, judge, why }) => ({ line: `${where}: ${text}`, breaking, judge, why }));
+  /** The spec with the edits given. */
+  const edited = (...edits: [string, (document: Document) => void][]) => {
+    tree = new Map(base);
+    for (const [file, change] of edits) edit(file, change);
+    return tree;
+  };
+  const review = (keyword: string) => `spec:diff does not judge ${keyword}: review it`;
+
+  it('a keyword no judge weighs is REVIEW and a text edit is documentation, however deep in a list', async () => {
+    const [encoded, serverText, branchText] = (
+      await specChangesEach(base, [
+        edited([`${S}/NewDebtor.yaml`, (d) => d.setIn(['allOf', 1, 'contentEncoding'], 'base64')]),
+        edited([
+          'spec/openapi/openapi.yaml',
+          (d) => d.setIn(['servers', 0, 'x-provenance-reason'], 'Amili names the production host in a batchUrl.'),
+        ]),
+        edited([`${S}/NewDebtor.yaml`, (d) => d.setIn(['allOf', 0, 'description'], 'The debtor as a whole.')]),
+      ])
+    ).map(told);
+    expect(encoded).toEqual([
+      {
+        line: 'spec: /components/schemas/NewDebtor/allOf/1/contentEncoding changed',
+        breaking: true,
+        judge: 'none',
+        why: review('contentEncoding'),
+      },
+    ]);
+    expect(serverText).toEqual([
+      { line: 'documentation: /servers/0/x-provenance-reason changed', breaking: false, judge: 'docs', why: undefined },
+    ]);
+    expect(branchText).toEqual([
+      {
+        line: 'documentation: /components/schemas/NewDebtor/allOf/0/description changed',
+        breaking: false,
+        judge: 'docs',
+        why: undefined,
+      },
+    ]);
+  });
+
+  it('lists that do not pair element by element: a judge covers the list, or it is REVIEW; no keyword hides in them', async () => {
+    const [allOfAdded, besideAdded, reordered, renamed] = (
+      await specChangesEach(base, [
+        // No judge weighs an allOf entry added: the wire pairs entries only to compare them.
+        edited([`${S}/NewDebtor.yaml`, (d) => (d.get('allOf') as any).add({ minProperties: 2 })]),
+        // An alternative added (the wire judges it) beside one given a keyword no judge weighs.
+        edited([
+          `${S}/DateOrDateTime.yaml`,
+          (d) => {
+            d.setIn(['anyOf', 0, 'contentEncoding'], 'base64');
+            (d.get('anyOf') as any).add({ type: 'integer' });
+          },
+        ]),
+        edited([`${S}/DateOrDateTime.yaml`, (d) => d.set('anyOf', d.toJS().anyOf.reverse())]),
+        // The client names the API's servers by their description (servers.sandbox): not text.
+        edited(['spec/openapi/openapi.yaml', (d) => d.setIn(['servers', 2, 'description'], 'Local')]),
+      ])
+    ).map(told);
+    expect(allOfAdded).toEqual(
+      expect.arrayContaining([
+        {
+          line: 'spec: /components/schemas/NewDebtor/allOf changed',
+          breaking: true,
+          judge: 'none',
+          why: review('entries added to or removed from allOf'),
+        },
+      ]),
+    );
+    expect(besideAdded).toEqual(
+      expect.arrayContaining([
+        {
+          line: 'spec: /components/schemas/DateOrDateTime/anyOf/0/contentEncoding changed',
+          breaking: true,
+          judge: 'none',
+          why: review('contentEncoding'),
+        },
+        expect.objectContaining({
+          line: expect.stringMatching(
+            /\(CreateInvoices\): request body invoices\[\]\.invoiceDate: anyOf: 1 alternative added$/,
+          ),
+          breaking: false,
+        }),
+      ]),
+    );
+    expect(besideAdded!.filter((c) => c.line === 'spec: /components/schemas/DateOrDateTime/anyOf changed')).toEqual([]);
+    expect(reordered).toEqual([
+      {
+        line: 'spec: /components/schemas/DateOrDateTime/anyOf changed',
+        breaking: false,
+        judge: 'wire',
+        why: 'written otherwise: the types and the wire are the same',
+      },
+    ]);
+    expect(renamed).toEqual([
+      expect.objectContaining({
+        line: 'servers: server sandbox (http://127.0.0.1:4010/collection/v1) removed',
+        breaking: true,
+      }),
+      expect.objectContaining({
+        line: 'servers: server local (http://127.0.0.1:4010/collection/v1) added',
+        breaking: false,
+      }),
+    ]);
+  });
+});
+
 describe('spec:diff on a response status become the range that covers it', () => {
   /** CreateInvoices answering 2XX where it answered 202, as the same response. */
   const ranged = () =>
