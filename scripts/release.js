@@ -55,6 +55,8 @@ if (registryOption !== undefined && !/^https?:\/\/[^/]/.test(registryOption))
 // command names the registry for the packages' scopes too.
 const scopes = [...new Set(PACKAGES.map((name) => name.split('/')[0]).filter((part) => part?.startsWith('@')))];
 const registry = registryOption ?? configuredRegistry();
+/** npm's public registry: a release there is public, and signed (provenance) from CI. */
+const onNpmRegistry = URL.canParse(registry) && new URL(registry).hostname === 'registry.npmjs.org';
 const registryArgs = ['--registry', registry, ...scopes.map((scope) => `--${scope}:registry=${registry}`)];
 
 /** @param {string[]} args */
@@ -377,8 +379,10 @@ if (!publish) {
   process.exit(0);
 }
 
-// Provenance is signed by npm's registry from CI; another registry gets the packages without it.
-const provenance = registryOption ? ['--provenance=false'] : [];
+// Provenance is signed by npm's registry from CI; another registry gets the packages without
+// it, whether --registry or the npm config names it (the packages' publishConfig asks for it,
+// and npm publishes nothing with it outside CI).
+const provenance = registryOption || !onNpmRegistry ? ['--provenance=false'] : [];
 const outcomes = await runAtOnce(
   toPublish.map((release) =>
     commandJob(`Publish ${atVersion(release)}`, 'npm', [

@@ -2,7 +2,7 @@
 // before a release, whose commit is tagged as the last release, and a registry of its own
 // that holds the packages' dependencies and none of them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -128,6 +128,32 @@ export function releaseCopyOf({ work, copy, registry }: { work: string; copy: st
         env: { ...env, NPM_CONFIG_USERCONFIG: releaseUserconfig(work) },
         encoding: 'utf8',
       }),
+
+    /**
+     * `npm run release -- --publish` without --registry, with an npm config of the test's
+     * alone: a home folder in the work folder, whose user config (.npmrc) holds the registry's
+     * token and `npmrc`; no global config; no npm_config_ variable but `variables`. The
+     * user's own config is never read.
+     */
+    releaseByNpmConfig({ npmrc = '', variables = {} }: { npmrc?: string; variables?: Record<string, string> } = {}) {
+      const home = join(work, 'home');
+      mkdirSync(home, { recursive: true });
+      const userconfig = join(home, '.npmrc');
+      writeFileSync(userconfig, `//127.0.0.1:${registry.handle.port}/:_authToken=${registry.handle.token}\n${npmrc}`);
+      const inherited = Object.entries(env).filter(([name]) => !/^npm_config_/i.test(name));
+      return spawnSync('npm', ['run', 'release', '--', '--publish'], {
+        cwd: copy,
+        env: {
+          ...Object.fromEntries(inherited),
+          HOME: home,
+          NPM_CONFIG_USERCONFIG: userconfig,
+          NPM_CONFIG_GLOBALCONFIG: join(home, 'no-global-npmrc'),
+          NPM_CONFIG_UPDATE_NOTIFIER: 'false',
+          ...variables,
+        },
+        encoding: 'utf8',
+      });
+    },
 
     /** Versions the changesets give: `npx changeset version`, committed as a release commit would be. */
     version(changeset?: { name: string; bump: string }) {
