@@ -3,7 +3,9 @@
 // (@autocollect/client, docs, openapi and sandbox).
 //
 //   npm run release                                   build, check, pack into release/ (publishes nothing)
-//   npm run release -- --publish                      the same, then publish to npm and tag each release
+//   npm run release -- --publish                      the same, then publish where npm would (the
+//                                                     registry the npm config names for @autocollect,
+//                                                     else npm's public one; said first) and tag each release
 //   npm run release -- --publish --registry <url>     publish to another registry (no provenance)
 //
 // Versions and changelogs come from changesets: `npx changeset`, then `npx changeset version`.
@@ -54,9 +56,15 @@ if (registryOption !== undefined && !/^https?:\/\/[^/]/.test(registryOption))
 // `@autocollect:registry=…`, for GitHub Packages say), whatever --registry says: every npm
 // command names the registry for the packages' scopes too.
 const scopes = [...new Set(PACKAGES.map((name) => name.split('/')[0]).filter((part) => part?.startsWith('@')))];
-const registry = registryOption ?? configuredRegistry();
+const {
+  url: registry,
+  source: registrySource,
+  byDefault,
+} = registryOption !== undefined
+  ? { url: registryOption, source: '--registry', byDefault: false }
+  : configuredRegistry();
 /** npm's public registry: a release there is public, and signed (provenance) from CI. */
-const onNpmRegistry = URL.canParse(registry) && new URL(registry).hostname === 'registry.npmjs.org';
+const onNpmRegistry = isNpmRegistry(registry);
 const registryArgs = ['--registry', registry, ...scopes.map((scope) => `--${scope}:registry=${registry}`)];
 
 /** @param {string[]} args */
@@ -69,13 +77,29 @@ function git(...args) {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Where npm would publish the packages: their scope's registry in the user's npm config, or the default one. */
+/** @param {string} url */
+function isNpmRegistry(url) {
+  return URL.canParse(url) && new URL(url).hostname === 'registry.npmjs.org';
+}
+
+/**
+ * Where npm would publish the packages: their scope's registry in the user's npm config (a
+ * .npmrc, or an npm_config_ variable), or the registry it sets, npm's public one by default;
+ * which setting says so, in the user's words; and whether none does (npm's public one).
+ */
 function configuredRegistry() {
   for (const scope of scopes) {
     const scoped = npm('config', 'get', `${scope}:registry`).trim();
-    if (scoped !== 'undefined') return scoped;
+    if (scoped !== 'undefined')
+      return { url: scoped, source: `${scope}:registry in your npm config`, byDefault: false };
   }
-  return npm('config', 'get', 'registry').trim();
+  const url = npm('config', 'get', 'registry').trim();
+  const byDefault = isNpmRegistry(url);
+  return {
+    url,
+    source: byDefault ? 'your npm config names no other registry' : 'registry in your npm config',
+    byDefault,
+  };
 }
 
 /** A word of a command line as the user would type it. @param {string} word */
@@ -234,6 +258,20 @@ function specBase() {
     );
   return tag;
 }
+
+// Said first, before the registry is asked anything, and while stopping costs nothing: a
+// version published on npm's public registry is everyone's, and never changes.
+// A scope's registry set as a variable (npm_config_@autocollect:registry) is no shell
+// variable's name: npm reads it, but the /bin/sh npm runs this script with may drop it (dash does).
+if (publish && onNpmRegistry)
+  console.log(
+    `\n⚠ Publishing to npm's public registry, ${registry} (${registrySource}): for everyone, and a published version never changes.\n` +
+      '  To try a release, stop now and run it with --registry <url> (Verdaccio on 127.0.0.1, say), or without --publish.' +
+      (byDefault
+        ? `\n  A variable npm_config_${scopes[0]}:registry does not reach this script when the shell npm run uses (/bin/sh) drops it, as dash does: name the registry in an .npmrc instead.`
+        : ''),
+  );
+else if (publish) console.log(`\n▶ Publishing to ${registry} (${registrySource})`);
 
 // A release publishes the packages as the working tree has them, and tags the commit: a
 // change not committed would be published under a tag that does not hold it.

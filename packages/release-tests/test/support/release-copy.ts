@@ -133,15 +133,28 @@ export function releaseCopyOf({ work, copy, registry }: { work: string; copy: st
      * `npm run release -- --publish` without --registry, with an npm config of the test's
      * alone: a home folder in the work folder, whose user config (.npmrc) holds the registry's
      * token and `npmrc`; no global config; no npm_config_ variable but `variables`. The
-     * user's own config is never read.
+     * user's own config is never read. `byNode`: run as `node scripts/release.js --publish`,
+     * which sees every variable, where npm run's shell may drop one whose name is no shell
+     * variable's (dash drops npm_config_@autocollect:registry).
      */
-    releaseByNpmConfig({ npmrc = '', variables = {} }: { npmrc?: string; variables?: Record<string, string> } = {}) {
+    releaseByNpmConfig({
+      npmrc = '',
+      variables = {},
+      byNode = false,
+    }: {
+      npmrc?: string;
+      variables?: Record<string, string>;
+      byNode?: boolean;
+    } = {}) {
       const home = join(work, 'home');
       mkdirSync(home, { recursive: true });
       const userconfig = join(home, '.npmrc');
       writeFileSync(userconfig, `//127.0.0.1:${registry.handle.port}/:_authToken=${registry.handle.token}\n${npmrc}`);
       const inherited = Object.entries(env).filter(([name]) => !/^npm_config_/i.test(name));
-      return spawnSync('npm', ['run', 'release', '--', '--publish'], {
+      const [command, ...args] = byNode
+        ? [process.execPath, 'scripts/release.js', '--publish']
+        : ['npm', 'run', 'release', '--', '--publish'];
+      return spawnSync(command as string, args, {
         cwd: copy,
         env: {
           ...Object.fromEntries(inherited),
