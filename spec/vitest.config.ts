@@ -8,5 +8,9 @@ export default defineConfig({
     // run real Redocly, git and turbo: sized for a loaded 2-core machine.
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // Two files at a time, where vitest takes one on two cores: spec:diff's tests and the
+    // pipeline's wait on child processes (git, turbo) as much as they compute (alone, 48 s
+    // here against 54 s one at a time).
+    maxWorkers: 2,
   },
 });

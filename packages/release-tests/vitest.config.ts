@@ -11,8 +11,8 @@ export default defineConfig({
     // installs what a release published: sized for a loaded 2-core machine.
     testTimeout: 300_000,
     hookTimeout: 300_000,
-    // Two files at a time, even on two cores: much of a release is waiting on npm, git and
-    // the registry.
-    maxWorkers: 2,
+    // Four files at a time, even on two cores: much of a release is waiting on npm, git and
+    // the registry (alone, 64 s here against 73 s two at a time).
+    maxWorkers: 4,
   },
 });
