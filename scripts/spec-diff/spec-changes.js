@@ -587,12 +587,11 @@ const NAMED = new Set([
   'variables',
 ]);
 /**
- * Lists a judge weighs whole, whatever elements come or go: alternatives (the wire's judge
- * pairs them and judges those added or removed), parameters (each by its place and name),
- * servers (each by its name) and a schema's types. allOf is not one: no judge weighs an
- * entry added to it or removed.
+ * Lists a judge weighs whole, whatever elements come or go: allOf's entries and alternatives
+ * (the wire's judge pairs them and judges those added or removed), parameters (each by its
+ * place and name), servers (each by its name) and a schema's types.
  */
-const LISTS_JUDGED_WHOLE = new Set(['anyOf', 'oneOf', 'parameters', 'servers', 'type']);
+const LISTS_JUDGED_WHOLE = new Set(['allOf', 'anyOf', 'oneOf', 'parameters', 'servers', 'type']);
 /** Keywords the judges weigh with whatever stands under them. */
 const WHOLLY_JUDGED = new Set(['security', 'enum', 'const', 'required', 'default', 'not', 'dependentRequired']);
 /** Keywords the judges weigh (the compiler on the types, the wire on what they do not show), or that hold others. */

@@ -336,6 +336,24 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
     if (Array.isArray(old[keyword]) && Array.isArray(now[keyword]))
       paired.set(keyword, pairBranches(old[keyword], now[keyword], keyword));
 
+  /** How many branches of a list came or went: none, or `1 alternative added`. */
+  const count = (/** @type {number} */ n, /** @type {string} */ branch, /** @type {string} */ what) =>
+    n ? [`${n} ${branch}${n === 1 ? '' : 's'} ${what}`] : [];
+
+  // An allOf entry, unpaired (not the same, nor edited in place), is one more constraint a
+  // value must meet, or one fewer: added narrows, removed widens (and a reader may then meet
+  // what the entry kept out); both, either way.
+  if (paired.has('allOf')) {
+    const { added, removed } = paired.get('allOf');
+    if (added.length + removed.length > 0)
+      judge(
+        `allOf: ${[...count(added.length, 'entry', 'added'), ...count(removed.length, 'entry', 'removed')].join(', ')}`,
+        removed.length === 0 ? 'narrower' : added.length === 0 ? 'wider' : 'other',
+        true,
+        'a reader may meet values the removed entry kept out',
+      );
+  }
+
   // Alternatives, the same ones paired wherever they stand: a new list of them lets fewer
   // through; without them, more, unless what replaced them (an enum for an open one, say)
   // constrains otherwise. More anyOf alternatives let more through, fewer let less; oneOf's
@@ -367,14 +385,18 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
         );
       const removed = gone.filter((/** @type {any} */ branch) => !covered(branch, before, after, now));
       const added = come.filter((/** @type {any} */ branch) => !covered(branch, after, before, old));
-      const count = (/** @type {number} */ n, /** @type {string} */ what) =>
-        n ? [`${n} alternative${n === 1 ? '' : 's'} ${what}`] : [];
       if (added.length === 0 && removed.length === 0) {
-        const all = [...count(come.length, 'added'), ...count(gone.length, 'removed')].join(', ');
+        const all = [
+          ...count(come.length, 'alternative', 'added'),
+          ...count(gone.length, 'alternative', 'removed'),
+        ].join(', ');
         judge(`${keyword}: ${all}, whose values another still accepts`, 'wider');
         continue;
       }
-      const text = [...count(added.length, 'added'), ...count(removed.length, 'removed')].join(', ');
+      const text = [
+        ...count(added.length, 'alternative', 'added'),
+        ...count(removed.length, 'alternative', 'removed'),
+      ].join(', ');
       const direction =
         keyword === 'oneOf' || (added.length && removed.length) ? 'other' : added.length ? 'wider' : 'narrower';
       judge(`${keyword}: ${text}`, direction, true);

@@ -862,10 +862,8 @@ describe('spec:diff inside lists: each element compared where the lists pair, th
   });
 
   it('lists that do not pair element by element: a judge covers the list, or it is REVIEW; no keyword hides in them', async () => {
-    const [allOfAdded, besideAdded, reordered, renamed] = (
+    const [besideAdded, reordered, renamed] = (
       await specChangesEach(base, [
-        // No judge weighs an allOf entry added: the wire pairs entries only to compare them.
-        edited([`${S}/NewDebtor.yaml`, (d) => (d.get('allOf') as any).add({ minProperties: 2 })]),
         // An alternative added (the wire judges it) beside one given a keyword no judge weighs.
         edited([
           `${S}/DateOrDateTime.yaml`,
@@ -879,16 +877,6 @@ describe('spec:diff inside lists: each element compared where the lists pair, th
         edited(['spec/openapi/openapi.yaml', (d) => d.setIn(['servers', 2, 'description'], 'Local')]),
       ])
     ).map(told);
-    expect(allOfAdded).toEqual(
-      expect.arrayContaining([
-        {
-          line: 'spec: /components/schemas/NewDebtor/allOf changed',
-          breaking: true,
-          judge: 'none',
-          why: review('entries added to or removed from allOf'),
-        },
-      ]),
-    );
     expect(besideAdded).toEqual(
       expect.arrayContaining([
         {
@@ -924,6 +912,44 @@ describe('spec:diff inside lists: each element compared where the lists pair, th
         breaking: false,
       }),
     ]);
+  });
+  it('an allOf entry added narrows and one removed widens: judged by who makes the value, not REVIEW', async () => {
+    /** BatchReference (in the creates' 202 responses) with an allOf of one entry. */
+    const plain = edited([`${S}/BatchReference.yaml`, (d) => d.set('allOf', [{ minProperties: 1 }])]);
+    // An entry more in a request body's, a webhook payload's and a response's allOf.
+    const narrowed = edited(
+      [`${S}/BatchReference.yaml`, (d) => d.set('allOf', [{ minProperties: 1 }, { maxProperties: 5 }])],
+      [`${S}/NewDebtor.yaml`, (d) => (d.get('allOf') as any).add({ minProperties: 2 })],
+      [
+        `${S}/CaseUpdatedEvent.yaml`,
+        (d) => (d.getIn(['properties', 'data', 'allOf']) as any).add({ minProperties: 1 }),
+      ],
+    );
+    const [[added], [removed]] = (
+      await Promise.all([specChangesEach(plain, [narrowed]), specChangesEach(narrowed, [plain])])
+    ).map((results) => results.map(told));
+    const entry = (operation: string, at: string, what: 'added' | 'removed', breaking: boolean) =>
+      expect.objectContaining({
+        line: expect.stringMatching(new RegExp(`\\(${operation}\\): ${at}: allOf: 1 entry ${what}$`)),
+        breaking,
+        judge: 'wire',
+      });
+    // A client sends the request body, reads the response, and reads the webhook's payload.
+    expect(added).toEqual(
+      expect.arrayContaining([
+        entry('CreateInvoices', 'request body invoices\\[\\]\\.debtors\\[\\]', 'added', true),
+        entry('CreateInvoices', 'response 202 data', 'added', false),
+        entry('CASE_UPDATED', 'request body data', 'added', false),
+      ]),
+    );
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        entry('CreateInvoices', 'request body invoices\\[\\]\\.debtors\\[\\]', 'removed', false),
+        entry('CreateInvoices', 'response 202 data', 'removed', true),
+        entry('CASE_UPDATED', 'request body data', 'removed', true),
+      ]),
+    );
+    for (const changes of [added, removed]) expect(changes!.filter((c) => c.judge === 'none')).toEqual([]);
   });
 });
 
