@@ -335,6 +335,9 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   for (const keyword of ['allOf', 'anyOf', 'oneOf'])
     if (Array.isArray(old[keyword]) && Array.isArray(now[keyword]))
       paired.set(keyword, pairBranches(old[keyword], now[keyword], keyword));
+  // A whole allOf come or gone is its entries come or gone: no allOf is one of none.
+  if (Array.isArray(old.allOf) !== Array.isArray(now.allOf))
+    paired.set('allOf', pairBranches(old.allOf ?? [], now.allOf ?? [], 'allOf'));
 
   /** How many branches of a list came or went: none, or `1 alternative added`. */
   const count = (/** @type {number} */ n, /** @type {string} */ branch, /** @type {string} */ what) =>

@@ -951,6 +951,26 @@ describe('spec:diff inside lists: each element compared where the lists pair, th
     );
     for (const changes of [added, removed]) expect(changes!.filter((c) => c.judge === 'none')).toEqual([]);
   });
+
+  it('a whole allOf added or removed is judged as its entries are, never taken for the same wire', async () => {
+    // NewPayment (CreatePayments' request body) has no allOf: one of one entry, or none again.
+    const constrained = edited([`${S}/NewPayment.yaml`, (d) => d.set('allOf', [{ minProperties: 3 }])]);
+    const [[added], [removed]] = (
+      await Promise.all([specChangesEach(base, [constrained]), specChangesEach(constrained, [base])])
+    ).map((results) => results.map(told));
+    const entry = (what: 'added' | 'removed', breaking: boolean) =>
+      expect.objectContaining({
+        line: expect.stringMatching(
+          new RegExp(`\\(CreatePayments\\): request body payments\\[\\]: allOf: 1 entry ${what}$`),
+        ),
+        breaking,
+        judge: 'wire',
+      });
+    expect(added).toEqual(expect.arrayContaining([entry('added', true)]));
+    expect(removed).toEqual(expect.arrayContaining([entry('removed', false)]));
+    for (const changes of [added, removed])
+      expect(changes.filter((change) => /written otherwise/.test(change.why ?? ''))).toEqual([]);
+  });
 });
 
 describe('spec:diff on a response status become the range that covers it', () => {
