@@ -77,7 +77,7 @@ export function jsonShapeWatch({ maxDepth, maxProperties, maxValues }) {
         }
         if (awaitingFirst) {
           awaitingFirst = false;
-          values++;
+          if (++values > maxValues) return watch.refuse('values');
         }
         if (byte === QUOTE) {
           inString = true;
