@@ -83,7 +83,7 @@ const watchJsonShape = () =>
 const SHAPE_REFUSALS = {
   depth: `The body nests deeper than ${MAX_BODY_DEPTH} levels; the bodies the sandbox takes nest fewer than ten.`,
   properties: `The body has an object of more than ${MAX_PROPERTIES} properties; the objects the sandbox takes have 30 at most.`,
-  values: `The body holds more than 200 000 values; 1 000 invoices of a few debtors each hold about 30 000: send fewer items a request.`,
+  values: `The body holds more than ${MAX_VALUES.toLocaleString('en-US').replaceAll(',', ' ')} values; 1 000 invoices of a few debtors each hold about 30 000: send fewer items a request.`,
 };
 
 const FORM = 'application/x-www-form-urlencoded';
