@@ -17,7 +17,7 @@
 // judge the very tarballs that are published. --publish refuses uncommitted changes (the tag
 // would name a commit without them), and a clone without the tag of the client's last release
 // on the registry (the spec could not be compared with it, for breaking changes).
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -233,11 +233,12 @@ function lastPublishedBefore(time, version) {
 
 /** The nearest tag of a release of the gated package, if there is one. */
 function nearestReleaseTag() {
-  const result = spawnSync('git', ['describe', '--tags', '--abbrev=0', '--match', `${GATED}@*`], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+  try {
+    return git('describe', '--tags', '--abbrev=0', '--match', `${GATED}@*`).trim();
+  } catch {
+    // git describe fails where no such tag is reachable.
+    return undefined;
+  }
 }
 
 /**
