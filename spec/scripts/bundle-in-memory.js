@@ -79,13 +79,11 @@ async function errorFindings(problems) {
  * @param {unknown} error @param {string} root @param {Map<string, Buffer>} files
  * @returns {Promise<Finding[]>}
  */
-async function refLoopFindings(error, root, files) {
-  const { isRefLoop, refLoop } = await import('./ref-loop.js');
+async function refLoopInMemory(error, root, files) {
+  const { refLoopFindings } = await import('./ref-loop.js');
   const read = (/** @type {string} */ file) =>
     file.startsWith(`${IN_MEMORY}/`) ? files.get(file.slice(IN_MEMORY.length + 1))?.toString('utf8') : undefined;
-  const loop = isRefLoop(error) ? refLoop(root, read) : undefined;
-  if (!loop) throw error;
-  return [loop];
+  return refLoopFindings(error, root, read);
 }
 
 /**
@@ -114,7 +112,7 @@ export async function validateInMemory(files, names) {
   for (const api of apisOf(files, names)) {
     const findings = await lint({ ref: api.root, config, externalRefResolver: resolver.make(config.resolve) }).then(
       errorFindings,
-      (error) => refLoopFindings(error, api.root, files),
+      (error) => refLoopInMemory(error, api.root, files),
     );
     await failOn(findings, `${api.name} is not valid OpenAPI`);
   }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundle, getLineColLocation, getTotals, lint, lintConfig, loadConfig } from '@redocly/openapi-core';
 import { readApis, repoRoot } from './description.js';
-import { isRefLoop, refLoop } from './ref-loop.js';
+import { refLoopFindings } from './ref-loop.js';
 
 /** @typedef {import('@redocly/openapi-core').NormalizedProblem} NormalizedProblem */
 
@@ -60,12 +60,8 @@ export async function lintDescriptions(root = repoRoot, names) {
   for (const api of readApis(root).filter((entry) => !names || names.includes(entry.name))) {
     const findings = await lint({ ref: api.root, config: config.forAlias(api.name) }).then(
       (problems) => problems.map(toFinding),
-      (error) => {
-        // Redocly throws on a loop of $refs, saying not where: found, it is a finding like any.
-        const loop = isRefLoop(error) ? refLoop(resolve(api.root), readIfThere) : undefined;
-        if (!loop) throw error;
-        return [loop];
-      },
+      // Redocly throws on a loop of $refs, saying not where: found, it is a finding like any.
+      (error) => refLoopFindings(error, resolve(api.root), readIfThere),
     );
     results.push({ name: api.name, findings });
   }

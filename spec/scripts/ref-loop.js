@@ -9,7 +9,21 @@ import { unescapePointerPart } from './walk.js';
 /** @typedef {import('./redocly.js').Finding} Finding */
 
 /** Whether an error is Redocly's about a loop of `$ref`s. @param {unknown} error */
-export const isRefLoop = (error) => error instanceof Error && /circular pointer/i.test(error.message);
+const isRefLoop = (error) => error instanceof Error && /circular pointer/i.test(error.message);
+
+/**
+ * What Redocly threw, as the finding of the loop of `$ref`s it means; the error thrown again
+ * when it is about something else, or no loop is found.
+ * @param {unknown} error what Redocly threw
+ * @param {string} root the description's root file (absolute)
+ * @param {(file: string) => string | undefined} read a file's text by its absolute path
+ * @returns {Finding[]}
+ */
+export function refLoopFindings(error, root, read) {
+  const loop = isRefLoop(error) ? refLoop(root, read) : undefined;
+  if (!loop) throw error;
+  return [loop];
+}
 
 /**
  * The first loop of `$ref`s among the files a description reaches from its root.
