@@ -452,9 +452,10 @@ export async function specDiff(args, { repo = root, out = console.log, err = con
   } catch (error) {
     return cannot(error);
   }
-  const breaking = results.flatMap(({ changes }) => changes).filter((change) => change.breaking).length;
+  const all = results.flatMap(({ changes }) => changes);
+  const breaking = all.filter((change) => change.breaking).length;
   // Changes no judge weighs count as breaking: the gate cannot call them safe.
-  const unjudged = results.flatMap(({ changes }) => changes).filter((change) => change.judge === 'none').length;
+  const unjudged = all.filter((change) => change.judge === 'none').length;
   const counted = `${breaking} breaking change(s)${unjudged ? ` (${unjudged} of them not judged: review them)` : ''}`;
   /** @type {string | undefined} */
   let released;

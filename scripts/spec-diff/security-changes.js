@@ -18,15 +18,15 @@ const FLOW_URLS = ['tokenUrl', 'authorizationUrl', 'refreshUrl'];
  * Each security scheme's definition, compared by name; a scheme gone whose definition
  * another new one has is renamed.
  * @param {any} before @param {any} after bundled descriptions
+ * @param {Map<string, string>} [renames] the schemes renamed (renamedSchemes), when found already
  * @returns {WireChange[]}
  */
-export function securitySchemeChanges(before, after) {
+export function securitySchemeChanges(before, after, renames = renamedSchemes(before, after)) {
   /** @type {WireChange[]} */
   const changes = [];
   const add = (/** @type {string} */ text, /** @type {boolean} */ breaking, /** @type {string} */ why) =>
     changes.push({ where: 'components', text, breaking, judge: 'wire', why });
   const [olds, news] = [schemes(before), schemes(after)];
-  const renames = renamedSchemes(before, after);
   for (const [name, scheme] of Object.entries(olds)) {
     const next = news[name];
     const to = renames.get(name);

@@ -8,7 +8,7 @@
 import { cachedTypes } from '../../packages/client/scripts/generate.js';
 import { deref, escapePointerPart, HTTP_METHODS, listOperations } from '../../spec/scripts/description.js';
 import { operationKeys } from './operation-keys.js';
-import { securitySchemeChanges } from './security-changes.js';
+import { renamedSchemes, securitySchemeChanges } from './security-changes.js';
 import { exportedType, programOf, typeComparer } from './type-changes.js';
 import { newResponsesOf, wireChanges } from './wire-changes.js';
 
@@ -99,10 +99,12 @@ function changesBetween({ before, after, checker, types, oldFile, newFile, same 
       }
     }
   }
+  // Found once: the schemes' own changes and each operation's security both name them.
+  const renames = renamedSchemes(before, after);
   changes.push(
-    ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section), same),
+    ...wireChanges(before, after, (method, path, section) => whereOf(ids, method, path, section), same, renames),
     ...serverChanges(before, after, (method, path) => whereOf(ids, method, path, 'paths')),
-    ...securitySchemeChanges(before, after),
+    ...securitySchemeChanges(before, after, renames),
     ...schemaNameChanges(before, after),
   );
   // What no judge speaks of is listed too: the text people read; a keyword no judge weighs,
@@ -239,11 +241,11 @@ function compareOperation(types, old, now, roles) {
       record(next.label, compareContent(types, oldResponse, next.newResponse, roles.output, []));
     }
   }
+  // A new success body must fit what users already handle as the data of one.
+  const handled = oldStatuses.filter(isSuccess).map((s) => types.property(oldResponses, s)?.type);
   for (const status of newStatuses) {
     const newResponse = types.property(newResponses, status)?.type;
     if (kept.has(status) || !newResponse) continue;
-    // A new success body must fit what users already handle as the data of one.
-    const handled = oldStatuses.filter(isSuccess).map((s) => types.property(oldResponses, s)?.type);
     const fitsOld = handled.some(
       (response) =>
         response && compareContent(types, response, newResponse, roles.output, []).every((c) => !c.breaking),

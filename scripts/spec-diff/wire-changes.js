@@ -27,13 +27,12 @@ const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'm
  * @param {any} after the same description, changed
  * @param {(method: string, path: string, section: 'paths' | 'webhooks') => string} where how the compiler's judge names an operation
  * @param {(section: string, method: string, path: string) => boolean} [same] whether an operation is unchanged: passed by
+ * @param {Map<string, string>} [renames] the security schemes renamed (renamedSchemes), found once for every operation's security
  * @returns {WireChange[]}
  */
-export function wireChanges(before, after, where, same = () => false) {
+export function wireChanges(before, after, where, same = () => false, renames = renamedSchemes(before, after)) {
   /** @type {WireChange[]} */
   const changes = [];
-  // Found once: each operation's security names its schemes.
-  const renames = renamedSchemes(before, after);
   for (const section of /** @type {const} */ (['paths', 'webhooks'])) {
     // Users send requests and receive webhooks: the roles swap.
     /** @type {{ input: Role, output: Role }} */
