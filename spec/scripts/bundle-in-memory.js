@@ -31,6 +31,10 @@ async function oasBundler() {
 /** Where the files are said to be: nowhere on the disk, so that nothing is read from it. */
 const IN_MEMORY = resolve('/autocollect-spec-in-memory');
 
+/** A spec file's path in the tree, from where it is said to be; undefined for a path elsewhere. @param {string} absolute */
+const inMemoryPath = (absolute) =>
+  absolute.startsWith(`${IN_MEMORY}/`) ? absolute.slice(IN_MEMORY.length + 1) : undefined;
+
 /**
  * A resolver class that reads the spec's files from memory.
  * @param {Map<string, Buffer>} files
@@ -44,7 +48,7 @@ function inMemoryResolver(files, BaseResolver, Source) {
      * @param {string} absoluteRef
      */
     async loadExternalRef(absoluteRef) {
-      const file = absoluteRef.startsWith(`${IN_MEMORY}/`) ? absoluteRef.slice(IN_MEMORY.length + 1) : undefined;
+      const file = inMemoryPath(absoluteRef);
       const content = file === undefined ? undefined : files.get(file);
       if (content === undefined) throw new Error(`${file ?? absoluteRef} is not one of the spec's files`);
       // As Redocly reads a file: line ends made \n.
@@ -81,8 +85,10 @@ async function errorFindings(problems) {
  */
 async function refLoopInMemory(error, root, files) {
   const { refLoopFindings } = await import('./ref-loop.js');
-  const read = (/** @type {string} */ file) =>
-    file.startsWith(`${IN_MEMORY}/`) ? files.get(file.slice(IN_MEMORY.length + 1))?.toString('utf8') : undefined;
+  const read = (/** @type {string} */ file) => {
+    const path = inMemoryPath(file);
+    return path === undefined ? undefined : files.get(path)?.toString('utf8');
+  };
   return refLoopFindings(error, root, read);
 }
 
