@@ -327,14 +327,15 @@ function serverChanges(before, after, where) {
     const item = deref(document, document.paths?.[path]);
     return item?.[method]?.servers ?? item?.servers;
   };
-  const newOperations = new Set(listOperations(after).map(({ method, path }) => `${method} ${path}`));
-  for (const { method, path } of listOperations(before)) {
-    if (!newOperations.has(`${method} ${path}`)) continue;
-    const [was, is] = [own(before, method, path), own(after, method, path)];
-    if (!was && !is) continue;
-    const [olds, news] = [was ?? before.servers ?? [], is ?? after.servers ?? []];
-    changes.push(...serverListChanges(olds, news, where(method, path), (server) => String(server.url)));
-  }
+  // Each operation both sides have.
+  for (const [path, item] of Object.entries(before.paths ?? {}))
+    for (const method of HTTP_METHODS) {
+      if (!item[method] || !after.paths?.[path]?.[method]) continue;
+      const [was, is] = [own(before, method, path), own(after, method, path)];
+      if (!was && !is) continue;
+      const [olds, news] = [was ?? before.servers ?? [], is ?? after.servers ?? []];
+      changes.push(...serverListChanges(olds, news, where(method, path), (server) => String(server.url)));
+    }
   return changes;
 }
 
