@@ -1,8 +1,9 @@
 // @ts-check
 // Bundles API descriptions whose files are in memory (a git ref's, for spec:diff) with
-// Redocly's OpenAPI bundler alone: it loads in a third of the time of Redocly's whole
-// library, since the configuration, its plugin and the linter are not loaded. Its bundles
-// are those `npm run build` makes (redocly.js, with redocly.yaml) as long as redocly.yaml
+// Redocly's OpenAPI bundler alone, with no configuration: the repository's plugin and rules
+// are not loaded. (It loads in a third of the time of Redocly's whole library, though
+// spec:diff loads that too, to check each side first: validateInMemory.) Its bundles are
+// those `npm run build` makes (redocly.js, with redocly.yaml) as long as redocly.yaml
 // declares nothing that changes a bundle, such as a decorator: test/bundle-in-memory.test.ts
 // compares them.
 import { resolve } from 'node:path';
