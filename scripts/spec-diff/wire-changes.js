@@ -344,9 +344,16 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
 
   // An allOf entry, unpaired (not the same, nor edited in place), is one more constraint a
   // value must meet, or one fewer: added narrows, removed widens (and a reader may then meet
-  // what the entry kept out); both, either way.
+  // what the entry kept out); both, either way. One of words alone, or of the type the schema
+  // has, constrains nothing: it comes or goes with no verdict on either side.
   if (paired.has('allOf')) {
-    const { added, removed } = paired.get('allOf');
+    const bare = (/** @type {any} */ document, /** @type {any} */ schema) => (/** @type {any} */ entry) => {
+      const resolved = deref(document, entry);
+      return acceptsAll(resolved, undefined, schema.type) && !resolved?.readOnly && !resolved?.writeOnly;
+    };
+    const { added: come, removed: gone } = paired.get('allOf');
+    const added = come.filter((/** @type {any} */ entry) => !bare(after, now)(entry));
+    const removed = gone.filter((/** @type {any} */ entry) => !bare(before, old)(entry));
     if (added.length + removed.length > 0)
       judge(
         `allOf: ${[...count(added.length, 'entry', 'added'), ...count(removed.length, 'entry', 'removed')].join(', ')}`,
@@ -354,6 +361,12 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
         true,
         'a reader may meet values the removed entry kept out',
       );
+    const unconstrained = [
+      ...count(come.length - added.length, 'entry', 'added'),
+      ...count(gone.length - removed.length, 'entry', 'removed'),
+    ];
+    if (unconstrained.length)
+      add(at, `allOf: ${unconstrained.join(', ')}, which constrains nothing`, false, 'it accepts every value');
   }
 
   // Alternatives, the same ones paired wherever they stand: a new list of them lets fewer

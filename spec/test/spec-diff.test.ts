@@ -971,6 +971,37 @@ describe('spec:diff inside lists: each element compared where the lists pair, th
     for (const changes of [added, removed])
       expect(changes.filter((change) => /written otherwise/.test(change.why ?? ''))).toEqual([]);
   });
+
+  it('an allOf entry of words alone constrains nothing: it breaks no side', async () => {
+    // NewDebtor is in CreateInvoices' request body, BatchReference in its 202 response.
+    const bare = edited(
+      [`${S}/NewDebtor.yaml`, (d) => (d.get('allOf') as any).add({ description: 'Either kind of debtor.' })],
+      [`${S}/BatchReference.yaml`, (d) => d.set('allOf', [{ title: 'A batch', 'x-note': 'words' }])],
+    );
+    const [[added], [removed]] = (
+      await Promise.all([specChangesEach(base, [bare]), specChangesEach(bare, [base])])
+    ).map((results) => results.map(told));
+    for (const changes of [added, removed]) {
+      expect(changes!.filter((change) => change.breaking)).toEqual([]);
+      expect(changes!.filter((change) => /allOf/.test(change.line))).not.toEqual([]);
+    }
+  });
+
+  it('an allOf entry that keeps a constraint beside its words is still judged', async () => {
+    const constrained = edited([
+      `${S}/NewDebtor.yaml`,
+      (d) => (d.get('allOf') as any).add({ description: 'At least two.', minProperties: 2 }),
+    ]);
+    const [added] = (await specChangesEach(base, [constrained])).map(told);
+    expect(added).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          line: expect.stringMatching(/request body invoices\[\]\.debtors\[\]: allOf: 1 entry added$/),
+          breaking: true,
+        }),
+      ]),
+    );
+  });
 });
 
 describe('spec:diff on a response status become the range that covers it', () => {
