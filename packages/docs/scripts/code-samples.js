@@ -7,6 +7,7 @@
 import { listOperations, mediaTypeExample, successResponse } from '@autocollect/spec/description';
 import { DEFAULT_CREDENTIALS as SANDBOX, tokenCommand } from '../../sandbox/src/credentials.js';
 import { caseActionExamples } from '../../sandbox/src/examples.js';
+import { formatTypeScript } from './format-samples.js';
 import { literal, shellQuote } from './literals.js';
 
 /** @typedef {import('@autocollect/spec/description').OperationRef} OperationRef */
@@ -82,11 +83,12 @@ function sampleParameters(all, pathExamples = {}) {
   return { path: pick('path'), query: pick('query') };
 }
 
+/** A value as a literal on one line: Biome lays the sample out (format-samples.js). */
+const inline = (/** @type {unknown} */ value) => literal(value).replaceAll(/\n\s*/g, ' ');
+
 /** @param {SampleParameters} params */
 function paramsLiteral({ path, query }) {
   const parts = [];
-  const inline = (/** @type {unknown} */ value) =>
-    literal(value).replaceAll(/\n\s*/g, ' ').replace(/^\{ /, '{ ').replace(/ \}$/, ' }');
   if (Object.keys(path).length) parts.push(`path: ${inline(path)}`);
   if (Object.keys(query).length) parts.push(`query: ${inline(query)}`);
   return parts.length ? `params: { ${parts.join(', ')} }` : undefined;
@@ -102,9 +104,9 @@ function typeScriptSample(document, { module, factory, servers }, { method, path
   const params = sampleParameters(parameters, target.pathExamples[operation.operationId]);
   const init = [paramsLiteral(params)];
   const body = mediaTypeExample(document, Object.values(operation.requestBody?.content ?? {})[0]);
-  if (body !== undefined) init.push(`body: ${literal(body, 2)}`);
+  if (body !== undefined) init.push(`body: ${inline(body)}`);
   const options = init.filter(Boolean);
-  const initText = options.length ? `, {\n  ${options.join(',\n  ')},\n}` : '';
+  const initText = options.length ? `, { ${options.join(', ')} }` : '';
   const usesUnwrap = !operation['x-pagination'];
   const names = [factory, ...(target.serverName ? [servers] : [])];
   const lines =
@@ -158,7 +160,8 @@ function webhookSample(name) {
   return [
     "import { parseWebhookEvent } from '@autocollect/client/webhooks';",
     '',
-    '// Call this from your HTTP handler with the raw body and the request headers.',
+    '// Call this from your HTTP handler, with the raw body',
+    '// and the request headers.',
     'export async function onAmiliWebhook(rawBody: string, headers: Headers) {',
     "  const event = await parseWebhookEvent({ payload: rawBody, headers, secret: process.env.AMILI_WEBHOOK_SECRET ?? '' });",
     `  if (event.type === '${name}') {`,
@@ -239,13 +242,30 @@ export function addCodeSamples(document, api) {
   return document;
 }
 
+/**
+ * Lays out the TypeScript samples of every page to fit the sample pane, all at once.
+ * @param {any[]} documents descriptions whose samples addCodeSamples added
+ */
+export function formatTypeScriptSamples(documents) {
+  const samples = documents.flatMap((document) =>
+    [...listOperations(document), ...listOperations(document, 'webhooks')].flatMap(({ operation }) =>
+      (operation['x-codeSamples'] ?? []).filter((/** @type {any} */ sample) => sample.lang.startsWith('TypeScript')),
+    ),
+  );
+  const formatted = formatTypeScript(samples.map((sample) => sample.source));
+  samples.forEach((sample, i) => {
+    sample.source = formatted[i];
+  });
+}
+
 /** @param {Target} target */
 function tokenSample(target) {
   return [
     "import { createAutoCollectClient, servers } from '@autocollect/client';",
     '',
-    '// The client requests this token itself, caches it until shortly before',
-    '// expires_on, and fetches a new one when it nears expiry or the API answers 401.',
+    '// The client requests this token itself, caches it until shortly',
+    '// before expires_on, and fetches a new one when it nears expiry',
+    '// or the API answers 401.',
     'const client = createAutoCollectClient({',
     `  baseUrl: servers.${target.serverName ?? 'production'},`,
     `  ${target.credentials},`,

@@ -3,7 +3,7 @@
 // operation, visible marks on everything inferred, links between the pages, prose
 // whose soft line breaks are spaces, and (on the main page) the guides. The bundle itself ships unchanged.
 import { listOperations, openEnumValues } from '@autocollect/spec/description';
-import { addCodeSamples } from './code-samples.js';
+import { addCodeSamples, formatTypeScriptSamples } from './code-samples.js';
 import { addGuides, INFERRED_GUIDE, inferredGuide, loadGuides } from './guides.js';
 import { markInferred } from './provenance.js';
 import { joinSoftBreaksIn } from './soft-breaks.js';
@@ -15,7 +15,7 @@ import { joinSoftBreaksIn } from './soft-breaks.js';
  */
 export function decoratePages(pages, guidesDir) {
   const main = pages.find((page) => page.page === 'index.html');
-  return pages.map(({ api, page, document: bundle }) => {
+  const documents = pages.map(({ api, page, document: bundle }) => {
     const document = structuredClone(bundle);
     addCodeSamples(document, api);
     showOperationIds(document);
@@ -30,6 +30,8 @@ export function decoratePages(pages, guidesDir) {
     const guide = `${page === main?.page ? '' : (main?.page ?? '')}#/what-is-inferred`;
     return joinSoftBreaksIn(showOpenEnums(markInferred(document, guide)));
   });
+  formatTypeScriptSamples(documents);
+  return documents;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { typeCheckSnippets } from '../../../scripts/typecheck.js';
+import { SAMPLE_WIDTH } from '../scripts/format-samples.js';
 import { pages, renderedCodeSamples } from './support/bundle.js';
 
 // Checked by TypeScript 7's native compiler; the packed client's consumer matrix covers TypeScript 5 and 6.
@@ -58,10 +59,25 @@ describe('the generated code samples', () => {
     expect(samples.filter((s) => s.where.startsWith('guide')).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('fit the sample pane: no line is wider than it but one that cannot break (a single string or import)', () => {
+    const generated = renderedCodeSamples().filter((sample) => sample.lang.startsWith('TypeScript'));
+    const tooWide = generated.flatMap(({ page, operationId, source }) =>
+      source
+        .split('\n')
+        .filter(
+          (line) => line.length > SAMPLE_WIDTH && !/^\s*(\w+: )?'[^']*',?$|^import \{ \w+ \} from '[^']*';$/.test(line),
+        )
+        .map((line) => `${page} ${operationId}: ${line}`),
+    );
+    expect(tooWide).toEqual([]);
+    // Laid out, not left on one line: the body of a create spans lines.
+    expect(generated.some(({ source }) => /\n\s+invoices: \[\n/.test(source))).toBe(true);
+  });
+
   it('type-check against the built @autocollect/client, and a broken copy of one fails', () => {
     // One run of tsc: every sample, and last a copy of one whose call names a parameter the spec does not have.
     const [first] = samples.filter((s) =>
-      s.source.includes("client.GET('/orgs/{organizationId}/invoices/{invoiceId}'"),
+      /client\.GET\(\s*'\/orgs\/\{organizationId\}\/invoices\/\{invoiceId\}'/.test(s.source),
     );
     const broken = { ...first!, source: first!.source.replace('invoiceId: ', 'invoiceNumber: ') };
     expect(broken.source).not.toBe(first!.source);
