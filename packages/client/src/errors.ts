@@ -76,14 +76,37 @@ export class AuthenticationError extends AutoCollectError {
   }
 }
 
-/** A short human-readable detail from an error body (problem details or OAuth error). */
+/** Of a validation problem's messages, the most a message quotes: the rest stay in its body. */
+const MESSAGES_QUOTED = 3;
+
+/**
+ * A short human-readable detail from an error body (problem details or OAuth error), with the
+ * first of a validation problem's messages that it does not give already: a detail that only
+ * points to them ("see errors") does not say what to fix.
+ */
 function problemDetail(body: unknown): string | undefined {
   // An HTML error page (from a proxy, say) says nothing useful in one line.
   if (typeof body === 'string') return /^\s*</.test(body) ? undefined : body.trim().slice(0, 200) || undefined;
   if (body && typeof body === 'object') {
-    const { detail, title, error_description: description, message } = body as Record<string, unknown>;
-    const text = [detail, description, message, title].find((value) => typeof value === 'string' && value !== '');
-    return text as string | undefined;
+    const { detail, title, error_description: description, message, errors } = body as Record<string, unknown>;
+    const text = [detail, description, message, title].find((value) => typeof value === 'string' && value !== '') as
+      | string
+      | undefined;
+    const untold = fieldMessages(errors).filter((line) => !text?.includes(line));
+    if (untold.length === 0) return text;
+    const more = untold.length - MESSAGES_QUOTED;
+    const quoted = `${untold.slice(0, MESSAGES_QUOTED).join('; ')}${more > 0 ? `; and ${more} more in its body.errors` : ''}`;
+    return `${text ? `${text} ` : ''}${quoted.slice(0, 500)}`;
   }
   return undefined;
+}
+
+/** Each message of a validation problem's `errors` (ASP.NET Core's: messages by field), as `field: message`. */
+function fieldMessages(errors: unknown): string[] {
+  if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return [];
+  return Object.entries(errors).flatMap(([field, messages]) =>
+    (Array.isArray(messages) ? messages : [messages])
+      .filter((text): text is string => typeof text === 'string' && text !== '')
+      .map((text) => `${field}: ${text}`),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAutoCollectClient, servers } from '../src/index.js';
+import { ApiError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
@@ -71,6 +71,46 @@ describe('createAutoCollectClient', () => {
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
     expect(error).toEqual(problem);
+  });
+
+  it("puts a validation problem's messages in the ApiError's message, those its detail does not already give", async () => {
+    // ASP.NET Core's validation problem: messages by field, under a detail that only points to them.
+    const problem = {
+      title: 'One or more validation errors occurred.',
+      status: 422,
+      detail: 'The request body is not valid: invoices[0].debtors, invoices[0].debtor are not valid; see errors.',
+      errors: {
+        'invoices[0].debtors': ['is required'],
+        'invoices[0].debtor': ['is not a known property; did you mean debtors?'],
+        'invoices[0].currency': ['must be one of NOK, SEK', 'must be 3 letters'],
+        'invoices[0].dueDate': ['must be a date'],
+        'invoices[0].vat': ['must be a boolean'],
+      },
+    };
+    server = await startServer((_request, response) => {
+      response.writeHead(422, { 'content-type': 'application/problem+json' }).end(JSON.stringify(problem));
+    });
+    const client = createAutoCollectClient({ baseUrl: server.origin, auth: { accessToken: 'token-for-tests' } });
+    const result = await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+      params: { path: { organizationId, invoiceId } },
+    });
+    const error = (() => {
+      try {
+        unwrap(result);
+      } catch (thrown) {
+        return thrown as ApiError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error?.message).toBe(
+      `GET /orgs/{organizationId}/invoices/{invoiceId} (GetInvoiceById) failed with 422: ${problem.detail} ` +
+        'invoices[0].debtors: is required; invoices[0].debtor: is not a known property; did you mean debtors?; ' +
+        'invoices[0].currency: must be one of NOK, SEK; and 3 more in its body.errors',
+    );
+    // One the detail already says is not said twice; the body keeps them all.
+    const said = new ApiError({ ...error!, body: { ...problem, detail: 'invoices[0].vat: must be a boolean' } });
+    expect(said.message.match(/must be a boolean/g)).toHaveLength(1);
+    expect(error?.body).toEqual(problem);
   });
 
   it('defaults to the production server from the spec', () => {
