@@ -88,6 +88,25 @@ const SHAPE_REFUSALS = {
 
 const FORM = 'application/x-www-form-urlencoded';
 
+/**
+ * Reads a body as UTF-8, the one encoding JSON is sent in (RFC 8259 §8.1), skipping a byte order
+ * mark, as that RFC lets a parser do. Bytes that are not UTF-8 are refused, not read as U+FFFD:
+ * a client that sends Latin-1 (`ø` as the one byte 0xF8) would find its text changed, not refused.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+const NOT_UTF8 =
+  'The body is not valid UTF-8: it holds bytes that are not (Latin-1 or Windows-1252 text sends ø as one such byte); send it encoded as UTF-8.';
+
+/** A body as text; undefined when it is not UTF-8. @param {Buffer} raw */
+function utf8(raw) {
+  try {
+    return UTF8.decode(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The most characters of a request's path and query, and of why it was refused, that its log line shows. */
 const MAX_LOGGED = 500;
 
@@ -325,7 +344,8 @@ async function readBody(sandbox, request, route) {
     };
   }
   if (json?.over) return { reply: problem(400, SHAPE_REFUSALS[json.over]) };
-  const text = raw.toString('utf8');
+  const text = utf8(raw);
+  if (text === undefined) return { reply: problem(400, NOT_UTF8) };
   if (mediaType === FORM) return { mediaType, value: new URLSearchParams(text) };
   let value;
   try {
@@ -428,9 +448,11 @@ async function control(sandbox, request, method, pathname) {
       : problem(404, `No sandbox endpoint at ${pathname}; GET /_sandbox lists them.`);
   }
   if (json.over) return problem(400, SHAPE_REFUSALS[json.over]);
+  const text = utf8(raw);
+  if (text === undefined) return problem(400, NOT_UTF8);
   let body;
   try {
-    body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+    body = text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
     return problem(400, 'The body is not valid JSON.');
   }

@@ -5,7 +5,7 @@
 // sandbox itself, headers too large, stalled and crowding connections, racing creates,
 // forged or altered tokens, bodies of hundreds of unknown properties, a path that
 // starts with //, a query that would forge a log line, a page size that is not an integer,
-// a webhook URL with a password. Each is answered as the client's mistake (a 4xx naming it,
+// a webhook URL with a password, a body that is not UTF-8. Each is answered as the client's mistake (a 4xx naming it,
 // in a few words, nothing stored), and the sandbox keeps serving.
 import { connect, createServer } from 'node:net';
 import { startSandbox } from '@autocollect/sandbox';
@@ -578,5 +578,43 @@ describe('a hostile or broken client', () => {
     expect(wide.status).toBe(422);
     const small = await call('POST', '{org}/invoices', { invoices: [newInvoice({ debtors: [{}, {}] })] });
     expect(Object.keys(small.body.errors)).toEqual(['invoices[0].debtors[0]', 'invoices[0].debtors[1]']);
+  });
+
+  it('a JSON body that is not UTF-8 gets 400 saying so, and nothing is stored; a byte order mark is skipped', async () => {
+    // Strøm written in Latin-1, as a client that does not set its encoding sends it: ø is one byte, 0xF8.
+    const latin1 = Buffer.from(
+      JSON.stringify({ invoices: [newInvoice({ uniqueSourceInvoiceId: 'latin-1', description: 'Strøm mars' })] }),
+      'latin1',
+    );
+    const { origin, pathname } = new URL(sandbox.baseUrl);
+    const send = (url: string, body: Buffer, headers: Record<string, string> = {}) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: new Uint8Array(body),
+      });
+    const invoices = `${origin}${pathname}/orgs/${sandbox.organizationId}/invoices`;
+    const answer = await send(invoices, latin1, { authorization: `Bearer ${token}` });
+    expect(answer.status).toBe(400);
+    expect((await answer.json()).detail).toMatch(/^The body is not valid UTF-8: .*send it encoded as UTF-8/);
+    expect((await call('GET', '{org}/invoices?UniqueSourceInvoiceId=latin-1')).body.data).toEqual([]);
+    const control = await send(
+      `${sandbox.controlUrl}/webhooks`,
+      Buffer.from(JSON.stringify({ url: 'http://127.0.0.1:3999/strøm' }), 'latin1'),
+    );
+    expect(control.status).toBe(400);
+    expect((await control.json()).detail).toMatch(/^The body is not valid UTF-8/);
+    expect((await (await fetch(sandbox.controlUrl)).json()).webhookUrls).not.toContain('http://127.0.0.1:3999/str�m');
+    // RFC 8259 lets a parser skip a byte order mark, which some encoders write first.
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(
+        JSON.stringify({ invoices: [newInvoice({ uniqueSourceInvoiceId: 'bom', description: 'Strøm mars' })] }),
+      ),
+    ]);
+    expect((await send(invoices, bom, { authorization: `Bearer ${token}` })).status).toBe(202);
+    sandbox.processQueued();
+    const [made] = (await call('GET', '{org}/cases?UniqueSourceInvoiceId=bom')).body.data;
+    expect(made.description).toBe('Strøm mars');
   });
 });
