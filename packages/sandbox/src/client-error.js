@@ -6,7 +6,7 @@
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 
 /** How long what the client still sends is read and dropped before the connection is cut. */
-const DRAIN_MS = 5_000;
+export const DRAIN_MS = 5_000;
 
 /** @type {Record<string, [number, string]>} */
 const ANSWERS = {

@@ -5,7 +5,7 @@
 // API across origins (cors.js).
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { answerClientError } from './client-error.js';
+import { answerClientError, DRAIN_MS } from './client-error.js';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
 import { jsonShapeWatch } from './json-shape.js';
@@ -169,6 +169,7 @@ async function serve(sandbox, request, response) {
       ...reply.headers,
     },
   });
+  if (!request.complete) cutUnlessBodyEnds(request);
   // A refusal says why in the log too: what the client was told, never what it sent.
   const body = /** @type {{ detail?: unknown, error_description?: unknown } | undefined} */ (reply.body);
   const why = reply.status >= 400 ? (body?.detail ?? body?.error_description) : undefined;
@@ -473,6 +474,20 @@ function requestUrl(target) {
   const base = 'http://sandbox';
   const url = target.startsWith('/') ? `${base}${target}` : target;
   return URL.canParse(url, base) ? new URL(url, base) : undefined;
+}
+
+/**
+ * For a request answered before its body ended (a 413, a 401): the rest is read and dropped for
+ * DRAIN_MS, so that the answer reaches a client still sending and the connection serves its next
+ * request, then the connection is cut. A body that never ends was read for as long as it went on,
+ * until Node's request timeout wrote a 408 after the answer.
+ * @param {Request} request
+ */
+function cutUnlessBodyEnds(request) {
+  const cut = setTimeout(() => request.socket.destroy(), DRAIN_MS);
+  cut.unref();
+  const keep = () => clearTimeout(cut);
+  request.once('end', keep).once('close', keep);
 }
 
 /** @param {Response} response @param {Reply} reply */

@@ -1,11 +1,14 @@
 // Bodies larger than the sandbox reads, from anyone at the token endpoint or from a client
 // with a token anywhere else: each is refused with 413 from what has arrived (the length it
 // declares, or as many bytes as the limit), before the rest is read, and the answer says the
-// limit and what to send instead. Another client is answered meanwhile. So is JSON shaped to
+// limit and what to send instead. Another client is answered meanwhile; one that sends on and
+// on after its answer is cut off a few seconds later. So is JSON shaped to
 // take seconds to parse (nested deep, or an object of a great many properties): it is refused
 // at the first level or property too many, before the rest has come or any of it is parsed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newInvoice, type RunningSandbox, sandboxWithToken, tokenFor } from './support/api.js';
+import { until, useFakeClock } from './support/clock.js';
 import { answerBeforeBodyEnds } from './support/held-body.js';
 
 let sandbox: RunningSandbox;
@@ -98,6 +101,45 @@ describe('a body larger than the sandbox reads', () => {
     );
     expectTooLarge(control, /larger than 64 KiB/);
     expect(control.body.detail).toMatch(/a few short values/);
+  });
+
+  it('a body that goes on after its 413 is read for 5 s, then the connection is cut; one that ends keeps it', async () => {
+    useFakeClock();
+    try {
+      const { port } = new URL(origin);
+      const head = `POST /token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${FORM}\r\n`;
+      const open = () => {
+        const socket = connect(Number(port), '127.0.0.1');
+        const seen = { text: '', closed: false };
+        socket.on('data', (chunk) => (seen.text += chunk)).on('close', () => (seen.closed = true));
+        socket.on('error', () => undefined);
+        return { socket, seen };
+      };
+      // Chunks that never end: the answer comes, then whatever follows is dropped for a while only.
+      const endless = open();
+      const chunk = 'x'.repeat(16 * 1024 + 1);
+      endless.socket.write(`${head}Transfer-Encoding: chunked\r\n\r\n${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+      await until(() => endless.seen.text.includes('"status":413'), 0, 'the 413');
+      endless.socket.write(`400\r\n${'y'.repeat(1024)}\r\n`);
+      await vi.advanceTimersByTimeAsync(4_900);
+      expect(endless.seen.closed).toBe(false);
+      await vi.advanceTimersByTimeAsync(100);
+      await until(() => endless.seen.closed, 0, 'the connection to be cut');
+      // Only the 413: no second answer to the one request.
+      expect(endless.seen.text.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 413']);
+
+      // A body that ends leaves the connection to serve the next request, as before.
+      const ending = open();
+      const length = 16 * 1024 + 1;
+      ending.socket.write(`${head}Content-Length: ${length}\r\n\r\n`);
+      await until(() => ending.seen.text.includes('"status":413'), 0, 'the 413');
+      ending.socket.write('x'.repeat(length));
+      ending.socket.write(`GET /_sandbox HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+      await until(() => ending.seen.closed, 0, 'the second answer');
+      expect(ending.seen.text.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 413', 'HTTP/1.1 200']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
