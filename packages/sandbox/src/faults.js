@@ -15,6 +15,15 @@
 
 /** @typedef {{ rate429: number, rate503: number, rateReset: number, latencyMs: number, latencyRate: number, retryAfterSeconds: number, seed: number }} Faults */
 
+/**
+ * The longest a timer waits, in ms (about 24 days): setTimeout fires a longer wait after 1 ms
+ * (with a TimeoutOverflowWarning), so a wait the sandbox is given is at most this.
+ */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** What MAX_DELAY_MS is, in words, for a refusal of a longer wait. */
+export const MAX_DELAY_WORDS = 'about 24 days, the longest a timer waits';
+
 export const NO_FAULTS = /** @type {Faults} */ ({
   rate429: 0,
   rate503: 0,
@@ -51,6 +60,8 @@ export function parseFaults(spec) {
         if (!match)
           throw new TypeError(`faults: "${entry}" needs milliseconds, such as latency=200ms or latency=200ms@50%.`);
         faults.latencyMs = Number(match[1]);
+        if (faults.latencyMs > MAX_DELAY_MS)
+          throw new TypeError(`faults: "${entry}" needs at most ${MAX_DELAY_MS} ms (${MAX_DELAY_WORDS}).`);
         faults.latencyRate = at === undefined ? 1 : rate(at, entry);
         break;
       }

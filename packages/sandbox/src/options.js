@@ -3,7 +3,7 @@
 // with a message that says what was wrong and what to pass instead.
 import { describedSandboxUrl, exampleOrganization } from './contract.js';
 import { DEFAULT_CREDENTIALS } from './credentials.js';
-import { NO_FAULTS, parseFaults } from './faults.js';
+import { MAX_DELAY_MS, MAX_DELAY_WORDS, NO_FAULTS, parseFaults } from './faults.js';
 import { DEFAULT_WEBHOOK_RETRY, webhookUrlProblem } from './webhooks.js';
 
 /**
@@ -101,14 +101,14 @@ export function resolveOptions(options = {}) {
     const problem = webhookUrlProblem(url);
     if (problem) throw new TypeError(`Each webhook URL (--webhook-url, SANDBOX_WEBHOOK_URL) ${problem}.`);
   }
-  const batchDelayMs = wholeNumber('batchDelayMs', options.batchDelayMs ?? DEFAULTS.batchDelayMs, 0);
+  const batchDelayMs = delay('batchDelayMs', options.batchDelayMs ?? DEFAULTS.batchDelayMs, 0);
   const tokenTtlSeconds = wholeNumber('tokenTtlSeconds', options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds, 1);
   const faults =
     options.faults === undefined || options.faults === '' ? NO_FAULTS : parseFaults(String(options.faults));
   const webhookRetry = { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry };
   wholeNumber('webhookRetry.maxAttempts', webhookRetry.maxAttempts, 1);
-  wholeNumber('webhookRetry.initialBackoffMs', webhookRetry.initialBackoffMs, 0);
-  wholeNumber('webhookRetry.timeoutMs', webhookRetry.timeoutMs, 1);
+  delay('webhookRetry.initialBackoffMs', webhookRetry.initialBackoffMs, 0);
+  delay('webhookRetry.timeoutMs', webhookRetry.timeoutMs, 1);
   if (options.log !== undefined && typeof options.log !== 'function')
     throw new TypeError('log must be a function that takes a line, such as console.log; leave it out to log nothing.');
   return {
@@ -138,6 +138,20 @@ function nonEmpty(/** @type {string} */ name, /** @type {unknown} */ value) {
 function wholeNumber(/** @type {string} */ name, /** @type {unknown} */ value, /** @type {number} */ minimum) {
   if (!Number.isSafeInteger(value) || /** @type {number} */ (value) < minimum) {
     throw new TypeError(`${name} must be a whole number of at least ${minimum}; got ${JSON.stringify(value)}.`);
+  }
+  return /** @type {number} */ (value);
+}
+
+/** A wait in ms: a whole number a timer can wait, which a longer one would fire at once. */
+function delay(/** @type {string} */ name, /** @type {unknown} */ value, /** @type {number} */ minimum) {
+  if (
+    !Number.isSafeInteger(value) ||
+    /** @type {number} */ (value) < minimum ||
+    /** @type {number} */ (value) > MAX_DELAY_MS
+  ) {
+    throw new TypeError(
+      `${name} must be a whole number from ${minimum} to ${MAX_DELAY_MS} (${MAX_DELAY_WORDS}); got ${JSON.stringify(value)}.`,
+    );
   }
   return /** @type {number} */ (value);
 }

@@ -5,6 +5,7 @@
 // order they happened; a failed attempt is retried with doubling back-off, and every
 // attempt is recorded. Waits use the global setTimeout, so a test's fake clock drives them.
 import { createHmac, randomUUID } from 'node:crypto';
+import { MAX_DELAY_MS } from './faults.js';
 
 /**
  * @typedef {{ at: string, status?: number, error?: string }} Attempt
@@ -200,7 +201,8 @@ export class WebhookDispatcher {
         delivery.nextAttemptAt = null;
         return;
       }
-      const wait = initialBackoffMs * 2 ** (attempt - 1);
+      // Doubled past what a timer waits, the back-off would fire at once.
+      const wait = Math.min(initialBackoffMs * 2 ** (attempt - 1), MAX_DELAY_MS);
       delivery.nextAttemptAt = new Date(Date.now() + wait).toISOString();
       await new Promise((resolve) => {
         const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 // Faults injected on purpose, on the wire and through @autocollect/client: 429 with
 // Retry-After, 503, a connection cut after the request was carried out, and latency.
 import { createAutoCollectClient } from '@autocollect/client';
+import { startSandbox } from '@autocollect/sandbox';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newInvoice, sandboxWithToken } from './support/api.js';
 import { settle, useFakeClock } from './support/clock.js';
@@ -67,6 +68,22 @@ describe('--faults on the wire', () => {
     expect(new Set(first)).toEqual(new Set([200, 429, 503]));
     expect(await run()).toEqual(first);
     expect(sandbox.faults()).toBe('429 30% (Retry-After 1 s), 503 30%; seed 7');
+  });
+
+  it('refuses a wait longer than a timer takes (about 24 days), which would be cut to 1 ms', async () => {
+    // A batch held QUEUED "for ever", to be processed by hand, would be processed at once.
+    await expect(startSandbox({ port: 0, batchDelayMs: 2 ** 31 })).rejects.toThrow(
+      'batchDelayMs must be a whole number from 0 to 2147483647 (about 24 days, the longest a timer waits); got 2147483648.',
+    );
+    await expect(startSandbox({ port: 0, webhookRetry: { timeoutMs: 2 ** 31 } })).rejects.toThrow(
+      /^webhookRetry\.timeoutMs must be a whole number from 1 to 2147483647/,
+    );
+    const { sandbox } = await open();
+    expect(() => sandbox.setFaults('latency=2147483648ms')).toThrow(
+      'faults: "latency=2147483648ms" needs at most 2147483647 ms (about 24 days, the longest a timer waits).',
+    );
+    sandbox.setFaults('latency=2147483647ms');
+    expect(sandbox.faults()).toMatch(/^latency 2147483647 ms at 100%/);
   });
 
   it('refuses a faults spec it cannot read, saying which entry', async () => {

@@ -153,6 +153,22 @@ describe('webhook deliveries', () => {
     expect(failing.received).toHaveLength(1);
   });
 
+  it('wait at most as long as a timer takes before a retry, never a back-off doubled past it (which fires at once)', async () => {
+    const { receiver, call, sandbox } = await setUp([500, 500, 500], {
+      webhookRetry: { maxAttempts: 3, initialBackoffMs: 2 ** 30 },
+    });
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    const nextAttemptAt = () => sandbox.deliveries()[0]!.nextAttemptAt;
+    await until(() => nextAttemptAt() !== null);
+    const first = nextAttemptAt();
+    await vi.advanceTimersByTimeAsync(2 ** 30);
+    // The next back-off, 2^31 ms, is one more than a timer takes.
+    await until(() => nextAttemptAt() !== first, 0, 'the second back-off');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(receiver.received).toHaveLength(2);
+    expect(Date.parse(sandbox.deliveries()[0]!.nextAttemptAt!) - Date.now()).toBeLessThan(2 ** 31);
+  });
+
   it('give up after the last attempt, and record an unreachable endpoint too', async () => {
     const { call, sandbox } = await setUp([], { webhookRetry: { maxAttempts: 3, initialBackoffMs: 10 } });
     const closed = await startReceiver();
