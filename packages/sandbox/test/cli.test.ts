@@ -11,6 +11,7 @@ import { verifyWebhookSignature } from '@autocollect/client/webhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { sandboxWithToken } from './support/api.js';
+import { settle, useFakeClock } from './support/clock.js';
 import { startReceiver } from './support/receiver.js';
 
 const bin = fileURLToPath(new URL('../bin/autocollect-sandbox.js', import.meta.url));
@@ -270,6 +271,40 @@ describe('autocollect-sandbox', () => {
     } finally {
       endless.closeAllConnections();
       await new Promise((resolve) => endless.close(resolve));
+    }
+  });
+
+  it('trigger reports the status of an answer whose body is slow to end, and says when there is no answer at all', async () => {
+    // One endpoint answers 200 at once, then sends its body a byte at a time and never ends it;
+    // the other never answers.
+    const slow = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.write('ok');
+      });
+    });
+    const silent = createServer((request) => request.resume());
+    for (const server of [slow, silent]) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    useFakeClock();
+    try {
+      const to = (server: typeof slow) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+      expect(await settle(run(['trigger', 'CASE', '--to', to(slow)]))).toEqual({
+        code: 0,
+        stdout: `POST ${to(slow)} CASE → 200\nok\n`,
+        stderr: '',
+      });
+      expect(await settle(run(['trigger', 'CASE', '--to', to(silent)]))).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `POST ${to(silent)} CASE failed: no answer within 10 s.\n`,
+      });
+    } finally {
+      vi.useRealTimers();
+      for (const server of [slow, silent]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     }
   });
 
