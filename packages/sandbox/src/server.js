@@ -441,11 +441,11 @@ async function control(sandbox, request, method, pathname) {
   const json = watchJsonShape();
   const raw = await readRaw(request, BODY_LIMITS.control, json.feed);
   if (!found) {
+    const allowed = endpoints.map((e) => e.endpoint.method);
     return endpoints.length > 0
-      ? problem(
-          405,
-          `${method} is not allowed on ${pathname}; use ${endpoints.map((e) => e.endpoint.method).join(' or ')}.`,
-        )
+      ? problem(405, `${method} is not allowed on ${pathname}; use ${allowed.join(' or ')}.`, {
+          headers: { allow: allowed.join(', ') },
+        })
       : problem(404, `No sandbox endpoint at ${pathname}; GET /_sandbox lists them.`);
   }
   if (json.over) return problem(400, SHAPE_REFUSALS[json.over]);

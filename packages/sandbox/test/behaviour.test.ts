@@ -477,7 +477,7 @@ describe('requests that do not fit the description', () => {
 });
 
 describe('the control API', () => {
-  it('lists its endpoints and where the sandbox serves what, and refuses unknown paths and methods', async () => {
+  it('lists its endpoints and where the sandbox serves what, and refuses unknown paths and methods, naming those it takes', async () => {
     const { sandbox } = await open();
     const listing = await (await fetch(`${sandbox.controlUrl}/`)).json();
     expect(listing).toMatchObject({
@@ -488,7 +488,10 @@ describe('the control API', () => {
     expect(listing.endpoints).toContainEqual(
       expect.objectContaining({ method: 'POST', path: '/_sandbox/invoices/{invoiceId}/collect' }),
     );
-    expect((await fetch(`${sandbox.controlUrl}/reset`)).status).toBe(405);
+    const method = await fetch(`${sandbox.controlUrl}/reset`);
+    expect(method.status).toBe(405);
+    // RFC 9110 §15.5.6: a 405 lists the methods the resource takes, as the API's do.
+    expect(method.headers.get('allow')).toBe('POST');
     expect((await fetch(`${sandbox.controlUrl}/nothing`)).status).toBe(404);
   });
 });
