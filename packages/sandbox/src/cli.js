@@ -10,7 +10,7 @@ import { exampleEventData } from './example-events.js';
 import { startSandbox } from './index.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULTS, ENVIRONMENT, optionsFromEnvironment } from './options.js';
-import { deliveryHeaders, webhookUrlProblem } from './webhooks.js';
+import { deliveryHeaders, redirectedTo, webhookUrlProblem } from './webhooks.js';
 
 const { version } = createRequire(import.meta.url)('../package.json');
 const EXIT = { done: 0, failed: 1, misused: 2 };
@@ -338,6 +338,12 @@ Exit codes: 0 your handler answered 2xx, 1 it answered otherwise or could not be
     });
     const answer = await startOf(response, 500);
     console.log(`POST ${to} ${event} → ${response.status}${answer ? `\n${answer}` : ''}`);
+    const location = redirectedTo(response, to);
+    if (location) {
+      console.error(
+        `Your handler redirected to ${location}: trigger does not follow redirects, nor do the sandbox's deliveries; pass that URL as --to.`,
+      );
+    }
     if ([400, 401, 403].includes(response.status)) {
       console.error(
         `Your handler refused the delivery: is --secret (${parsed.values.secret === undefined ? 'the default, ' : ''}"${secret}") the secret it verifies signatures with?`,

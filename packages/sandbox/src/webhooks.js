@@ -6,6 +6,7 @@
 // attempt is recorded. Waits use the global setTimeout, so a test's fake clock drives them.
 import { createHmac, randomUUID } from 'node:crypto';
 import { MAX_DELAY_MS } from './faults.js';
+import { MAX_ECHOED, printable } from './text.js';
 
 /**
  * @typedef {{ at: string, status?: number, error?: string }} Attempt
@@ -32,6 +33,18 @@ export function webhookUrlProblem(url) {
     return "must not carry a user name or password (user:password@): no request can be sent to such a URL. Give it without them; your endpoint can check that a delivery is the sandbox's by its X-Webhook-Signature";
   }
   return undefined;
+}
+
+/**
+ * Where a redirect (3xx) pointed, as an absolute URL fit to show; undefined for any other answer,
+ * or one that names no Location. Deliveries do not follow redirects: one could lead them
+ * anywhere, the sandbox's own endpoints among them.
+ * @param {Response} response @param {string} url where the request went
+ */
+export function redirectedTo(response, url) {
+  const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+  if (location === null) return undefined;
+  return printable(URL.canParse(location, url) ? new URL(location, url).href : location, MAX_ECHOED);
 }
 
 /** The X-Webhook-Signature of a body. @param {string} body @param {string} secret */
@@ -183,6 +196,10 @@ export class WebhookDispatcher {
           signal: ending.signal,
         });
         record.status = response.status;
+        const location = redirectedTo(response, delivery.url);
+        if (location) {
+          record.error = `redirected to ${location}: deliveries do not follow redirects; register that URL instead`;
+        }
         await response.body?.cancel();
         if (response.status >= 200 && response.status < 300) {
           delivery.state = 'delivered';

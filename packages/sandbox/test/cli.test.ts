@@ -308,6 +308,26 @@ describe('autocollect-sandbox', () => {
     }
   });
 
+  it('trigger says where a handler redirected it, and that it does not follow', async () => {
+    const redirecting = createServer((request, response) => {
+      request.resume();
+      response.writeHead(301, { location: 'https://127.0.0.1/webhooks' }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const to = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/webhooks`;
+      expect(await run(['trigger', 'CASE', '--to', to])).toEqual({
+        code: 1,
+        stdout: `POST ${to} CASE → 301\n`,
+        stderr:
+          "Your handler redirected to https://127.0.0.1/webhooks: trigger does not follow redirects, nor do the sandbox's deliveries; pass that URL as --to.\n",
+      });
+    } finally {
+      redirecting.closeAllConnections();
+      await new Promise((resolve) => redirecting.close(resolve));
+    }
+  });
+
   it('trigger sends one signed example delivery, and says when the endpoint refuses it', async () => {
     const receiver = await startReceiver([200, 401]);
     try {

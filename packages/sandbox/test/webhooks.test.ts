@@ -1,5 +1,8 @@
 // Webhook deliveries: the events a state change causes, their headers and signature
 // (checked with @autocollect/client/webhooks), their order, and retries with back-off.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseWebhookEvent, verifyWebhookSignature } from '@autocollect/client/webhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newInvoice, sandboxWithToken } from './support/api.js';
@@ -167,6 +170,31 @@ describe('webhook deliveries', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(receiver.received).toHaveLength(2);
     expect(Date.parse(sandbox.deliveries()[0]!.nextAttemptAt!) - Date.now()).toBeLessThan(2 ** 31);
+  });
+
+  it('are not sent on where an endpoint redirects them, and each attempt says where it pointed and what to register', async () => {
+    // Such as a framework that adds a trailing slash: /webhooks answers 308 to /webhooks/.
+    const redirecting = createServer((request, response) => {
+      request.resume();
+      response.writeHead(308, { location: '/webhooks/' }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    cleanup.push(async () => {
+      redirecting.closeAllConnections();
+      await new Promise((resolve) => redirecting.close(resolve));
+    });
+    const url = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/webhooks`;
+    const { call, sandbox } = await sandboxWithToken({ webhookUrls: [url], webhookRetry: { maxAttempts: 2 } });
+    cleanup.push(() => sandbox.close());
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => sandbox.deliveries().every((delivery) => delivery.state === 'failed'), 100);
+    expect(sandbox.deliveries()[0]!.attempts).toEqual([
+      expect.objectContaining({
+        status: 308,
+        error: `redirected to ${url}/: deliveries do not follow redirects; register that URL instead`,
+      }),
+      expect.objectContaining({ status: 308 }),
+    ]);
   });
 
   it('give up after the last attempt, and record an unreachable endpoint too', async () => {
