@@ -129,19 +129,24 @@ export class Contract {
       }
       return { type: 'object', properties: locations };
     });
+    // A header is looked up in lower case, as Node gives it, and named as the description spells it.
+    const spelled = (/** @type {string} */ where, /** @type {string} */ key) =>
+      (where === 'header' && route.headerParameters.find((name) => name.toLowerCase() === key)) || key;
     // Before the validator coerces them: it takes "Infinity", "0x1", " 1 " and "1e0" for integers.
     const notWhole = route.integerParameters.flatMap(({ where, name }) => {
       const given = /** @type {Record<string, unknown>} */ (values[where])[name];
       return typeof given === 'string' && !WHOLE_NUMBER.test(given)
-        ? [{ field: name, message: 'must be an integer written in digits (at most 15), such as 50' }]
+        ? [{ field: spelled(where, name), message: 'must be an integer written in digits (at most 15), such as 50' }]
         : [];
     });
     const refused = new Set(notWhole.map((violation) => violation.field));
+    const rename = (/** @type {string} */ field) => {
+      const [, where = '', key = field] = /^(path|query|header)\.(.*)$/s.exec(field) ?? [];
+      return spelled(where, key);
+    };
     const found = [
       ...notWhole,
-      ...(validate(values) ? [] : violations(validate, (field) => field.replace(/^(path|query|header)\./, ''))).filter(
-        (violation) => !refused.has(violation.field),
-      ),
+      ...(validate(values) ? [] : violations(validate, rename)).filter((violation) => !refused.has(violation.field)),
     ];
     if (lenient) return { named: found.slice(0, MAX_NAMED), count: found.length };
     // The query parameters the validator was made from, not looked up again per request.

@@ -146,6 +146,20 @@ describe('idempotency', () => {
     expect((await call('POST', '{org}/payments', payment, { IdempotencyKey: 'k' })).status).toBe(409);
     expect((await call('GET', '{org}/batches')).body.data).toHaveLength(1);
   });
+
+  it('refuses a key longer than the description allows, naming the header as the description does', async () => {
+    const { call } = await open();
+    const long = await call(
+      'POST',
+      '{org}/invoices',
+      { invoices: [newInvoice()] },
+      { IdempotencyKey: 'k'.repeat(256) },
+    );
+    expect(long.status).toBe(400);
+    expect(long.body.errors).toEqual({ IdempotencyKey: ['must NOT have more than 255 characters'] });
+    expect(long.body.detail).toBe('The request is malformed: IdempotencyKey must NOT have more than 255 characters.');
+    expect((await call('GET', '{org}/batches')).body.data).toEqual([]);
+  });
 });
 
 describe('invoices and cases', () => {
