@@ -164,6 +164,8 @@ export class WebhookDispatcher {
 
   async #deliver(/** @type {Delivery} */ delivery) {
     const { maxAttempts, initialBackoffMs, timeoutMs } = this.retry;
+    // Taken before the look-up below: a reset while it runs lets go of this delivery too.
+    const { generation, lettingGo } = this;
     if (await this.isSandbox(delivery.url)) {
       delivery.attempts.push({
         at: new Date().toISOString(),
@@ -172,7 +174,6 @@ export class WebhookDispatcher {
       delivery.state = 'failed';
       return;
     }
-    const { generation, lettingGo } = this;
     for (let attempt = 1; !this.closed && this.generation === generation; attempt++) {
       /** @type {Attempt} */
       const record = { at: new Date().toISOString() };

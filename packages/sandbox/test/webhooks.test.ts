@@ -122,6 +122,32 @@ describe('webhook deliveries', () => {
     expect(sandbox.deliveries()).toEqual([]);
   });
 
+  it('a reset while a delivery is about to start (its URL still being looked up) sends nothing of before', async () => {
+    const { receiver, call, sandbox } = await setUp();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ originalInvoiceAmount: 100 })] });
+    await sandbox.webhooksIdle();
+    const [invoice] = (await call('GET', '{org}/invoices')).body.data;
+    const before = receiver.received.length;
+    // Events of before, whose first delivery is looking up whether its URL is the sandbox's own…
+    sandbox.collect({ invoiceId: invoice.id, amount: 10 });
+    // …when the sandbox is reset.
+    sandbox.reset();
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    const since = () => receiver.received.slice(before);
+    const completed = () => since().some((delivery) => delivery.headers['x-amili-event'] === 'BATCH_COMPLETED');
+    await until(completed, 0, 'the events after the reset');
+    // Each delivery received since is one the sandbox lists: none of before.
+    const listed = new Set(sandbox.deliveries().map((delivery) => delivery.idempotencyKey));
+    const after = since().map((delivery) => [
+      delivery.headers['x-amili-event'],
+      listed.has(delivery.headers.idempotencykey as string),
+    ]);
+    expect(after).toEqual([
+      ['CASE', true],
+      ['BATCH_COMPLETED', true],
+    ]);
+  });
+
   it('a reset aborts an attempt waiting for its answer: an event of before never reaches a receiver after it', async () => {
     const unanswering = await startReceiver(['never']);
     cleanup.push(unanswering.close);
