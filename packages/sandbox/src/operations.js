@@ -180,9 +180,18 @@ const createdWithin = (
   /** @type {InvoiceRecord} */ record,
   /** @type {string | undefined} */ from,
   /** @type {string | undefined} */ to,
-) =>
-  (from === undefined || record.createdAt >= Date.parse(from)) &&
-  (to === undefined || record.createdAt < Date.parse(to));
+) => (from === undefined || record.createdAt >= instant(from)) && (to === undefined || record.createdAt < instant(to));
+
+/**
+ * A date-time the description's `date-time` format took, in ms. RFC 3339 allows a leap second
+ * (`23:59:60`), which Date.parse reads as NaN, so that a filter on it matched nothing: it is read
+ * as the second that ends where the next minute begins.
+ * @param {string} dateTime
+ */
+function instant(dateTime) {
+  const leap = /^(.{10}[Tt ]\d\d:\d\d:)60/.exec(dateTime);
+  return leap ? Date.parse(`${leap[1]}59${dateTime.slice(leap[0].length)}`) + 1000 : Date.parse(dateTime);
+}
 
 /** @type {Handler} */
 function listInvoices({ sandbox, operationId, query }) {

@@ -190,6 +190,26 @@ describe('invoices and cases', () => {
     expect(search.body.data).toHaveLength(7);
   });
 
+  it('are found by when they were created, a leap second (23:59:60) read as RFC 3339 has it, not as no time at all', async () => {
+    const { call } = await open();
+    vi.setSystemTime(new Date('2016-12-31T23:59:59.500Z'));
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ invoiceNumber: 'before' })] });
+    vi.setSystemTime(new Date('2017-01-01T00:00:00.500Z'));
+    await call('POST', '{org}/invoices', { invoices: [newInvoice({ invoiceNumber: 'after' })] });
+    const numbers = async (query: string) =>
+      (await call('GET', `{org}/invoices?${query}`)).body.data.map(
+        (invoice: { invoiceNumber: string }) => invoice.invoiceNumber,
+      );
+    // The leap second ends where the next day begins.
+    expect(await numbers('From=2016-12-31T23:59:60Z')).toEqual(['after']);
+    expect(await numbers('To=2016-12-31T23:59:60Z')).toEqual(['before']);
+    expect(await numbers('From=2016-12-31T23:59:59Z&To=2017-01-01T00:00:01Z')).toEqual(['before', 'after']);
+    const cases = await call('GET', '{org}/cases?FromCreatedAt=2016-12-31T23:59:60.000Z');
+    expect(
+      cases.body.data.map((found: { invoices: { invoiceNumber: string }[] }) => found.invoices[0]!.invoiceNumber),
+    ).toEqual(['after']);
+  });
+
   it('reject a page token they did not give out, naming PageToken', async () => {
     const { call } = await open();
     const answer = await call('GET', '{org}/invoices?PageToken=bm90LWEtdG9rZW4');
