@@ -160,6 +160,8 @@ export function createTransport(options: TransportOptions): Transport {
             `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
           );
         }
+        // Asked for with 'manual' (send), whichever fetch sent it: refused here, never retried.
+        if (input.redirect === 'error') refuseRedirect(response, input);
         if (debug) {
           // A server may echo anything there, the token too.
           const id = withoutSecrets(requestIdHeader(response.headers), [token, secret]);
@@ -269,7 +271,9 @@ export function createTransport(options: TransportOptions): Transport {
  * URL and init, or the Request as it is (or its URL and body, read once), and the signal
  * beside it: fetch makes its own Request of them anyway. A fetch of the caller's gets one
  * Request carrying everything, signal included (the Request itself when it follows the
- * signal already), and the same as a RequestInit.
+ * signal already), and the same as a RequestInit. A fetch fails a redirect that
+ * `redirect: 'error'` refuses as it fails a lost connection, which would be retried: such a
+ * Request is sent with 'manual', and the transport refuses the redirect.
  */
 function send(
   input: Request | PlainRequest,
@@ -291,7 +295,8 @@ function send(
   const init = initOf(input, extra, body ?? null, signal);
   // A plain object, which a wrapper may spread as it spreads its own (a Headers spreads to nothing).
   init.headers = Object.fromEntries(input.headers);
-  if (followed && body === undefined) return fetch(input, init);
+  if (input.redirect === 'error') init.redirect = 'manual';
+  else if (followed && body === undefined) return fetch(input, init);
   const request = new Request(input.url, init);
   limit.hold(request);
   return fetch(request, init);
@@ -299,19 +304,14 @@ function send(
 
 /** The platform's fetch, looked up at each call. */
 function platformFetch(input: Request | string, init: RequestInit, request: Request | PlainRequest): Promise<Response> {
-  // The platform's fetch fails a redirect that `redirect: 'error'` refuses as it fails a
-  // lost connection, which would be retried: it is sent with 'manual', and refused here.
-  const refuse = request.redirect === 'error';
-  if (refuse) init.redirect = 'manual';
-  const sent = globalThis.fetch(input, init);
-  return refuse ? sent.then((response) => refuseRedirect(response, request)) : sent;
+  if (request.redirect === 'error') init.redirect = 'manual';
+  return globalThis.fetch(input, init);
 }
 
 /** A redirect, answered to a Request sent with `redirect: 'error'`: failed, and never retried. */
-function refuseRedirect(response: Response, request: Request | PlainRequest): Response {
+function refuseRedirect(response: Response, request: Request | PlainRequest): void {
   const location = response.headers.get('location');
-  if (response.type !== 'opaqueredirect' && !(location && response.status > 299 && response.status < 400))
-    return response;
+  if (response.type !== 'opaqueredirect' && !(location && response.status > 299 && response.status < 400)) return;
   void discard(response);
   throw new RefusedRedirect(
     `${request.method} ${describeUrl(request.url)} answered ${response.status || 'with'} a redirect${location ? ` to ${location.split('?')[0]}` : ''}, which redirect: 'error' refuses.`,

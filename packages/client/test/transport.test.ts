@@ -465,36 +465,46 @@ describe('bodies', () => {
     expect(response.headers.get('content-type')).toBe('application/json');
   });
 
-  it("a redirect refused with redirect: 'error' fails at once, says so, and is not followed or sent again", async () => {
-    const { origin, requests } = await serve((request, response) => {
-      if (request.url.startsWith('/elsewhere')) return sendJson(response, 200, invoice);
-      response.writeHead(301, { location: `/elsewhere${request.url}?token=secret` }).end();
-    });
-    const client = testClient(origin);
-    const get = client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
-      params: { path: { organizationId, invoiceId } },
-      redirect: 'error',
-    });
-    const error = await failureOf(get);
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toBe(
-      `GET ${origin}/collection/v1/orgs/${organizationId}/invoices/${invoiceId} answered 301 a redirect to /elsewhere/collection/v1/orgs/${organizationId}/invoices/${invoiceId}, which redirect: 'error' refuses.`,
-    );
-    // A create with a body, too.
-    const payment = specExample('CreatePaymentsDirectPayment');
-    const post = client.POST('/orgs/{organizationId}/payments', {
-      params: { path: { organizationId } },
-      body: payment,
-      redirect: 'error',
-    });
-    expect(await failureOf(post)).toBeInstanceOf(TypeError);
-    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST']);
-    // Without it, the redirect is followed.
-    const followed = await runClock(
-      client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } } }),
-    );
-    expect(followed.data).toEqual(invoice);
-  });
+  it.each([
+    ['the platform fetch', undefined],
+    ['a fetch of your own, (request) => …', (request: Request) => globalThis.fetch(request)],
+    [
+      'a fetch of your own, (input, init) => …',
+      (input: Request, init?: RequestInit) => globalThis.fetch(input.url, init),
+    ],
+  ])(
+    "a redirect refused with redirect: 'error' fails at once, says so, and is not followed or sent again, with %s",
+    async (_, fetch) => {
+      const { origin, requests } = await serve((request, response) => {
+        if (request.url.startsWith('/elsewhere')) return sendJson(response, 200, invoice);
+        response.writeHead(301, { location: `/elsewhere${request.url}?token=secret` }).end();
+      });
+      const client = testClient(origin, { ...(fetch && { fetch }) });
+      const get = client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+        params: { path: { organizationId, invoiceId } },
+        redirect: 'error',
+      });
+      const error = await failureOf(get);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toBe(
+        `GET ${origin}/collection/v1/orgs/${organizationId}/invoices/${invoiceId} answered 301 a redirect to /elsewhere/collection/v1/orgs/${organizationId}/invoices/${invoiceId}, which redirect: 'error' refuses.`,
+      );
+      // A create with a body, too.
+      const payment = specExample('CreatePaymentsDirectPayment');
+      const post = client.POST('/orgs/{organizationId}/payments', {
+        params: { path: { organizationId } },
+        body: payment,
+        redirect: 'error',
+      });
+      expect(await failureOf(post)).toBeInstanceOf(TypeError);
+      expect(requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+      // Without it, the redirect is followed.
+      const followed = await runClock(
+        client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params: { path: { organizationId, invoiceId } } }),
+      );
+      expect(followed.data).toEqual(invoice);
+    },
+  );
 
   it('a RequestInit a Request refuses fails at once, as a TypeError, and nothing is sent', async () => {
     const { origin, requests } = await serve((_request, response) => sendJson(response, 200, invoice));
