@@ -161,7 +161,7 @@ export function createTransport(options: TransportOptions): Transport {
           );
         }
         // Asked for with 'manual' (send), whichever fetch sent it: refused here, never retried.
-        if (input.redirect === 'error') refuseRedirect(response, input);
+        if (input.redirect === 'error') refuseRedirect(response, input, [token, secret]);
         if (debug) {
           // A server may echo anything there, the token too.
           const id = withoutSecrets(requestIdHeader(response.headers), [token, secret]);
@@ -308,13 +308,22 @@ function platformFetch(input: Request | string, init: RequestInit, request: Requ
   return globalThis.fetch(input, init);
 }
 
-/** A redirect, answered to a Request sent with `redirect: 'error'`: failed, and never retried. */
-function refuseRedirect(response: Response, request: Request | PlainRequest): void {
+/**
+ * A redirect, answered to a Request sent with `redirect: 'error'`: failed, and never retried.
+ * Where it points is named without its query, and without what was sent with it (a server may
+ * echo the token in its path).
+ */
+function refuseRedirect(
+  response: Response,
+  request: Request | PlainRequest,
+  secrets: readonly (string | undefined)[],
+): void {
   const location = response.headers.get('location');
   if (response.type !== 'opaqueredirect' && !(location && response.status > 299 && response.status < 400)) return;
   void discard(response);
+  const where = location && withoutSecrets(location.split('?')[0], secrets);
   throw new RefusedRedirect(
-    `${request.method} ${describeUrl(request.url)} answered ${response.status || 'with'} a redirect${location ? ` to ${location.split('?')[0]}` : ''}, which redirect: 'error' refuses.`,
+    `${request.method} ${describeUrl(request.url)} answered ${response.status || 'with'} a redirect${where ? ` to ${where}` : ''}, which redirect: 'error' refuses.`,
   );
 }
 

@@ -153,6 +153,12 @@ describe('the fault suite leaks no secret', () => {
     await failure(async () => unwrap(await getInvoice(tokenClient(origin))));
     await failure(() => getInvoice(credentialsClient(origin)));
     await server!.close();
+    // A redirect that redirect: 'error' refuses, to a path that quotes the token.
+    origin = await serve((request, response) =>
+      response.writeHead(302, { location: `/to/${String(request.headers.authorization).slice(7)}/x` }).end(),
+    );
+    await failure(() => getInvoice(tokenClient(origin), { redirect: 'error' }));
+    await server!.close();
     // A success whose body cannot be used, echoing the token: paging and batch waiting quote it.
     origin = await serve((_request, response) => sendJson(response, 200, { youSent: ACCESS_TOKEN }));
     await failure(async () => {
