@@ -369,11 +369,14 @@ function followingSignal(response: Response, signal: AbortSignal): Response {
       return source.cancel(reason);
     },
   });
-  const { url, redirected, type } = response;
-  return Object.defineProperties(new Response(body, response), {
+  // The reason phrase is set as it came, not checked again by a constructor that refuses
+  // some that fetch takes (one that is not ASCII), as a ReadResponse's is.
+  const { url, redirected, type, status, statusText, headers } = response;
+  return Object.defineProperties(new Response(body, { status, headers }), {
     url: { value: url },
     redirected: { value: redirected },
     type: { value: type },
+    statusText: { value: statusText },
   });
 }
 

@@ -528,31 +528,38 @@ describe('bodies', () => {
   it.each([
     ['a reason phrase that is not ASCII', 'HTTP/1.1 200 OK \xe2\x9c\x93', 200],
     ['a status above 599', 'HTTP/1.1 600 Weird', 600],
-  ])('a status line fetch takes, with %s, is answered as fetch answers it, once', async (_, statusLine, status) => {
-    const body = JSON.stringify(invoice);
-    let received = 0;
-    const raw = createNetServer((socket) =>
-      socket.once('data', () => {
-        received++;
-        const head = `\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`;
-        socket.end(Buffer.concat([Buffer.from(statusLine, 'latin1'), Buffer.from(head + body)]));
-      }),
-    );
-    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-    try {
-      const origin = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
-      const expected = await fetch(`${origin}/x`);
-      received = 0;
-      const result = await getInvoice(testClient(origin));
-      expect(result.response.status).toBe(status);
-      expect(result.response.statusText).toBe(expected.statusText);
-      expect(result.response.ok).toBe(expected.ok);
-      expect(result.data ?? result.error).toEqual(invoice);
-      expect(received).toBe(1);
-    } finally {
-      raw.close();
-    }
-  });
+  ])(
+    'a status line fetch takes, with %s, is answered as fetch answers it, once, read whole or streamed, through any fetch',
+    async (_, statusLine, status) => {
+      const body = JSON.stringify(invoice);
+      let received = 0;
+      const raw = createNetServer((socket) =>
+        socket.once('data', () => {
+          received++;
+          const head = `\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`;
+          socket.end(Buffer.concat([Buffer.from(statusLine, 'latin1'), Buffer.from(head + body)]));
+        }),
+      );
+      await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+      try {
+        const origin = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+        const expected = await fetch(`${origin}/x`);
+        for (const own of [undefined, (request: Request) => globalThis.fetch(request)])
+          for (const parseAs of [undefined, 'stream'] as const) {
+            received = 0;
+            const result = await getInvoice(testClient(origin, { ...(own && { fetch: own }) }), parseAs && { parseAs });
+            expect(result.response.status).toBe(status);
+            expect(result.response.statusText).toBe(expected.statusText);
+            expect(result.response.ok).toBe(expected.ok);
+            const data = parseAs && result.data && JSON.parse(await new Response(result.data as BodyInit).text());
+            expect(data ?? result.data ?? result.error).toEqual(invoice);
+            expect(received).toBe(1);
+          }
+      } finally {
+        raw.close();
+      }
+    },
+  );
 
   it('an empty 202 answers with no data', async () => {
     const { origin } = await serve((_request, response) => response.writeHead(202).end());
