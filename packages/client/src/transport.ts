@@ -157,7 +157,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         if (!(response instanceof Response)) {
           throw new NotAResponse(
-            `${where()}: the fetch option answered ${describeValue(response)} instead of a Response; it must resolve to what fetch does.`,
+            `${where()}: the fetch option answered ${describeValue(response)}; it must resolve to what fetch does.`,
           );
         }
         // Asked for with 'manual' (send), whichever fetch sent it: refused here, never retried.
@@ -445,11 +445,15 @@ class NotAResponse extends TypeError {}
 /** A redirect the call refused (a TypeError, as fetch's own refusal is). */
 class RefusedRedirect extends TypeError {}
 
-/** A value as a message names it: its type, or `null`. */
+/** What a fetch answered instead of the platform's Response, as a message names it: its type, or `null`. */
 function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
-  return typeof value;
+  if (value === null || typeof value !== 'object')
+    return `${value === null ? 'null' : typeof value} instead of a Response`;
+  const name = value.constructor?.name ?? 'Object';
+  // As the undici and node-fetch packages' are: a Response, but not the one the client reads.
+  if (name === 'Response')
+    return "a Response of another fetch implementation (such as the undici or node-fetch package's) instead of the platform's";
+  return `an object (${name}) instead of a Response`;
 }
 
 /**

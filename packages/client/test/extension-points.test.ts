@@ -418,6 +418,21 @@ describe('the fetch option', () => {
     expect(calls).toBe(1);
   });
 
+  it("that answers a Response of another fetch implementation than the platform's says so, not that it is no Response", async () => {
+    // As the undici and node-fetch packages' Responses are: named Response, not the platform's.
+    const Foreign = class Response {
+      status = 200;
+      ok = true;
+      headers = new Headers({ 'content-type': 'application/json' });
+    };
+    const client = testClient('http://127.0.0.1:9', { fetch: (async () => new Foreign()) as never });
+    const error = await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(
+      /the fetch option answered a Response of another fetch implementation \(such as the undici or node-fetch package's\) instead of the platform's;/,
+    );
+  });
+
   it('that does not heed the signal has a body that stalls cut off at the timeout, connection and all', async () => {
     const { client, closed } = await stallingBodyBehindDeafFetch();
     expect(await failureOf(client.GET('/orgs/{organizationId}/invoices/{invoiceId}', { params }))).toBeInstanceOf(
