@@ -128,6 +128,7 @@ export function createTypedClient<Client extends object>(
         retryable: IDEMPOTENT_METHODS.has(method) || key !== undefined,
         keyHeader,
         buffer: parseAs !== 'stream',
+        streamable: true,
         fetch,
         // The caller's signal itself goes to the transport, never on a Request: a Request ties
         // itself to its signal until it is garbage collected, and the caller's may live long.

@@ -34,6 +34,8 @@ export interface Call {
   keyHeader?: string | undefined;
   /** Whether to read the response body before answering (all but streamed calls). */
   buffer: boolean;
+  /** Whether its caller may read the answer as a stream instead (parseAs), as the token request's may not be. */
+  streamable?: boolean | undefined;
   /** The fetch to send it with, when the call has one of its own. */
   fetch?: Fetch | undefined;
   /** The caller's signal: aborting it ends the call, whatever attempt it is at. */
@@ -182,7 +184,7 @@ export function createTransport(options: TransportOptions): Transport {
           const bytes = await limit
             .race(readBody(reader), (why) => reader?.cancel(why).catch(() => undefined))
             .catch((error: unknown) => {
-              throw error instanceof BodyTooLarge ? tooLarge(read, info, [token, secret]) : error;
+              throw error instanceof BodyTooLarge ? tooLarge(read, call, [token, secret]) : error;
             });
           response = new ReadResponse(token && !response.ok ? withoutToken(bytes, token) : bytes, response, [
             token,
@@ -427,15 +429,15 @@ function describeUrl(url: string): string {
 }
 
 /** An answer whose body is too long to read into memory: an ApiError, never retried (it would come as long again). */
-function tooLarge(response: Response, info: CallInfo, secrets: (string | undefined)[]): ApiError {
+function tooLarge(response: Response, call: Call, secrets: (string | undefined)[]): ApiError {
   // Made as any other: its request id is redacted as it is there.
   const unread = new ReadResponse(null, response, secrets);
-  recordCall(unread, info);
-  // A success's body can be streamed; an error's is always read, into the ApiError.
+  recordCall(unread, call.info);
+  // A success's body can be streamed, where the caller reads it; an error's is always read, into the ApiError.
   return apiError(
     unread,
     undefined,
-    `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory${response.ok ? "; read it as a stream (parseAs: 'stream')" : ''}`,
+    `its body is longer than ${MAX_BODY_BYTES / 1024 / 1024} MiB, more than the client reads into memory${response.ok && call.streamable ? "; read it as a stream (parseAs: 'stream')" : ''}`,
   );
 }
 

@@ -268,6 +268,29 @@ describe('client credentials', () => {
     expect(apiRequests()).toHaveLength(0);
   });
 
+  it('a token response too long to read is an ApiError of RequestAccessToken, without advice to stream what the caller does not read', async () => {
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    server = await startServer((request, response) => {
+      if (request.url !== '/token') return sendJson(response, 200, invoice);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+      };
+      response.on('drain', pump);
+      pump();
+    });
+    const client = createAutoCollectClient({
+      baseUrl: `${server.origin}/collection/v1`,
+      auth: { clientId, clientSecret, tokenUrl: `${server.origin}/token` },
+    });
+    const error = await getInvoice(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toBe(
+      'POST /token (RequestAccessToken) failed with 200: its body is longer than 64 MiB, more than the client reads into memory',
+    );
+    expect(server.requests.map((r) => r.url)).toEqual(['/token']);
+  });
+
   it('a redirect from the token endpoint is refused: the secret is never sent on', async () => {
     server = await startServer((request, response) => {
       if (request.url === '/token') return response.writeHead(307, { location: '/collect-secrets' }).end();
