@@ -4,7 +4,7 @@
 import { Deadline } from './deadline.js';
 import { AuthenticationError, AutoCollectError, TimeoutError } from './errors.js';
 import type { components } from './generated/identity.js';
-import { redactValue } from './redact.js';
+import { redactValue, withoutSecrets } from './redact.js';
 import { createTransport, type TransportOptions } from './transport.js';
 import { apiError, recordCall } from './unwrap.js';
 
@@ -194,8 +194,10 @@ export function clientCredentialsProvider(auth: ClientCredentialsAuth, deps: Cli
       );
     }
     if (typeof token.token_type === 'string' && token.token_type.toLowerCase() !== 'bearer') {
+      // Quoted without the secret or the token, which a server may echo there too.
+      const type = withoutSecrets(token.token_type, [auth.clientSecret, token.access_token]);
       deps.log.warn(
-        `The token endpoint issued a token of token_type ${JSON.stringify(token.token_type)}, not Bearer: it is sent as a Bearer token.`,
+        `The token endpoint issued a token of token_type ${JSON.stringify(type)}, not Bearer: it is sent as a Bearer token.`,
       );
     }
     const now = Date.now();

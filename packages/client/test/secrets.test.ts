@@ -180,6 +180,14 @@ describe('the fault suite leaks no secret', () => {
     };
     await failure(() => getInvoice(credentialsClient('http://127.0.0.1:9', { fetch: quoting })));
     await failure(() => getInvoice(tokenClient('http://127.0.0.1:9', { fetch: quoting })));
+    // A token endpoint that echoes the secret, and the token it issues, as the token's type.
+    origin = await serve((request, response) =>
+      request.url === '/token'
+        ? sendJson(response, 200, { access_token: ACCESS_TOKEN, token_type: `MAC ${CLIENT_SECRET} ${ACCESS_TOKEN}` })
+        : sendJson(response, 200, {}),
+    );
+    await runClock(getInvoice(credentialsClient(origin)));
+    await server!.close();
     // A webhook with a wrong signature.
     await failure(() =>
       parseWebhookEvent({
