@@ -32,14 +32,15 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
       operationId: undefined,
     };
   // A server may echo the token or the client secret anywhere: in a request id, in a success's
-  // body (an error's was redacted as it was read, and a marker is not redacted again).
+  // body (an error's was redacted as it was read, and a marker is not redacted again), in what
+  // the reason quotes of it (a page token handed back).
   const conceal = <T>(value: T): T => (response instanceof ReadResponse ? response.concealing(value) : value);
   return new ApiError({
     ...call,
     status: response.status,
     body: response.ok ? conceal(body) : body,
     requestId: conceal(requestId(response.headers, body)),
-    ...(reason !== undefined && { reason }),
+    ...(reason !== undefined && { reason: response.ok ? conceal(reason) : reason }),
   });
 }
 

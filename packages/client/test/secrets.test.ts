@@ -168,6 +168,16 @@ describe('the fault suite leaks no secret', () => {
     });
     await failure(() => tokenClient(origin).waitForBatch({ organizationId, batchId }));
     await server!.close();
+    // One that hands the token back as the next page's token, again and again.
+    origin = await serve((_request, response) =>
+      sendJson(response, 200, { summary: { status: 'SUCCESS', nextPageToken: ACCESS_TOKEN }, data: [] }),
+    );
+    await failure(async () => {
+      for await (const _ of tokenClient(origin).paginate('/orgs/{organizationId}/invoices', {
+        params: { path: { organizationId } },
+      }));
+    });
+    await server!.close();
     // A fetch of the caller's that fails quoting the request: the token request's body (the
     // secret), the API request's token, and, as an axios-like error does, all its headers.
     const quoting = async (request: Request) => {
