@@ -2,6 +2,7 @@
 import { assertTimerDelay, Deadline } from './deadline.js';
 import { TimeoutError } from './errors.js';
 import type { components } from './generated/autocollect.js';
+import { concealed } from './read-response.js';
 import { DEFAULT_RETRY, retryAfterDelay, sleep } from './retry.js';
 import { apiError, unwrap } from './unwrap.js';
 
@@ -90,7 +91,8 @@ export async function waitForBatch(
           failed: listed(current, 'failed', result.response, body),
         };
       }
-      lastStatus = status ?? 'unknown';
+      // Named in the TimeoutError: without the token, which a server may echo anywhere.
+      lastStatus = concealed(result.response, status ?? 'unknown');
       // Retry-After may ask for a longer wait, never a shorter one: "0" is not a call to poll
       // without pause. The deadline ends a wait that would outlast it, at timeoutMs.
       const wait = Math.max(retryAfterDelay(result.response.headers, DEFAULT_RETRY) ?? 0, interval);

@@ -61,6 +61,14 @@ export function withoutToken(bytes: Uint8Array | null, token: string): Uint8Arra
 /** The bytes in an ArrayBuffer of their own (a view's buffer may hold other bytes too). */
 const ownBuffer = (bytes: Uint8Array) => bytes.slice().buffer as ArrayBuffer;
 
+/**
+ * A value read from a response without what was sent with it (the token, the client secret),
+ * which a server may echo anywhere: a ReadResponse knows what that was.
+ */
+export function concealed<T>(response: Response, value: T): T {
+  return response instanceof ReadResponse ? response.concealing(value) : value;
+}
+
 export class ReadResponse extends Response {
   /** The response whose body was read: its headers, URL, type and redirection are this one's. */
   readonly #from: Response;

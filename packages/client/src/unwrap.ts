@@ -1,6 +1,6 @@
 // Turns openapi-fetch's { data, error, response } into the data, or an ApiError.
 import { ApiError } from './errors.js';
-import { ReadResponse } from './read-response.js';
+import { concealed, ReadResponse } from './read-response.js';
 
 /** What a response answered: the method, path template and operation of its call. */
 export interface CallInfo {
@@ -34,7 +34,7 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
   // A server may echo the token or the client secret anywhere: in a request id, in a success's
   // body (an error's was redacted as it was read, and a marker is not redacted again), in what
   // the reason quotes of it (a page token handed back).
-  const conceal = <T>(value: T): T => (response instanceof ReadResponse ? response.concealing(value) : value);
+  const conceal = <T>(value: T): T => concealed(response, value);
   return new ApiError({
     ...call,
     status: response.status,

@@ -168,6 +168,12 @@ describe('the fault suite leaks no secret', () => {
     });
     await failure(() => tokenClient(origin).waitForBatch({ organizationId, batchId }));
     await server!.close();
+    // One that says a batch's status is the token, until waiting for it times out.
+    origin = await serve((_request, response) =>
+      sendJson(response, 200, { summary: { status: 'SUCCESS' }, data: { batchId, status: ACCESS_TOKEN } }),
+    );
+    await failure(() => tokenClient(origin).waitForBatch({ organizationId, batchId }, { timeoutMs: 1_000 }));
+    await server!.close();
     // One that hands the token back as the next page's token, again and again.
     origin = await serve((_request, response) =>
       sendJson(response, 200, { summary: { status: 'SUCCESS', nextPageToken: ACCESS_TOKEN }, data: [] }),
