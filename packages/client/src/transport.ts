@@ -192,6 +192,9 @@ export function createTransport(options: TransportOptions): Transport {
           ]);
         }
       } catch (error) {
+        // A fetch of the caller's that answered made no mistake in code: what failed after is its
+        // answer's body, which fails as the platform fails it (a browser's or Deno's: a TypeError with no cause).
+        const fromCallersFetch = fetch !== undefined && response === undefined;
         response = undefined;
         // The attempt's own signal aborts only when the caller's does or its time is up.
         const kind: Failure = signal?.aborted
@@ -201,7 +204,7 @@ export function createTransport(options: TransportOptions): Transport {
             : error instanceof NotAResponse ||
                 error instanceof RefusedRedirect ||
                 error instanceof AutoCollectError ||
-                isMistake(error, fetch !== undefined)
+                isMistake(error, fromCallersFetch)
               ? 'fault'
               : notSent(error)
                 ? 'unsent'
@@ -459,8 +462,9 @@ function describeValue(value: unknown): string {
 }
 
 /**
- * A mistake in code, not a failed connection: never retried. From a fetch of the caller's, a
- * TypeError with no cause and no code is one too (fetch's own failures carry their cause).
+ * A mistake in code, not a failed connection: never retried. Thrown by a fetch of the caller's
+ * (`callersFetch`), a TypeError with no cause and no code is one too (Node's fetch's own
+ * failures carry their cause).
  */
 function isMistake(error: unknown, callersFetch: boolean): boolean {
   if (callersFetch && error instanceof TypeError) {

@@ -368,6 +368,37 @@ describe('the fetch option', () => {
     expect(calls).toBe(1);
   });
 
+  it("whose answer's body fails as a browser's or Deno's fetch fails it (a TypeError with no cause) is no mistake of its code: a create is looked up, not failed with that TypeError", async () => {
+    // The create lands and is answered 202, but its body is cut off on the way.
+    const made = new Set<string>();
+    server = await startServer((request, response) => {
+      if (request.method === 'POST') {
+        made.add(String(request.headers.idempotencykey));
+        return sendJson(response, 202, accepted);
+      }
+      const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
+      const data = made.has(key) ? [{ batchId: accepted.data.batchId, type: 'PAYMENT', status: 'QUEUED' }] : [];
+      sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
+    });
+    const client = testClient(server.origin, {
+      fetch: async (request: Request) => {
+        const response = await globalThis.fetch(request);
+        if (request.method !== 'POST') return response;
+        await response.body?.cancel();
+        const cut = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"summary":'));
+            controller.error(new TypeError('network error'));
+          },
+        });
+        return new Response(cut, response);
+      },
+    });
+    const result = await runClock(createPayment(client));
+    expect(unwrap(result).data.batchId).toBe(accepted.data.batchId);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
   it("of one call only, openapi-fetch's per-request fetch, sends that call, with the client's token and retries", async () => {
     let attempts = 0;
     server = await startServer((_request, response) =>
