@@ -462,14 +462,21 @@ function describeValue(value: unknown): string {
 }
 
 /**
+ * How the platforms' fetch says a connection failed where it gives no cause: Chromium's,
+ * Firefox's, Safari's, Bun's and Deno's words (no standard says them).
+ */
+const NETWORK_ERROR =
+  /^(Failed to fetch|network error|NetworkError when attempting to fetch resource\.|Load failed|The Internet connection appears to be offline\.|\s?A network error occurred\.|error sending request for url)/;
+
+/**
  * A mistake in code, not a failed connection: never retried. Thrown by a fetch of the caller's
  * (`callersFetch`), a TypeError with no cause and no code is one too (Node's fetch's own
- * failures carry their cause).
+ * failures carry their cause), unless it is in a platform's words for a failed connection.
  */
 function isMistake(error: unknown, callersFetch: boolean): boolean {
   if (callersFetch && error instanceof TypeError) {
     const { cause, code } = error as { cause?: unknown; code?: unknown };
-    return cause === undefined && code === undefined;
+    return cause === undefined && code === undefined && !NETWORK_ERROR.test(error.message);
   }
   return (
     error instanceof ReferenceError ||

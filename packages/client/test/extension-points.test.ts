@@ -368,6 +368,40 @@ describe('the fetch option', () => {
     expect(calls).toBe(1);
   });
 
+  it.each([
+    'Failed to fetch',
+    'NetworkError when attempting to fetch resource.',
+    'Load failed',
+    'error sending request for url (http://127.0.0.1/)',
+  ])(
+    "that fails as a browser's, Bun's or Deno's fetch fails a lost connection (TypeError: %s, no cause) is retried, and a create looked up",
+    async (message) => {
+      const made = new Set<string>();
+      server = await startServer((request, response) => {
+        if (request.method === 'POST') {
+          made.add(String(request.headers.idempotencykey));
+          return sendJson(response, 202, accepted);
+        }
+        const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
+        const data = made.has(key) ? [{ batchId: accepted.data.batchId, type: 'PAYMENT', status: 'QUEUED' }] : [];
+        sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
+      });
+      let failed = 0;
+      const client = testClient(server.origin, {
+        // The README's fetch of your own, in a browser whose connection is reset once the create is sent.
+        fetch: async (request: Request) => {
+          const response = await globalThis.fetch(request);
+          if (request.method !== 'POST' || failed++ > 0) return response;
+          await response.body?.cancel();
+          throw new TypeError(message);
+        },
+      });
+      const result = await runClock(createPayment(client));
+      expect(unwrap(result).data.batchId).toBe(accepted.data.batchId);
+      expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    },
+  );
+
   it("whose answer's body fails as a browser's or Deno's fetch fails it (a TypeError with no cause) is no mistake of its code: a create is looked up, not failed with that TypeError", async () => {
     // The create lands and is answered 202, but its body is cut off on the way.
     const made = new Set<string>();
