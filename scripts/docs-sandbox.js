@@ -61,9 +61,11 @@ export async function pagesNaming(sandbox) {
     if (rest === source) return source;
     return (
       source
-        // The import of a name the sample then no longer uses goes too (a linter would flag it).
-        .replace(/\b(servers|legacyServers), |, (servers|legacyServers)\b(?= \})/g, (whole, before, after) =>
-          rest.includes(`${before ?? after}.`) ? whole : '',
+        // The import of a name the sample then no longer uses goes too (a linter would flag it),
+        // from an import on one line or on several (a name a line, each line escaped as `\n`).
+        .replace(
+          /\b(servers|legacyServers), |, (servers|legacyServers)\b(?= \})|\\n +(servers|legacyServers),(?=\\n)/g,
+          (whole, before, after, line) => (rest.includes(`${before ?? after ?? line}.`) ? whole : ''),
         )
         .replace(
           baseUrlLine,

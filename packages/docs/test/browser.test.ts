@@ -90,7 +90,7 @@ describe('reading the main page as an integrator would', () => {
     await expect.poll(() => tab.getByRole('button', { name: 'TypeScript' }).count()).toBeGreaterThan(0);
     const shownSample = async () =>
       (await tab.locator('pre').allInnerTexts()).find((text) =>
-        text.includes("client.POST('/orgs/{organizationId}/invoices'"),
+        /client\.POST\(\s*'\/orgs\/\{organizationId\}\/invoices'/.test(text),
       ) ?? '';
     await expect.poll(shownSample).toContain("from '@autocollect/client'");
 

@@ -200,7 +200,7 @@ describe('npm start, with the sandbox on a port of its own (SANDBOX_PORT, or 401
     const typescript = sample('TypeScript (sandbox)');
     expect(typescript).toContain(`baseUrl: '${server.sandboxUrl}',`);
     // servers, no longer used, is no longer imported.
-    expect(typescript).toMatch(/^import \{ createAutoCollectClient, unwrap \} from '@autocollect\/client';$/m);
+    expect(typescript).toMatch(/^import \{\s*createAutoCollectClient,\s*unwrap,?\s*\} from '@autocollect\/client';$/m);
     const file = new URL('../test-results/served-sample.mjs', import.meta.url);
     writeFileSync(file, asModule(typescript));
     const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
