@@ -131,9 +131,10 @@ export interface Attempts {
 
 /**
  * What to do after an attempt: answer with it (or throw how it failed); replay it at once
- * with a new token; or wait, and send it again, looking the create up first if it may have landed.
+ * with a new token; or wait, and send it again (`resend`), looking the create up first if it
+ * may have landed; or, its retries spent, only look it up, answering with the attempt if it is not there.
  */
-export type Decision = 'answer' | 'replay' | { wait: number; retryAfter: boolean; lookUp: boolean };
+export type Decision = 'answer' | 'replay' | { wait: number; retryAfter: boolean; lookUp: boolean; resend: boolean };
 
 /**
  * What follows an attempt, from its response or how it failed and what the call's attempts
@@ -145,12 +146,13 @@ export function decide(outcome: Response | Failure, attempts: Attempts, policy: 
     if (outcome === 'aborted' || outcome === 'fault') return 'answer';
   } else if (outcome.status === 401 && attempts.replayable) return 'replay';
   else if (!RETRYABLE_STATUSES.has(outcome.status)) return 'answer';
-  if (!attempts.retryable || attempts.retries >= policy.maxRetries) return 'answer';
+  if (!attempts.retryable) return 'answer';
+  // A 5xx, a timeout or a connection lost after sending leaves open whether it was carried out.
+  const lookUp = attempts.verify && (failed ? outcome !== 'unsent' : outcome.status >= 500);
+  // Its retries spent, a create that may have landed is looked up once more: the last attempt
+  // may be the one that made its batch. With no retries at all, nothing more is sent.
+  const resend = attempts.retries < policy.maxRetries;
+  if (!resend && (!lookUp || policy.maxRetries === 0)) return 'answer';
   const asked = failed ? undefined : retryAfterDelay(outcome.headers, policy);
-  return {
-    wait: asked ?? backoffDelay(attempts.retries, policy),
-    retryAfter: asked !== undefined,
-    // A 5xx, a timeout or a connection lost after sending leaves open whether it was carried out.
-    lookUp: attempts.verify && (failed ? outcome !== 'unsent' : outcome.status >= 500),
-  };
+  return { wait: asked ?? backoffDelay(attempts.retries, policy), retryAfter: asked !== undefined, lookUp, resend };
 }

@@ -176,7 +176,7 @@ export function createTransport(options: TransportOptions): Transport {
         // streams it: a body cut off mid-way is then a failed attempt like a reset connection.
         // (An opaque redirect, status 0, has none, and no Response of its own can be made of it.)
         // An error body is read even when the caller streams: it goes into an ApiError, token redacted.
-        if (next === 'answer' && (call.buffer || !response.ok) && response.status !== 0) {
+        if (answers(next) && (call.buffer || !response.ok) && response.status !== 0) {
           const reader = response.body?.getReader();
           // A body that stalls is cancelled at the deadline, even from a fetch that ignores the
           // signal: its connection is closed.
@@ -238,7 +238,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (response) return response;
         throw failure;
       }
-      if (response) await discard(response);
+      if (response && !answers(next)) await discard(response);
       if (next === 'replay') {
         // A 401 may mean the token expired early: a new one, and the call once more.
         log.info(`${name} answered 401: the token may have expired early; sending it once more with a new one.`);
@@ -247,8 +247,11 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       const what = response ? `answered ${response.status}` : `failed (${reason})`;
+      const asked = next.retryAfter ? ', as Retry-After asks' : '';
       log.info(
-        `${name} ${what}; retrying in ${Math.round(next.wait)} ms${next.retryAfter ? ', as Retry-After asks' : ''} (retry ${++attempts.retries} of ${policy.maxRetries}).`,
+        next.resend
+          ? `${name} ${what}; retrying in ${Math.round(next.wait)} ms${asked} (retry ${++attempts.retries} of ${policy.maxRetries}).`
+          : `${name} ${what}, its retries spent; looking for its batch in ${Math.round(next.wait)} ms${asked}, before answering with that.`,
       );
       await sleep(next.wait, signal);
       if (next.lookUp && landed && key) {
@@ -262,14 +265,25 @@ export function createTransport(options: TransportOptions): Transport {
           throw response ? new ConnectionError(`${where()} ${what}, ${UNCHECKED}; it is not sent again.`) : failure;
         });
         if (found) {
-          log.info(`${name} ${what}, yet its batch exists: answering with that batch instead of sending it again.`);
+          log.info(
+            `${name} ${what}, yet its batch exists: answering with that batch${next.resend ? ' instead of sending it again' : ''}.`,
+          );
           return found;
         }
-        log.info(`${name} ${what}, and no batch has its idempotency key: sending it again.`);
+        log.info(
+          `${name} ${what}, and no batch has its idempotency key: ${next.resend ? 'sending it again' : 'answering with that'}.`,
+        );
+      }
+      if (!next.resend) {
+        if (response) return response;
+        throw failure;
       }
     }
   };
 }
+
+/** Whether the attempt is what the call answers with, unless a look-up finds its batch. */
+const answers = (next: Decision) => next === 'answer' || (next !== 'replay' && !next.resend);
 
 /**
  * One attempt's send, with the attempt's signal. The platform's fetch gets a PlainRequest's

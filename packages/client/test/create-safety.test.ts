@@ -126,6 +126,23 @@ describe('a create after a failure that leaves open whether it landed', () => {
     expect(api.posts()).toHaveLength(1);
   });
 
+  it('its retries spent, it looks once more: a batch its last attempt made is the answer, not the failure', async () => {
+    const api = await batchApi([500, 500, 'made, then the connection is cut']);
+    const { data } = unwrap(await runClock(createInvoices(testClient(api.origin))));
+    expect(data.batchId).toBe('00000000-0000-4000-8000-000000000003');
+    expect(api.posts()).toHaveLength(3);
+    expect(api.lookups()).toHaveLength(3);
+  });
+
+  it('its retries spent with no batch made, it looks once more, then answers with the last failure', async () => {
+    const api = await batchApi([503]);
+    const result = await runClock(createInvoices(testClient(api.origin)));
+    expect(result.response.status).toBe(503);
+    expect(() => unwrap(result)).toThrow(ApiError);
+    expect(api.posts()).toHaveLength(3);
+    expect(api.lookups()).toHaveLength(3);
+  });
+
   it('retry: { verifyCreates: false } sends again without looking', async () => {
     const api = await batchApi([503, 202]);
     unwrap(await runClock(createInvoices(testClient(api.origin, { retry: { verifyCreates: false } }))));

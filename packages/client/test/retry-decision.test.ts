@@ -51,6 +51,7 @@ describe('decide', () => {
       wait: 3_000,
       retryAfter: true,
       lookUp: false,
+      resend: true,
     });
     const date = new Date(Date.now() + 10_000).toUTCString();
     const byDate = decide(answered(503, { 'retry-after': date }), read(), policy) as { wait: number };
@@ -120,11 +121,23 @@ describe('decide', () => {
     expect(decide(answered(401), read({ replayable: false }), policy)).toBe('answer');
   });
 
-  it('once the retries are spent, the last answer or failure is the answer', () => {
+  it('once the retries are spent, the last answer or failure is the answer; a create that may have landed is looked up once more first', () => {
     const spent = { retries: policy.maxRetries };
     for (const outcome of [answered(503), answered(429), 'timeout', 'lost', 'unsent'] as const) {
-      expect(decide(outcome, create(spent), policy)).toBe('answer');
+      expect(decide(outcome, read(spent), policy)).toBe('answer');
     }
-    expect(decide('lost', read({ retries: 0 }), { ...policy, maxRetries: 0 })).toBe('answer');
+    for (const outcome of [answered(429), 'unsent'] as const)
+      expect(decide(outcome, create(spent), policy)).toBe('answer');
+    for (const outcome of [answered(503), 'timeout', 'lost'] as const) {
+      const last = decide(outcome, create(spent), policy);
+      expect(last).toMatchObject({ lookUp: true, resend: false });
+      expect((last as { wait: number }).wait).toBeGreaterThanOrEqual(1_000);
+      expect((last as { wait: number }).wait).toBeLessThanOrEqual(2_000);
+    }
+    // With no retries at all (retry: false), nothing is looked up either.
+    for (const failure of ['lost', 'timeout'] as const) {
+      expect(decide(failure, read(), { ...policy, maxRetries: 0 })).toBe('answer');
+      expect(decide(failure, create(), { ...policy, maxRetries: 0 })).toBe('answer');
+    }
   });
 });
