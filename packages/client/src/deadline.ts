@@ -4,6 +4,8 @@
 // garbage-collected while a fetch waits on it, so the abort never arrives. Here the
 // timer holds the controller, and the controller's signal is what fetch gets.
 
+import { onAbort } from './on-abort.js';
+
 /** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
@@ -22,8 +24,8 @@ export function assertTimerDelay(caller: string, name: string, value: unknown): 
  */
 export class Deadline {
   readonly #controller = new AbortController();
-  readonly #parent: AbortSignal | undefined;
-  readonly #onParentAbort: (() => void) | undefined;
+  /** Stops following the caller's signal. */
+  readonly #unfollow: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Rejects the race under way, if any. */
   #rejectRace: ((reason: unknown) => void) | undefined;
@@ -38,12 +40,8 @@ export class Deadline {
 
   constructor(parent: AbortSignal | null | undefined) {
     if (!parent) return;
-    this.#parent = parent;
     if (parent.aborted) this.#abort(parent.reason);
-    else {
-      this.#onParentAbort = () => this.#abort(parent.reason);
-      parent.addEventListener('abort', this.#onParentAbort, { once: true });
-    }
+    else this.#unfollow = onAbort(parent, () => this.#abort(parent.reason));
   }
 
   /** Aborts when the caller's signal does, or when time is up. */
@@ -105,6 +103,6 @@ export class Deadline {
   /** Lets go of the caller's signal and of the Request it held. */
   #letGo(): void {
     this.#held = undefined;
-    if (this.#onParentAbort) this.#parent?.removeEventListener('abort', this.#onParentAbort);
+    this.#unfollow?.();
   }
 }

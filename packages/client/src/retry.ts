@@ -1,5 +1,7 @@
 // When and how long to wait before trying a request again, and what follows each attempt.
 
+import { onAbort } from './on-abort.js';
+
 export interface RetryOptions {
   /** How many times to retry after the first attempt. Default 2. */
   maxRetries?: number | undefined;
@@ -104,9 +106,8 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const unfollow = onAbort(signal, () => reject(signal.reason));
+    promise.then(resolve, reject).finally(unfollow);
   });
 }
 

@@ -365,6 +365,39 @@ describe('connection faults and timeouts', () => {
   });
 });
 
+describe("the caller's signal", () => {
+  it('shared by many calls at once, in flight or waiting to retry, gets one listener, and no warning of a leak', async () => {
+    const warnings: Error[] = [];
+    const warned = (warning: Error) => warnings.push(warning);
+    process.on('warning', warned);
+    try {
+      // Every call is answered 503 once, so that each waits to retry as well as sends.
+      const seen = new Set<string>();
+      await serve((request, response) => {
+        if (seen.has(String(request.headers['x-call']))) return sendJson(response, 200, invoice);
+        seen.add(String(request.headers['x-call']));
+        response.writeHead(503).end();
+      });
+      const client = testClient(server!.origin);
+      const { signal } = new AbortController();
+      const calls = Array.from({ length: 25 }, (_, i) =>
+        client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
+          params: { path: { organizationId, invoiceId } },
+          headers: { 'X-Call': String(i) },
+          signal,
+        }),
+      );
+      const results = await runClock(Promise.all(calls));
+      expect(results.map((result) => result.response.status)).toEqual(Array(25).fill(200));
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', warned);
+    }
+  });
+});
+
 describe('bodies', () => {
   it('malformed JSON in a success response becomes an ApiError, not a crash', async () => {
     const { origin } = await serve((_request, response) => {
