@@ -81,8 +81,9 @@ const MESSAGES_QUOTED = 3;
 
 /**
  * A short human-readable detail from an error body (problem details or OAuth error), with the
- * first of a validation problem's messages that it does not give already: a detail that only
- * points to them ("see errors") does not say what to fix.
+ * first of a validation problem's messages that it does not give already (as `field: message`
+ * or `field message`, as the sandbox's detail gives its first few): a detail that only points
+ * to them ("see errors") does not say what to fix.
  */
 function problemDetail(body: unknown): string | undefined {
   // An HTML error page (from a proxy, say) says nothing useful in one line.
@@ -92,7 +93,9 @@ function problemDetail(body: unknown): string | undefined {
     const text = [detail, description, message, title].find((value) => typeof value === 'string' && value !== '') as
       | string
       | undefined;
-    const untold = fieldMessages(errors).filter((line) => !text?.includes(line));
+    const untold = fieldMessages(errors)
+      .filter(({ field, message }) => !text?.includes(`${field}: ${message}`) && !text?.includes(`${field} ${message}`))
+      .map(({ field, message }) => `${field}: ${message}`);
     if (untold.length === 0) return text;
     const more = untold.length - MESSAGES_QUOTED;
     const quoted = `${untold.slice(0, MESSAGES_QUOTED).join('; ')}${more > 0 ? `; and ${more} more in its body.errors` : ''}`;
@@ -101,12 +104,12 @@ function problemDetail(body: unknown): string | undefined {
   return undefined;
 }
 
-/** Each message of a validation problem's `errors` (ASP.NET Core's: messages by field), as `field: message`. */
-function fieldMessages(errors: unknown): string[] {
+/** Each message of a validation problem's `errors` (ASP.NET Core's: messages by field), with its field. */
+function fieldMessages(errors: unknown): { field: string; message: string }[] {
   if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return [];
   return Object.entries(errors).flatMap(([field, messages]) =>
     (Array.isArray(messages) ? messages : [messages])
       .filter((text): text is string => typeof text === 'string' && text !== '')
-      .map((text) => `${field}: ${text}`),
+      .map((message) => ({ field, message })),
   );
 }

@@ -78,7 +78,7 @@ describe('createAutoCollectClient', () => {
     const problem = {
       title: 'One or more validation errors occurred.',
       status: 422,
-      detail: 'The request body is not valid: invoices[0].debtors, invoices[0].debtor are not valid; see errors.',
+      detail: 'Please refer to the errors property for additional details.',
       errors: {
         'invoices[0].debtors': ['is required'],
         'invoices[0].debtor': ['is not a known property; did you mean debtors?'],
@@ -110,6 +110,19 @@ describe('createAutoCollectClient', () => {
     // One the detail already says is not said twice; the body keeps them all.
     const said = new ApiError({ ...error!, body: { ...problem, detail: 'invoices[0].vat: must be a boolean' } });
     expect(said.message.match(/must be a boolean/g)).toHaveLength(1);
+    // Nor those a detail gives as the sandbox's does, its first few in words (`field message`).
+    const told = new ApiError({
+      ...error!,
+      body: {
+        ...problem,
+        detail:
+          'The request body is not valid: invoices[0].debtors is required; invoices[0].debtor is not a known property; did you mean debtors?; invoices[0].currency must be one of NOK, SEK; and 2 more in errors.',
+      },
+    });
+    expect(told.message).toMatch(
+      /and 2 more in errors\. invoices\[0\]\.currency: must be 3 letters; invoices\[0\]\.dueDate: must be a date; invoices\[0\]\.vat: must be a boolean$/,
+    );
+    expect(told.message.match(/is required|did you mean debtors|one of NOK, SEK/g)).toHaveLength(3);
     expect(error?.body).toEqual(problem);
   });
 

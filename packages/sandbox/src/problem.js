@@ -66,8 +66,18 @@ export function problem(status, detail, extra = {}) {
 export const MAX_NAMED = 10;
 
 /**
+ * The most mistakes a problem's `detail` says in words, and the most characters they take
+ * there: the detail is what a log line, or a client's error message, shows of the problem, so
+ * it says what is wrong itself, and `errors` names the rest.
+ */
+const MAX_TOLD = 3;
+const MAX_TOLD_LENGTH = 300;
+
+/**
  * A problem naming each field that is wrong, as `errors: { field: [message] }`: the first
- * MAX_NAMED of them, and how many more there are.
+ * MAX_NAMED of them, and how many more there are. Its `detail` says the first few itself
+ * (`invoices[0].debtors is required; invoices[0].debtor is not a known property; did you mean
+ * debtors?`), and how many more `errors` names.
  * @param {number} status @param {string} what @param {Violation[]} violations
  * @param {number} [count] how many there are in all, when `violations` holds the first only
  */
@@ -79,14 +89,23 @@ export function invalid(status, what, violations, count = violations.length) {
   for (const { field, message } of named) {
     errors[field] = [...(errors[field] ?? []), message];
   }
-  const [first] = named;
-  const more = count - named.length;
+  /** @type {string[]} */
+  const told = [];
+  let length = 0;
+  for (const { field, message } of named.slice(0, MAX_TOLD)) {
+    const said = clip(`${field} ${message}`, MAX_TOLD_LENGTH);
+    if (told.length > 0 && length + said.length > MAX_TOLD_LENGTH) break;
+    told.push(said);
+    length += said.length;
+  }
+  const more = count - told.length;
+  const words = told.join('; ');
   const detail =
-    count === 1 && first
-      ? `${what}: ${sentence(first)}`
-      : more > 0
-        ? `${what}: ${named.map((violation) => violation.field).join(', ')} and ${more} more are not valid; errors names the first ${named.length}.`
-        : `${what}: ${named.map((violation) => violation.field).join(', ')} are not valid; see errors.`;
+    more <= 0
+      ? `${what}: ${words}${/[.?!]$/.test(words) ? '' : '.'}`
+      : count <= named.length
+        ? `${what}: ${words}; and ${more} more in errors.`
+        : `${what}: ${words}; and ${more} more; errors names the first ${named.length}.`;
   return problem(status, detail, { errors });
 }
 

@@ -508,6 +508,43 @@ describe('requests that do not fit the description', () => {
     const stillRequired = await lenient.call('POST', '{org}/invoices', { invoices: [withoutDueDate] });
     expect(stillRequired.body.errors).toEqual({ 'invoices[0].dueDate': ['is required'] });
   });
+  it('say what is wrong in the detail, and so in the log line: the first few messages, and how many more errors names', async () => {
+    const lines: string[] = [];
+    const { call } = await open({ log: (line) => lines.push(line) });
+    const { debtors, ...withoutDebtors } = newInvoice();
+    const sent = await call('POST', '{org}/invoices', { invoices: [{ ...withoutDebtors, debtor: debtors }] });
+    expect(sent.status).toBe(422);
+    const told =
+      'The request body is not valid: invoices[0].debtors is required; invoices[0].debtor is not a known property; did you mean debtors?';
+    expect(sent.body.detail).toBe(told);
+    expect(lines.at(-1)).toMatch(/^POST \/collection\/v1\/orgs\/[\w-]+\/invoices 422 [\d.]+ ms: /);
+    expect(lines.at(-1)!.endsWith(`: ${told}`)).toBe(true);
+    // errors keeps its shape: messages by field.
+    expect(sent.body.errors).toEqual({
+      'invoices[0].debtors': ['is required'],
+      'invoices[0].debtor': ['is not a known property; did you mean debtors?'],
+    });
+
+    // More than a few: the first three, and a count of the rest.
+    const many = await call('POST', '{org}/invoices', {
+      invoices: [{ ...withoutDebtors, debtor: debtors, currency: 7, vat: 'no', fees: 'yes' }],
+    });
+    expect(Object.keys(many.body.errors)).toHaveLength(5);
+    expect(many.body.detail).toBe(
+      'The request body is not valid: invoices[0].debtors is required; invoices[0].vat must be boolean; invoices[0].fees must be boolean; and 2 more in errors.',
+    );
+    expect(lines.at(-1)!.endsWith(`: ${many.body.detail}`)).toBe(true);
+
+    // Long messages are not all told: the detail stays short, errors has them.
+    const long = 'x'.repeat(180);
+    const names = await call('POST', '{org}/invoices', {
+      invoices: [newInvoice({ [`${long}1`]: 1, [`${long}2`]: 1, [`${long}3`]: 1 })],
+    });
+    expect(Object.keys(names.body.errors)).toHaveLength(3);
+    expect(names.body.detail).toBe(
+      `The request body is not valid: invoices[0].${long}1 is not a known property; and 2 more in errors.`,
+    );
+  });
 });
 
 describe('the control API', () => {

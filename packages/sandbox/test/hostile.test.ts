@@ -274,7 +274,10 @@ describe('a hostile or broken client', () => {
       const first = Array.from({ length: 10 }, (_, index) => `invoices[0].k${index}`);
       expect(Object.keys(answer.body.errors)).toEqual(first);
       expect(answer.body.detail).toBe(
-        `The request body is not valid: ${first.join(', ')} and 890 more are not valid; errors names the first 10.`,
+        `The request body is not valid: ${first
+          .slice(0, 3)
+          .map((field) => `${field} is not a known property`)
+          .join('; ')}; and 897 more; errors names the first 10.`,
       );
       expect(lines.at(-1)!.length).toBeLessThan(1_000);
       expect((await logged.call('GET', '{org}/batches')).body.data).toEqual([]);
