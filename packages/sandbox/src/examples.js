@@ -21,6 +21,25 @@ function answerExample(document, operationId) {
   return /** @type {any} */ (mediaExample(document, media))?.data;
 }
 
+/**
+ * The uniqueSourceInvoiceIds CreateInvoices' request examples send: a sample, or Try it,
+ * sends them as written, so no record the sandbox holds from the start may have one.
+ * @param {any} document the AutoCollect description
+ * @returns {Set<unknown>}
+ */
+function createdSourceIds(document) {
+  const media = operationById(document, 'CreateInvoices')?.requestBody?.content?.['application/json'];
+  const bodies = [
+    ...(media && 'example' in media ? [media.example] : []),
+    ...Object.values(media?.examples ?? {}).map((example) => resolve(document, example)?.value),
+  ];
+  return new Set(
+    bodies.flatMap((body) =>
+      Array.isArray(body?.invoices) ? body.invoices.map((/** @type {any} */ item) => item?.uniqueSourceInvoiceId) : [],
+    ),
+  );
+}
+
 /** A date-time of an example as a plain date, as a client sends it. @param {unknown} value */
 const date = (value) => (typeof value === 'string' ? value.slice(0, 10) : undefined);
 
@@ -83,7 +102,14 @@ export function addExampleRecords(state, document) {
     { type: 'INVOICE', createdAt, operationId: 'CreateInvoices', idempotencyKey: undefined, items: null },
     ids.batchId,
   );
-  // As the invoice was sent: the fields of a new invoice, from what GetInvoiceById shows of it.
+  // As the invoice was sent: the fields of a new invoice, from what GetInvoiceById shows of it,
+  // but for a uniqueSourceInvoiceId the CreateInvoices example sends (it sends this very
+  // invoice): the invoice holds one of its own, so that the example, sent as the docs' samples
+  // and Try it send it, succeeds once, and is refused as a duplicate after that.
+  const sourceId =
+    invoice.uniqueSourceInvoiceId !== undefined && createdSourceIds(document).has(invoice.uniqueSourceInvoiceId)
+      ? `${invoice.uniqueSourceInvoiceId}-example`
+      : invoice.uniqueSourceInvoiceId;
   const input = {
     type: invoice.type,
     invoiceNumber: invoice.invoiceNumber,
@@ -92,7 +118,7 @@ export function addExampleRecords(state, document) {
     invoiceDate: date(invoice.invoiceDate),
     dueDate: date(invoice.dueDate),
     ocrReferenceNumber: invoice.ocrReferenceNumber,
-    uniqueSourceInvoiceId: invoice.uniqueSourceInvoiceId,
+    uniqueSourceInvoiceId: sourceId,
     debtors: invoice.debtors,
   };
   const record = state.addInvoice(input, batch.batchId, createdAt, {
@@ -100,9 +126,6 @@ export function addExampleRecords(state, document) {
     caseId: ids.caseId,
     caseNumber: Number(invoice.collectionCaseNumber),
   });
-  // Its uniqueSourceInvoiceId stays free: the CreateInvoices example sends this very invoice,
-  // and the docs' samples and Try it send that example as written.
-  state.sourceIds.delete(input.uniqueSourceInvoiceId);
   record.paid = toCents(invoice.paidAmount ?? 0);
   record.adjusted = toCents((invoice.currentAmount ?? invoice.originalInvoiceAmount) - invoice.originalInvoiceAmount);
   Object.assign(batch, { status: 'SUCCESS', finishedAt: createdAt, succeeded: [record] });
@@ -115,7 +138,7 @@ export function addExampleRecords(state, document) {
     const readyInput = {
       ...input,
       invoiceNumber: `${input.invoiceNumber}-${ready.name}`,
-      uniqueSourceInvoiceId: `${input.uniqueSourceInvoiceId}-${ready.name}`,
+      uniqueSourceInvoiceId: `${invoice.uniqueSourceInvoiceId}-${ready.name}`,
     };
     const made = state.addInvoice(readyInput, readyBatch.batchId, createdAt, {
       id: ready.invoiceId,

@@ -9,6 +9,13 @@ const description = createRequire(import.meta.url)('@autocollect/openapi/openapi
 const example = (name: string) => description.components.examples[name].value.data;
 const invoice = example('InvoicePaymentReminderOpen');
 const parameter = (name: string) => description.components.parameters[name].example as string;
+/** CreateInvoices' request example, as the docs' samples and Try it send it. */
+function createExample() {
+  const media = description.paths['/orgs/{organizationId}/invoices'].post.requestBody.content['application/json'];
+  return (
+    media.example ?? description.components.examples[Object.values<any>(media.examples)[0].$ref.split('/').at(-1)].value
+  );
+}
 
 let sandbox: RunningSandbox;
 let call: Awaited<ReturnType<typeof sandboxWithToken>>['call'];
@@ -29,10 +36,11 @@ describe('the examples’ records', () => {
       'originalInvoiceAmount',
       'currency',
       'remainingAmount',
-      'uniqueSourceInvoiceId',
       'debtors',
     ];
     expect(shown.body.data).toMatchObject(Object.fromEntries(fields.map((field) => [field, invoice[field]])));
+    // But for its uniqueSourceInvoiceId, which the CreateInvoices example sends (see below).
+    expect(shown.body.data.uniqueSourceInvoiceId).toBe(`${invoice.uniqueSourceInvoiceId}-example`);
     const { id, invoiceNumber } = invoice;
     const batch = await call('GET', `{org}/batches/${parameter('BatchId')}`);
     expect(batch.body.data).toMatchObject({ status: 'SUCCESS', succeeded: [{ invoiceId: id, invoiceNumber }] });
@@ -45,13 +53,44 @@ describe('the examples’ records', () => {
     ]);
     expect((await call('POST', `{org}/cases/${parameter('CaseId')}/pause`)).status).toBe(202);
     // The CreateInvoices example, sent as written, makes a new invoice: the example's is not a duplicate of it.
-    const media = description.paths['/orgs/{organizationId}/invoices'].post.requestBody.content['application/json'];
-    const body =
-      media.example ??
-      description.components.examples[Object.values<any>(media.examples)[0].$ref.split('/').at(-1)].value;
-    const created = await call('POST', '{org}/invoices', body);
+    const created = await call('POST', '{org}/invoices', createExample());
     const made = await call('GET', `{org}/batches/${created.body.data.batchId}`);
     expect(made.body.data.status).toBe('SUCCESS');
+    expect(sandbox.violations()).toEqual([]);
+  });
+
+  it("leave the CreateInvoices example's uniqueSourceInvoiceIds free, once: sent again, it is refused as a duplicate, as the examples' own invoice is", async () => {
+    sandbox.reset();
+    const body = createExample();
+    const sourceIds: string[] = body.invoices.map(
+      (item: { uniqueSourceInvoiceId: string }) => item.uniqueSourceInvoiceId,
+    );
+    expect(sourceIds).toContain(invoice.uniqueSourceInvoiceId);
+    const batchOf = async (sent: unknown) =>
+      (await call('GET', `{org}/batches/${(await call('POST', '{org}/invoices', sent)).body.data.batchId}`)).body.data;
+    expect((await batchOf(body)).status).toBe('SUCCESS');
+    // Each uniqueSourceInvoiceId is held by one invoice: the one just made, not the examples' too.
+    for (const sourceId of sourceIds) {
+      const found = (await call('GET', `{org}/invoices?UniqueSourceInvoiceId=${sourceId}`)).body.data;
+      expect(
+        found.map((item: { id: string }) => item.id),
+        sourceId,
+      ).toHaveLength(1);
+      expect(found[0].id).not.toBe(invoice.id);
+    }
+    const again = await batchOf(body);
+    expect(again.status).toBe('FAILED');
+    expect(again.failed.map((failure: { reason: string }) => failure.reason)).toEqual(
+      sourceIds.map((sourceId) => expect.stringContaining(`uniqueSourceInvoiceId '${sourceId}' already exists`)),
+    );
+    // The examples' invoice holds its own, and a create that repeats it is refused too.
+    const [first] = body.invoices;
+    const seeded = await batchOf({
+      invoices: [{ ...first, uniqueSourceInvoiceId: `${invoice.uniqueSourceInvoiceId}-example` }],
+    });
+    expect(seeded.failed).toEqual([
+      expect.objectContaining({ reason: expect.stringContaining(`already exists (${invoice.id})`) }),
+    ]);
     expect(sandbox.violations()).toEqual([]);
   });
 
