@@ -107,7 +107,7 @@ const FLAGS = [
     flag: 'empty',
     does: "Start with no records. Otherwise it holds those the docs' examples name (an invoice, its case, batch and settlement, and a case ready for each case action), so every sample works as written.",
   },
-  { flag: 'quiet', does: 'Print no line per request.' },
+  { flag: 'quiet', does: 'Print no line per request, nor of failing webhook deliveries.' },
   { flag: 'version', short: 'v', does: 'Print the version and exit.' },
   { flag: 'help', short: 'h', does: 'Print this help and exit.' },
 ];

@@ -22,7 +22,7 @@ import { DEFAULT_WEBHOOK_RETRY, webhookUrlProblem } from './webhooks.js';
  * @property {boolean} [validateResponses] Check every answer against the description before sending it. Default true.
  * @property {boolean} [lenient] Accept request bodies with properties the description does not have (Amili may ignore them). Default false: they get 422, as the client's types refuse them.
  * @property {boolean} [examples] Hold, from the start and after each reset, the records the description's examples name (an invoice with its case, its batch and a settlement, under the examples' ids, and a case ready for each case action that needs one paused or asked for a decision), so the docs' samples work as written. Default false; the CLI and `npm start` turn it on.
- * @property {(line: string) => void} [log] Called with one line per request. Default: nothing is logged.
+ * @property {(line: string) => void} [log] Called with one line per request, and with a line when a webhook delivery first fails, when it is given up, and when it gets through after failing. Default: nothing is logged.
  */
 
 /**

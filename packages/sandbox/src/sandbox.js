@@ -39,6 +39,8 @@ export class Sandbox {
       retry: options.webhookRetry,
       isSandbox: (url) =>
         this.baseUrl ? reachesSandbox(url, options.host, Number(new URL(this.baseUrl).port)) : Promise.resolve(false),
+      // Beside the request lines: a failing receiver shows where the user looks, not only in /_sandbox/deliveries.
+      logLine: options.log,
     });
     this.faults = new FaultPlan(options.faults);
     /** Set once listening: the AutoCollect API's base URL. */

@@ -66,12 +66,14 @@ export function deliveryHeaders(event, idempotencyKey, body, secret) {
 
 export class WebhookDispatcher {
   /**
-   * @param {{ urls: string[], secret: string, retry: RetryPolicy, isSandbox?: (url: string) => Promise<boolean> }} options
-   *   isSandbox: whether a URL reaches the sandbox itself, which is never delivered to
+   * @param {{ urls: string[], secret: string, retry: RetryPolicy, isSandbox?: (url: string) => Promise<boolean>, logLine?: ((line: string) => void) | undefined }} options
+   *   isSandbox: whether a URL reaches the sandbox itself, which is never delivered to;
+   *   logLine: given a line when a delivery first fails, when it is given up, and when one that failed gets through
    */
-  constructor({ urls, secret, retry, isSandbox = async () => false }) {
+  constructor({ urls, secret, retry, isSandbox = async () => false, logLine }) {
     this.urls = [...urls];
     this.isSandbox = isSandbox;
+    this.logLine = logLine;
     this.secret = secret;
     this.retry = retry;
     /** @type {Delivery[]} */
@@ -167,16 +169,17 @@ export class WebhookDispatcher {
     // Taken before the look-up below: a reset while it runs lets go of this delivery too.
     const { generation, lettingGo } = this;
     if (await this.isSandbox(delivery.url)) {
-      delivery.attempts.push({
-        at: new Date().toISOString(),
-        error: 'not sent: the URL reaches the sandbox itself, whose own endpoints deliveries must not drive',
-      });
+      const error = 'not sent: the URL reaches the sandbox itself, whose own endpoints deliveries must not drive';
+      delivery.attempts.push({ at: new Date().toISOString(), error });
       delivery.state = 'failed';
+      this.logLine?.(`${deliveryNamed(delivery)} was given up, ${error}. Register your own endpoint's URL instead.`);
       return;
     }
     for (let attempt = 1; !this.closed && this.generation === generation; attempt++) {
       /** @type {Attempt} */
       const record = { at: new Date().toISOString() };
+      /** @type {string | undefined} where a redirect pointed */
+      let location;
       delivery.attempts.push(record);
       // The attempt's own signal, held by its timer and by the letting-go signal's listener: on
       // Node 20 a signal made by AbortSignal.any is held only weakly, and one collected while
@@ -197,7 +200,7 @@ export class WebhookDispatcher {
           signal: ending.signal,
         });
         record.status = response.status;
-        const location = redirectedTo(response, delivery.url);
+        location = redirectedTo(response, delivery.url);
         if (location) {
           record.error = `redirected to ${location}: deliveries do not follow redirects; register that URL instead`;
         }
@@ -205,6 +208,7 @@ export class WebhookDispatcher {
         if (response.status >= 200 && response.status < 300) {
           delivery.state = 'delivered';
           delivery.nextAttemptAt = null;
+          if (attempt > 1) this.logLine?.(`${deliveryNamed(delivery)} was delivered, at attempt ${attempt}.`);
           return;
         }
       } catch (error) {
@@ -214,13 +218,22 @@ export class WebhookDispatcher {
         lettingGo.signal.removeEventListener('abort', onLetGo);
       }
       if (this.generation !== generation) return;
+      // One line when a delivery first fails, and one when it is given up: never one per retry.
       if (attempt >= maxAttempts) {
         delivery.state = 'failed';
         delivery.nextAttemptAt = null;
+        this.logLine?.(
+          `${deliveryNamed(delivery)} was given up after ${attempt} ${attempt === 1 ? 'attempt' : 'attempts'}: ${failure(record, location)}. ${whatToDo(record, timeoutMs)} It is not sent again; GET /_sandbox/deliveries lists it.`,
+        );
         return;
       }
-      // Doubled past what a timer waits, the back-off would fire at once.
-      const wait = Math.min(initialBackoffMs * 2 ** (attempt - 1), MAX_DELAY_MS);
+      if (attempt === 1) {
+        const waits = Array.from({ length: maxAttempts - 1 }, (_, index) => backoff(initialBackoffMs, index + 1));
+        this.logLine?.(
+          `${deliveryNamed(delivery)} failed: ${failure(record, location)}. ${whatToDo(record, timeoutMs)} It is tried up to ${maxAttempts - 1} more ${maxAttempts === 2 ? 'time' : 'times'} over the next ${duration(waits.reduce((sum, wait) => sum + wait, 0))}; GET /_sandbox/deliveries lists each attempt.`,
+        );
+      }
+      const wait = backoff(initialBackoffMs, attempt);
       delivery.nextAttemptAt = new Date(Date.now() + wait).toISOString();
       await new Promise((resolve) => {
         const timer = setTimeout(() => {
@@ -237,6 +250,53 @@ export class WebhookDispatcher {
     for (const resolve of this.idleWaiters) resolve();
     this.idleWaiters.clear();
   }
+}
+
+/** The wait before the attempt after `attempt`: doubled past what a timer waits, it would fire at once. @param {number} initialBackoffMs @param {number} attempt */
+const backoff = (initialBackoffMs, attempt) => Math.min(initialBackoffMs * 2 ** (attempt - 1), MAX_DELAY_MS);
+
+/** A wait in words: `31 s`, `2.5 s`, `500 ms`. @param {number} ms */
+const duration = (ms) => (ms < 1_000 ? `${ms} ms` : `${Number((ms / 1_000).toFixed(1))} s`);
+
+/**
+ * A URL as a log line shows it: without its query and fragment (a receiver may take a token
+ * there), on one line.
+ * @param {string} url
+ */
+function shownUrl(url) {
+  if (!URL.canParse(url)) return printable(url, MAX_ECHOED);
+  const parsed = new URL(url);
+  const hidden = parsed.search !== '' || parsed.hash !== '';
+  parsed.search = '';
+  parsed.hash = '';
+  return printable(`${parsed.href}${hidden ? '?…' : ''}`, MAX_ECHOED);
+}
+
+/** How a log line names a delivery: its event and where it goes. @param {Delivery} delivery */
+const deliveryNamed = (delivery) => `webhook ${delivery.event} to ${shownUrl(delivery.url)}`;
+
+/** Why an attempt failed, for a log line. @param {Attempt} attempt @param {string | undefined} location where a redirect pointed */
+function failure(attempt, location) {
+  if (attempt.status === undefined) return printable(attempt.error ?? 'no answer', MAX_ECHOED);
+  if (location !== undefined)
+    return `the receiver answered ${attempt.status}, redirecting to ${shownUrl(location)}; deliveries do not follow redirects`;
+  return `the receiver answered ${attempt.status}`;
+}
+
+/** What to do about a failed attempt, for a log line. @param {Attempt} attempt @param {number} timeoutMs */
+function whatToDo(attempt, timeoutMs) {
+  if (attempt.status === undefined) {
+    return attempt.error?.startsWith('TimeoutError')
+      ? `Your receiver did not answer within ${duration(timeoutMs)}: answer first, then do the work.`
+      : 'Is your webhook receiver running? Start it, or check the webhook URL (SANDBOX_WEBHOOK_URL, --webhook-url).';
+  }
+  if (attempt.status >= 300 && attempt.status < 400)
+    return 'Register the URL it redirects to instead (SANDBOX_WEBHOOK_URL, --webhook-url).';
+  if ([400, 401, 403].includes(attempt.status))
+    return "Does your receiver verify signatures with the sandbox's webhook secret? Its own output says why it refused.";
+  if (attempt.status === 404 || attempt.status === 405)
+    return 'Check the webhook URL (SANDBOX_WEBHOOK_URL, --webhook-url): is that the path your receiver takes?';
+  return 'Its own output says why.';
 }
 
 /** A fetch failure in a line: its cause's code and message where there is one. */

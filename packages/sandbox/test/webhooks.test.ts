@@ -223,6 +223,54 @@ describe('webhook deliveries', () => {
     ]);
   });
 
+  it('are logged beside the requests when they first fail and when they are given up, not at every retry, with what to do, never a secret or token', async () => {
+    const lines: string[] = [];
+    const closed = await startReceiver();
+    await closed.close();
+    // A receiver may take a token in its query: the log line leaves the query out.
+    const url = `${closed.url}?token=receiver-token`;
+    const { call, sandbox } = await sandboxWithToken({
+      webhookUrls: [url],
+      webhookSecret: 'whsec-test',
+      webhookRetry: { maxAttempts: 4 },
+      log: (line) => lines.push(line),
+    });
+    cleanup.push(() => sandbox.close());
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => sandbox.deliveries().every((delivery) => delivery.state === 'failed'), 100);
+    const logged = lines.filter((line) => line.startsWith('webhook '));
+    // Two events, each tried 4 times: a line when each first failed, and one when each was given up.
+    expect(logged).toHaveLength(4);
+    const shown = `${closed.url}?…`;
+    const told =
+      'Is your webhook receiver running? Start it, or check the webhook URL (SANDBOX_WEBHOOK_URL, --webhook-url).';
+    expect(logged[0]).toMatch(/^webhook CASE to \S+ failed: ECONNREFUSED: .+\. Is your/);
+    expect(logged[0]).toContain(`webhook CASE to ${shown} failed: ECONNREFUSED`);
+    expect(logged[0]).toContain(
+      `${told} It is tried up to 3 more times over the next 7 s; GET /_sandbox/deliveries lists each attempt.`,
+    );
+    expect(logged[1]).toMatch(
+      /^webhook CASE to \S+ was given up after 4 attempts: ECONNREFUSED: .+\. Is your webhook receiver running\? .+ It is not sent again; GET \/_sandbox\/deliveries lists it\.$/,
+    );
+    expect(logged[2]).toContain(`webhook BATCH_COMPLETED to ${shown} failed: ECONNREFUSED`);
+    expect(logged[3]).toContain(`webhook BATCH_COMPLETED to ${shown} was given up after 4 attempts: ECONNREFUSED`);
+    // The request lines are there too, and nothing a secret or token is.
+    expect(lines.some((line) => /^POST \/collection\/v1\/orgs\/\S+\/invoices 202 /.test(line))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/whsec-test|receiver-token|eyJ|Bearer/);
+  });
+
+  it('that fail, then get through, are logged once failing and once through; one never failing is not logged', async () => {
+    const lines: string[] = [];
+    const { receiver, call, sandbox } = await setUp([500, 401], { log: (line: string) => lines.push(line) });
+    await call('POST', '{org}/invoices', { invoices: [newInvoice()] });
+    await until(() => sandbox.deliveries().every((delivery) => delivery.state === 'delivered'), 100);
+    expect(receiver.received).toHaveLength(4);
+    expect(lines.filter((line) => line.startsWith('webhook '))).toEqual([
+      `webhook CASE to ${receiver.url} failed: the receiver answered 500. Its own output says why. It is tried up to 5 more times over the next 31 s; GET /_sandbox/deliveries lists each attempt.`,
+      `webhook CASE to ${receiver.url} was delivered, at attempt 3.`,
+    ]);
+  });
+
   it('give up after the last attempt, and record an unreachable endpoint too', async () => {
     const { call, sandbox } = await setUp([], { webhookRetry: { maxAttempts: 3, initialBackoffMs: 10 } });
     const closed = await startReceiver();
