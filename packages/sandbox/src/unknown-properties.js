@@ -44,36 +44,100 @@ export function dropUnknownProperties(schemas, value, resolve) {
 }
 
 /**
+ * What a list of schemas says of a value's properties, merged once: a body of 1 000 invoices
+ * of 50 debtors each meets the same list 50 000 times, and merging it anew for each took
+ * most of the time the sandbox spent on such a body, while no other client was answered.
+ * What a property's or an item's schemas say is made on first use, and kept.
+ */
+class Shape {
+  /** @param {any[]} schemas @param {(node: any) => any} resolve */
+  constructor(schemas, resolve) {
+    this.resolve = resolve;
+    const described = schemas.flatMap((schema) => branchesOf(schema, resolve));
+    /** @type {any[]} the schemas of an array's items */
+    this.itemSchemas = described.map((schema) => schema.items).filter(Boolean);
+    /** @type {Map<string, any[]>} each property's schemas */
+    this.properties = new Map();
+    for (const schema of described) {
+      for (const [name, property] of Object.entries(schema.properties ?? {}))
+        this.properties.set(name, [...(this.properties.get(name) ?? []), property]);
+    }
+    const open = described.some(
+      (schema) => isOpen(schema.additionalProperties) || isOpen(schema.unevaluatedProperties),
+    );
+    /** Whether an object's properties are looked into: it names some, and lets no others through. */
+    this.closed = this.properties.size > 0 && !open;
+    /** The names it has, for the nearest to an unknown one. */
+    this.names = [...this.properties.keys()];
+    /** @type {Shape | undefined} */
+    this.itemShape = undefined;
+    /** @type {Map<string, Shape>} */
+    this.propertyShapes = new Map();
+  }
+
+  /** What an array's items are described by; undefined when nothing describes them. */
+  items() {
+    if (this.itemSchemas.length === 0) return undefined;
+    this.itemShape ??= new Shape(this.itemSchemas, this.resolve);
+    return this.itemShape;
+  }
+
+  /** What a property is described by; undefined when no schema names it. @param {string} name */
+  property(name) {
+    let shape = this.propertyShapes.get(name);
+    if (shape) return shape;
+    const schemas = this.properties.get(name);
+    if (!schemas) return undefined;
+    shape = new Shape(schemas, this.resolve);
+    this.propertyShapes.set(name, shape);
+    return shape;
+  }
+}
+
+/** @type {WeakMap<object, Shape>} the shape of each request body's schema, made once (a node belongs to one description) */
+const shapes = new WeakMap();
+
+/** The shape of a list of schemas: of one schema, made once and kept. @param {any[]} schemas @param {(node: any) => any} resolve */
+function shapeOf(schemas, resolve) {
+  const [only] = schemas;
+  if (schemas.length !== 1 || only === null || typeof only !== 'object') return new Shape(schemas, resolve);
+  let shape = shapes.get(only);
+  if (!shape) {
+    shape = new Shape(schemas, resolve);
+    shapes.set(only, shape);
+  }
+  return shape;
+}
+
+/**
  * @param {any[]} schemas @param {unknown} value @param {(node: any) => any} resolve @param {string} field
  * @param {(object: Record<string, unknown>, name: string, field: string, known: string[]) => void} onUnknown
  */
 function walk(schemas, value, resolve, field, onUnknown) {
-  const described = schemas.flatMap((schema) => branchesOf(schema, resolve));
+  visit(shapeOf(schemas, resolve), value, field, onUnknown);
+}
+
+/**
+ * @param {Shape} shape @param {unknown} value @param {string} field
+ * @param {(object: Record<string, unknown>, name: string, field: string, known: string[]) => void} onUnknown
+ */
+function visit(shape, value, field, onUnknown) {
   if (Array.isArray(value)) {
-    const items = described.map((schema) => schema.items).filter(Boolean);
-    if (items.length > 0)
+    const items = shape.items();
+    if (items)
       value.forEach((item, index) => {
-        walk(items, item, resolve, `${field}[${index}]`, onUnknown);
+        visit(items, item, `${field}[${index}]`, onUnknown);
       });
     return;
   }
-  if (value === null || typeof value !== 'object') return;
-  /** @type {Map<string, any[]>} */
-  const properties = new Map();
-  for (const schema of described) {
-    for (const [name, property] of Object.entries(schema.properties ?? {}))
-      properties.set(name, [...(properties.get(name) ?? []), property]);
-  }
-  const open = described.some((schema) => isOpen(schema.additionalProperties) || isOpen(schema.unevaluatedProperties));
-  if (properties.size === 0 || open) return;
+  if (value === null || typeof value !== 'object' || !shape.closed) return;
   const object = /** @type {Record<string, unknown>} */ (value);
-  const names = [...properties.keys()];
   // Object.keys, not entries: on an object of a million keys it takes a quarter of the time.
   for (const name of Object.keys(object)) {
     const at = field ? `${field}.${name}` : name;
-    const schemasOf = properties.get(name);
-    if (schemasOf) walk(schemasOf, object[name], resolve, at, onUnknown);
-    else onUnknown(object, name, at, names);
+    const described = shape.property(name);
+    if (described) visit(described, object[name], at, onUnknown);
+    else onUnknown(object, name, at, shape.names);
   }
 }
 
