@@ -23,7 +23,7 @@ export const TYPE_RESOLUTIONS = ['node10', 'node16-cjs', 'node16-esm', 'bundler'
  * minified, openapi-fetch included. Raise one only with a reason in the commit.
  */
 export const SIZE_BUDGETS = {
-  '@autocollect/client': { minified: 39_800, gzip: 15_000 },
+  '@autocollect/client': { minified: 39_900, gzip: 15_100 },
   '@autocollect/client/webhooks': { minified: 4_500, gzip: 2_000 },
 };
 
