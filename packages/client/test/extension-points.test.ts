@@ -34,6 +34,20 @@ async function flakyCreates() {
   return server;
 }
 
+/** Creates answered 202 after making the batch; the batch list filters by IdempotencyKey. */
+function paymentsApi() {
+  const made = new Set<string>();
+  return startServer((request, response) => {
+    if (request.method === 'POST') {
+      made.add(String(request.headers.idempotencykey));
+      return sendJson(response, 202, accepted);
+    }
+    const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
+    const data = made.has(key) ? [{ batchId: accepted.data.batchId, type: 'PAYMENT', status: 'QUEUED' }] : [];
+    sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
+  });
+}
+
 /** A client whose fetch sends the request without its signal (nothing it sends can be aborted), timing out at 1 s, never retrying. */
 const deafClient = (origin: string) =>
   testClient(origin, {
@@ -376,16 +390,7 @@ describe('the fetch option', () => {
   ])(
     "that fails as a browser's, Bun's or Deno's fetch fails a lost connection (TypeError: %s, no cause) is retried, and a create looked up",
     async (message) => {
-      const made = new Set<string>();
-      server = await startServer((request, response) => {
-        if (request.method === 'POST') {
-          made.add(String(request.headers.idempotencykey));
-          return sendJson(response, 202, accepted);
-        }
-        const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
-        const data = made.has(key) ? [{ batchId: accepted.data.batchId, type: 'PAYMENT', status: 'QUEUED' }] : [];
-        sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
-      });
+      server = await paymentsApi();
       let failed = 0;
       const client = testClient(server.origin, {
         // The README's fetch of your own, in a browser whose connection is reset once the create is sent.
@@ -404,16 +409,7 @@ describe('the fetch option', () => {
 
   it("whose answer's body fails as a browser's or Deno's fetch fails it (a TypeError with no cause) is no mistake of its code: a create is looked up, not failed with that TypeError", async () => {
     // The create lands and is answered 202, but its body is cut off on the way.
-    const made = new Set<string>();
-    server = await startServer((request, response) => {
-      if (request.method === 'POST') {
-        made.add(String(request.headers.idempotencykey));
-        return sendJson(response, 202, accepted);
-      }
-      const key = new URL(request.url, 'http://localhost').searchParams.get('IdempotencyKey') ?? '';
-      const data = made.has(key) ? [{ batchId: accepted.data.batchId, type: 'PAYMENT', status: 'QUEUED' }] : [];
-      sendJson(response, 200, { summary: { status: 'SUCCESS' }, data });
-    });
+    server = await paymentsApi();
     const client = testClient(server.origin, {
       fetch: async (request: Request) => {
         const response = await globalThis.fetch(request);
