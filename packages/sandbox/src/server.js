@@ -5,6 +5,7 @@
 // API across origins (cors.js).
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { BodyBudget, BUDGET_SIZE } from './body-budget.js';
 import { answerClientError, DRAIN_MS } from './client-error.js';
 import { controlEndpointsAt } from './control.js';
 import { corsHeaders, isLoopbackOrigin, preflight } from './cors.js';
@@ -62,6 +63,26 @@ class BodyTooLarge extends Error {
   constructor(limit) {
     super(`The body is larger than ${limit.size}, the most ${limit.where} reads; ${limit.instead}.`);
   }
+}
+
+/** A body that would take the sandbox past what it holds of all bodies at once (body-budget.js): answered 503. */
+class BodiesInFlight extends Error {
+  constructor() {
+    super(
+      `The sandbox holds ${BUDGET_SIZE} of bodies that other requests are still sending; send this again once they end (Retry-After).`,
+    );
+  }
+}
+
+/** Each sandbox's budget of bodies held at once. @type {WeakMap<Sandbox, BodyBudget>} */
+const budgets = new WeakMap();
+/** @param {Sandbox} sandbox */
+function budgetOf(sandbox) {
+  const kept = budgets.get(sandbox);
+  if (kept) return kept;
+  const budget = new BodyBudget();
+  budgets.set(sandbox, budget);
+  return budget;
 }
 
 /** The deepest a JSON body may nest, in objects and arrays: the descriptions' bodies nest fewer than ten. */
@@ -201,6 +222,7 @@ async function replyTo(sandbox, request, method, url) {
   } catch (error) {
     // Neither checked against the description nor made an OAuth error: the limit is the sandbox's own.
     if (error instanceof BodyTooLarge) return problem(413, error.message);
+    if (error instanceof BodiesInFlight) return problem(503, error.message, { headers: { 'retry-after': '1' } });
     throw error;
   }
 }
@@ -329,7 +351,8 @@ async function readBody(sandbox, request, route) {
   const { required, types } = sandbox.contract.requestBody(route);
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const json = types.includes(mediaType) && mediaType !== FORM ? watchJsonShape() : undefined;
-  const raw = await readRaw(request, route.api === 'identity' ? BODY_LIMITS.token : BODY_LIMITS.api, json?.feed);
+  const limit = route.api === 'identity' ? BODY_LIMITS.token : BODY_LIMITS.api;
+  const raw = await readRaw(request, limit, budgetOf(sandbox), json?.feed);
   if (types.length === 0) return { mediaType: '', value: undefined };
   if (raw.length === 0) {
     return required
@@ -397,21 +420,29 @@ const asOAuthError = (reply) =>
 
 /**
  * The whole body; BodyTooLarge, from the length it declares or as soon as more has come,
- * when it is larger than `limit`; only its start when `feed` (shown each chunk) says to read
- * no more. What is not read is drained by serve, unkept, so that the answer reaches a client
- * still sending.
- * @param {Request} request @param {BodyLimit} limit @param {(chunk: Buffer) => boolean} [feed]
+ * when it is larger than `limit`; BodiesInFlight when it would take more of `budget` than is
+ * free; only its start when `feed` (shown each chunk) says to read no more. What is not read
+ * is drained by serve, unkept, so that the answer reaches a client still sending. What it
+ * took of the budget is given back once it is read or given up.
+ * @param {Request} request @param {BodyLimit} limit @param {BodyBudget} budget @param {(chunk: Buffer) => boolean} [feed]
  * @returns {Promise<Buffer>}
  */
-function readRaw(request, limit, feed) {
+function readRaw(request, limit, budget, feed) {
   if (Number(request.headers['content-length'] ?? 0) > limit.bytes) return Promise.reject(new BodyTooLarge(limit));
   return new Promise((resolve, reject) => {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     // Listeners, not `for await`: leaving that loop early would destroy the request, and the answer with it.
-    const stop = () => request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    const stop = () => {
+      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      budget.give(size);
+    };
     const onData = (/** @type {Buffer} */ chunk) => {
+      if (!budget.take(chunk.length)) {
+        stop();
+        return reject(new BodiesInFlight());
+      }
       size += chunk.length;
       chunks.push(chunk);
       if (size > limit.bytes) {
@@ -439,7 +470,7 @@ async function control(sandbox, request, method, pathname) {
   const endpoints = controlEndpointsAt(pathname);
   const found = endpoints.find((candidate) => candidate.endpoint.method === method);
   const json = watchJsonShape();
-  const raw = await readRaw(request, BODY_LIMITS.control, json.feed);
+  const raw = await readRaw(request, BODY_LIMITS.control, budgetOf(sandbox), json.feed);
   if (!found) {
     const allowed = endpoints.map((e) => e.endpoint.method);
     return endpoints.length > 0

@@ -103,6 +103,37 @@ describe('a body larger than the sandbox reads', () => {
     expect(control.body.detail).toMatch(/a few short values/);
   });
 
+  it('many bodies sent at once, each under its limit and left hanging, hold 64 MiB at most: past it a request gets 503, and the room comes back once they end', async () => {
+    const path = `${new URL(sandbox.baseUrl).pathname}/orgs/${sandbox.organizationId}/invoices`;
+    const { hostname, port } = new URL(origin);
+    const head = (length: number) =>
+      `POST ${path} HTTP/1.1\r\n${JSON_TYPE}\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${length}`;
+    // Sixteen creates at the API's limit, each but its last byte sent: 64 MiB held.
+    const limit = 4 * 1024 * 1024;
+    const held = Array.from({ length: 16 }, () => {
+      const socket = connect(Number(port), hostname);
+      socket.write(`${head(limit)}\r\nHost: ${hostname}:${port}\r\n\r\n{"invoices":[${' '.repeat(limit - 14)}`);
+      return socket;
+    });
+    try {
+      let answer: Awaited<ReturnType<typeof answerBeforeBodyEnds>> | undefined;
+      for (let tries = 0; tries < 200 && answer?.status !== 503; tries++) {
+        answer = await answerBeforeBodyEnds(origin, head(1000), 'x'.repeat(1000));
+      }
+      expect(answer?.status).toBe(503);
+      expect(answer?.headers['retry-after']).toBe('1');
+      expect(answer?.body.detail).toMatch(/64 MiB of bodies that other requests are still sending; send this again/);
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
+    // Their connections closed, what they held is free again.
+    let after: Awaited<ReturnType<typeof answerBeforeBodyEnds>> | undefined;
+    for (let tries = 0; tries < 200 && (after === undefined || after.status === 503); tries++) {
+      after = await answerBeforeBodyEnds(origin, head(1000), 'x'.repeat(1000));
+    }
+    expect(after?.status).toBe(400);
+  });
+
   it('a body that goes on after its 413 is read for 5 s, then the connection is cut; one that ends keeps it', async () => {
     useFakeClock();
     try {
