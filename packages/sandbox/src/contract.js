@@ -17,7 +17,7 @@ const addFormats = ajvFormats.default;
 /**
  * @typedef {{ name: string, in: 'path' | 'query' | 'header' | 'cookie', required?: boolean, schema?: object }} Parameter
  * @typedef {{ operationId: string, parameters?: ({ $ref: string } | Parameter)[], requestBody?: { required?: boolean, content: Record<string, { schema?: object }> }, responses: Record<string, any>, security?: Record<string, string[]>[] }} Operation
- * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, headerParameters: string[], integerParameters: { where: 'path' | 'query' | 'header', name: string }[], document: any }} Route
+ * @typedef {{ method: string, path: string, api: string, operationId: string, secured: boolean, basic: boolean, template: PathTemplate, operation: Operation, parameters: Operation['parameters'] & {}, headerParameters: string[], integerParameters: { where: 'path' | 'query' | 'header', name: string }[], document: any }} Route
  * @typedef {{ field: string, message: string }} Violation
  * @typedef {{ named: Violation[], count: number }} Mistakes the first MAX_NAMED mistakes, named, and how many there are in all
  * @typedef {{ pattern: RegExp, names: string[] }} PathTemplate
@@ -68,6 +68,12 @@ export class Contract {
             operationId: operation.operationId,
             secured:
               security.length > 0 && !security.some((/** @type {object} */ entry) => Object.keys(entry).length === 0),
+            basic: security.some((/** @type {object} */ entry) =>
+              Object.keys(entry).some((name) => {
+                const scheme = /** @type {any} */ (resolve(document, document.components?.securitySchemes?.[name]));
+                return scheme?.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic';
+              }),
+            ),
             template: compileTemplate(base + path),
             operation,
             parameters,

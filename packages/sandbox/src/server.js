@@ -329,7 +329,10 @@ async function handle(sandbox, request, route, path, url) {
 
 /** Why the request is not authenticated, or undefined. The legacy API also takes HTTP Basic with the client's credentials. @param {Sandbox} sandbox @param {Route} route @param {string | undefined} authorization */
 function authenticate(sandbox, route, authorization) {
-  if (route.api === 'legacy' && authorization?.startsWith('Basic ')) {
+  // Basic only where the description gives it: a client that passes here passes at Amili.
+  if (authorization?.startsWith('Basic ') && !route.basic)
+    return `${route.operationId} takes a bearer token, not Basic credentials (only the operations whose description lists Basic do); get one at the token endpoint and send "Bearer <token>".`;
+  if (authorization?.startsWith('Basic ')) {
     const given = authorization.slice(6);
     const decoded = Buffer.from(given, 'base64');
     const [id, ...secret] = decoded.toString('utf8').split(':');

@@ -251,14 +251,37 @@ describe('a hostile or broken client', () => {
       expect(answer.status, authorization).toBe(401);
       expect(answer.body.detail).toMatch(/^The access token is not one this sandbox issued; send the access_token/);
     }
-    const ping = `${new URL(sandbox.baseUrl).origin}/webapi/api/Ping`;
+    // The one legacy call the description gives Basic.
+    const batch = (authorization: string) =>
+      fetch(`${new URL(sandbox.baseUrl).origin}/webapi/api/Batch?senderid=1`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ batchid: '1', case: [] }),
+      });
     const basic = Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64');
     // Base64 decoding would skip what follows padding or a space, and read the credentials alone.
     for (const authorization of [`Basic ${basic}==forged`, `Basic ${basic} anything`]) {
-      expect((await fetch(ping, { headers: { authorization } })).status, authorization).toBe(401);
+      expect((await batch(authorization)).status, authorization).toBe(401);
     }
-    expect((await fetch(ping, { headers: { authorization: `Basic ${basic}` } })).status).toBe(200);
+    expect((await batch(`Basic ${basic}`)).status).toBe(200);
     expect((await call('GET', '{org}/invoices', undefined, { authorization: `Bearer ${issued}` })).status).toBe(200);
+  });
+
+  it('Basic credentials are taken where the description gives Basic (the legacy POST Batch) and nowhere else, saying so', async () => {
+    const basic = `Basic ${Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64')}`;
+    const legacy = `${new URL(sandbox.baseUrl).origin}/webapi/api`;
+    for (const url of [
+      `${legacy}/Ping`,
+      `${legacy}/Batch?includeclosed=true`,
+      `${legacy}/Attachment?attachmentid=5521`,
+    ]) {
+      const answer = await fetch(url, { headers: { authorization: basic } });
+      expect(answer.status, url).toBe(401);
+      expect((await answer.json()).detail, url).toMatch(/takes a bearer token, not Basic credentials/);
+    }
+    const api = await call('GET', '{org}/invoices', undefined, { authorization: basic });
+    expect(api.status).toBe(401);
+    expect(api.body.detail).toMatch(/takes a bearer token, not Basic credentials/);
   });
 
   it('a body of 900 unknown properties is answered small, naming the first few and counting the rest', async () => {
