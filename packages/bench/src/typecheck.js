@@ -21,7 +21,8 @@ function everyOperationFile() {
         .map((/** @type {{ source: string }} */ s) => s.source),
     ),
   );
-  const blocks = samples.map((source) => `{\n${source.replace(/^import .*;$/gm, '')}\n}`);
+  // An import on one line or laid out over several: the header imports what every sample uses.
+  const blocks = samples.map((source) => `{\n${source.replace(/^import [^;]*;$/gm, '')}\n}`);
   const header = "import { createAutoCollectClient, unwrap } from '@autocollect/client';";
   return { operations: samples.length, code: `${header}\n\n${blocks.join('\n\n')}\nexport {};\n` };
 }
