@@ -135,26 +135,22 @@ function nonEmpty(/** @type {string} */ name, /** @type {unknown} */ value) {
   return value;
 }
 
-function wholeNumber(/** @type {string} */ name, /** @type {unknown} */ value, /** @type {number} */ minimum) {
-  if (!Number.isSafeInteger(value) || /** @type {number} */ (value) < minimum) {
-    throw new TypeError(`${name} must be a whole number of at least ${minimum}; got ${JSON.stringify(value)}.`);
+/**
+ * A whole number of at least `minimum`, and at most `most.value` when given (`most.why` saying why).
+ * @param {string} name @param {unknown} value @param {number} minimum @param {{ value: number, why: string }} [most]
+ */
+function wholeNumber(name, value, minimum, most) {
+  const number = /** @type {number} */ (value);
+  if (!Number.isSafeInteger(value) || number < minimum || (most !== undefined && number > most.value)) {
+    const range = most === undefined ? `of at least ${minimum}` : `from ${minimum} to ${most.value} (${most.why})`;
+    throw new TypeError(`${name} must be a whole number ${range}; got ${JSON.stringify(value)}.`);
   }
-  return /** @type {number} */ (value);
+  return number;
 }
 
 /** A wait in ms: a whole number a timer can wait, which a longer one would fire at once. */
-function delay(/** @type {string} */ name, /** @type {unknown} */ value, /** @type {number} */ minimum) {
-  if (
-    !Number.isSafeInteger(value) ||
-    /** @type {number} */ (value) < minimum ||
-    /** @type {number} */ (value) > MAX_DELAY_MS
-  ) {
-    throw new TypeError(
-      `${name} must be a whole number from ${minimum} to ${MAX_DELAY_MS} (${MAX_DELAY_WORDS}); got ${JSON.stringify(value)}.`,
-    );
-  }
-  return /** @type {number} */ (value);
-}
+const delay = (/** @type {string} */ name, /** @type {unknown} */ value, /** @type {number} */ minimum) =>
+  wholeNumber(name, value, minimum, { value: MAX_DELAY_MS, why: MAX_DELAY_WORDS });
 
 /** The environment variables the CLI and `npm start` read, and the flag each stands for. */
 export const ENVIRONMENT = {
