@@ -34,13 +34,12 @@ export function apiError(response: Response, body: unknown, reason?: string): Ap
   // A server may echo the token or the client secret anywhere: in a request id, in a success's
   // body (an error's was redacted as it was read, and a marker is not redacted again), in what
   // the reason quotes of it (a page token handed back).
-  const conceal = <T>(value: T): T => concealed(response, value);
   return new ApiError({
     ...call,
     status: response.status,
-    body: response.ok ? conceal(body) : body,
-    requestId: conceal(requestId(response.headers, body)),
-    ...(reason !== undefined && { reason: response.ok ? conceal(reason) : reason }),
+    body: response.ok ? concealed(response, body) : body,
+    requestId: concealed(response, requestId(response.headers, body)),
+    ...(reason !== undefined && { reason: response.ok ? concealed(response, reason) : reason }),
   });
 }
 
