@@ -347,13 +347,14 @@ function compareSchemas(before, after, oldSchema, newSchema, at, role, add, seen
   // what the entry kept out); both, either way. One of words alone, or of the type the schema
   // has, constrains nothing: it comes or goes with no verdict on either side.
   if (paired.has('allOf')) {
-    const bare = (/** @type {any} */ document, /** @type {any} */ schema) => (/** @type {any} */ entry) => {
+    /** Whether an entry of `schema`'s allOf, in `document`, constrains something. @param {any} document @param {any} schema @param {any} entry */
+    const constrains = (document, schema, entry) => {
       const resolved = deref(document, entry);
-      return acceptsAll(resolved, undefined, schema.type) && !resolved?.readOnly && !resolved?.writeOnly;
+      return !acceptsAll(resolved, undefined, schema.type) || Boolean(resolved?.readOnly || resolved?.writeOnly);
     };
     const { added: come, removed: gone } = paired.get('allOf');
-    const added = come.filter((/** @type {any} */ entry) => !bare(after, now)(entry));
-    const removed = gone.filter((/** @type {any} */ entry) => !bare(before, old)(entry));
+    const added = come.filter((/** @type {any} */ entry) => constrains(after, now, entry));
+    const removed = gone.filter((/** @type {any} */ entry) => constrains(before, old, entry));
     if (added.length + removed.length > 0)
       judge(
         `allOf: ${[...count(added.length, 'entry', 'added'), ...count(removed.length, 'entry', 'removed')].join(', ')}`,
