@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@autocollect/spec/description';
 import { readCached, writeCached } from '../../../scripts/disk-cache.js';
 
 /** The columns the sample pane shows whole beside the reference at 1400 pixels wide. */
@@ -18,7 +18,7 @@ export const SAMPLE_WIDTH = 66;
 const require = createRequire(import.meta.url);
 const biome = require.resolve('@biomejs/biome/bin/biome');
 const biomeVersion = require('@biomejs/biome/package.json').version;
-const CACHE = resolve(fileURLToPath(import.meta.url), '../../../../node_modules/.cache/autocollect/docs-samples');
+const CACHE = resolve(repoRoot, 'node_modules/.cache/autocollect/docs-samples');
 /** The repository's style (biome.jsonc), but for the width: run in a temporary folder, Biome finds no configuration. */
 const STYLE = [
   `--line-width=${SAMPLE_WIDTH}`,
