@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createAutoCollectClient, servers, unwrap } from '../src/index.js';
+import { ApiError, createAutoCollectClient, servers } from '../src/index.js';
+import { unwrapFailure } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
@@ -94,13 +95,7 @@ describe('createAutoCollectClient', () => {
     const result = await client.GET('/orgs/{organizationId}/invoices/{invoiceId}', {
       params: { path: { organizationId, invoiceId } },
     });
-    const error = (() => {
-      try {
-        unwrap(result);
-      } catch (thrown) {
-        return thrown as ApiError;
-      }
-    })();
+    const error = unwrapFailure(result);
     expect(error).toBeInstanceOf(ApiError);
     expect(error?.message).toBe(
       `GET /orgs/{organizationId}/invoices/{invoiceId} (GetInvoiceById) failed with 422: ${problem.detail} ` +

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, TimeoutError, unwrap } from '../src/index.js';
 import { failureOf, runClock, until } from './support/clock.js';
-import { batchId, caseId, invoiceId, organizationId, testClient } from './support/fixtures.js';
+import { batchId, caseId, invoiceId, organizationId, testClient, unwrapFailure } from './support/fixtures.js';
 import { type Handler, sendJson, startServer, type TestServer } from './support/server.js';
 import { specExample } from './support/spec.js';
 
@@ -457,13 +457,7 @@ describe('bodies', () => {
     );
     const result = await getInvoice(testClient(origin));
     expect(requests).toHaveLength(3);
-    const error = (() => {
-      try {
-        unwrap(result);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = unwrapFailure(result);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 502, body: page });
     expect((error as Error).message).toBe(
@@ -652,13 +646,7 @@ describe('ApiError', () => {
       });
       const client = testClient(origin, { auth: { accessToken: token } });
       const result = await getInvoice(client, parseAs ? { parseAs } : {});
-      const error = (() => {
-        try {
-          unwrap(result);
-        } catch (e) {
-          return e as ApiError;
-        }
-      })();
+      const error = unwrapFailure(result);
       expect(error).toBeInstanceOf(ApiError);
       expect(error?.message).toContain('Token [redacted] expired');
       const printed = `${error?.message} ${JSON.stringify(error)} ${JSON.stringify(result.error)}`;
@@ -690,12 +678,7 @@ describe('ApiError', () => {
     const result = await testClient(origin).GET('/orgs/{organizationId}/batches/{batchId}', {
       params: { path: { organizationId, batchId } },
     });
-    let error: unknown;
-    try {
-      unwrap(result);
-    } catch (e) {
-      error = e;
-    }
+    const error = unwrapFailure(result);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 404,
